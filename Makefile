@@ -1,0 +1,60 @@
+# Two commands: `make run` (demo on SQLite) and `make test` (lint + tests on SQLite, and on
+# PostgreSQL too when DATABASE_URL is set). Everything they need is installed by them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint install assets demo lock clean e2e
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Front-end libraries from npm, copied into static/vendor (served by Django, never a CDN).
+static/vendor/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(PY) -m core.vendor_assets
+	touch $@
+
+assets: install static/vendor/.installed
+
+demo: install assets
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: demo
+	@echo ""
+	@echo "Thi đua số: http://$(HOST):$(PORT)/  (mật khẩu demo: thidua2026)"
+	@echo "  tinh     — Cơ quan thường trực, Sở Nội vụ tỉnh Lào Cai (toàn tỉnh)"
+	@echo "  laichau  — Cơ quan thường trực, Văn phòng UBND tỉnh Lai Châu"
+	@echo "  bqlkkt   — Cơ quan thường trực, Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"
+	@echo "  xa       — Cơ quan thường trực, UBND xã Thống Nhất (Lạng Sơn)"
+	@echo "  baocao   — Cán bộ đầu mối, UBND xã Thống Nhất"
+	@echo "  lanhdao  — Lãnh đạo tỉnh Lào Cai (chỉ xem)"
+	@echo "  admin    — Quản trị danh mục"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The whole suite on SQLite; again on PostgreSQL when DATABASE_URL is set (CI sets it).
+test: install assets lint
+	$(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(PY) -m pytest
+	@if [ -n "$$DATABASE_URL" ]; then echo "== PostgreSQL: $$DATABASE_URL"; $(PY) -m pytest; fi
+
+lock:
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var

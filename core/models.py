@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.text import fold
+
+
+class SearchableModel(models.Model):
+    """A model with a folded `search_text` column, refreshed on every save.
+
+    Subclasses list the fields that feed it in `search_fields`.
+    """
+
+    search_fields: tuple[str, ...] = ()
+    search_text = models.TextField(_("chuỗi tìm kiếm"), blank=True, default="", editable=False)
+
+    class Meta:
+        abstract = True
+
+    def build_search_text(self) -> str:
+        return fold(" ".join(str(getattr(self, f) or "") for f in self.search_fields))
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)

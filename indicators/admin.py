@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from indicators.models import Indicator
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "direction", "unit", "frequency"]
+    list_filter = ["kind", "direction", "frequency"]
+    search_fields = ["code", "name", "search_text"]
+    filter_horizontal = ["applies_to"]

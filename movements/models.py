@@ -1,0 +1,77 @@
+"""Phong trào thi đua: a movement with its period, phases (giai đoạn) and milestones."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Movement(models.Model):
+    """Phong trào: e.g. "Đổi mới sáng tạo, ... chuyển đổi xanh" 2026–2030."""
+
+    name = models.CharField(_("tên phong trào"), max_length=500)
+    short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("từ năm"))
+    end_year = models.PositiveSmallIntegerField(_("đến năm"))
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["-start_year", "name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def clean(self):
+        if self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Năm kết thúc phải sau năm bắt đầu.")})
+
+
+class Phase(models.Model):
+    """Giai đoạn: a part of a movement as one plan divides it (seed 004: 05/2026–12/2027)."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="phases")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, null=True, blank=True, related_name="phases"
+    )
+    name = models.CharField(_("tên giai đoạn"), max_length=200)
+    start_date = models.DateField(_("từ ngày"), null=True, blank=True)
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("giai đoạn")
+        verbose_name_plural = _("giai đoạn")
+        ordering = ["order", "start_date"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+class Milestone(models.Model):
+    """Mốc: sơ kết (mid-term review) or tổng kết (final review), due by a date or a quarter."""
+
+    class Kind(models.TextChoices):
+        MIDTERM = "so_ket", _("Sơ kết")
+        FINAL = "tong_ket", _("Tổng kết")
+        OTHER = "khac", _("Khác")
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="milestones")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, null=True, blank=True, related_name="milestones"
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    label = models.CharField(_("thời gian như văn bản ghi"), max_length=200, blank=True)
+    due_date = models.DateField(_("hạn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mốc sơ kết, tổng kết")
+        verbose_name_plural = _("mốc sơ kết, tổng kết")
+        ordering = ["due_date"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.label}".strip()

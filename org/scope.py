@@ -1,0 +1,114 @@
+"""A user's scope: the subtrees their roles cover. Every query of units' data goes through here.
+
+A role granted on a unit holds for the unit and everything below it (seed 002: the commune sees its
+villages; seed 004: the province sees all of its subtree). Nobody sees a sibling or another province.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from org.models import OrgUnit, Role, RoleAssignment
+
+MANAGE_ROLES = frozenset({Role.COORDINATOR})
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    unit_id: int
+    unit_path: str
+    unit_name: str
+
+
+@dataclass
+class UserScope:
+    user_id: int | None
+    is_superuser: bool = False
+    grants: tuple[Grant, ...] = field(default_factory=tuple)
+
+    @property
+    def primary(self) -> Grant | None:
+        return self.grants[0] if self.grants else None
+
+    @property
+    def roles(self) -> set[str]:
+        return {g.role for g in self.grants}
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_superuser or bool(self.roles.intersection(roles))
+
+    def root_paths(self, roles: Iterable[str] | None = None) -> list[str]:
+        wanted = set(roles) if roles is not None else None
+        paths = sorted({g.unit_path for g in self.grants if wanted is None or g.role in wanted})
+        # Drop paths inside another root: one condition per independent subtree.
+        return [p for p in paths if not any(p != o and p.startswith(o) for o in paths)]
+
+    def unit_q(self, prefix: str = "", roles: Iterable[str] | None = None) -> Q:
+        """Q matching rows whose unit (reached through `prefix`) is inside the scope."""
+        if self.is_superuser:
+            return Q()
+        lookup = f"{prefix}__path__startswith" if prefix else "path__startswith"
+        query = Q(pk__in=[])
+        for path in self.root_paths(roles):
+            query |= Q(**{lookup: path})
+        return query
+
+    def ancestor_q(self, prefix: str = "") -> Q:
+        """Q matching the strict ancestors of the scope's roots (plans addressed down to us)."""
+        if self.is_superuser:
+            return Q()
+        lookup = f"{prefix}__path__in" if prefix else "path__in"
+        step = OrgUnit.steplen
+        ancestors = {p[:i] for p in self.root_paths() for i in range(step, len(p), step)}
+        return Q(**{lookup: sorted(ancestors)}) if ancestors else Q(pk__in=[])
+
+    def units(self, roles: Iterable[str] | None = None) -> QuerySet[OrgUnit]:
+        return OrgUnit.objects.filter(self.unit_q(roles=roles))
+
+    def covers(self, unit: OrgUnit | None, roles: Iterable[str] | None = None) -> bool:
+        if self.is_superuser:
+            return True
+        if unit is None:
+            return False
+        return any(unit.path.startswith(p) for p in self.root_paths(roles))
+
+    def can_manage(self, unit: OrgUnit | None) -> bool:
+        """Coordinators create and edit plans, targets and tasks of their subtree."""
+        return self.covers(unit, MANAGE_ROLES)
+
+
+def user_scope(user) -> UserScope:
+    """The user's scope, computed once per request (cached on the user object)."""
+    cached = getattr(user, "_thidua_scope", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated:
+        scope = UserScope(user_id=None)
+    else:
+        today = timezone.localdate()
+        assignments = (
+            RoleAssignment.objects.filter(user=user)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+            .select_related("unit")
+            .order_by("pk")
+        )
+        grants = tuple(
+            Grant(role=a.role, unit_id=a.unit_id, unit_path=a.unit.path, unit_name=a.unit.name)
+            for a in assignments
+        )
+        scope = UserScope(user_id=user.pk, is_superuser=user.is_superuser, grants=grants)
+    user._thidua_scope = scope
+    return scope
+
+
+def get_in_scope_or_404(queryset: QuerySet, scope_q: Q, **lookup):
+    """Fetch one object inside the scope; anything outside it is a 404, like a wrong id."""
+    try:
+        return queryset.filter(scope_q).distinct().get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc

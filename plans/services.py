@@ -1,0 +1,267 @@
+"""Writes of plans, targets and tasks. Views, commands, the import and tests all call these."""
+
+import re
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from core.services import assign_fields, claim_version
+from core.text import fold
+from org.models import OrgUnit
+from org.scope import UserScope
+from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
+
+PLAN_FIELDS = (
+    "doc_type",
+    "number",
+    "issuer",
+    "issuer_name",
+    "place",
+    "issued_on",
+    "issued_period",
+    "title",
+    "movement",
+    "status",
+    "signature_authority",
+    "signature_position",
+    "signer_name",
+    "recipients",
+)
+TARGET_FIELDS = (
+    "order",
+    "section",
+    "text",
+    "subject",
+    "indicator",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "due_year",
+    "due_date",
+    "responsible_text",
+    "parent_target",
+)
+TASK_FIELDS = (
+    "order",
+    "section",
+    "title",
+    "text",
+    "product",
+    "lead_units_text",
+    "coordinating_units_text",
+    "status",
+    "progress",
+)
+DEADLINE_FIELDS = ("kind", "date", "year", "month", "quarter", "frequency", "label")
+
+
+def _require_manage(scope: UserScope, unit: OrgUnit | None) -> None:
+    if not scope.can_manage(unit):
+        raise PermissionDenied(_("Bạn không có quyền sửa dữ liệu của đơn vị này."))
+
+
+def normalize_number(number: str) -> str:
+    """ "40 /KH-BQLKKTCK" and "40/KH-BQLKKTCK" are the same number."""
+    return re.sub(r"\s+", "", number or "").upper()
+
+
+# --- Plans -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_create(*, scope: UserScope, user, data: dict) -> Plan:
+    plan = Plan(created_by=user)
+    assign_fields(plan, data, PLAN_FIELDS)
+    _require_manage(scope, plan.issuer)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: int) -> Plan:
+    # A placeholder nobody owns yet is completed by giving it an issuer inside one's subtree.
+    if plan.issuer_id is not None:
+        _require_manage(scope, plan.issuer)
+    claim_version(plan, expected_version)
+    assign_fields(plan, data, PLAN_FIELDS)
+    _require_manage(scope, plan.issuer)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+def reference_resolve(*, number: str, doc_type: str, issued_on=None, text: str = "") -> Plan:
+    """The document a plan cites, found by its number, or a placeholder to complete later."""
+    key = normalize_number(number)
+    for candidate in Plan.objects.filter(doc_type=doc_type).exclude(number=""):
+        if normalize_number(candidate.number) == key:
+            return candidate
+    return Plan.objects.create(
+        doc_type=doc_type,
+        number=number.strip(),
+        issued_on=issued_on,
+        title=text.strip()[:1000] or number,
+        status=Plan.Status.PLACEHOLDER,
+    )
+
+
+@transaction.atomic
+def plan_reference_add(*, plan: Plan, referenced: Plan, relation: str, text: str = "", order=0):
+    reference, _created = PlanReference.objects.get_or_create(
+        plan=plan,
+        referenced=referenced,
+        relation=relation,
+        defaults={"text": text, "order": order},
+    )
+    return reference
+
+
+# --- Targets -----------------------------------------------------------------------------------
+
+
+def _check_parent_target(target: Target) -> None:
+    """A target aligns only to a target of a plan that its own plan implements."""
+    parent = target.parent_target
+    if parent is None:
+        return
+    implemented = PlanReference.objects.filter(
+        plan_id=target.plan_id,
+        referenced_id=parent.plan_id,
+        relation=PlanReference.Relation.IMPLEMENTS,
+    )
+    if not implemented.exists():
+        raise ValidationError(
+            {"parent_target": _("Chỉ tiêu cấp trên phải thuộc kế hoạch mà kế hoạch này thực hiện.")}
+        )
+
+
+@transaction.atomic
+def target_create(
+    *, scope: UserScope, plan: Plan, data: dict, responsible_units: Iterable[OrgUnit] = ()
+) -> Target:
+    _require_manage(scope, plan.issuer)
+    target = Target(plan=plan)
+    assign_fields(target, data, TARGET_FIELDS)
+    target.full_clean()
+    _check_parent_target(target)
+    target.save()
+    target.responsible_units.set(responsible_units)
+    return target
+
+
+@transaction.atomic
+def target_update(
+    *,
+    scope: UserScope,
+    target: Target,
+    data: dict,
+    expected_version: int,
+    responsible_units: Iterable[OrgUnit] | None = None,
+) -> Target:
+    _require_manage(scope, target.plan.issuer)
+    claim_version(target, expected_version)
+    assign_fields(target, data, TARGET_FIELDS)
+    target.full_clean()
+    _check_parent_target(target)
+    target.save()
+    if responsible_units is not None:
+        target.responsible_units.set(responsible_units)
+    return target
+
+
+# --- Tasks -------------------------------------------------------------------------------------
+
+
+def _save_deadlines(task: Task, deadlines: Iterable[dict]) -> None:
+    """Replace the task's deadlines and refresh its denormalised due date."""
+    rows = []
+    errors = []
+    for order, data in enumerate(deadlines):
+        deadline = TaskDeadline(task=task, order=order)
+        assign_fields(deadline, data, DEADLINE_FIELDS)
+        try:
+            deadline.full_clean(exclude=["task"])
+        except ValidationError as exc:
+            errors.append(exc)
+        rows.append(deadline)
+    if errors:
+        raise ValidationError(errors)
+    task.deadlines.all().delete()
+    TaskDeadline.objects.bulk_create(rows)
+    task_refresh_due_date(task, rows)
+
+
+def task_refresh_due_date(task: Task, deadlines: list[TaskDeadline]) -> None:
+    ends = [d.end_date for d in deadlines if d.end_date]
+    task.due_date = min(ends) if ends else None
+    task.is_recurring = any(d.kind == TaskDeadline.Kind.RECURRING for d in deadlines)
+    Task.objects.filter(pk=task.pk).update(due_date=task.due_date, is_recurring=task.is_recurring)
+
+
+@transaction.atomic
+def task_create(
+    *,
+    scope: UserScope,
+    plan: Plan,
+    data: dict,
+    deadlines: Iterable[dict] = (),
+    lead_units: Iterable[OrgUnit] = (),
+    coordinating_units: Iterable[OrgUnit] = (),
+) -> Task:
+    _require_manage(scope, plan.issuer)
+    task = Task(plan=plan)
+    assign_fields(task, data, TASK_FIELDS)
+    task.full_clean()
+    task.save()
+    task.lead_units.set(lead_units)
+    task.coordinating_units.set(coordinating_units)
+    _save_deadlines(task, deadlines)
+    return task
+
+
+@transaction.atomic
+def task_update(
+    *,
+    scope: UserScope,
+    task: Task,
+    data: dict,
+    expected_version: int,
+    deadlines: Iterable[dict] | None = None,
+    lead_units: Iterable[OrgUnit] | None = None,
+    coordinating_units: Iterable[OrgUnit] | None = None,
+) -> Task:
+    """Edit a task; the deadlines, when given, replace the old ones. All or nothing."""
+    _require_manage(scope, task.plan.issuer)
+    claim_version(task, expected_version)
+    assign_fields(task, data, TASK_FIELDS)
+    task.full_clean()
+    task.save()
+    if lead_units is not None:
+        task.lead_units.set(lead_units)
+    if coordinating_units is not None:
+        task.coordinating_units.set(coordinating_units)
+    if deadlines is not None:
+        _save_deadlines(task, deadlines)
+    return task
+
+
+def units_from_text(*, text: str, within: OrgUnit) -> list[OrgUnit]:
+    """Units of `within`'s subtree named in a comma-separated list, as far as they match."""
+    from org.selectors import units_match_names
+
+    names = [n.strip(" .;") for n in re.split(r"[,;]| và ", text or "") if n.strip(" .;")]
+    matches = units_match_names(names=names, within=within)
+    seen, units = set(), []
+    for unit in matches.values():
+        if unit is not None and unit.pk not in seen:
+            seen.add(unit.pk)
+            units.append(unit)
+    return units
+
+
+def section_key(section: str) -> str:
+    return fold(section)

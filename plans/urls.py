@@ -1,0 +1,19 @@
+from django.urls import path
+
+from plans import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("moi/", views.plan_edit, name="create"),
+    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/sua/", views.plan_edit, name="edit"),
+    path("<int:pk>/trien-khai/", views.plan_cascade, name="cascade"),
+    path("<int:plan_pk>/chi-tieu/moi/", views.target_edit, name="target_create"),
+    path("<int:plan_pk>/nhiem-vu/moi/", views.task_edit, name="task_create"),
+    path("chi-tieu/", views.target_list, name="target_list"),
+    path("chi-tieu/<int:pk>/sua/", views.target_edit, name="target_edit"),
+    path("nhiem-vu/", views.task_list, name="task_list"),
+    path("nhiem-vu/<int:pk>/", views.task_detail, name="task_detail"),
+    path("nhiem-vu/<int:pk>/sua/", views.task_edit, name="task_edit"),
+]
