@@ -49,6 +49,7 @@ lint: install
 # The whole suite on SQLite; again on PostgreSQL when DATABASE_URL is set (CI sets it).
 test: install assets lint
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	env -u DATABASE_URL $(PY) -m pytest
 	@if [ -n "$$DATABASE_URL" ]; then echo "== PostgreSQL: $$DATABASE_URL"; $(PY) -m pytest; fi
 

@@ -16,12 +16,12 @@ class SearchableModel(models.Model):
     class Meta:
         abstract = True
 
-    def build_search_text(self) -> str:
-        return fold(" ".join(str(getattr(self, f) or "") for f in self.search_fields))
-
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        return fold(" ".join(str(getattr(self, f) or "") for f in self.search_fields))

@@ -28,8 +28,10 @@ def claim_version(instance: models.Model, expected_version: int | None) -> None:
     """
     if expected_version is None:
         expected_version = instance.version
-    updated = type(instance).objects.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
+    updated = (
+        type(instance)
+        .objects.filter(pk=instance.pk, version=expected_version)
+        .update(version=F("version") + 1)
     )
     if not updated:
         raise ConcurrentEditError()

@@ -12,7 +12,7 @@ from core.models import SearchableModel
 
 
 class UnitType(models.Model):
-    """Loại đơn vị: tỉnh, sở/ban/ngành, UBND xã/phường, phòng, thôn, doanh nghiệp... (reference data)."""
+    """Loại đơn vị: tỉnh, sở/ban/ngành, UBND xã/phường, phòng, thôn, doanh nghiệp (reference)."""
 
     code = models.SlugField(_("mã"), max_length=30, unique=True)
     name = models.CharField(_("tên"), max_length=120)
@@ -80,9 +80,7 @@ class OrgUnit(MP_Node, SearchableModel):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu.")})
         if self.merged_into_id and not self.valid_to:
-            raise ValidationError(
-                {"valid_to": _("Đơn vị đã sáp nhập phải có ngày hết hiệu lực.")}
-            )
+            raise ValidationError({"valid_to": _("Đơn vị đã sáp nhập phải có ngày hết hiệu lực.")})
         if self.merged_into_id and self.merged_into_id == self.pk:
             raise ValidationError({"merged_into": _("Đơn vị không thể sáp nhập vào chính nó.")})
 
@@ -116,7 +114,9 @@ class EmulationBlock(models.Model):
         verbose_name_plural = _("khối thi đua")
         ordering = ["province", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["province", "code"], name="block_code_unique_in_province")
+            models.UniqueConstraint(
+                fields=["province", "code"], name="block_code_unique_in_province"
+            )
         ]
 
     def __str__(self):

@@ -1,7 +1,8 @@
 """A user's scope: the subtrees their roles cover. Every query of units' data goes through here.
 
 A role granted on a unit holds for the unit and everything below it (seed 002: the commune sees its
-villages; seed 004: the province sees all of its subtree). Nobody sees a sibling or another province.
+villages; seed 004: the province sees all of its subtree). Nobody sees a sibling or another
+province.
 """
 
 from collections.abc import Iterable

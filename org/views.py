@@ -1,9 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from org.models import OrgUnit
 from org.scope import get_in_scope_or_404, user_scope
 from org.selectors import unit_list
-from org.models import OrgUnit
 
 
 @login_required
@@ -20,7 +20,7 @@ def unit_detail(request, pk):
     unit = get_in_scope_or_404(
         OrgUnit.objects.select_related("unit_type", "block", "merged_into"), scope.unit_q(), pk=pk
     )
-    children = unit.get_children().select_related("unit_type")
+    children = OrgUnit.objects.get_children(unit).select_related("unit_type")
     plans = unit.plans.exclude(status="placeholder").order_by("-issued_on")
     return render(
         request, "org/unit_detail.html", {"unit": unit, "children": children, "plans": plans}

@@ -86,8 +86,8 @@ class TargetForm(VersionedForm):
         self.fields["parent_target"].queryset = Target.objects.filter(
             plan__referenced_by__plan=plan, plan__referenced_by__relation="implements"
         ).select_related("plan")
-        self.fields["parent_target"].label_from_instance = (
-            lambda t: f"{t.plan.display_number} — {t.text[:90]}"
+        self.fields["parent_target"].label_from_instance = lambda t: (
+            f"{t.plan.display_number} — {t.text[:90]}"
         )
 
 
@@ -112,7 +112,10 @@ class TaskForm(VersionedForm):
             "progress",
             "order",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 4}), "title": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "title": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,13 +160,17 @@ def deadline_rows(formset) -> list[dict]:
     return [
         {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
         for form in formset.forms
-        if form.cleaned_data and form.cleaned_data.get("kind") and not form.cleaned_data.get("DELETE")
+        if form.cleaned_data
+        and form.cleaned_data.get("kind")
+        and not form.cleaned_data.get("DELETE")
     ]
 
 
 class ListFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
-    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị"))
+    unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị")
+    )
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), required=False, label=_("Kế hoạch"))
     section = forms.ChoiceField(required=False, label=_("Mục"))
     status = forms.ChoiceField(required=False, label=_("Trạng thái"))

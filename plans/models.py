@@ -51,7 +51,9 @@ class Plan(SearchableModel):
     place = models.CharField(_("địa danh"), max_length=120, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     # When only "tháng 5 năm 2026" or "năm 2026" is written: "2026-05" or "2026".
-    issued_period = models.CharField(_("thời điểm ban hành (chưa đủ ngày)"), max_length=7, blank=True)
+    issued_period = models.CharField(
+        _("thời điểm ban hành (chưa đủ ngày)"), max_length=7, blank=True
+    )
     title = models.TextField(_("trích yếu"))
     movement = models.ForeignKey(
         "movements.Movement",
@@ -200,7 +202,9 @@ class Target(SearchableModel):
     comparator = models.CharField(
         _("so sánh"), max_length=10, choices=Comparator.choices, blank=True
     )
-    value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=4, null=True, blank=True)
+    value = models.DecimalField(
+        _("giá trị"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     value_max = models.DecimalField(
         _("giá trị tối đa"), max_digits=14, decimal_places=4, null=True, blank=True
     )
@@ -367,7 +371,9 @@ class TaskDeadline(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     month = models.PositiveSmallIntegerField(_("tháng"), null=True, blank=True)
     quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
-    frequency = models.CharField(_("tần suất"), max_length=20, choices=Frequency.choices, blank=True)
+    frequency = models.CharField(
+        _("tần suất"), max_length=20, choices=Frequency.choices, blank=True
+    )
     label = models.CharField(_("như văn bản ghi"), max_length=255, blank=True)
 
     class Meta:
@@ -402,7 +408,9 @@ class TaskDeadline(models.Model):
         if self.kind in (self.Kind.DATE, self.Kind.BEFORE):
             return self.date
         if self.kind == self.Kind.MONTH and self.year and self.month:
-            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return datetime.date(
+                self.year, self.month, calendar.monthrange(self.year, self.month)[1]
+            )
         if self.kind == self.Kind.QUARTER and self.year and self.quarter:
             month = self.quarter * 3
             return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])

@@ -46,9 +46,7 @@ def _save(form, call):
 def plan_list(request):
     scope = user_scope(request.user)
     plans = selectors.plan_list(scope=scope, query=request.GET.get("q", ""))
-    return render(
-        request, "plans/plan_list.html", {"plans": plans, "q": request.GET.get("q", "")}
-    )
+    return render(request, "plans/plan_list.html", {"plans": plans, "q": request.GET.get("q", "")})
 
 
 @login_required
@@ -83,7 +81,9 @@ def plan_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if plan is None:
-            saved = _save(form, lambda: services.plan_create(scope=scope, user=request.user, data=data))
+            saved = _save(
+                form, lambda: services.plan_create(scope=scope, user=request.user, data=data)
+            )
         else:
             saved = _save(
                 form,
@@ -123,9 +123,7 @@ def target_edit(request, plan_pk=None, pk=None):
         if _save(form, call):
             messages.success(request, _("Đã lưu chỉ tiêu."))
             return redirect("plans:detail", pk=plan.pk)
-    return render(
-        request, "plans/target_form.html", {"form": form, "plan": plan, "target": target}
-    )
+    return render(request, "plans/target_form.html", {"form": form, "plan": plan, "target": target})
 
 
 @login_required
@@ -148,13 +146,19 @@ def task_edit(request, plan_pk=None, pk=None):
     _manageable(scope, plan)
     form = TaskForm(request.POST or None, instance=task, plan=plan)
     initial = [
-        {f: getattr(d, f) for f in ("kind", "date", "year", "month", "quarter", "frequency", "label")}
+        {
+            f: getattr(d, f)
+            for f in ("kind", "date", "year", "month", "quarter", "frequency", "label")
+        }
         for d in (task.deadlines.all() if task else [])
     ]
     deadlines = DeadlineFormSet(request.POST or None, initial=initial, prefix="deadline")
     if request.method == "POST" and form.is_valid() and deadlines.is_valid():
         data = form.cleaned_data
-        units = {"lead_units": data.pop("lead_units"), "coordinating_units": data.pop("coordinating_units")}
+        units = {
+            "lead_units": data.pop("lead_units"),
+            "coordinating_units": data.pop("coordinating_units"),
+        }
         if task is None:
             call = lambda: services.task_create(  # noqa: E731
                 scope=scope, plan=plan, data=data, deadlines=deadline_rows(deadlines), **units
@@ -208,7 +212,12 @@ def _list_filters(request, scope, *, model, statuses):
 
 def _list_page(request, *, template, rows, form, extra=None):
     page_size = 200
-    context = {"rows": rows[:page_size], "form": form, "total": rows.count(), "page_size": page_size}
+    context = {
+        "rows": rows[:page_size],
+        "form": form,
+        "total": rows.count(),
+        "page_size": page_size,
+    }
     context.update(extra or {})
     if request.headers.get("HX-Request"):
         return render(request, template.replace(".html", "_table.html"), context)

@@ -1,0 +1,63 @@
+"""Shared fixtures: two provinces with a few units and people holding roles in them."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from org.models import OrgUnit, Role
+from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
+
+
+@dataclass
+class World:
+    province: OrgUnit
+    department: OrgUnit
+    office: OrgUnit
+    commune: OrgUnit
+    village: OrgUnit
+    other_commune: OrgUnit
+    other_province: OrgUnit
+    other_department: OrgUnit
+
+
+@pytest.fixture
+def world(db) -> World:
+    tinh = UnitTypeFactory(code="tinh", level=0)
+    so = UnitTypeFactory(code="so")
+    xa = UnitTypeFactory(code="xa")
+    phong = UnitTypeFactory(code="phong", level=2, issues_plans=False)
+    thon = UnitTypeFactory(code="thon", level=3, issues_plans=False)
+    province = OrgUnitFactory(
+        code="P1", name="UBND tỉnh Lào Cai", unit_type=tinh, short_name="UBND"
+    )
+    department = OrgUnitFactory(parent=province, code="P1-SNV", name="Sở Nội vụ", unit_type=so)
+    office = OrgUnitFactory(parent=department, code="P1-SNV-VP", name="Văn phòng", unit_type=phong)
+    commune = OrgUnitFactory(parent=province, code="P1-X1", name="UBND xã Thống Nhất", unit_type=xa)
+    village = OrgUnitFactory(parent=commune, code="P1-X1-T1", name="Thôn Bản Pẻn", unit_type=thon)
+    other_commune = OrgUnitFactory(
+        parent=province, code="P1-X2", name="UBND xã Bắc Hà", unit_type=xa
+    )
+    other_province = OrgUnitFactory(code="P2", name="UBND tỉnh Lai Châu", unit_type=tinh)
+    other_department = OrgUnitFactory(
+        parent=other_province, code="P2-VP", name="Văn phòng UBND tỉnh Lai Châu", unit_type=so
+    )
+    return World(
+        province=OrgUnit.objects.get(pk=province.pk),
+        department=OrgUnit.objects.get(pk=department.pk),
+        office=OrgUnit.objects.get(pk=office.pk),
+        commune=OrgUnit.objects.get(pk=commune.pk),
+        village=OrgUnit.objects.get(pk=village.pk),
+        other_commune=OrgUnit.objects.get(pk=other_commune.pk),
+        other_province=OrgUnit.objects.get(pk=other_province.pk),
+        other_department=OrgUnit.objects.get(pk=other_department.pk),
+    )
+
+
+@pytest.fixture
+def commune_coordinator(world):
+    return user_with_role(world.commune, Role.COORDINATOR, username="xa_test")
+
+
+@pytest.fixture
+def province_coordinator(world):
+    return user_with_role(world.province, Role.COORDINATOR, username="tinh_test")

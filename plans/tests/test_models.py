@@ -1,0 +1,138 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from plans.models import Comparator, Plan, Target, TaskDeadline
+from plans.tests.factories import PlanFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _target(plan, **fields):
+    return Target(plan=plan, text="Tỷ lệ hồ sơ xử lý trực tuyến", **fields)
+
+
+class TestTargetRules:
+    def test_value_without_comparator_is_refused(self):
+        target = _target(PlanFactory(), value=90, unit="%")
+        with pytest.raises(ValidationError) as exc:
+            target.full_clean()
+        assert "comparator" in exc.value.message_dict
+
+    def test_comparator_without_value_is_refused(self):
+        target = _target(PlanFactory(), comparator=Comparator.GTE)
+        with pytest.raises(ValidationError) as exc:
+            target.full_clean()
+        assert "value" in exc.value.message_dict
+
+    def test_range_needs_an_upper_bound_not_below_the_lower(self):
+        plan = PlanFactory()
+        with pytest.raises(ValidationError):
+            _target(plan, comparator=Comparator.RANGE, value=80, unit="%").full_clean()
+        with pytest.raises(ValidationError) as exc:
+            _target(plan, comparator=Comparator.RANGE, value=80, value_max=50).full_clean()
+        assert "value_max" in exc.value.message_dict
+        _target(plan, comparator=Comparator.RANGE, value=80, value_max=90, unit="%").full_clean()
+
+    def test_percentage_above_100_is_refused_in_vietnamese(self):
+        target = _target(PlanFactory(), comparator=Comparator.GTE, value=120, unit="%")
+        with pytest.raises(ValidationError) as exc:
+            target.full_clean()
+        assert "phần trăm" in exc.value.message_dict["value"][0]
+
+    def test_qualitative_target_has_no_value(self):
+        target = _target(PlanFactory())
+        target.full_clean()
+        assert not target.is_quantitative
+
+    def test_parent_target_of_the_same_plan_is_refused(self):
+        plan = PlanFactory()
+        parent = Target.objects.create(plan=plan, text="a")
+        with pytest.raises(ValidationError):
+            _target(plan, parent_target=parent).full_clean()
+
+
+class TestPlanRules:
+    def test_issued_plan_needs_a_number(self, world):
+        plan = Plan(issuer=world.province, title="KH", status=Plan.Status.ISSUED)
+        with pytest.raises(ValidationError) as exc:
+            plan.full_clean()
+        assert "number" in exc.value.message_dict
+
+    def test_draft_may_have_a_blank_number_and_a_partial_date(self, world):
+        plan = Plan(issuer=world.province, title="KH", issued_period="2026-05")
+        plan.full_clean()
+        assert plan.issued_display == "05/2026"
+
+    def test_bad_partial_date_is_refused(self, world):
+        plan = Plan(issuer=world.province, title="KH", issued_period="2026-13")
+        with pytest.raises(ValidationError):
+            plan.full_clean()
+
+    def test_placeholder_needs_no_issuer(self):
+        Plan(title="Nghị quyết 57", number="57-NQ/TW", status=Plan.Status.PLACEHOLDER).full_clean()
+
+
+class TestDeadlines:
+    @pytest.mark.parametrize(
+        "fields, end, shown",
+        [
+            (
+                {"kind": "date", "date": datetime.date(2026, 4, 30)},
+                datetime.date(2026, 4, 30),
+                "30/04/2026",
+            ),
+            (
+                {"kind": "before", "date": datetime.date(2026, 6, 30)},
+                datetime.date(2026, 6, 30),
+                "Trước ngày 30/06/2026",
+            ),
+            (
+                {"kind": "month", "year": 2026, "month": 2},
+                datetime.date(2026, 2, 28),
+                "Tháng 02/2026",
+            ),
+            (
+                {"kind": "quarter", "year": 2026, "quarter": 2},
+                datetime.date(2026, 6, 30),
+                "Quý II/2026",
+            ),
+            ({"kind": "year", "year": 2026}, datetime.date(2026, 12, 31), "Năm 2026"),
+            ({"kind": "recurring", "frequency": "monthly"}, None, "Hằng tháng"),
+        ],
+    )
+    def test_each_kind_has_an_end_date_and_reads_as_written(self, fields, end, shown):
+        deadline = TaskDeadline(task=TaskFactory(), **fields)
+        deadline.full_clean()
+        assert deadline.end_date == end
+        assert str(deadline.display) == shown
+
+    @pytest.mark.parametrize(
+        "fields, error_field",
+        [
+            ({"kind": "date"}, "date"),
+            ({"kind": "month", "year": 2026, "month": 13}, "month"),
+            ({"kind": "quarter", "year": 2026, "quarter": 5}, "quarter"),
+            ({"kind": "year"}, "year"),
+            ({"kind": "recurring"}, "frequency"),
+        ],
+    )
+    def test_incomplete_deadline_is_refused(self, fields, error_field):
+        with pytest.raises(ValidationError) as exc:
+            TaskDeadline(task=TaskFactory(), **fields).full_clean()
+        assert error_field in exc.value.message_dict
+
+
+class TestTaskRules:
+    def test_overdue_is_derived_from_due_date_and_status(self):
+        task = TaskFactory(due_date=datetime.date(2020, 1, 1))
+        assert task.is_overdue
+        assert str(task.display_status) == "Quá hạn"
+        task.status = "done"
+        assert not task.is_overdue
+
+    def test_progress_over_100_is_refused(self):
+        task = TaskFactory.build(plan=PlanFactory(), progress=150)
+        with pytest.raises(ValidationError):
+            task.full_clean()

@@ -1,0 +1,202 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from org.models import Role
+from org.tests.factories import OrgUnitFactory, user_with_role
+from plans.models import Plan, Target, Task
+from plans.tests.factories import (
+    PlanFactory,
+    PlanReferenceFactory,
+    TargetFactory,
+    TaskDeadlineFactory,
+    TaskFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator_client(client, commune_coordinator):
+    client.force_login(commune_coordinator)
+    return client
+
+
+class TestPlanPages:
+    def test_plan_page_shows_metadata_references_targets_and_tasks(self, coordinator_client, world):
+        parent = Plan.objects.create(number="160/KH-UBND", title="KH tỉnh", status="placeholder")
+        plan = PlanFactory(issuer=world.commune, number="", status="draft", issued_period="2026-07")
+        PlanReferenceFactory(plan=plan, referenced=parent)
+        TargetFactory(plan=plan, text="Trên 70% hộ kinh doanh ứng dụng công nghệ số", value=70)
+        task = TaskFactory(plan=plan, title="Rà soát hạ tầng", lead_units_text="Văn phòng")
+        TaskDeadlineFactory(task=task, kind="quarter", year=2026, quarter=2, frequency="")
+        page = coordinator_client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+        assert "07/2026" in page
+        assert "160/KH-UBND" in page and "chưa nhập" in page
+        assert "Trên 70% hộ kinh doanh" in page and "70" in page
+        assert "Rà soát hạ tầng" in page and "Quý II/2026" in page and "Văn phòng" in page
+
+    def test_decimal_values_use_a_decimal_comma(self, coordinator_client, world):
+        plan = PlanFactory(issuer=world.commune)
+        TargetFactory(plan=plan, value="1.5", unit="%")
+        page = coordinator_client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+        assert "1,5" in page
+
+    def test_cascade_page_flags_missing_plans(self, client, world):
+        client.force_login(user_with_role(world.province))
+        plan = PlanFactory(issuer=world.province)
+        TargetFactory(plan=plan)
+        page = client.get(reverse("plans:cascade", args=[plan.pk])).content.decode()
+        assert "Chưa ban hành" in page
+        assert world.other_commune.name in page
+
+
+class TestForms:
+    def test_plan_is_created_from_the_form(self, coordinator_client, world):
+        response = coordinator_client.post(
+            reverse("plans:create"),
+            {
+                "doc_type": "KH",
+                "number": "15/KH-UBND",
+                "issuer": world.commune.pk,
+                "title": "Kế hoạch chuyển đổi số xã",
+                "issued_on": "05/01/2026",
+                "status": "issued",
+            },
+        )
+        plan = Plan.objects.get()
+        assert response.status_code == 302
+        assert plan.issued_on == datetime.date(2026, 1, 5)
+
+    def test_bad_target_shows_a_vietnamese_message_next_to_the_field_and_saves_nothing(
+        self, coordinator_client, world
+    ):
+        plan = PlanFactory(issuer=world.commune)
+        response = coordinator_client.post(
+            reverse("plans:target_create", args=[plan.pk]),
+            {"text": "Tỷ lệ hồ sơ", "comparator": ">=", "value": "120", "unit": "%", "order": 0},
+        )
+        assert response.status_code == 200
+        assert "Tỷ lệ phần trăm phải từ 0 đến 100." in response.content.decode()
+        assert Target.objects.count() == 0
+
+    def test_decimal_comma_is_accepted_in_forms(self, coordinator_client, world):
+        plan = PlanFactory(issuer=world.commune)
+        coordinator_client.post(
+            reverse("plans:target_create", args=[plan.pk]),
+            {
+                "text": "Chi KH&CN",
+                "comparator": "range",
+                "value": "1",
+                "value_max": "1,5",
+                "unit": "%",
+                "order": 0,
+            },
+        )
+        assert str(Target.objects.get().value_max) == "1.5000"
+
+    def test_task_deadline_is_changed_through_the_form(self, coordinator_client, world):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Số hóa hồ sơ")
+        TaskDeadlineFactory(task=task)
+        response = coordinator_client.post(
+            reverse("plans:task_edit", args=[task.pk]),
+            {
+                "title": "Số hóa hồ sơ",
+                "status": "in_progress",
+                "progress": "40",
+                "order": "0",
+                "version": "1",
+                "deadline-TOTAL_FORMS": "2",
+                "deadline-INITIAL_FORMS": "1",
+                "deadline-0-kind": "before",
+                "deadline-0-date": "30/06/2026",
+                "deadline-1-kind": "",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        task.refresh_from_db()
+        assert task.due_date == datetime.date(2026, 6, 30)
+        assert task.version == 2
+
+    def test_stale_task_form_is_refused_with_a_clear_message(self, coordinator_client, world):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc", version=3)
+        response = coordinator_client.post(
+            reverse("plans:task_edit", args=[task.pk]),
+            {
+                "title": "Ghi đè",
+                "status": "not_started",
+                "progress": "0",
+                "order": "0",
+                "version": "2",
+                "deadline-TOTAL_FORMS": "0",
+                "deadline-INITIAL_FORMS": "0",
+            },
+        )
+        assert "vừa được người khác cập nhật" in response.content.decode()
+        assert Task.objects.get(pk=task.pk).title == "Gốc"
+
+    def test_bad_deadline_date_gets_a_message_and_changes_nothing(self, coordinator_client, world):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc")
+        response = coordinator_client.post(
+            reverse("plans:task_edit", args=[task.pk]),
+            {
+                "title": "Mới",
+                "status": "not_started",
+                "progress": "0",
+                "order": "0",
+                "version": "1",
+                "deadline-TOTAL_FORMS": "1",
+                "deadline-INITIAL_FORMS": "0",
+                "deadline-0-kind": "date",
+                "deadline-0-date": "31/02/2026",
+            },
+        )
+        assert response.status_code == 200
+        assert "is-invalid" in response.content.decode()
+        assert Task.objects.get(pk=task.pk).title == "Gốc"
+
+
+def _populate(world, n):
+    plan = PlanFactory(issuer=world.commune)
+    for i in range(n):
+        target = TargetFactory(plan=plan)
+        target.responsible_units.add(world.village)
+        task = TaskFactory(plan=plan, due_date=datetime.date(2026, 12, 1))
+        task.lead_units.add(world.village)
+        TaskDeadlineFactory(task=task)
+        OrgUnitFactory(parent=world.village, name=f"Tổ {i}")
+        if i % 5 == 0:
+            PlanFactory(issuer=world.village)
+    return plan
+
+
+LIST_PAGES = [
+    ("home", lambda plan: reverse("home")),
+    ("plans", lambda plan: reverse("plans:list")),
+    ("plan detail", lambda plan: reverse("plans:detail", args=[plan.pk])),
+    ("cascade", lambda plan: reverse("plans:cascade", args=[plan.pk])),
+    ("targets", lambda plan: reverse("plans:target_list") + "?q=ho+so"),
+    ("tasks", lambda plan: reverse("plans:task_list") + "?status=in_progress&q=chuyen"),
+    ("tasks all", lambda plan: reverse("plans:task_list")),
+    ("units", lambda plan: reverse("org:tree")),
+]
+
+
+@pytest.mark.parametrize("name, url", LIST_PAGES, ids=[p[0] for p in LIST_PAGES])
+def test_query_count_does_not_grow_with_rows(client, world, name, url):
+    user = user_with_role(world.commune, Role.COORDINATOR)
+
+    def count(n):
+        Plan.objects.all().delete()
+        plan = _populate(world, n)
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(plan)).status_code == 200
+        return len(queries)
+
+    small, large = count(10), count(200)
+    assert large == small, f"{name}: {small} queries with 10 rows, {large} with 200"
+    assert large <= 25
