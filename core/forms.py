@@ -1,7 +1,7 @@
 from django import forms
 
 
-def style_widgets(form: forms.BaseForm) -> None:
+def style_widgets(form: forms.BaseForm, *, mark_errors: bool = False) -> None:
     """Give every widget Bootstrap's class, and mark the ones in error for screen readers."""
     for name, field in form.fields.items():
         widget = field.widget
@@ -13,10 +13,12 @@ def style_widgets(form: forms.BaseForm) -> None:
             css = "form-select"
         else:
             css = "form-control"
-        if form.is_bound and name in form.errors:
+        # Only after cleaning: reading form.errors earlier would validate too soon.
+        if mark_errors and name in form.errors:
             css += " is-invalid"
             widget.attrs["aria-invalid"] = "true"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        classes = set(widget.attrs.get("class", "").split()) | set(css.split())
+        widget.attrs["class"] = " ".join(sorted(classes))
 
 
 class StyledFormMixin:
@@ -26,4 +28,4 @@ class StyledFormMixin:
 
     def full_clean(self):
         super().full_clean()
-        style_widgets(self)
+        style_widgets(self, mark_errors=True)

@@ -20,8 +20,12 @@ def visible_plans_q(scope: UserScope) -> Q:
     if scope.is_superuser:
         return Q()
     issued = scope.unit_q("issuer") | scope.ancestor_q("issuer")
-    cited = PlanReference.objects.filter(plan__in=Plan.objects.filter(issued)).values(
-        "referenced_id"
+    # Evaluated to a list on purpose: a queryset nested in a Q that is compiled twice (a list
+    # page reuses its queryset for a form's choices) gets its aliases rewritten by Django.
+    cited = list(
+        PlanReference.objects.filter(plan__in=Plan.objects.filter(issued), referenced__issuer=None)
+        .values_list("referenced_id", flat=True)
+        .distinct()
     )
     return issued | Q(issuer__isnull=True, pk__in=cited)
 
@@ -41,6 +45,16 @@ def plan_list(*, scope: UserScope, query: str = "", unit: OrgUnit | None = None)
     for word in search_terms(query):
         plans = plans.filter(search_text__contains=word)
     return plans
+
+
+def plan_choices(*, scope: UserScope) -> QuerySet[Plan]:
+    """Plans a list can be filtered by (no aggregates: a form looks choices up by id)."""
+    return (
+        Plan.objects.filter(visible_plans_q(scope))
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .select_related("issuer")
+        .order_by("issuer__path", "-issued_on", "-created_at")
+    )
 
 
 def plan_detail(*, scope: UserScope, pk: int) -> Plan:

@@ -184,7 +184,7 @@ def task_edit(request, plan_pk=None, pk=None):
 
 
 def _list_filters(request, scope, *, model, statuses):
-    plans = selectors.plan_list(scope=scope)
+    plans = selectors.plan_choices(scope=scope)
     plan = None
     plan_id = request.GET.get("plan")
     if plan_id and plan_id.isdigit():

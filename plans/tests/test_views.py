@@ -200,3 +200,24 @@ def test_query_count_does_not_grow_with_rows(client, world, name, url):
     small, large = count(10), count(200)
     assert large == small, f"{name}: {small} queries with 10 rows, {large} with 200"
     assert large <= 25
+
+
+def test_task_list_filters_by_plan_and_query_from_the_address(coordinator_client, world):
+    plan = PlanFactory(issuer=world.commune)
+    wanted = TaskFactory(plan=plan, title="Đẩy mạnh chuyển đổi số")
+    TaskFactory(plan=plan, title="Phân loại rác")
+    TaskFactory(plan=PlanFactory(issuer=world.commune), title="Chuyển đổi số ở kế hoạch khác")
+    response = coordinator_client.get(
+        reverse("plans:task_list"),
+        {"plan": plan.pk, "q": "chuyen doi so", "unit": "", "section": ""},
+    )
+    assert list(response.context["rows"]) == [wanted]
+
+
+def test_htmx_filter_returns_only_the_table(coordinator_client, world):
+    TaskFactory(plan=PlanFactory(issuer=world.commune), title="Số hóa hồ sơ")
+    response = coordinator_client.get(
+        reverse("plans:task_list"), {"q": "so hoa"}, HTTP_HX_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert "Số hóa hồ sơ" in body and "<html" not in body
