@@ -235,8 +235,8 @@ def load_accounts() -> list[str]:
     for username, full_name, role, scope_code, work_code in ACCOUNTS:
         user, was_created = User.objects.get_or_create(username=username)
         if was_created:
-            last, _, first = full_name.rpartition(" ")
-            user.first_name, user.last_name = first, last
+            # Vietnamese names read family name first: keep the whole name in one field.
+            user.first_name = full_name
             user.email = f"{username}@demo.thiduaso.local"
             user.set_password(DEMO_PASSWORD)
             user.save()
