@@ -6,6 +6,7 @@ proposed). Everything is created in one transaction: a failure half way leaves n
 
 import datetime
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -220,3 +221,182 @@ def _set_span(obj, item: dict) -> None:
     span = item.get("span")
     if span and len(span) == 2:
         type(obj).objects.filter(pk=obj.pk).update(span_start=span[0], span_end=span[1])
+
+
+# --- Upload, review, confirm (the import page) -------------------------------------------------
+
+ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+
+
+def plan_import_upload(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file):
+    """Store the upload and run the extractor on it. A file the extractor refuses leaves nothing
+    behind: the Vietnamese reason is raised as a ValidationError on the file field."""
+    from extraction import ExtractionError, extract_file
+
+    from plans.models import PlanImport
+
+    if not scope.can_manage(issuer):
+        raise ValidationError({"issuer": _("Bạn chỉ nhập được kế hoạch của đơn vị mình quản lý.")})
+    name = uploaded_file.name or ""
+    if not name.lower().endswith(ALLOWED_SUFFIXES):
+        raise ValidationError(
+            {"source_file": _("Chỉ nhận tệp Word (.docx), PDF có chữ, .txt hoặc .md.")}
+        )
+    plan_import = PlanImport(issuer=issuer, original_name=name[:255], created_by=user)
+    plan_import.source_file.save(name, uploaded_file, save=False)
+    try:
+        draft = extract_file(plan_import.source_file.path)
+    except ExtractionError as exc:
+        plan_import.source_file.delete(save=False)
+        raise ValidationError({"source_file": exc.message}) from exc
+    plan_import.draft = draft.to_dict()
+    plan_import.text = draft.text
+    plan_import.save()
+    return plan_import
+
+
+def review_warnings(draft: dict, *, today: datetime.date) -> dict[str, list[str]]:
+    """What a reviewer should look at twice, keyed "target-N" / "task-N" / "document"."""
+    warnings: dict[str, list[str]] = {"document": [str(w) for w in draft.get("warnings") or []]}
+    document = draft.get("document") or {}
+    if not document.get("number"):
+        warnings["document"].append(str(_("Văn bản chưa có số (bản dự thảo?).")))
+    for i, target in enumerate(draft.get("targets") or []):
+        notes = []
+        if target.get("unit") == "%" and not (target.get("subject") or "").strip():
+            notes.append(str(_("Tỷ lệ phần trăm chưa rõ đối tượng.")))
+        if target.get("value") is None:
+            notes.append(str(_("Chỉ tiêu định tính: theo dõi bằng minh chứng.")))
+        warnings[f"target-{i}"] = notes
+    for i, task in enumerate(draft.get("tasks") or []):
+        notes = []
+        if not task.get("lead_units"):
+            notes.append(str(_("Nhiệm vụ chưa có đơn vị chủ trì.")))
+        for deadline in task.get("deadlines") or []:
+            row = deadline_from_draft(deadline)
+            end = _deadline_end(row)
+            if end and end < today:
+                notes.append(str(_("Thời hạn đã qua: %(d)s.") % {"d": end.strftime("%d/%m/%Y")}))
+        if not task.get("deadlines"):
+            notes.append(str(_("Nhiệm vụ chưa có thời hạn.")))
+        warnings[f"task-{i}"] = notes
+    return warnings
+
+
+def _deadline_end(row: dict) -> datetime.date | None:
+    return TaskDeadline(**row).end_date
+
+
+def draft_unit_names(draft: dict) -> list[str]:
+    names: list[str] = []
+    for task in draft.get("tasks") or []:
+        for name in [*(task.get("lead_units") or []), *(task.get("coordinating_units") or [])]:
+            if name not in names:
+                names.append(name)
+    return names
+
+
+@dataclass
+class DraftDiff:
+    """What importing a replacing plan changes, against the plan it replaces."""
+
+    replaced: Plan
+    targets_added: list[str]
+    targets_removed: list[str]
+    targets_changed: list[tuple[str, str, str]]
+    tasks_added: list[str]
+    tasks_removed: list[str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.targets_added
+            or self.targets_removed
+            or self.targets_changed
+            or self.tasks_added
+            or self.tasks_removed
+        )
+
+
+def _target_key(text: str) -> str:
+    # The same promise with another figure is a change, not a new target.
+    return re.sub(r"\d+(?:[.,]\d+)?", "#", fold(text))
+
+
+def _target_figure(comparator, value, value_max) -> str:
+    if value is None:
+        return ""
+    figure = f"{comparator or ''} {Decimal(str(value)).normalize()}"
+    return f"{figure}–{Decimal(str(value_max)).normalize()}" if value_max is not None else figure
+
+
+def draft_diff(*, replaced: Plan, draft: dict) -> DraftDiff:
+    old_targets = {_target_key(t.text): t for t in replaced.targets.all()}
+    new_targets = {_target_key(t.get("text") or ""): t for t in draft.get("targets") or []}
+    changed = []
+    for key in old_targets.keys() & new_targets.keys():
+        old, new = old_targets[key], new_targets[key]
+        before = _target_figure(old.comparator, old.value, old.value_max)
+        after = _target_figure(new.get("comparator"), new.get("value"), new.get("value_max"))
+        if before.strip() != after.strip():
+            changed.append((new.get("text") or "", before, after))
+    old_tasks = {fold(t.title): t.title for t in replaced.tasks.all()}
+    new_tasks = {
+        fold((t.get("title") or t.get("text") or "")[:500]): t.get("title") or t.get("text") or ""
+        for t in draft.get("tasks") or []
+    }
+    return DraftDiff(
+        replaced=replaced,
+        targets_added=[
+            new_targets[k].get("text") or "" for k in new_targets.keys() - old_targets.keys()
+        ],
+        targets_removed=[old_targets[k].text for k in old_targets.keys() - new_targets.keys()],
+        targets_changed=changed,
+        tasks_added=[new_tasks[k] for k in new_tasks.keys() - old_tasks.keys()],
+        tasks_removed=[old_tasks[k] for k in old_tasks.keys() - new_tasks.keys()],
+    )
+
+
+def replaced_plans(*, draft: dict, scope: UserScope) -> list[Plan]:
+    """Plans already in the system (and visible) that the draft says it replaces."""
+    from plans.selectors import visible_plans_q
+
+    numbers = {
+        services.normalize_number(ref.get("number") or "")
+        for ref in draft.get("references") or []
+        if ref.get("relation") == PlanReference.Relation.REPLACES and ref.get("number")
+    }
+    if not numbers:
+        return []
+    candidates = (
+        Plan.objects.filter(visible_plans_q(scope))
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .prefetch_related("targets", "tasks")
+    )
+    return [
+        p for p in candidates.exclude(number="") if services.normalize_number(p.number) in numbers
+    ]
+
+
+@transaction.atomic
+def plan_import_finish(*, scope: UserScope, user, plan_import, draft: dict, unit_matches: dict):
+    """Create the plan from the reviewed draft and attach the uploaded file, in one transaction."""
+    from plans.models import PlanImport
+
+    locked = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+    if locked.status != PlanImport.Status.PENDING:
+        raise ValidationError(_("Tệp này đã được xử lý; không tạo kế hoạch lần nữa."))
+    plan = plan_import_confirm(
+        scope=scope,
+        user=user,
+        draft=draft,
+        issuer=locked.issuer,
+        source_file=locked.source_file.name,
+        source_text=locked.text,
+        unit_matches=unit_matches,
+    )
+    locked.status = PlanImport.Status.CONFIRMED
+    locked.plan = plan
+    locked.draft = draft
+    locked.save(update_fields=["status", "plan", "draft"])
+    return plan

@@ -434,3 +434,42 @@ class TaskDeadline(models.Model):
         if self.kind == self.Kind.RECURRING:
             return str(self.Frequency(self.frequency).label) if self.frequency else self.label
         return self.label
+
+
+class PlanImport(models.Model):
+    """An uploaded plan document and the draft the extractor proposed, awaiting review.
+
+    Nothing becomes a Plan until a person confirms the reviewed draft; the upload is kept and
+    attached to the plan it became.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ rà soát")
+        CONFIRMED = "confirmed", _("Đã tạo kế hoạch")
+        DISCARDED = "discarded", _("Đã hủy")
+
+    issuer = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị ban hành")
+    )
+    source_file = models.FileField(_("tệp gốc"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    draft = models.JSONField(_("bản đề xuất"), default=dict)
+    text = models.TextField(_("văn bản đã chuẩn hóa"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    plan = models.ForeignKey(
+        Plan, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp kế hoạch nhập")
+        verbose_name_plural = _("tệp kế hoạch nhập")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.original_name

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from plans import views
+from plans import import_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("moi/", views.plan_edit, name="create"),
+    path("nhap/", import_views.import_upload, name="import_upload"),
+    path("nhap/<int:pk>/", import_views.import_review, name="import_review"),
+    path("nhap/<int:pk>/huy/", import_views.import_discard, name="import_discard"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/sua/", views.plan_edit, name="edit"),
     path("<int:pk>/trien-khai/", views.plan_cascade, name="cascade"),

@@ -7,7 +7,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from org.models import Role
 from org.tests.factories import user_with_role
 from plans.models import Plan, Target, Task
-from plans.tests.factories import PlanFactory, TargetFactory, TaskDeadlineFactory, TaskFactory
+from plans.models import PlanImport
+from plans.tests.factories import (
+    PlanFactory,
+    PlanImportFactory,
+    TargetFactory,
+    TaskDeadlineFactory,
+    TaskFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +29,19 @@ OBJECT_URLS = {
     "plans:task_detail": "task",
     "plans:task_edit": "task",
     "org:detail": "unit",
+    "plans:import_review": "plan_import",
+    "plans:import_discard": "plan_import",
 }
+# Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
+POST_ONLY = {"plans:import_discard"}
 EDIT_URLS = {
     "plans:edit",
     "plans:target_create",
     "plans:task_create",
     "plans:target_edit",
     "plans:task_edit",
+    "plans:import_review",
+    "plans:import_discard",
 }
 LIST_URLS = ["home", "plans:list", "plans:target_list", "plans:task_list", "org:tree"]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
@@ -56,7 +69,8 @@ def _objects(unit):
     target = TargetFactory(plan=plan, text="Mục tiêu bí mật của đơn vị khác")
     task = TaskFactory(plan=plan, title="Nhiệm vụ bí mật của đơn vị khác")
     TaskDeadlineFactory(task=task)
-    return {"plan": plan, "target": target, "task": task, "unit": unit}
+    plan_import = PlanImportFactory(issuer=unit)
+    return {"plan": plan, "target": target, "task": task, "unit": unit, "plan_import": plan_import}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -66,7 +80,8 @@ def test_objects_of_another_subtree_are_404_for_every_role(client, world, role):
         objects = _objects(foreign_unit)
         for name, kind in OBJECT_URLS.items():
             url = reverse(name, args=[objects[kind].pk])
-            assert client.get(url).status_code == 404, (role, name, foreign_unit)
+            expected_get = 405 if name in POST_ONLY else 404
+            assert client.get(url).status_code == expected_get, (role, name, foreign_unit)
             if name in EDIT_URLS:
                 before = (Plan.objects.count(), Target.objects.count(), Task.objects.count())
                 response = client.post(url, {"title": "Ghi đè", "text": "Ghi đè", "version": 1})
@@ -77,6 +92,7 @@ def test_objects_of_another_subtree_are_404_for_every_role(client, world, role):
                     Task.objects.count(),
                 ) == before
         assert Task.objects.get(pk=objects["task"].pk).title == "Nhiệm vụ bí mật của đơn vị khác"
+        assert PlanImport.objects.get(pk=objects["plan_import"].pk).status == "pending"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -95,6 +111,8 @@ def test_own_objects_are_readable_and_only_coordinators_may_edit(client, world, 
     objects = _objects(world.commune)
     client.force_login(user_with_role(world.commune, role))
     for name, kind in OBJECT_URLS.items():
+        if name in POST_ONLY:
+            continue
         status = client.get(reverse(name, args=[objects[kind].pk])).status_code
         if name in EDIT_URLS and role != Role.COORDINATOR:
             assert status == 404, (role, name)
@@ -105,11 +123,13 @@ def test_own_objects_are_readable_and_only_coordinators_may_edit(client, world, 
 def test_ids_that_do_not_exist_are_404(client, world):
     client.force_login(user_with_role(world.province))
     for name in OBJECT_URLS:
-        assert client.get(reverse(name, args=[999999])).status_code == 404
+        method = client.post if name in POST_ONLY else client.get
+        assert method(reverse(name, args=[999999])).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_login(client, world):
     objects = _objects(world.commune)
     for name, kind in OBJECT_URLS.items():
-        response = client.get(reverse(name, args=[objects[kind].pk]))
+        method = client.post if name in POST_ONLY else client.get
+        response = method(reverse(name, args=[objects[kind].pk]))
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"]

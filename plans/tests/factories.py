@@ -1,7 +1,7 @@
 import factory
 
 from org.tests.factories import OrgUnitFactory
-from plans.models import Comparator, Plan, PlanReference, Target, Task, TaskDeadline
+from plans.models import Comparator, Plan, PlanImport, PlanReference, Target, Task, TaskDeadline
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -52,3 +52,20 @@ class TaskDeadlineFactory(factory.django.DjangoModelFactory):
     task = factory.SubFactory(TaskFactory)
     kind = TaskDeadline.Kind.RECURRING
     frequency = TaskDeadline.Frequency.CONTINUOUS
+
+
+class PlanImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanImport
+
+    issuer = factory.SubFactory(OrgUnitFactory)
+    original_name = "ke-hoach.txt"
+    source_file = factory.django.FileField(filename="ke-hoach.txt", data=b"KE HOACH")
+    draft = factory.LazyFunction(
+        lambda: {
+            "document": {"type": "KH", "number": None, "title": "Kế hoạch bí mật của đơn vị khác"},
+            "targets": [],
+            "tasks": [],
+            "references": [],
+        }
+    )

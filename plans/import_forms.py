@@ -1,0 +1,305 @@
+"""Forms of the import page: the upload, and the review of every proposed field."""
+
+import datetime
+import json
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import StyledFormMixin
+from org.models import OrgUnit
+from plans.models import Comparator, Plan, PlanReference, TargetUnit
+
+
+class UploadForm(StyledFormMixin, forms.Form):
+    issuer = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Đơn vị ban hành"))
+    source_file = forms.FileField(
+        label=_("Tệp kế hoạch"), help_text=_("Word (.docx), PDF có chữ, .txt hoặc .md")
+    )
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = scope.units(roles=["coordinator"]).order_by("path")
+        self.fields["source_file"].widget.attrs["accept"] = ".docx,.pdf,.txt,.md"
+
+
+class DocumentForm(StyledFormMixin, forms.Form):
+    type = forms.ChoiceField(label=_("Loại văn bản"), choices=Plan.DocType.choices)
+    number = forms.CharField(label=_("Số, ký hiệu"), required=False)
+    place = forms.CharField(label=_("Địa danh"), required=False)
+    date = forms.CharField(
+        label=_("Ngày ban hành"),
+        required=False,
+        help_text=_("dd/mm/yyyy, hoặc mm/yyyy, hoặc yyyy khi văn bản chỉ ghi vậy"),
+    )
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    authority = forms.CharField(label=_("Thẩm quyền ký"), required=False)
+    position = forms.CharField(label=_("Chức vụ người ký"), required=False)
+    signer = forms.CharField(label=_("Người ký"), required=False)
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_date(self):
+        return parse_loose_date(self.cleaned_data["date"])
+
+
+def parse_loose_date(value: str) -> str:
+    """ "29/4/2026" -> "2026-04-29", "5/2026" -> "2026-05", "2026" -> "2026", ISO kept."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    parts = value.replace("-", "/").split("/")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return datetime.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+        if len(parts) == 3:
+            return datetime.date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
+        if len(parts) == 2 and len(parts[0]) == 4:
+            return (
+                f"{int(parts[0]):04d}-{int(parts[1]):02d}" if 1 <= int(parts[1]) <= 12 else _bad()
+            )
+        if len(parts) == 2:
+            return (
+                f"{int(parts[1]):04d}-{int(parts[0]):02d}" if 1 <= int(parts[0]) <= 12 else _bad()
+            )
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return f"{int(parts[0]):04d}"
+    except ValueError:
+        pass
+    return _bad()
+
+
+def _bad():
+    raise forms.ValidationError(_("Ngày không hợp lệ: ghi dd/mm/yyyy, mm/yyyy hoặc yyyy."))
+
+
+class ReferenceRowForm(StyledFormMixin, forms.Form):
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    relation = forms.ChoiceField(label=_("Quan hệ"), choices=PlanReference.Relation.choices)
+    number = forms.CharField(label=_("Số, ký hiệu"))
+    date = forms.CharField(label=_("Ngày"), required=False)
+    text = forms.CharField(label=_("Trích dẫn"), required=False, widget=forms.HiddenInput)
+
+    def clean_date(self):
+        return parse_loose_date(self.cleaned_data["date"])
+
+
+class TargetRowForm(StyledFormMixin, forms.Form):
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    section = forms.CharField(label=_("Mục"), required=False, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Chỉ tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
+    subject = forms.CharField(label=_("Đối tượng"), required=False)
+    comparator = forms.ChoiceField(
+        label=_("So sánh"), required=False, choices=[("", "—"), *Comparator.choices]
+    )
+    value = forms.DecimalField(label=_("Giá trị"), required=False, localize=True)
+    value_max = forms.DecimalField(label=_("Tối đa"), required=False, localize=True)
+    unit = forms.ChoiceField(
+        label=_("Đơn vị"), required=False, choices=[("", "—"), *TargetUnit.choices]
+    )
+    due = forms.CharField(label=_("Hạn"), required=False)
+    span = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_due(self):
+        return parse_loose_date(self.cleaned_data["due"])
+
+
+class TaskRowForm(StyledFormMixin, forms.Form):
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    section = forms.CharField(label=_("Mục"), required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(required=False, widget=forms.HiddenInput)
+    product = forms.CharField(label=_("Sản phẩm"), required=False)
+    lead_units = forms.CharField(label=_("Chủ trì (phân cách bằng ;)"), required=False)
+    coordinating_units = forms.CharField(label=_("Phối hợp (phân cách bằng ;)"), required=False)
+    deadlines = forms.CharField(required=False, widget=forms.HiddenInput)
+    span = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_deadlines(self):
+        try:
+            value = json.loads(self.cleaned_data["deadlines"] or "[]")
+        except ValueError as exc:
+            raise forms.ValidationError(_("Thời hạn không đọc được.")) from exc
+        if not isinstance(value, list):
+            raise forms.ValidationError(_("Thời hạn không đọc được."))
+        return value
+
+
+ReferenceFormSet = formset_factory(ReferenceRowForm, extra=0)
+TargetFormSet = formset_factory(TargetRowForm, extra=0)
+TaskFormSet = formset_factory(TaskRowForm, extra=0)
+
+
+def _span_text(span) -> str:
+    return f"{span[0]},{span[1]}" if span and len(span) == 2 else ""
+
+
+def _span_value(text: str):
+    try:
+        start, end = (int(x) for x in text.split(","))
+        return [start, end]
+    except ValueError:
+        return None
+
+
+def _iso_to_display(value: str | None) -> str:
+    value = value or ""
+    if len(value) == 10:
+        return f"{value[8:]}/{value[5:7]}/{value[:4]}"
+    if len(value) == 7:
+        return f"{value[5:]}/{value[:4]}"
+    return value
+
+
+def split_units(text: str) -> list[str]:
+    return [name.strip() for name in (text or "").split(";") if name.strip()]
+
+
+def review_initial(draft: dict) -> dict:
+    """Initial data of every form of the review page, from the extractor's draft."""
+    document = draft.get("document") or {}
+    signature = draft.get("signature") or {}
+    return {
+        "document": {
+            "type": (document.get("type") or "KH"),
+            "number": document.get("number") or "",
+            "place": document.get("place") or "",
+            "date": _iso_to_display(document.get("date")),
+            "title": document.get("title") or "",
+            "authority": signature.get("authority") or "",
+            "position": signature.get("position") or "",
+            "signer": signature.get("name") or "",
+            "recipients": "\n".join(draft.get("recipients") or []),
+        },
+        "references": [
+            {
+                "include": True,
+                "relation": ref.get("relation") or "implements",
+                "number": ref.get("number") or "",
+                "date": _iso_to_display(ref.get("date")),
+                "text": ref.get("text") or "",
+            }
+            for ref in draft.get("references") or []
+            if ref.get("number")
+        ],
+        "targets": [
+            {
+                "include": True,
+                "section": t.get("section") or "",
+                "text": t.get("text") or "",
+                "subject": t.get("subject") or "",
+                "comparator": t.get("comparator") or "",
+                "value": t.get("value"),
+                "value_max": t.get("value_max"),
+                "unit": t.get("unit") or "",
+                "due": _iso_to_display(t.get("due")),
+                "span": _span_text(t.get("span")),
+            }
+            for t in draft.get("targets") or []
+        ],
+        "tasks": [
+            {
+                "include": True,
+                "section": t.get("section") or "",
+                "title": t.get("title") or t.get("text") or "",
+                "text": t.get("text") or "",
+                "product": t.get("product") or "",
+                "lead_units": "; ".join(t.get("lead_units") or []),
+                "coordinating_units": "; ".join(t.get("coordinating_units") or []),
+                "deadlines": json.dumps(t.get("deadlines") or [], ensure_ascii=False),
+                "span": _span_text(t.get("span")),
+            }
+            for t in draft.get("tasks") or []
+        ],
+    }
+
+
+def reviewed_draft(*, document: dict, references, targets, tasks) -> dict:
+    """The draft as the person left it on the review page (rows unticked are dropped)."""
+
+    def kept(formset):
+        return [f.cleaned_data for f in formset.forms if f.cleaned_data.get("include")]
+
+    return {
+        "document": {
+            "type": document["type"],
+            "number": document["number"].strip() or None,
+            "place": document["place"],
+            "date": document["date"] or None,
+            "title": document["title"],
+        },
+        "signature": {
+            "authority": document["authority"],
+            "position": document["position"],
+            "name": document["signer"],
+        },
+        "recipients": [r.strip() for r in document["recipients"].splitlines() if r.strip()],
+        "references": [
+            {
+                "relation": r["relation"],
+                "number": r["number"],
+                "date": r["date"] or None,
+                "text": r["text"],
+            }
+            for r in kept(references)
+        ],
+        "targets": [
+            {
+                "section": t["section"],
+                "text": t["text"],
+                "subject": t["subject"],
+                "comparator": t["comparator"] or None,
+                "value": float(t["value"]) if t["value"] is not None else None,
+                "value_max": float(t["value_max"]) if t["value_max"] is not None else None,
+                "unit": t["unit"] or None,
+                "due": t["due"] or None,
+                "span": _span_value(t["span"]),
+            }
+            for t in kept(targets)
+        ],
+        "tasks": [
+            {
+                "section": t["section"],
+                "title": t["title"],
+                "text": t["text"] or t["title"],
+                "product": t["product"],
+                "lead_units": split_units(t["lead_units"]),
+                "coordinating_units": split_units(t["coordinating_units"]),
+                "deadlines": t["deadlines"],
+                "span": _span_value(t["span"]),
+            }
+            for t in kept(tasks)
+        ],
+    }
+
+
+class UnitMatchForm(StyledFormMixin, forms.Form):
+    """One select per unit name written in the tasks: the unit it means, or keep it as text."""
+
+    def __init__(self, *args, names: list[str], units, suggestions: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = names
+        for i, name in enumerate(names):
+            field = forms.ModelChoiceField(
+                queryset=units,
+                required=False,
+                label=name,
+                empty_label=_("— giữ dạng chữ —"),
+                initial=suggestions.get(name),
+            )
+            field.widget.attrs["class"] = "form-select form-select-sm"
+            self.fields[f"unit_{i}"] = field
+
+    def matches(self) -> dict[str, int | None]:
+        return {
+            name: (
+                self.cleaned_data.get(f"unit_{i}").pk
+                if self.cleaned_data.get(f"unit_{i}")
+                else None
+            )
+            for i, name in enumerate(self.names)
+        }

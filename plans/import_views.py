@@ -1,0 +1,158 @@
+"""The import page: upload a plan document, review what the extractor proposes, confirm."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from org.models import OrgUnit
+from org.scope import get_in_scope_or_404, user_scope
+from org.selectors import units_match_names
+from plans import importing
+from plans.import_forms import (
+    DocumentForm,
+    ReferenceFormSet,
+    TargetFormSet,
+    TaskFormSet,
+    UnitMatchForm,
+    UploadForm,
+    review_initial,
+    reviewed_draft,
+)
+from plans.models import PlanImport
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    scope = user_scope(request.user)
+    if not scope.has_role("coordinator"):
+        raise Http404
+    form = UploadForm(request.POST or None, request.FILES or None, scope=scope)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                plan_import = importing.plan_import_upload(
+                    scope=scope,
+                    user=request.user,
+                    issuer=form.cleaned_data["issuer"],
+                    uploaded_file=form.cleaned_data["source_file"],
+                )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("plans:import_review", pk=plan_import.pk)
+    pending = PlanImport.objects.filter(
+        scope.unit_q("issuer"), status=PlanImport.Status.PENDING
+    ).select_related("issuer")[:20]
+    return render(request, "plans/import_upload.html", {"form": form, "pending": pending})
+
+
+def _pending_import(request, pk) -> PlanImport:
+    scope = user_scope(request.user)
+    return get_in_scope_or_404(
+        PlanImport.objects.select_related("issuer"),
+        scope.unit_q("issuer", roles=["coordinator"]),
+        pk=pk,
+        status=PlanImport.Status.PENDING,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_review(request, pk):
+    scope = user_scope(request.user)
+    plan_import = _pending_import(request, pk)
+    draft, issuer = plan_import.draft, plan_import.issuer
+    initial = review_initial(draft)
+    data = request.POST or None
+    document = DocumentForm(data, initial=initial["document"], prefix="doc")
+    references = ReferenceFormSet(data, initial=initial["references"], prefix="ref")
+    targets = TargetFormSet(data, initial=initial["targets"], prefix="target")
+    tasks = TaskFormSet(data, initial=initial["tasks"], prefix="task")
+    names = importing.draft_unit_names(draft)
+    suggestions = units_match_names(names=names, within=issuer)
+    matches = UnitMatchForm(
+        data,
+        names=names,
+        units=OrgUnit.objects.filter(path__startswith=issuer.path).order_by("path"),
+        suggestions=suggestions,
+        prefix="match",
+    )
+    forms_ok = request.method == "POST" and all(
+        f.is_valid() for f in (document, references, targets, tasks, matches)
+    )
+    if forms_ok:
+        reviewed = reviewed_draft(
+            document=document.cleaned_data, references=references, targets=targets, tasks=tasks
+        )
+        try:
+            plan = importing.plan_import_finish(
+                scope=scope,
+                user=request.user,
+                plan_import=plan_import,
+                draft=reviewed,
+                unit_matches=matches.matches(),
+            )
+        except ValidationError as exc:
+            document.add_error(None, exc.messages)
+        else:
+            messages.success(
+                request, _("Đã tạo kế hoạch từ tệp %(name)s.") % {"name": plan_import.original_name}
+            )
+            return redirect("plans:detail", pk=plan.pk)
+    warnings = importing.review_warnings(draft, today=timezone.localdate())
+    text = plan_import.text
+    target_rows = [
+        (form, _source(text, item), warnings.get(f"target-{i}", []))
+        for i, (form, item) in enumerate(
+            zip(targets.forms, draft.get("targets") or [], strict=False)
+        )
+    ]
+    task_rows = [
+        (form, _source(text, item), warnings.get(f"task-{i}", []), item.get("deadlines") or [])
+        for i, (form, item) in enumerate(zip(tasks.forms, draft.get("tasks") or [], strict=False))
+    ]
+    diffs = [
+        importing.draft_diff(replaced=old, draft=draft)
+        for old in importing.replaced_plans(draft=draft, scope=scope)
+    ]
+    return render(
+        request,
+        "plans/import_review.html",
+        {
+            "plan_import": plan_import,
+            "document": document,
+            "references": references,
+            "targets": targets,
+            "tasks": tasks,
+            "matches": matches,
+            "target_rows": target_rows,
+            "task_rows": task_rows,
+            "document_warnings": warnings.get("document", []),
+            "diffs": diffs,
+        },
+    )
+
+
+def _source(text: str, item: dict) -> str:
+    span = item.get("span") or []
+    if len(span) != 2:
+        return ""
+    return text[span[0] : span[1]]
+
+
+@login_required
+@require_POST
+def import_discard(request, pk):
+    plan_import = _pending_import(request, pk)
+    plan_import.status = PlanImport.Status.DISCARDED
+    plan_import.save(update_fields=["status"])
+    messages.info(request, _("Đã hủy tệp %(name)s.") % {"name": plan_import.original_name})
+    return redirect("plans:import_upload")
