@@ -6,8 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from org.models import Role
 from org.tests.factories import user_with_role
-from plans.models import Plan, Target, Task
-from plans.models import PlanImport
+from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
     PlanFactory,
     PlanImportFactory,
