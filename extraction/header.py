@@ -1,0 +1,195 @@
+"""Document metadata: number, type, issuer code, place and date, title, what the plan implements
+and replaces, the signature block and the recipients (Nghị định 30/2020/NĐ-CP layout)."""
+
+import re
+
+from extraction.dates import find_date, iso_date
+from extraction.model import Document, Reference, Signature
+
+DOC_TITLES = {
+    "KẾ HOẠCH": "KH",
+    "QUYẾT ĐỊNH": "QĐ",
+    "CHƯƠNG TRÌNH": "CTr",
+    "HƯỚNG DẪN": "HD",
+    "NGHỊ QUYẾT": "NQ",
+    "BÁO CÁO": "BC",
+    "TỜ TRÌNH": "TTr",
+    "CÔNG VĂN": "CV",
+}
+_NUMBER_LINE = re.compile(r"^\s*Số\s*:\s*(?P<rest>\S.*?)\s*$", re.I)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,;:]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
+    re.I,
+)
+_DOC_NUMBER = r"\d+[A-Za-zĐđ]?(?:\s*[-/]\s*[A-Za-zĐđ0-9]+(?:[.&][A-Za-zĐđ0-9]+)?)+"
+_REFERENCE = re.compile(
+    r"(?P<kind>Kế hoạch hành động|Kế hoạch|Nghị quyết|Quyết định|Chương trình hành động|"
+    r"Chương trình|Chỉ thị|Hướng dẫn|Văn bản|Công văn|Thông báo|Kết luận|Nghị định|Thông tư|Luật)"
+    r"\s+(?:số\s+)?(?P<number>" + _DOC_NUMBER + r")"
+    r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?",
+    re.I,
+)
+_SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.)\.?\s", re.I)
+
+
+def clean_number(raw: str) -> tuple[str | None, str | None, str | None]:
+    """ "40 /KH-BQLKKTCK" -> ("40/KH-BQLKKTCK", "KH", "BQLKKTCK"); "/KH-UBND" -> (None, "KH", "UBND")."""
+    compact = re.sub(r"\s+", "", raw).rstrip(".,;")
+    match = re.match(r"^(?P<num>\d*)/?(?P<type>[A-Za-zĐđ]+)(?:[-/](?P<issuer>.+))?$", compact)
+    if not match:
+        return (compact or None, None, None)
+    number = compact if match.group("num") else None
+    if number and "/" not in number:
+        number = f"{match.group('num')}/{compact[len(match.group('num')):]}"
+    return number, match.group("type").upper().replace("QD", "QĐ"), match.group("issuer")
+
+
+def parse_document(lines: list[str]) -> tuple[Document, int]:
+    """Metadata from the first lines; returns it and the index of the first line after the title."""
+    document = Document()
+    head = lines[:40]
+    title_at = None
+    for i, line in enumerate(head):
+        if document.number is None and document.type is None:
+            match = _NUMBER_LINE.match(line)
+            if match:
+                rest = re.split(r"\s{2,}|\t", match.group("rest"))[0]
+                document.number, document.type, document.issuer_code = clean_number(rest)
+                continue
+        if document.date is None:
+            match = _PLACE_DATE.search(line)
+            if match:
+                document.place = match.group("place").strip(" *_")
+                year = int(match.group("year"))
+                day, month = match.group("day"), match.group("month")
+                if day and month:
+                    document.date = iso_date(int(day), int(month), year)
+                elif month:
+                    document.date = f"{year:04d}-{int(month):02d}"
+                else:
+                    document.date = f"{year:04d}"
+                continue
+        upper = line.strip().upper()
+        if title_at is None and upper in DOC_TITLES and line.strip() == upper:
+            document.type = document.type or DOC_TITLES[upper]
+            title_at = i
+    if title_at is None:
+        return document, 0
+    title_lines = []
+    end = title_at + 1
+    for line in lines[title_at + 1 : title_at + 5]:
+        if re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line) and title_lines:
+            break
+        if re.match(r"^\(?\s*thay thế", line, re.I):
+            end += 1
+            break
+        title_lines.append(line)
+        end += 1
+        if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
+            # The title is usually one paragraph; a second one starting in lower case was joined.
+            nxt = lines[end] if end < len(lines) else ""
+            if not re.match(r"^\(?\s*thay thế", nxt, re.I):
+                break
+    title = " ".join(title_lines)
+    title = re.sub(r"\s*\(\s*thay thế[^)]*\)\s*$", "", title, flags=re.I)
+    document.title = title.strip() or None
+    return document, end
+
+
+def parse_references(lines: list[str], start: int, title: str | None) -> list[Reference]:
+    """What the plan implements: documents cited in its title and in the opening paragraphs
+    ("Thực hiện...", "Căn cứ..."), until the first section heading; "thay thế" marks a replaced one."""
+    sources: list[str] = []
+    if title:
+        sources.append(title)
+    for line in lines[max(0, start - 2) : start + 8]:
+        if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
+            break
+        sources.append(line)
+    references: list[Reference] = []
+    seen: set[str] = set()
+    for source in sources:
+        for match in _REFERENCE.finditer(source):
+            number = re.sub(r"\s+", "", match.group("number"))
+            if not re.search(r"[A-Za-zĐđ]", number) or number in seen:
+                continue
+            before = source[max(0, match.start() - 25) : match.start()].lower()
+            relation = "replaces" if "thay thế" in before else "implements"
+            date = None
+            if match.group("date"):
+                date = find_date(match.group("date"))
+            seen.add(number)
+            end = source.find(";", match.end())
+            snippet = source[match.start() : end if 0 < end - match.start() < 300 else match.end() + 120]
+            references.append(
+                Reference(
+                    relation=relation,
+                    number=number,
+                    date=date,
+                    text=snippet.strip(" ;,."),
+                    kind=match.group("kind")[0].upper() + match.group("kind")[1:].lower(),
+                )
+            )
+    return references
+
+
+def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
+    """Recipients ("Nơi nhận:") and signature block; returns them and where the closing starts."""
+    start = None
+    for i in range(len(lines) - 1, max(-1, len(lines) - 60), -1):
+        if re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
+            start = i
+            break
+    recipients: list[str] = []
+    sign_lines: list[str] = []
+    if start is not None:
+        rest = lines[start + 1 :]
+        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", lines[start], flags=re.I).strip()
+        if inline:
+            rest = [inline, *rest]
+        j = 0
+        while j < len(rest):
+            line = rest[j]
+            if re.match(r"^[-–+•]\s*", line):
+                recipients.append(re.sub(r"^[-–+•]\s*", "", line).strip())
+                j += 1
+                if re.match(r"^Lưu\b", recipients[-1], re.I):
+                    break
+                continue
+            if recipients and not _looks_like_signature(line) and not recipients[-1].endswith(";"):
+                recipients[-1] = f"{recipients[-1]} {line.strip()}"
+                j += 1
+                continue
+            break
+        sign_lines = rest[j:]
+    else:
+        sign_lines = lines[-6:]
+        start = len(lines) - len(sign_lines)
+    return parse_signature(sign_lines), [r.rstrip(";,.") for r in recipients], start
+
+
+def _looks_like_signature(line: str) -> bool:
+    return line.isupper() or bool(_SIGN_AUTHORITY.match(line))
+
+
+def parse_signature(lines: list[str]) -> Signature:
+    lines = [line.strip(" *_") for line in lines if line.strip(" *_")]
+    if not lines:
+        return Signature()
+    name = None
+    if not lines[-1].isupper() and len(lines[-1].split()) <= 6:
+        name = lines[-1]
+        lines = lines[:-1]
+    upper = [line for line in lines if line.isupper() or _SIGN_AUTHORITY.match(line)]
+    # "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG" may arrive as one line: split after the authority.
+    split: list[str] = []
+    for line in upper[-4:]:
+        parts = re.split(r"\s{2,}|\n", line)
+        split.extend(p.strip() for p in parts if p.strip())
+    authority = [p for p in split if _SIGN_AUTHORITY.match(p)]
+    positions = [p for p in split if not _SIGN_AUTHORITY.match(p)]
+    return Signature(
+        authority="; ".join(authority) or None,
+        position=positions[-1] if positions else None,
+        name=name,
+    )

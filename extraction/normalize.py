@@ -1,0 +1,120 @@
+"""Text normalisation: whatever the source (Word, PDF, markdown export), one clean text.
+
+Markdown emphasis and headings, LaTeX comparators ($\\geq 90\\%$), footnote markers, rules and
+page-break artefacts (a sentence cut across pages, a header repeated on every page) are removed,
+so that the rules downstream see the words an official wrote.
+"""
+
+import re
+import unicodedata
+
+_LATEX = [
+    (re.compile(r"\\geq?\b|\\ge\b"), "≥"),
+    (re.compile(r"\\leq?\b|\\le\b"), "≤"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\times\b"), "×"),
+    (re.compile(r"\\[,;!: ]"), " "),
+    (re.compile(r"\\text\{([^}]*)\}"), r"\1"),
+]
+_INLINE_MATH = re.compile(r"\$([^$\n]{0,200})\$")
+_SUP = re.compile(r"<sup>\s*\d+\s*</sup>|\[\^\d+\]")
+_TAGS = re.compile(r"</?(?:sup|sub|br|u|b|i|em|strong|span|p)[^>]*>", re.I)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
+_FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
+_END_PUNCT = ".:;!?)”\"»"
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad"), None)
+
+
+def clean_line(line: str) -> str:
+    line = _SUP.sub("", line)
+    line = _TAGS.sub("", line)
+    line = _INLINE_MATH.sub(lambda m: _latex(m.group(1)), line)
+    line = _latex(line) if "\\" in line else line
+    line = _HEADING.sub("", line)
+    for _ in range(2):
+        line = _EMPHASIS.sub(r"\2", line)
+    line = line.replace("**", "").replace("__", "")
+    line = _SPACES.sub(" ", line).strip()
+    # "- + Thời hạn" / "- - item": keep one marker.
+    line = re.sub(r"^[-–•]\s+([+\-–•])\s+", r"\1 ", line)
+    return line.strip()
+
+
+def _latex(text: str) -> str:
+    for pattern, replacement in _LATEX:
+        text = pattern.sub(replacement, text)
+    return text.replace("{", "").replace("}", "")
+
+
+def normalize(text: str) -> str:
+    """Clean text: NFC, one paragraph per line, artefacts removed, cut sentences re-joined."""
+    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    paragraphs: list[str] = []
+    blank_before = False
+    in_footnotes = False
+    for raw in text.split("\n"):
+        if _RULE.match(raw):
+            in_footnotes = True  # markdown exports put footnotes after a rule
+            blank_before = True
+            continue
+        if in_footnotes and _FOOTNOTE_DEF.match(raw):
+            continue
+        if in_footnotes and raw.strip() and not _FOOTNOTE_DEF.match(raw):
+            in_footnotes = False
+        if _PAGE_NUMBER.match(raw):
+            blank_before = True
+            continue
+        line = clean_line(raw)
+        if not line:
+            blank_before = True
+            continue
+        if paragraphs and _continues(paragraphs[-1], line, blank_before):
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+        blank_before = False
+    return "\n".join(paragraphs)
+
+
+def _continues(previous: str, line: str, blank_before: bool) -> bool:
+    """A line continues the previous paragraph when the previous one stopped mid-sentence and
+    this one starts in lower case (a page break or a hard wrap), or when the previous line ended
+    with a hyphen that cut a word."""
+    if previous.endswith("-") and not previous.endswith(" -"):
+        return True
+    if previous[-1:] in _END_PUNCT:
+        return False
+    first = line[:1]
+    if not first.islower():
+        return False
+    # A list item or a heading never continues a sentence.
+    return not re.match(r"^[a-zđ]\)\s", line)
+
+
+def _join(previous: str, line: str) -> str:
+    if previous.endswith("-") and not previous.endswith(" -"):
+        return previous[:-1] + line
+    return previous + " " + line
+
+
+def remove_repeated_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers and footers: a short line found at the top or bottom of at least
+    half of the pages (and on three or more)."""
+    if len(pages) < 3:
+        return pages
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edge = {line.strip() for line in lines[:2] + lines[-2:] if 0 < len(line.strip()) < 120}
+        for line in edge:
+            key = re.sub(r"\d+", "#", line)
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    return [
+        [line for line in lines if re.sub(r"\d+", "#", line.strip()) not in repeated]
+        for lines in pages
+    ]

@@ -1,0 +1,217 @@
+"""Read a plan document into plain text: .docx (with its tables), .pdf (text layer), .txt, .md."""
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from extraction.errors import ExtractionError
+from extraction.normalize import remove_repeated_lines
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+
+# Letters that only TCVN3 (ABC) or VNI fonts produce when their bytes are read as Latin-1/cp1252:
+# a Unicode Vietnamese text almost never contains them in quantity.
+_TCVN3_MARKERS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËÌ®ÐÎÏÑªÕÓÔÖ×ÝØÜÞßãáâäåæçèéêëìíîïóòôõöøùúûüý")
+_VNI_PATTERN = re.compile(r"[aeiouyAEIOUY][ùøûõïâáàåãäêëéèùúûü]")
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def read_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ExtractionError(f"Không đọc được tệp {path.name}.") from exc
+    if size == 0:
+        raise ExtractionError("Tệp rỗng: không có nội dung để đọc.")
+    if size > MAX_BYTES:
+        raise ExtractionError(
+            f"Tệp quá lớn ({size // (1024 * 1024)} MB); giới hạn là {MAX_BYTES // (1024 * 1024)} MB."
+        )
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return read_docx(data)
+    if suffix == ".pdf":
+        return read_pdf(data)
+    if suffix in (".txt", ".md", ""):
+        return decode_text(data)
+    raise ExtractionError(
+        "Định dạng tệp chưa hỗ trợ; hãy dùng Word (.docx), PDF có chữ, .txt hoặc .md."
+    )
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file to str: UTF-8 (with or without BOM), UTF-16, cp1258/cp1252;
+    TCVN3 and VNI legacy fonts are refused with a way out."""
+    if not data.strip():
+        raise ExtractionError("Tệp rỗng: không có nội dung để đọc.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="strict") if _ok(data, "utf-16") else None
+        if text is None:
+            raise ExtractionError("Tệp UTF-16 bị hỏng, không đọc được.")
+        return _check_text(text)
+    if _looks_binary(data):
+        raise ExtractionError(
+            "Tệp không phải văn bản (có thể là ảnh hoặc tệp nhị phân); hãy dùng bản Word hoặc PDF có chữ."
+        )
+    try:
+        return _check_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1258", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(text)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ExtractionError("Không nhận ra bảng mã của tệp; hãy lưu lại dưới dạng UTF-8.")
+    return _check_text(str(best))
+
+
+def _ok(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    if sample[:4] in (b"\x89PNG", b"GIF8", b"%PDF", b"PK\x03\x04") or sample[:3] == b"\xff\xd8\xff":
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _check_text(text: str) -> str:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        raise ExtractionError("Tệp không có chữ để đọc.")
+    legacy = sum(1 for ch in letters if ch in _TCVN3_MARKERS)
+    vietnamese = len(_VIETNAMESE.findall(text))
+    if legacy > max(20, len(letters) * 0.03) and vietnamese < legacy:
+        raise ExtractionError(
+            "Văn bản dùng phông chữ cũ (TCVN3/VNI), không phải Unicode; hãy chuyển mã sang Unicode "
+            "(ví dụ bằng Unikey) rồi tải lại."
+        )
+    if len(_VNI_PATTERN.findall(text)) > max(20, len(letters) * 0.02) and vietnamese < 5:
+        raise ExtractionError(
+            "Văn bản dùng phông chữ cũ (VNI), không phải Unicode; hãy chuyển mã sang Unicode "
+            "(ví dụ bằng Unikey) rồi tải lại."
+        )
+    return text
+
+
+def read_docx(data: bytes) -> str:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ExtractionError(
+            "Tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy mở và lưu lại thành .docx "
+            "không có mật khẩu."
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ExtractionError("Tệp .docx bị hỏng hoặc không phải tệp Word.")
+    try:
+        from docx import Document
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(block, document).text)
+            elif tag == "tbl":
+                lines.extend(_table_lines(Table(block, document)))
+        for section in document.sections[:1]:
+            # Header tables (issuer, Quốc hiệu, number, date) often sit in the first table;
+            # those are already read above. Page headers/footers are running text: skipped.
+            del section
+    except ExtractionError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise ExtractionError("Tệp .docx bị hỏng, không đọc được nội dung.") from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ExtractionError("Tệp Word không có chữ để đọc.")
+    return _check_text(text)
+
+
+def _table_lines(table) -> list[str]:
+    """A Word table as markdown rows; merged cells repeat, so repeated neighbours are dropped."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous_id = None
+        for cell in row.cells:
+            if id(cell._tc) == previous_id:
+                continue
+            previous_id = id(cell._tc)
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        if any(cells):
+            rows.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return rows
+
+
+def read_pdf(data: bytes) -> str:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except PDFPasswordIncorrect as exc:
+            raise ExtractionError(
+                "Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại."
+            ) from exc
+        with pdf:
+            pages = []
+            for page in pdf.pages:
+                text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+                pages.append(text.split("\n"))
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        message = str(exc).lower()
+        if "password" in message or "encrypt" in message:
+            raise ExtractionError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại.") from exc
+        raise ExtractionError("Tệp PDF bị hỏng, không đọc được.") from exc
+    if not any(line.strip() for lines in pages for line in lines):
+        raise ExtractionError("Tệp PDF không có lớp văn bản; hãy dùng bản Word hoặc PDF có chữ")
+    pages = remove_repeated_lines(pages)
+    return _check_text("\n\n".join("\n".join(unwrap(lines)) for lines in pages))
+
+
+_NEW_BLOCK = re.compile(
+    r"^\s*(?:[-+•–]\s|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXLC]+\.\s|Nơi nhận|\|)", re.I
+)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """PDF lines are wrapped at the page width: join a line to the previous one unless the
+    previous ended a sentence or this one starts a list item, a heading or a table row."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            continue
+        previous = out[-1] if out else ""
+        starts_block = bool(_NEW_BLOCK.match(stripped)) or (
+            stripped.isupper() and len(stripped) > 3
+        )
+        if previous and previous[-1:] not in ".:;!?" and not starts_block and not previous.isupper():
+            out[-1] = previous + " " + stripped
+        else:
+            out.append(stripped)
+    return out

@@ -1,0 +1,271 @@
+"""Targets (chỉ tiêu): the measurable promises of a plan, with comparator, value, unit and due.
+
+A target is found where a figure is promised: a percentage, a count after a quantifier ("ít nhất
+01 mô hình", "trên 50 doanh nghiệp"), a rank ("nhóm 15 tỉnh dẫn đầu", "tăng 08 bậc"). One
+sentence may hold several ("≥ 90% ...; ≥ 70% ...; 100% ..."): each clause is its own target. Items
+under a heading of targets or expected results that carry no figure are qualitative targets.
+"""
+
+import re
+
+from extraction.model import Target
+
+NUM = r"\d+(?:[.,]\d+)?"
+_COMPARATOR_WORDS = [
+    (r"≥|>=|tối thiểu|ít nhất|không (?:thấp hơn|dưới|ít hơn)|từ\s+(?=" + NUM + r"\s*%?\s*trở lên)", ">="),
+    (r"≤|<=|tối đa|không (?:quá|vượt quá|cao hơn|nhiều hơn)|nhiều nhất", "<="),
+    (r"trên|hơn|vượt|cao hơn|lớn hơn|>", ">"),
+    (r"dưới|thấp hơn|nhỏ hơn|<", "<"),
+]
+_PERCENT = re.compile(
+    r"(?P<pre>(?:\S+\s+){0,4}?)"
+    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
+    r"(?P<a>" + NUM + r")\s*(?:%\s*)?(?:(?P<dash>-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*%",
+    re.I,
+)
+_COUNT = re.compile(
+    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng)\s+"
+    r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
+    re.I,
+)
+_TOP = re.compile(
+    r"(?:nhóm|top)\s+(?P<a>\d+)\s+(?:tỉnh|địa phương|đơn vị|tỉnh, thành phố)[^,;.]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất)",
+    re.I,
+)
+_RANK_STEP = re.compile(
+    r"(?P<verb>tăng|nâng|giảm)\s+(?:(?P<cmp>tối thiểu|ít nhất|từ)\s+)?(?P<a>\d+)\s+(?:bậc|hạng|thứ hạng)",
+    re.I,
+)
+_CHANGE = re.compile(r"\b(?P<verb>tăng|giảm)\s+(?:thêm\s+)?(?:(?:tối thiểu|ít nhất)\s+)?$", re.I)
+_TIME_NOUNS = re.compile(
+    r"^(năm|tháng|ngày|quý|lần|tuần|giờ|phút|khối|giai đoạn|nhiệm kỳ|km|m2|ha)\b", re.I
+)
+_DUE = re.compile(r"(?:vào|đến|trong|đến hết|hết|tới)\s+năm\s+(20\d\d)", re.I)
+_YEARLY = re.compile(r"h[ằà]ng năm|mỗi năm|hàng năm", re.I)
+_TARGET_HEADINGS = re.compile(
+    r"chỉ tiêu|mục tiêu cụ thể|kết quả cần đạt|kết quả đạt được|mục tiêu", re.I
+)
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|PHẦN|Phần|Nhóm)\s*\S", re.I)
+_SUBJECT_STOP = re.compile(
+    r"\s(?:được|có|đạt|thực hiện|sử dụng|hoạt động|tham gia|biết|làm chủ|xử lý|ứng dụng|"
+    r"hoàn thành|vận hành|kết nối|gắn với|phi tiếp xúc|tiếp cận|cài đặt|khai thác|quán triệt|"
+    r"tạo lập|trên|vào|trong|dưới)\b",
+    re.I,
+)
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        text = text.replace(".", "")  # thousands: 1.000
+    return float(text.replace(",", "."))
+
+
+def _comparator(word: str | None, before: str) -> str | None:
+    words = " ".join(filter(None, [before.strip().lower(), (word or "").strip().lower()]))
+    tail = words[-40:]
+    if re.search(r"\bgiảm\b", tail):
+        return "decrease"
+    if re.search(r"\btăng\b(?!\s+cường)", tail) and not re.search(r"tỷ lệ|đạt", tail):
+        return "increase"
+    for pattern, comparator in _COMPARATOR_WORDS:
+        if re.search(r"(?:^|\s)(?:" + pattern + r")\s*$", words, re.I):
+            return comparator
+    # A plan promises to reach a figure ("100% hồ sơ", "đạt 90%"): a floor, not an exact value.
+    return ">="
+
+
+def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
+    """Split a paragraph into clauses at semicolons (a list of promises), keeping offsets."""
+    out = []
+    start = 0
+    for match in re.finditer(r";\s*", paragraph):
+        out.append((paragraph[start : match.start()], offset + start))
+        start = match.end()
+    out.append((paragraph[start:], offset + start))
+    return [(text, pos) for text, pos in out if text.strip()]
+
+
+def _subject(clause: str, figure_start: int, figure_end: int) -> str:
+    after = clause[figure_end:].strip(" :,.")
+    after = re.sub(r"^(?:các|những|số)\s+", lambda m: m.group(0), after)
+    before = clause[:figure_start]
+    # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
+    lead = re.search(
+        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)\s*(?:đạt|chiếm|là|ở mức)?\s*(?:khoảng|≥|≤|>|<|tối thiểu|trên|dưới)?\s*$",
+        before,
+        re.I,
+    )
+    if lead:
+        return (lead.group(1) + " " + lead.group("what")).strip()[:160]
+    # "kinh tế số chiếm khoảng ≥ 20% GRDP": the subject stands before "chiếm"/"đạt".
+    verb = re.search(r"(?P<what>[^,;:]{3,}?)\s+(?:chiếm|đạt)\s*(?:khoảng|tối thiểu|trên|≥|>)?\s*$", before)
+    if verb:
+        what = re.sub(r"^.*?\b(?:phấn đấu|phân đầu|bảo đảm|đảm bảo|nâng|trong đó)\s+", "", verb.group("what"))
+        return what.strip()[:160]
+    if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
+        stop = _SUBJECT_STOP.search(" " + after)
+        subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after
+        return subject.strip(" ,.")[:160]
+    tail = re.split(r"[,:]", before)[-1]
+    tail = re.sub(r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm)\s*$", "", tail.strip(), flags=re.I)
+    return tail.strip()[:160]
+
+
+def _context(paragraph: str) -> str:
+    """What a paragraph is about, from its lead-in: "a) Nâng cao Chỉ số ... (PII): Phấn đấu..."."""
+    head = paragraph.split(":", 1)[0] if ":" in paragraph[:200] else ""
+    head = re.sub(r"^(?:[-+•–]|\d+\.|[a-zđ]\))\s*", "", head).strip()
+    head = re.sub(r"^(?:Nâng cao|Tăng cường|Đẩy mạnh|Về)\s+", "", head)
+    return head[:160]
+
+
+def _due(clause: str, default_due: str | None) -> str | None:
+    match = _DUE.search(clause)
+    if match:
+        return match.group(1)
+    if _YEARLY.search(clause):
+        return None
+    return default_due
+
+
+def find_targets(
+    paragraphs: list[tuple[str, int]],
+    sections: list[str],
+    *,
+    default_due: str | None,
+    target_sections: list[bool],
+) -> list[Target]:
+    """Targets in `paragraphs` ((text, offset) pairs), each with the heading it stands under."""
+    targets: list[Target] = []
+    for (paragraph, offset), section, in_target_section in zip(
+        paragraphs, sections, target_sections, strict=True
+    ):
+        found_here = False
+        for clause, clause_offset in clauses(paragraph, offset):
+            for target in _clause_targets(
+                clause, clause_offset, section, default_due, _context(paragraph)
+            ):
+                targets.append(target)
+                found_here = True
+        if not found_here and in_target_section and not _HEADING.match(paragraph):
+            text = re.sub(r"^[-+•–]\s*", "", paragraph).strip()
+            if len(text) > 15:
+                start = offset + (len(paragraph) - len(paragraph.lstrip("-+•– ")))
+                targets.append(
+                    Target(
+                        text=text,
+                        subject="",
+                        section=section,
+                        comparator=None,
+                        value=None,
+                        value_max=None,
+                        unit=None,
+                        due=_due(text, default_due),
+                        span=[start, offset + len(paragraph)],
+                    )
+                )
+    return targets
+
+
+def _clause_targets(
+    clause: str, offset: int, section: str, default_due: str | None, context: str = ""
+) -> list[Target]:
+    found: list[tuple[int, int, str | None, float, float | None, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start, end):
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _TOP.finditer(clause):
+        found.append((match.start(), match.end(), "top", float(match.group("a")), None, "rank"))
+        taken.append(match.span())
+    for match in _RANK_STEP.finditer(clause):
+        if free(*match.span()):
+            verb = match.group("verb").lower()
+            comparator = "decrease" if verb == "giảm" else "increase"
+            found.append((match.start(), match.end(), comparator, float(match.group("a")), None, "rank"))
+            taken.append(match.span())
+    for match in _PERCENT.finditer(clause):
+        start = match.start("cmp") if match.group("cmp") else match.start("a")
+        if not free(start, match.end()):
+            continue
+        # "Nghị quyết 57" or a date just before a %-less number is not ours; the % is explicit.
+        a, b = _number(match.group("a")), _number(match.group("b"))
+        word = (match.group("cmp") or "").lower()
+        if b is not None:
+            comparator = "range"
+        elif word in ("khoảng",):
+            comparator = "="
+        elif word == "từ":
+            comparator = ">=" if re.match(r"\s*trở lên", clause[match.end() :]) else "="
+        else:
+            comparator = _comparator(match.group("cmp"), clause[:start])
+        if comparator in ("=", ">=", ">") and re.match(r"\s*trở lên", clause[match.end() :]):
+            comparator = ">="
+        found.append((start, match.end(), comparator, a, b, "%"))
+        taken.append((start, match.end()))
+    for match in _COUNT.finditer(clause):
+        if not free(*match.span()) or _TIME_NOUNS.match(match.group("noun")):
+            continue
+        if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
+            continue
+        word = match.group("cmp").lower()
+        a, b = float(match.group("a")), _number(match.group("b"))
+        comparator = "range" if b is not None else {
+            "ít nhất": ">=",
+            "tối thiểu": ">=",
+            "không dưới": ">=",
+            "có trên": ">",
+            "trên": ">",
+            "hơn": ">",
+            "tối đa": "<=",
+            "không quá": "<=",
+            "khoảng": "=",
+        }[word]
+        number_end = match.end("b") if match.group("b") else match.end("a")
+        found.append((match.start(), number_end, comparator, a, b, "count"))
+        taken.append(match.span())
+    found.sort()
+    targets = []
+    pieces = _split_by_figures(clause, [(s, e) for s, e, *_ in found])
+    for (start, end, comparator, a, b, unit), (piece_start, piece_end) in zip(found, pieces, strict=True):
+        text = clause[piece_start:piece_end].strip(" ,;.")
+        lead = len(clause[piece_start:piece_end]) - len(clause[piece_start:piece_end].lstrip(" ,;."))
+        text = re.sub(r"^(?:[-+•–]|\d+\.|[a-zđ]\))\s*", "", text)
+        subject = _subject(clause, start, end)
+        if unit == "rank" or not subject:
+            subject = context or subject
+        targets.append(
+            Target(
+                text=text,
+                subject=subject,
+                section=section,
+                comparator=comparator,
+                value=a,
+                value_max=b,
+                unit=unit,
+                due=_due(clause, default_due),
+                span=[offset + piece_start + lead, offset + piece_end],
+            )
+        )
+    return targets
+
+
+def _split_by_figures(clause: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """With several figures in one clause, give each the comma-separated part around it."""
+    if len(spans) <= 1:
+        return [(0, len(clause))] * len(spans)
+    cuts = [0]
+    for (_, end_a), (start_b, _) in zip(spans, spans[1:], strict=False):
+        between = clause[end_a:start_b]
+        comma = max(between.rfind(","), between.rfind(" và "))
+        cuts.append(end_a + comma + 1 if comma >= 0 else start_b)
+    cuts.append(len(clause))
+    return [(cuts[i], cuts[i + 1]) for i in range(len(spans))]
+
+
+def is_target_heading(line: str) -> bool:
+    return bool(_TARGET_HEADINGS.search(line)) and len(line) < 160

@@ -1,0 +1,207 @@
+"""Tasks (nhiệm vụ) with the "06 rõ": work, lead and coordinating units, deadlines, product.
+
+Three shapes are read: an item ("- Nhiệm vụ 2: ...", a numbered content) followed by attribute
+lines ("Thời hạn hoàn thành: ...", "Đơn vị chủ trì: ...", "Đơn vị phối hợp: ..."); and a table
+whose header names the task, lead unit, coordinating unit and deadline columns.
+"""
+
+import re
+
+from extraction.dates import parse_deadlines
+from extraction.model import Task
+
+_ATTRIBUTE = re.compile(
+    r"^[-+•–*\s]*(?P<key>(?:Thời hạn|Thời gian)(?: hoàn thành| thực hiện)?[^:]{0,90}|"
+    r"Đơn vị (?:chủ trì (?:phối hợp|thực hiện)?|thực hiện|phối hợp(?: thực hiện)?|chịu trách nhiệm)|"
+    r"Cơ quan (?:chủ trì|phối hợp|thực hiện)|Chủ trì|Phối hợp|Sản phẩm(?: đầu ra)?|Kết quả(?: đầu ra)?)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+_ITEM = re.compile(r"^[-+•–]?\s*(?P<label>Nhiệm vụ(?:\s+\d+)?)\s*:\s*(?P<body>.+)$", re.I)
+_NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*\.?|[a-zđ]\))\s+(?P<body>.+)$")
+
+
+def split_units(text: str) -> list[str]:
+    """ "Văn phòng, các phòng chuyên môn, Trung tâm Quản lý cửa khẩu." -> three names; commas
+    inside parentheses ("Văn phòng (Bộ phận một cửa)") do not split."""
+    text = re.sub(r"\s+", " ", text).strip(" .;*_")
+    names, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += ch
+    names.append(current)
+    out: list[str] = []
+    for name in names:
+        for part in re.split(r"\s+và\s+(?=[A-ZĐÂ-Ỹ]|các\s)", name.strip()):
+            part = part.strip(" .;*_")
+            if not part:
+                continue
+            # "Các phòng, ban, trung tâm" is one group: a bare lower-case noun continues it.
+            if out and part[0].islower() and not re.match(r"(các|những|mỗi|từng)\s", part):
+                out[-1] = f"{out[-1]}, {part}"
+            elif part not in out:
+                out.append(part)
+    return out
+
+
+def _kind(key: str) -> str:
+    key = key.lower()
+    if key.startswith(("thời hạn", "thời gian")):
+        return "deadline"
+    if "sản phẩm" in key or "kết quả" in key:
+        return "product"
+    if "phối hợp" in key:
+        return "coordinating"
+    return "lead"
+
+
+def find_tasks(lines: list[tuple[str, int]], sections: list[str]) -> list[Task]:
+    tasks: list[Task] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line, offset = lines[i]
+        if line.startswith("|"):
+            table_tasks, i = _table(lines, i, sections)
+            tasks.extend(table_tasks)
+            continue
+        if _ATTRIBUTE.match(line):
+            i += 1
+            continue
+        # A task is an item whose following lines (after its own paragraphs) are attributes.
+        j = i + 1
+        body = [line]
+        while j < n and not _ATTRIBUTE.match(lines[j][0]) and not _starts_item(lines[j][0]):
+            if j - i > 6:
+                break
+            body.append(lines[j][0])
+            j += 1
+        attributes = []
+        k = j
+        while k < n and _ATTRIBUTE.match(lines[k][0]):
+            attributes.append(_ATTRIBUTE.match(lines[k][0]))
+            k += 1
+        kinds = {_kind(m.group("key")) for m in attributes}
+        if attributes and ("lead" in kinds or ("deadline" in kinds and _ITEM.match(line))):
+            end = lines[k - 1][1] + len(lines[k - 1][0])
+            tasks.append(_task(line, body, attributes, sections[i], offset, end))
+            i = k
+            continue
+        i += 1
+    return tasks
+
+
+def _starts_item(line: str) -> bool:
+    return bool(_ITEM.match(line) or re.match(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.)\s", line))
+
+
+def _task(line, body, attributes, section, start, end) -> Task:
+    item = _ITEM.match(line)
+    numbered = _NUMBERED.match(line)
+    if item:
+        title_text = item.group("body")
+    elif numbered:
+        title_text = numbered.group("body")
+    else:
+        title_text = re.sub(r"^[-+•–]\s*", "", line)
+    text_parts = [title_text, *body[1:]]
+    text = " ".join(text_parts).strip()
+    title = _first_sentence(title_text) if item else title_text.strip()
+    lead: list[str] = []
+    coordinating: list[str] = []
+    deadlines = []
+    product = ""
+    for match in attributes:
+        value = match.group("value").strip(" *_")
+        kind = _kind(match.group("key"))
+        if kind == "deadline":
+            deadlines.extend(parse_deadlines(value))
+        elif kind == "lead":
+            lead.extend(u for u in split_units(value) if u not in lead)
+        elif kind == "coordinating":
+            coordinating.extend(u for u in split_units(value) if u not in coordinating)
+        else:
+            product = value.strip(" .")
+    return Task(
+        title=title,
+        text=text,
+        section=section,
+        product=product,
+        deadlines=deadlines,
+        lead_units=lead,
+        coordinating_units=coordinating,
+        span=[start, end],
+    )
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"^(.{20,300}?[.;])\s", text + " ")
+    return (match.group(1) if match else text).strip(" .;")
+
+
+_HEADER_KEYS = {
+    "title": re.compile(r"nhiệm vụ|nội dung|công việc", re.I),
+    "lead": re.compile(r"chủ trì|thực hiện|chịu trách nhiệm", re.I),
+    "coordinating": re.compile(r"phối hợp", re.I),
+    "deadline": re.compile(r"thời hạn|thời gian|hoàn thành|tiến độ", re.I),
+    "product": re.compile(r"sản phẩm|kết quả", re.I),
+}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _table(lines, i, sections):
+    """A task table: the header row names the columns; each following row is a task."""
+    rows = []
+    start = i
+    while i < len(lines) and lines[i][0].startswith("|"):
+        rows.append((lines[i][0], lines[i][1]))
+        i += 1
+    if len(rows) < 2:
+        return [], i
+    header = _cells(rows[0][0])
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        for key in ("coordinating", "lead", "deadline", "product", "title"):
+            if key not in columns and _HEADER_KEYS[key].search(cell):
+                if key == "lead" and _HEADER_KEYS["coordinating"].search(cell):
+                    continue
+                columns[key] = index
+                break
+    if "title" not in columns or ("lead" not in columns and "deadline" not in columns):
+        return [], i
+    tasks = []
+    for line, offset in rows[1:]:
+        cells = _cells(line)
+        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+            continue  # markdown separator row
+
+        def cell(key, cells=cells):
+            index = columns.get(key)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        title = cell("title")
+        if not title or re.fullmatch(r"\(?\d+\)?", title):
+            continue
+        tasks.append(
+            Task(
+                title=title,
+                text=title,
+                section=sections[start],
+                product=cell("product"),
+                deadlines=parse_deadlines(cell("deadline")) if cell("deadline") else [],
+                lead_units=split_units(cell("lead")),
+                coordinating_units=split_units(cell("coordinating")),
+                span=[offset, offset + len(line)],
+            )
+        )
+    return tasks, i
