@@ -1,11 +1,18 @@
-"""Shared fixtures: two provinces with a few units and people holding roles in them."""
+"""Shared fixtures: two provinces with a few units and people holding roles in them.
+
+Django is imported inside the fixtures so that `extraction` (no Django) can be tested alone:
+`python -m pytest extraction -p no:django`.
+"""
+
+from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
-from org.models import OrgUnit, Role
-from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
+if TYPE_CHECKING:
+    from org.models import OrgUnit
 
 
 @dataclass
@@ -22,6 +29,9 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    from org.models import OrgUnit
+    from org.tests.factories import OrgUnitFactory, UnitTypeFactory
+
     tinh = UnitTypeFactory(code="tinh", level=0)
     so = UnitTypeFactory(code="so")
     xa = UnitTypeFactory(code="xa")
@@ -55,9 +65,15 @@ def world(db) -> World:
 
 @pytest.fixture
 def commune_coordinator(world):
+    from org.models import Role
+    from org.tests.factories import user_with_role
+
     return user_with_role(world.commune, Role.COORDINATOR, username="xa_test")
 
 
 @pytest.fixture
 def province_coordinator(world):
+    from org.models import Role
+    from org.tests.factories import user_with_role
+
     return user_with_role(world.province, Role.COORDINATOR, username="tinh_test")

@@ -6,9 +6,7 @@ from extraction.model import Deadline
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
-_DATE_WORDS = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I
-)
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _QUARTERS = re.compile(
     r"(?:quý|qúy)\s+((?:[IV]+|\d)(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?(?:[IV]+|\d))*)\s*(?:/|,?\s*năm\s+)(\d{4})",
     re.I,
@@ -68,7 +66,11 @@ def parse_deadlines(text: str) -> list[Deadline]:
     for match in _DATE.finditer(raw):
         value = iso_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if value:
-            before = re.search(r"(trước|chậm nhất|không muộn hơn|hạn chót)[^0-9]{0,12}$", raw[: match.start()], re.I)
+            before = re.search(
+                r"(trước|chậm nhất|không muộn hơn|hạn chót)[^0-9]{0,12}$",
+                raw[: match.start()],
+                re.I,
+            )
             found.append(Deadline(kind="before" if before else "date", value=value, text=raw))
     if found:
         return found

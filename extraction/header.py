@@ -16,9 +16,11 @@ DOC_TITLES = {
     "TỜ TRÌNH": "TTr",
     "CÔNG VĂN": "CV",
 }
-_NUMBER_LINE = re.compile(r"^\s*Số\s*:\s*(?P<rest>\S.*?)\s*$", re.I)
+_NUMBER_LINE = re.compile(
+    r"(?:^|\s|\|)Số\s*:\s*(?P<rest>\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐ0-9][A-ZĐa-zđ0-9.&]*)*)"
+)
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
+    r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
     re.I,
 )
 _DOC_NUMBER = r"\d+[A-Za-zĐđ]?(?:\s*[-/]\s*[A-Za-zĐđ0-9]+(?:[.&][A-Za-zĐđ0-9]+)?)+"
@@ -40,7 +42,7 @@ def clean_number(raw: str) -> tuple[str | None, str | None, str | None]:
         return (compact or None, None, None)
     number = compact if match.group("num") else None
     if number and "/" not in number:
-        number = f"{match.group('num')}/{compact[len(match.group('num')):]}"
+        number = f"{match.group('num')}/{compact[len(match.group('num')) :]}"
     return number, match.group("type").upper().replace("QD", "QĐ"), match.group("issuer")
 
 
@@ -51,15 +53,16 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title_at = None
     for i, line in enumerate(head):
         if document.number is None and document.type is None:
-            match = _NUMBER_LINE.match(line)
+            match = _NUMBER_LINE.search(line)
             if match:
-                rest = re.split(r"\s{2,}|\t", match.group("rest"))[0]
+                rest = match.group("rest")
                 document.number, document.type, document.issuer_code = clean_number(rest)
-                continue
+                if not _PLACE_DATE.search(line):
+                    continue
         if document.date is None:
             match = _PLACE_DATE.search(line)
             if match:
-                document.place = match.group("place").strip(" *_")
+                document.place = _place(match.group("place"))
                 year = int(match.group("year"))
                 day, month = match.group("day"), match.group("month")
                 if day and month:
@@ -120,7 +123,9 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
                 date = find_date(match.group("date"))
             seen.add(number)
             end = source.find(";", match.end())
-            snippet = source[match.start() : end if 0 < end - match.start() < 300 else match.end() + 120]
+            snippet = source[
+                match.start() : end if 0 < end - match.start() < 300 else match.end() + 120
+            ]
             references.append(
                 Reference(
                     relation=relation,
@@ -163,9 +168,23 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
             break
         sign_lines = rest[j:]
     else:
-        sign_lines = lines[-6:]
-        start = len(lines) - len(sign_lines)
+        # No "Nơi nhận": the signature is the run of signature-like lines at the very end.
+        start = len(lines)
+        while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
+            start -= 1
+        sign_lines = lines[start:]
     return parse_signature(sign_lines), [r.rstrip(";,.") for r in recipients], start
+
+
+def _signature_like(line: str) -> bool:
+    line = line.strip(" *_")
+    if not line or re.search(r"[\d%:;]", line) or line.endswith("."):
+        return False
+    return (
+        line.isupper()
+        or bool(_SIGN_AUTHORITY.match(line))
+        or (len(line.split()) <= 5 and all(w[:1].isupper() for w in line.split()))
+    )
 
 
 def _looks_like_signature(line: str) -> bool:
@@ -193,3 +212,15 @@ def parse_signature(lines: list[str]) -> Signature:
         position=positions[-1] if positions else None,
         name=name,
     )
+
+
+def _place(text: str) -> str | None:
+    """The place name before ", ngày": the trailing run of capitalised words ("Lào Cai")."""
+    words = re.split(r"[\s|]+", text.strip(" *_|"))
+    place: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and (word[1:].islower() or len(word) == 1 or word.endswith(".")):
+            place.insert(0, word)
+        else:
+            break
+    return " ".join(place) or None

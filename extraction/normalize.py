@@ -22,10 +22,12 @@ _TAGS = re.compile(r"</?(?:sup|sub|br|u|b|i|em|strong|span|p)[^>]*>", re.I)
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I
+)
 _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
-_END_PUNCT = ".:;!?)”\"»"
+_END_PUNCT = '.:;!?)”"»'
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad"), None)
 
 

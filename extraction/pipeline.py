@@ -47,7 +47,7 @@ def run(raw: str) -> PlanDraft:
     )
     body = paragraphs[first_heading:closing]
     sections, in_targets = [], []
-    current, target_flags = "", {}
+    current = ""
     stack: list[tuple[int, str]] = []
     for line, _ in body:
         if _is_heading(line):
@@ -58,8 +58,6 @@ def run(raw: str) -> PlanDraft:
             current = line
         sections.append(current)
         in_targets.append(any(targets.is_target_heading(h) for _, h in stack))
-        del target_flags
-        target_flags = {}
     default_due = _plan_due(draft.document.title or "", text)
     draft.targets = targets.find_targets(
         body, sections, default_due=default_due, target_sections=in_targets
@@ -128,7 +126,9 @@ def _reporting(text: str) -> dict:
         return {"frequency": "monthly", "due_day": int(monthly.group(1))}
     if re.search(r"h[ằà]ng\s+quý\s+báo cáo|báo cáo\s+h[ằà]ng\s+quý", text, re.I):
         return {"frequency": "quarterly"}
-    if re.search(r"h[ằà]ng\s+năm\s+báo cáo|báo cáo\s+h[ằà]ng\s+năm|báo cáo định kỳ h[ằà]ng năm", text, re.I):
+    if re.search(
+        r"h[ằà]ng\s+năm\s+báo cáo|báo cáo\s+h[ằà]ng\s+năm|báo cáo định kỳ h[ằà]ng năm", text, re.I
+    ):
         return {"frequency": "yearly"}
     return {}
 

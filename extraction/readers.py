@@ -132,7 +132,8 @@ def read_docx(data: bytes) -> str:
             if tag == "p":
                 lines.append(Paragraph(block, document).text)
             elif tag == "tbl":
-                lines.extend(_table_lines(Table(block, document)))
+                table = Table(block, document)
+                lines.extend(_table_lines(table) if _is_data_table(table) else _layout_lines(table))
         for section in document.sections[:1]:
             # Header tables (issuer, Quốc hiệu, number, date) often sit in the first table;
             # those are already read above. Page headers/footers are running text: skipped.
@@ -147,16 +148,41 @@ def read_docx(data: bytes) -> str:
     return _check_text(text)
 
 
+def _is_data_table(table) -> bool:
+    """A table of tasks or figures (a header row of column names), not a layout table that
+    places the issuer beside the Quốc hiệu or the recipients beside the signature."""
+    try:
+        first = [c.text.strip().lower() for c in table.rows[0].cells]
+    except IndexError:
+        return False
+    return len(first) >= 3 and any(
+        re.search(r"nhiệm vụ|nội dung|chủ trì|phối hợp|thời gian|thời hạn|chỉ tiêu", c)
+        for c in first
+    )
+
+
+def _layout_lines(table) -> list[str]:
+    lines: list[str] = []
+    seen: list = []  # the cell elements themselves: merged cells repeat the same element
+    for row in table.rows:
+        for cell in row.cells:
+            if any(cell._tc is element for element in seen):
+                continue
+            seen.append(cell._tc)
+            lines.extend(p.text for p in cell.paragraphs)
+    return lines
+
+
 def _table_lines(table) -> list[str]:
     """A Word table as markdown rows; merged cells repeat, so repeated neighbours are dropped."""
     rows = []
     for row in table.rows:
         cells: list[str] = []
-        previous_id = None
+        previous = None
         for cell in row.cells:
-            if id(cell._tc) == previous_id:
-                continue
-            previous_id = id(cell._tc)
+            if cell._tc is previous:
+                continue  # a horizontally merged cell repeats
+            previous = cell._tc
             cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
         if any(cells):
             rows.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
@@ -175,16 +201,15 @@ def read_pdf(data: bytes) -> str:
                 "Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại."
             ) from exc
         with pdf:
-            pages = []
-            for page in pdf.pages:
-                text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
-                pages.append(text.split("\n"))
+            pages = [_pdf_page_lines(page) for page in pdf.pages]
     except ExtractionError:
         raise
     except Exception as exc:
         message = str(exc).lower()
         if "password" in message or "encrypt" in message:
-            raise ExtractionError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại.") from exc
+            raise ExtractionError(
+                "Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại."
+            ) from exc
         raise ExtractionError("Tệp PDF bị hỏng, không đọc được.") from exc
     if not any(line.strip() for lines in pages for line in lines):
         raise ExtractionError("Tệp PDF không có lớp văn bản; hãy dùng bản Word hoặc PDF có chữ")
@@ -192,8 +217,36 @@ def read_pdf(data: bytes) -> str:
     return _check_text("\n\n".join("\n".join(unwrap(lines)) for lines in pages))
 
 
+def _pdf_page_lines(page) -> list[str]:
+    """A page's text lines in reading order, with each ruled table as markdown rows at its place
+    (a task table must keep its columns: who leads, who coordinates, by when)."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj):
+        x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+        y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    items = [
+        (line["top"], unwrap([line["text"]])[0])
+        for line in text_page.extract_text_lines(x_tolerance=1.5, y_tolerance=3)
+    ]
+    for table in tables:
+        rows = []
+        for row in table.extract():
+            cells = [" ".join((cell or "").split()) for cell in row]
+            if any(cells):
+                rows.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        for i, row in enumerate(rows):
+            items.append((table.bbox[1] + i * 0.01, row))
+    return [text for _, text in sorted(items, key=lambda item: item[0])]
+
+
 _NEW_BLOCK = re.compile(
-    r"^\s*(?:[-+•–]\s|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXLC]+\.\s|Nơi nhận|\|)", re.I
+    r"^\s*(?:[-+•–]\s|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXLC]+\.\s|Nơi nhận|\||"
+    r"(?:Căn cứ|Thực hiện|Theo|Trên đây|Để|Nhằm)\s)",
 )
 
 
@@ -210,7 +263,12 @@ def unwrap(lines: list[str]) -> list[str]:
         starts_block = bool(_NEW_BLOCK.match(stripped)) or (
             stripped.isupper() and len(stripped) > 3
         )
-        if previous and previous[-1:] not in ".:;!?" and not starts_block and not previous.isupper():
+        if (
+            previous
+            and previous[-1:] not in ".:;!?"
+            and not starts_block
+            and not previous.isupper()
+        ):
             out[-1] = previous + " " + stripped
         else:
             out.append(stripped)

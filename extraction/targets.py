@@ -12,7 +12,12 @@ from extraction.model import Target
 
 NUM = r"\d+(?:[.,]\d+)?"
 _COMPARATOR_WORDS = [
-    (r"≥|>=|tối thiểu|ít nhất|không (?:thấp hơn|dưới|ít hơn)|từ\s+(?=" + NUM + r"\s*%?\s*trở lên)", ">="),
+    (
+        r"≥|>=|tối thiểu|ít nhất|không (?:thấp hơn|dưới|ít hơn)|từ\s+(?="
+        + NUM
+        + r"\s*%?\s*trở lên)",
+        ">=",
+    ),
     (r"≤|<=|tối đa|không (?:quá|vượt quá|cao hơn|nhiều hơn)|nhiều nhất", "<="),
     (r"trên|hơn|vượt|cao hơn|lớn hơn|>", ">"),
     (r"dưới|thấp hơn|nhỏ hơn|<", "<"),
@@ -52,6 +57,9 @@ _SUBJECT_STOP = re.compile(
     r"tạo lập|trên|vào|trong|dưới)\b",
     re.I,
 )
+
+
+_LEAD = re.compile(r"^[\s,;.]*(?:(?:[-+•–]|\d+\.|[a-zđ]\))\s+)?")
 
 
 def _number(text: str | None) -> float | None:
@@ -101,16 +109,22 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
     if lead:
         return (lead.group(1) + " " + lead.group("what")).strip()[:160]
     # "kinh tế số chiếm khoảng ≥ 20% GRDP": the subject stands before "chiếm"/"đạt".
-    verb = re.search(r"(?P<what>[^,;:]{3,}?)\s+(?:chiếm|đạt)\s*(?:khoảng|tối thiểu|trên|≥|>)?\s*$", before)
+    verb = re.search(
+        r"(?P<what>[^,;:]{3,}?)\s+(?:chiếm|đạt)\s*(?:khoảng|tối thiểu|trên|≥|>)?\s*$", before
+    )
     if verb:
-        what = re.sub(r"^.*?\b(?:phấn đấu|phân đầu|bảo đảm|đảm bảo|nâng|trong đó)\s+", "", verb.group("what"))
+        what = re.sub(
+            r"^.*?\b(?:phấn đấu|phân đầu|bảo đảm|đảm bảo|nâng|trong đó)\s+", "", verb.group("what")
+        )
         return what.strip()[:160]
     if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
         stop = _SUBJECT_STOP.search(" " + after)
         subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after
         return subject.strip(" ,.")[:160]
     tail = re.split(r"[,:]", before)[-1]
-    tail = re.sub(r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm)\s*$", "", tail.strip(), flags=re.I)
+    tail = re.sub(
+        r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm)\s*$", "", tail.strip(), flags=re.I
+    )
     return tail.strip()[:160]
 
 
@@ -186,7 +200,9 @@ def _clause_targets(
         if free(*match.span()):
             verb = match.group("verb").lower()
             comparator = "decrease" if verb == "giảm" else "increase"
-            found.append((match.start(), match.end(), comparator, float(match.group("a")), None, "rank"))
+            found.append(
+                (match.start(), match.end(), comparator, float(match.group("a")), None, "rank")
+            )
             taken.append(match.span())
     for match in _PERCENT.finditer(clause):
         start = match.start("cmp") if match.group("cmp") else match.start("a")
@@ -214,27 +230,33 @@ def _clause_targets(
             continue
         word = match.group("cmp").lower()
         a, b = float(match.group("a")), _number(match.group("b"))
-        comparator = "range" if b is not None else {
-            "ít nhất": ">=",
-            "tối thiểu": ">=",
-            "không dưới": ">=",
-            "có trên": ">",
-            "trên": ">",
-            "hơn": ">",
-            "tối đa": "<=",
-            "không quá": "<=",
-            "khoảng": "=",
-        }[word]
+        comparator = (
+            "range"
+            if b is not None
+            else {
+                "ít nhất": ">=",
+                "tối thiểu": ">=",
+                "không dưới": ">=",
+                "có trên": ">",
+                "trên": ">",
+                "hơn": ">",
+                "tối đa": "<=",
+                "không quá": "<=",
+                "khoảng": "=",
+            }[word]
+        )
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
         taken.append(match.span())
     found.sort()
     targets = []
     pieces = _split_by_figures(clause, [(s, e) for s, e, *_ in found])
-    for (start, end, comparator, a, b, unit), (piece_start, piece_end) in zip(found, pieces, strict=True):
-        text = clause[piece_start:piece_end].strip(" ,;.")
-        lead = len(clause[piece_start:piece_end]) - len(clause[piece_start:piece_end].lstrip(" ,;."))
-        text = re.sub(r"^(?:[-+•–]|\d+\.|[a-zđ]\))\s*", "", text)
+    for (start, end, comparator, a, b, unit), (piece_start, piece_end) in zip(
+        found, pieces, strict=True
+    ):
+        piece = clause[piece_start:piece_end]
+        lead = _LEAD.match(piece).end()
+        text = piece[lead:].rstrip(" ,;.")
         subject = _subject(clause, start, end)
         if unit == "rank" or not subject:
             subject = context or subject

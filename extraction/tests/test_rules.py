@@ -1,0 +1,191 @@
+"""General rules on phrasings, layouts and deadlines that the seeds do not contain."""
+
+import pytest
+
+from extraction import extract_text
+from extraction.dates import parse_deadlines
+from extraction.tasks import split_units
+
+HEADER = """UBND TỈNH ĐIỆN BIÊN
+SỞ NỘI VỤ
+Số: 07/KH-SNV
+Điện Biên, ngày 05 tháng 01 năm 2027
+KẾ HOẠCH
+Thi đua chuyển đổi số năm 2027
+Căn cứ Quyết định số 15/QĐ-UBND ngày 02/01/2027 của UBND tỉnh; thay thế Kế hoạch số 90/KH-SNV ngày 10/12/2026.
+I. CHỈ TIÊU
+"""
+FOOTER = """Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+Q. GIÁM ĐỐC
+Lê Thị Hồng"""
+
+
+def targets_of(body: str):
+    draft = extract_text(HEADER + body + "\n" + FOOTER)
+    return [t for t in draft.targets if t.value is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence, comparator, value, value_max, unit",
+    [
+        ("Tỷ lệ hồ sơ trễ hạn không quá 2%.", "<=", 2, None, "%"),
+        ("Giảm 10% thời gian giải quyết thủ tục.", "decrease", 10, None, "%"),
+        ("Chỉ số PAR INDEX tăng 3 bậc so với năm trước.", "increase", 3, None, "rank"),
+        ("Tỉnh nằm trong nhóm 15 tỉnh dẫn đầu cả nước về DTI.", "top", 15, None, "rank"),
+        ("Từ 30 - 50% hộ dân tham gia.", "range", 30, 50, "%"),
+        ("Tỷ lệ chi cho khoa học đạt 1,5% tổng chi.", ">=", 1.5, None, "%"),
+        ("Mỗi đơn vị có ít nhất 01 sáng kiến được công nhận.", ">=", 1, None, "count"),
+        ("Trên 70% cán bộ sử dụng chữ ký số.", ">", 70, None, "%"),
+        ("Tối thiểu 80% văn bản được ký số.", ">=", 80, None, "%"),
+        ("Phấn đấu $\\geq 90\\%$ người dân có tài khoản định danh.", ">=", 90, None, "%"),
+        ("Tỷ lệ sai sót $\\leq 5\\%$ hồ sơ.", "<=", 5, None, "%"),
+        ("Đạt 100% hồ sơ được số hóa.", ">=", 100, None, "%"),
+        ("Có trên 120 doanh nghiệp số.", ">", 120, None, "count"),
+    ],
+)
+def test_comparators_as_officials_write_them(sentence, comparator, value, value_max, unit):
+    (target,) = targets_of(sentence)
+    assert (target.comparator, target.value, target.value_max, target.unit) == (
+        comparator,
+        value,
+        value_max,
+        unit,
+    )
+
+
+def test_one_sentence_with_several_figures_gives_several_targets():
+    found = targets_of(
+        "Phấn đấu ≥ 90% hồ sơ xử lý trên mạng; ≥ 70% giao dịch phi tiếp xúc; 100% cơ quan dùng chữ ký số."
+    )
+    assert [(t.comparator, t.value) for t in found] == [(">=", 90), (">=", 70), (">=", 100)]
+    assert found[1].text.startswith("≥ 70% giao dịch")
+
+
+def test_span_points_at_the_target_in_the_normalised_text():
+    draft = extract_text(HEADER + "1. Tối thiểu 80% văn bản được ký số.\n" + FOOTER)
+    target = draft.targets[0]
+    assert draft.text[target.span[0] : target.span[1]].startswith("Tối thiểu 80%")
+
+
+def test_dates_and_numbers_that_are_not_targets_are_ignored():
+    assert (
+        targets_of(
+            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 trong 21 khối thi đua, giai đoạn 2026 - 2030."
+        )
+        == []
+    )
+
+
+def test_qualitative_target_under_a_targets_heading_has_no_value():
+    draft = extract_text(HEADER + "- Nâng cao nhận thức của cán bộ về chuyển đổi số.\n" + FOOTER)
+    assert [(t.text, t.value) for t in draft.targets] == [
+        ("Nâng cao nhận thức của cán bộ về chuyển đổi số.", None)
+    ]
+
+
+def test_due_year_comes_from_the_clause_then_the_plan():
+    found = targets_of("Tối thiểu 80% văn bản được ký số vào năm 2029; 100% cơ quan dùng phần mềm.")
+    assert [t.due for t in found] == ["2029", "2027"]
+
+
+def test_header_metadata_references_and_signature():
+    draft = extract_text(HEADER + "1. Đạt 100% hồ sơ.\n" + FOOTER)
+    document = draft.document
+    assert (document.number, document.type, document.issuer_code) == ("07/KH-SNV", "KH", "SNV")
+    assert (document.place, document.date) == ("Điện Biên", "2027-01-05")
+    assert [(r.relation, r.number, r.date) for r in draft.references] == [
+        ("implements", "15/QĐ-UBND", "2027-01-02"),
+        ("replaces", "90/KH-SNV", "2026-12-10"),
+    ]
+    assert draft.signature.name == "Lê Thị Hồng"
+    assert draft.recipients == ["UBND tỉnh", "Lưu: VT"]
+
+
+def test_acting_head_signature_is_an_authority():
+    draft = extract_text(HEADER + "1. Đạt 100% hồ sơ.\n" + FOOTER)
+    assert draft.signature.authority == "Q. GIÁM ĐỐC"
+
+
+def test_blank_number_and_month_only_date():
+    draft = extract_text(
+        "Số:    /KH-UBND\nHà Giang, ngày    tháng 8 năm 2026\nKẾ HOẠCH\nVề chuyển đổi số\nI. NỘI DUNG\n1. Đạt 100% hồ sơ."
+    )
+    assert (draft.document.number, draft.document.issuer_code, draft.document.date) == (
+        None,
+        "UBND",
+        "2026-08",
+    )
+
+
+def test_sentence_cut_by_a_page_break_is_joined_and_footnotes_dropped():
+    text = (
+        HEADER
+        + "1. Tối thiểu 80% văn bản được xử lý trên môi trường\n\n- 2 -\n\nđiện tử<sup>1</sup>.\n---\n<sup>1</sup> Ghi chú.\n"
+        + FOOTER
+    )
+    draft = extract_text(text)
+    assert "môi trường điện tử." in draft.text
+    assert "Ghi chú" not in draft.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("30/4/2026", [("date", "2026-04-30")]),
+        ("Trước ngày 30/6/2026", [("before", "2026-06-30")]),
+        ("Tháng 6/2026", [("month", "2026-06")]),
+        ("Quý II/2026", [("quarter", "2026-Q2")]),
+        ("Quý II, Quý III/2026", [("quarter", "2026-Q2"), ("quarter", "2026-Q3")]),
+        ("Năm 2026", [("year", "2026")]),
+        ("2026-2030", [("year", "2030")]),
+        ("Thường xuyên", [("recurring", "continuous")]),
+        ("Hằng tháng", [("recurring", "monthly")]),
+        ("trước ngày 20 hằng tháng", [("recurring", "monthly")]),
+        ("Hằng quý", [("recurring", "quarterly")]),
+    ],
+)
+def test_deadlines(text, expected):
+    assert [(d.kind, d.value) for d in parse_deadlines(text)] == expected
+
+
+def test_unit_lists_split_on_commas_but_not_inside_parentheses_or_groups():
+    assert split_units(
+        "Văn phòng (Bộ phận một cửa), các phòng chuyên môn và Trung tâm Quản lý cửa khẩu."
+    ) == [
+        "Văn phòng (Bộ phận một cửa)",
+        "các phòng chuyên môn",
+        "Trung tâm Quản lý cửa khẩu",
+    ]
+    assert split_units("Các phòng, ban, trung tâm") == ["Các phòng, ban, trung tâm"]
+
+
+def test_task_item_with_attribute_lines():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 1: Xây dựng cơ sở dữ liệu cán bộ. Bảo đảm đúng, đủ, sạch, sống.
++ Cơ quan chủ trì: Phòng Công chức, viên chức.
++ Cơ quan phối hợp: Văn phòng Sở; Thanh tra Sở.
++ Sản phẩm: Cơ sở dữ liệu được vận hành.
++ Thời hạn hoàn thành: Quý IV/2027.
+"""
+    (task,) = extract_text(HEADER + body + FOOTER).tasks
+    assert task.title == "Xây dựng cơ sở dữ liệu cán bộ"
+    assert task.lead_units == ["Phòng Công chức, viên chức"]
+    assert task.coordinating_units == ["Văn phòng Sở", "Thanh tra Sở"]
+    assert task.product == "Cơ sở dữ liệu được vận hành"
+    assert [(d.kind, d.value) for d in task.deadlines] == [("quarter", "2027-Q4")]
+
+
+def test_markdown_task_table():
+    body = """II. NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Số hóa hồ sơ lưu trữ | Văn phòng | Các phòng | Năm 2027 |
+| 2 | Tập huấn an toàn thông tin | Trung tâm CNTT | | Thường xuyên |
+"""
+    tasks = extract_text(HEADER + body + FOOTER).tasks
+    assert [(t.title, t.lead_units, t.coordinating_units) for t in tasks] == [
+        ("Số hóa hồ sơ lưu trữ", ["Văn phòng"], ["Các phòng"]),
+        ("Tập huấn an toàn thông tin", ["Trung tâm CNTT"], []),
+    ]
