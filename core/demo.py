@@ -273,7 +273,6 @@ def load_movement() -> Movement:
 def load_seed_plans(movement: Movement, seeds_dir: Path = SEEDS_DIR) -> list[Plan]:
     """Each seed plan goes through the extractor and the import service, as an upload would."""
     from extraction import extract_file
-
     from plans.importing import plan_import_confirm
 
     superuser = UserScope(user_id=None, is_superuser=True)

@@ -88,8 +88,12 @@ def guess_reference_issuer(*, number: str, text: str, issuer: OrgUnit) -> OrgUni
     if code and own and fold(code) == fold(own):
         return issuer
     folded = fold(text)
-    if fold(code) == "ubnd" and ("ubnd tinh" in folded or "uy ban nhan dan tinh" in folded):
-        return OrgUnit.objects.get_root(issuer)
+    if fold(code) != "ubnd":
+        return None
+    root = OrgUnit.objects.get_root(issuer)
+    province = fold(root.name).removeprefix("ubnd ").removeprefix("uy ban nhan dan ")
+    if "ubnd tinh" in folded or "uy ban nhan dan tinh" in folded or province in folded:
+        return root
     return None
 
 
@@ -232,7 +236,6 @@ def plan_import_upload(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file
     """Store the upload and run the extractor on it. A file the extractor refuses leaves nothing
     behind: the Vietnamese reason is raised as a ValidationError on the file field."""
     from extraction import ExtractionError, extract_file
-
     from plans.models import PlanImport
 
     if not scope.can_manage(issuer):

@@ -1,0 +1,51 @@
+"""The demo data: three provinces, the seed plans loaded through the extractor, idempotent."""
+
+import pytest
+from django.core.management import call_command
+
+from org.models import EmulationBlock, OrgUnit
+from plans.models import Plan, Target, Task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_nothing():
+    call_command("load_demo")
+    counts = (
+        OrgUnit.objects.count(),
+        Plan.objects.count(),
+        Target.objects.count(),
+        Task.objects.count(),
+    )
+    call_command("load_demo")
+    assert (
+        OrgUnit.objects.count(),
+        Plan.objects.count(),
+        Target.objects.count(),
+        Task.objects.count(),
+    ) == counts
+
+    board = Plan.objects.get(number="40/KH-BQLKKTCK")
+    assert board.issuer.code == "LSN-BQLKKTCK"
+    assert board.tasks.count() == 18
+    assert board.targets.filter(value__isnull=False).count() == 17
+    assert {(r.relation, r.referenced.number) for r in board.references.all()} >= {
+        ("replaces", "09/KH-BQLKKTCK"),
+        ("implements", "139/KH-UBND"),
+    }
+    commune = Plan.objects.get(issuer__code="LSN-XTN", status="draft")
+    province_plan = commune.references.get().referenced
+    assert (province_plan.number, province_plan.issuer.code) == ("160/KH-UBND", "LSN")
+    assert commune.targets.filter(value__isnull=False).count() == 13
+    office = Plan.objects.get(issuer__code="LCH-VPUBND")
+    assert office.tasks.count() == 4
+    lead = office.tasks.get(title="Thi đua chuyển đổi xanh tại công sở").lead_units.get()
+    assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
+    assert Plan.objects.get(issuer__code="LCI", status="draft").targets.count() >= 42
+    assert EmulationBlock.objects.filter(province__code="LCI").count() == 21
+
+
+def test_merged_units_keep_their_history():
+    call_command("load_demo")
+    old = OrgUnit.objects.get(code="LCI-HBH")
+    assert old.merged_into.code == "LCI-XBH" and old.valid_to.isoformat() == "2025-06-30"
