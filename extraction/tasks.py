@@ -12,7 +12,7 @@ from extraction.model import Task
 
 _ATTRIBUTE = re.compile(
     r"^[-+•–*\s]*(?P<key>(?:Thời hạn|Thời gian)(?: hoàn thành| thực hiện)?[^:]{0,90}|"
-    r"Đơn vị (?:chủ trì (?:phối hợp|thực hiện)?|thực hiện|phối hợp(?: thực hiện)?|chịu trách nhiệm)|"
+    r"Đơn vị (?:chủ trì(?: phối hợp| thực hiện)?|thực hiện|phối hợp(?: thực hiện)?|chịu trách nhiệm)|"
     r"Cơ quan (?:chủ trì|phối hợp|thực hiện)|Chủ trì|Phối hợp|Sản phẩm(?: đầu ra)?|Kết quả(?: đầu ra)?)"
     r"\s*:\s*(?P<value>.*)$",
     re.I,

@@ -15,7 +15,9 @@ from plans.models import Comparator, Plan, PlanReference, TargetUnit
 class UploadForm(StyledFormMixin, forms.Form):
     issuer = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("Đơn vị ban hành"))
     source_file = forms.FileField(
-        label=_("Tệp kế hoạch"), help_text=_("Word (.docx), PDF có chữ, .txt hoặc .md")
+        label=_("Tệp kế hoạch"),
+        help_text=_("Word (.docx), PDF có chữ, .txt hoặc .md"),
+        error_messages={"empty": _("Tệp rỗng: không có nội dung để đọc.")},
     )
 
     def __init__(self, *args, scope, **kwargs):

@@ -323,14 +323,19 @@ class DraftDiff:
 
 def _target_key(text: str) -> str:
     # The same promise with another figure is a change, not a new target.
-    return re.sub(r"\d+(?:[.,]\d+)?", "#", fold(text))
+    return re.sub(r"\d+(?:[.,]\d+)?", "#", fold(text)).strip(" .;,")
 
 
 def _target_figure(comparator, value, value_max) -> str:
     if value is None:
         return ""
-    figure = f"{comparator or ''} {Decimal(str(value)).normalize()}"
-    return f"{figure}–{Decimal(str(value_max)).normalize()}" if value_max is not None else figure
+    figure = f"{comparator or ''} {_plain(value)}"
+    return f"{figure}–{_plain(value_max)}" if value_max is not None else figure
+
+
+def _plain(value) -> str:
+    """70.0000 -> "70", 1.5000 -> "1.5" (never "7E+1")."""
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 def draft_diff(*, replaced: Plan, draft: dict) -> DraftDiff:
@@ -343,9 +348,11 @@ def draft_diff(*, replaced: Plan, draft: dict) -> DraftDiff:
         after = _target_figure(new.get("comparator"), new.get("value"), new.get("value_max"))
         if before.strip() != after.strip():
             changed.append((new.get("text") or "", before, after))
-    old_tasks = {fold(t.title): t.title for t in replaced.tasks.all()}
+    old_tasks = {fold(t.title).strip(" .;,"): t.title for t in replaced.tasks.all()}
     new_tasks = {
-        fold((t.get("title") or t.get("text") or "")[:500]): t.get("title") or t.get("text") or ""
+        fold((t.get("title") or t.get("text") or "")[:500]).strip(" .;,"): t.get("title")
+        or t.get("text")
+        or ""
         for t in draft.get("tasks") or []
     }
     return DraftDiff(

@@ -1,0 +1,182 @@
+"""The import page: upload a plan document, review it beside its source, confirm atomically."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from plans.import_forms import review_initial
+from plans.models import Plan, PlanImport, Target, Task
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+PLAN_TEXT = """Số: 15/KH-UBND
+Thống Nhất, ngày 10 tháng 8 năm 2026
+KẾ HOẠCH
+Chuyển đổi số trên địa bàn xã năm 2026
+Thực hiện Kế hoạch số 160/KH-UBND ngày 27/4/2026 của UBND tỉnh; \
+thay thế Kế hoạch số 09/KH-UBND ngày 01/02/2026.
+I. CHỈ TIÊU
+- Tối thiểu 80% hồ sơ được giải quyết trực tuyến.
+- 100% thôn có Tổ công nghệ số cộng đồng.
+II. NHIỆM VỤ
+- Nhiệm vụ 1: Tập huấn kỹ năng số cho người dân.
++ Đơn vị chủ trì: Thôn Bản Pẻn.
++ Đơn vị phối hợp: Đoàn Thanh niên xã.
++ Thời hạn hoàn thành: Quý IV/2026.
+Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Hoàng Văn A
+"""
+
+
+def upload(client, world, content=None, name="ke-hoach.txt"):
+    content = PLAN_TEXT.encode() if content is None else content
+    return client.post(
+        reverse("plans:import_upload"),
+        {"issuer": world.commune.pk, "source_file": SimpleUploadedFile(name, content)},
+    )
+
+
+def review_data(plan_import, **overrides):
+    initial = review_initial(plan_import.draft)
+    data = {f"doc-{k}": v for k, v in initial["document"].items()}
+    for prefix, rows in (
+        ("ref", initial["references"]),
+        ("target", initial["targets"]),
+        ("task", initial["tasks"]),
+    ):
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{prefix}-INITIAL_FORMS"] = str(len(rows))
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                if key == "include":
+                    if value:
+                        data[f"{prefix}-{i}-include"] = "on"
+                elif value is not None:
+                    data[f"{prefix}-{i}-{key}"] = (
+                        str(value).replace(".", ",") if key in ("value", "value_max") else value
+                    )
+    # The selects of unit names post what they show: the suggested unit.
+    from org.selectors import units_match_names
+    from plans.importing import draft_unit_names
+
+    names = draft_unit_names(plan_import.draft)
+    suggestions = units_match_names(names=names, within=plan_import.issuer)
+    for i, name in enumerate(names):
+        data[f"match-unit_{i}"] = suggestions[name].pk if suggestions[name] else ""
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def coordinator(client, commune_coordinator):
+    client.force_login(commune_coordinator)
+    return client
+
+
+def test_upload_review_confirm_creates_the_plan_with_its_file(coordinator, world):
+    response = upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    assert response["Location"] == reverse("plans:import_review", args=[plan_import.pk])
+
+    page = coordinator.get(response["Location"]).content.decode()
+    assert "Tối thiểu 80% hồ sơ được giải quyết trực tuyến" in page  # the source beside it
+    assert "Thôn Bản Pẻn" in page
+
+    data = review_data(plan_import)
+    data["target-1-value"] = "95"  # the reviewer corrects a figure
+    data.pop("target-0-include")  # and drops a target
+    response = coordinator.post(reverse("plans:import_review", args=[plan_import.pk]), data)
+    plan = Plan.objects.get(number="15/KH-UBND")
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert [(t.text[:20], t.value) for t in plan.targets.all()] == [("100% thôn có Tổ công", 95)]
+    task = plan.tasks.get()
+    assert list(task.lead_units.all()) == [world.village]  # matched to the unit
+    assert task.coordinating_units_text == "Đoàn Thanh niên xã"  # unmatched: kept as text
+    assert task.deadlines.get().display == "Quý IV/2026"
+    assert {(r.relation, r.referenced.number) for r in plan.references.all()} == {
+        ("implements", "160/KH-UBND"),
+        ("replaces", "09/KH-UBND"),
+    }
+    plan_import.refresh_from_db()
+    assert plan_import.status == "confirmed" and plan_import.plan == plan
+    assert plan.source_text.startswith("Số: 15/KH-UBND")
+
+
+def test_bad_file_gets_a_message_next_to_the_field_and_nothing_is_kept(coordinator, world):
+    response = upload(coordinator, world, content=b"")
+    assert "Tệp rỗng" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+def test_other_formats_are_refused_before_reading(coordinator, world):
+    response = upload(coordinator, world, content=b"abc", name="anh.png")
+    assert "Chỉ nhận tệp Word" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+def test_a_failure_half_way_creates_nothing(coordinator, world, monkeypatch):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    from plans import services
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "task_create", broken)
+    with pytest.raises(RuntimeError):
+        coordinator.post(
+            reverse("plans:import_review", args=[plan_import.pk]), review_data(plan_import)
+        )
+    assert Plan.objects.exclude(status="placeholder").count() == 0
+    assert Target.objects.count() == 0
+    assert PlanImport.objects.get().status == "pending"
+
+
+def test_a_confirmed_import_cannot_create_a_second_plan(coordinator, world):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    coordinator.post(url, review_data(plan_import))
+    assert coordinator.post(url, review_data(plan_import)).status_code == 404
+    assert Plan.objects.filter(number="15/KH-UBND").count() == 1
+
+
+def test_replacing_plan_shows_what_changes_before_confirming(coordinator, world):
+    old = PlanFactory(issuer=world.commune, number="09/KH-UBND")
+    TargetFactory(
+        plan=old, text="Tối thiểu 70% hồ sơ được giải quyết trực tuyến.", comparator=">=", value=70
+    )
+    TargetFactory(plan=old, text="50% hộ dân dùng ví điện tử.", value=50)
+    TaskFactory(plan=old, title="Tập huấn kỹ năng số cho người dân")
+    upload(coordinator, world)
+    page = coordinator.get(
+        reverse("plans:import_review", args=[PlanImport.objects.get().pk])
+    ).content.decode()
+    assert "Kế hoạch này thay thế" in page
+    assert "<s>&gt;= 70</s> → <strong>&gt;= 80</strong>" in page  # changed figure
+    assert "50% hộ dân dùng ví điện tử." in page  # removed target
+    assert "100% thôn có Tổ công nghệ số cộng đồng" in page  # added target
+    assert "Nhiệm vụ thêm" not in page  # the task is the same
+
+
+def test_warnings_are_highlighted(coordinator, world):
+    text = PLAN_TEXT.replace("+ Đơn vị chủ trì: Thôn Bản Pẻn.\n", "").replace(
+        "Quý IV/2026", "Quý I/2020"
+    )
+    upload(coordinator, world, content=text.encode())
+    page = coordinator.get(
+        reverse("plans:import_review", args=[PlanImport.objects.get().pk])
+    ).content.decode()
+    assert "Thời hạn đã qua: 31/03/2020." in page
+    assert Task.objects.count() == 0
+
+
+def test_reporter_cannot_import(client, world):
+    from org.models import Role
+    from org.tests.factories import user_with_role
+
+    client.force_login(user_with_role(world.commune, Role.REPORTER))
+    assert client.get(reverse("plans:import_upload")).status_code == 404
