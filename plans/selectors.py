@@ -215,6 +215,27 @@ class Cascade:
     def uncovered(self, row: CascadeRow) -> list[Target]:
         return [t for t in self.targets if t.pk not in row.covered_target_ids]
 
+    @property
+    def unit_rows(self) -> list[tuple[CascadeRow, int, list[tuple[int, Target]]]]:
+        """Each unit with how many targets it covers and the numbered targets it misses."""
+        numbered = list(enumerate(self.targets, start=1))
+        return [
+            (
+                row,
+                len(row.covered_target_ids),
+                [(n, t) for n, t in numbered if t.pk not in row.covered_target_ids],
+            )
+            for row in self.rows
+        ]
+
+    @property
+    def target_rows(self) -> list[tuple[int, Target, int]]:
+        """Each numbered target with how many units' plans have a target aligned to it."""
+        return [
+            (n, t, sum(1 for row in self.rows if t.pk in row.covered_target_ids))
+            for n, t in enumerate(self.targets, start=1)
+        ]
+
 
 def plan_cascade(*, scope: UserScope, plan: Plan) -> Cascade:
     """For each subordinate unit of the issuer: its implementing plans, and which of this plan's
