@@ -26,6 +26,7 @@ static/vendor/.installed: package.json package-lock.json
 assets: install static/vendor/.installed
 
 demo: install assets
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
