@@ -1,7 +1,6 @@
 """Forms of the import page: the upload, and the review of every proposed field."""
 
 import datetime
-import json
 
 from django import forms
 from django.forms import formset_factory
@@ -118,17 +117,31 @@ class TaskRowForm(StyledFormMixin, forms.Form):
     product = forms.CharField(label=_("Sản phẩm"), required=False)
     lead_units = forms.CharField(label=_("Chủ trì (phân cách bằng ;)"), required=False)
     coordinating_units = forms.CharField(label=_("Phối hợp (phân cách bằng ;)"), required=False)
-    deadlines = forms.CharField(required=False, widget=forms.HiddenInput)
+    deadlines = forms.CharField(
+        label=_("Thời hạn (phân cách bằng ;)"),
+        required=False,
+        help_text=_("Ví dụ: 30/4/2026; Trước ngày 30/6/2026; Quý II/2026; Năm 2026; Thường xuyên"),
+    )
     span = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_deadlines(self):
-        try:
-            value = json.loads(self.cleaned_data["deadlines"] or "[]")
-        except ValueError as exc:
-            raise forms.ValidationError(_("Thời hạn không đọc được.")) from exc
-        if not isinstance(value, list):
-            raise forms.ValidationError(_("Thời hạn không đọc được."))
-        return value
+        """Each piece is read with the extractor's own deadline rules, so what a person types
+        means what it would mean in a document."""
+        from extraction.dates import parse_deadlines
+
+        deadlines = []
+        for piece in split_units(self.cleaned_data["deadlines"]):
+            parsed = parse_deadlines(piece)
+            if not parsed:
+                raise forms.ValidationError(
+                    _(
+                        "Không hiểu thời hạn “%(text)s”; "
+                        "ghi như 30/4/2026, Quý II/2026, Thường xuyên."
+                    )
+                    % {"text": piece}
+                )
+            deadlines.extend({"kind": d.kind, "value": d.value, "text": piece} for d in parsed)
+        return deadlines
 
 
 ReferenceFormSet = formset_factory(ReferenceRowForm, extra=0)
@@ -155,6 +168,16 @@ def _iso_to_display(value: str | None) -> str:
     if len(value) == 7:
         return f"{value[5:]}/{value[:4]}"
     return value
+
+
+def deadlines_text(deadlines: list[dict]) -> str:
+    """Deadlines as they were written, once each: "Quý II, Quý III/2026" stays one piece."""
+    pieces: list[str] = []
+    for deadline in deadlines:
+        text = (deadline.get("text") or deadline.get("value") or "").replace(";", ",").strip()
+        if text and text not in pieces:
+            pieces.append(text)
+    return "; ".join(pieces)
 
 
 def split_units(text: str) -> list[str]:
@@ -212,7 +235,7 @@ def review_initial(draft: dict) -> dict:
                 "product": t.get("product") or "",
                 "lead_units": "; ".join(t.get("lead_units") or []),
                 "coordinating_units": "; ".join(t.get("coordinating_units") or []),
-                "deadlines": json.dumps(t.get("deadlines") or [], ensure_ascii=False),
+                "deadlines": deadlines_text(t.get("deadlines") or []),
                 "span": _span_text(t.get("span")),
             }
             for t in draft.get("tasks") or []

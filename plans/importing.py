@@ -49,7 +49,7 @@ def parse_date(value: str | None) -> datetime.date | None:
 def deadline_from_draft(item: dict) -> dict:
     """One extracted deadline ({"kind": "quarter", "value": "2026-Q2"}) as TaskDeadline fields."""
     kind, value = item.get("kind"), str(item.get("value") or "")
-    row = {"label": item.get("text", "")[:255]}
+    row = {"label": (item.get("text") or "")[:255]}
     if kind in ("date", "before"):
         before = kind == "before" or item.get("before")
         row.update(kind=TaskDeadline.Kind.BEFORE if before else TaskDeadline.Kind.DATE)

@@ -87,6 +87,7 @@ def test_upload_review_confirm_creates_the_plan_with_its_file(coordinator, world
 
     data = review_data(plan_import)
     data["target-1-value"] = "95"  # the reviewer corrects a figure
+    data["task-0-deadlines"] = "Quý IV/2026; Hằng tháng"  # and adds a deadline
     data.pop("target-0-include")  # and drops a target
     response = coordinator.post(reverse("plans:import_review", args=[plan_import.pk]), data)
     plan = Plan.objects.get(number="15/KH-UBND")
@@ -95,7 +96,7 @@ def test_upload_review_confirm_creates_the_plan_with_its_file(coordinator, world
     task = plan.tasks.get()
     assert list(task.lead_units.all()) == [world.village]  # matched to the unit
     assert task.coordinating_units_text == "Đoàn Thanh niên xã"  # unmatched: kept as text
-    assert task.deadlines.get().display == "Quý IV/2026"
+    assert [str(d.display) for d in task.deadlines.all()] == ["Quý IV/2026", "Hằng tháng"]
     assert {(r.relation, r.referenced.number) for r in plan.references.all()} == {
         ("implements", "160/KH-UBND"),
         ("replaces", "09/KH-UBND"),
@@ -180,3 +181,12 @@ def test_reporter_cannot_import(client, world):
 
     client.force_login(user_with_role(world.commune, Role.REPORTER))
     assert client.get(reverse("plans:import_upload")).status_code == 404
+
+
+def test_a_deadline_nobody_can_read_is_refused_next_to_the_task(coordinator, world):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    data = review_data(plan_import, **{"task-0-deadlines": "sớm nhất có thể"})
+    response = coordinator.post(reverse("plans:import_review", args=[plan_import.pk]), data)
+    assert "Không hiểu thời hạn “sớm nhất có thể”" in response.content.decode()
+    assert Plan.objects.exclude(status="placeholder").count() == 0
