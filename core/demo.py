@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from movements.models import Milestone, Movement
+from movements.models import Milestone, Movement, Phase
 from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
@@ -314,6 +314,27 @@ def load_milestones(movement: Movement) -> None:
         plan=plan,
         kind=Milestone.Kind.FINAL,
         defaults={"label": "Quý IV/2030", "due_date": datetime.date(2030, 12, 31)},
+    )
+    # Seed 004 §IV: two phases.
+    Phase.objects.get_or_create(
+        movement=movement,
+        plan=plan,
+        order=1,
+        defaults={
+            "name": "Giai đoạn 1",
+            "start_date": datetime.date(2026, 5, 1),
+            "end_date": datetime.date(2027, 12, 31),
+        },
+    )
+    Phase.objects.get_or_create(
+        movement=movement,
+        plan=plan,
+        order=2,
+        defaults={
+            "name": "Giai đoạn 2",
+            "start_date": datetime.date(2028, 1, 1),
+            "end_date": datetime.date(2030, 12, 31),
+        },
     )
 
 

@@ -79,6 +79,8 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
             ).prefetch_related("responsible_units"),
         ),
         Prefetch("tasks", queryset=task_rows(Task.objects.all())),
+        "phases",
+        "milestones",
     )
     return get_in_scope_or_404(queryset, visible_plans_q(scope), pk=pk)
 
