@@ -46,6 +46,9 @@ class PlanForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = scope.units(roles=["coordinator"]).order_by("path")
         self.fields["issuer"].required = True
+        own = [g.unit_id for g in scope.grants if g.role == "coordinator"]
+        if own and not self.instance.pk:
+            self.fields["issuer"].initial = own[0]
         self.fields["issued_on"].localize = True
 
 

@@ -22,6 +22,10 @@ class UploadForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = scope.units(roles=["coordinator"]).order_by("path")
+        # Most coordinators import for their own unit: preselect it.
+        own = [g.unit_id for g in scope.grants if g.role == "coordinator"]
+        if own:
+            self.fields["issuer"].initial = own[0]
         self.fields["source_file"].widget.attrs["accept"] = ".docx,.pdf,.txt,.md"
 
 
@@ -104,6 +108,14 @@ class TargetRowForm(StyledFormMixin, forms.Form):
     )
     due = forms.CharField(label=_("Hạn"), required=False)
     span = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The review rows show no labels: say in each box what it holds.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("placeholder", field.label)
+            field.widget.attrs.setdefault("aria-label", field.label)
+            field.widget.attrs.setdefault("title", field.label)
 
     def clean_due(self):
         return parse_loose_date(self.cleaned_data["due"])
