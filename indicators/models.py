@@ -16,10 +16,15 @@ class Indicator(SearchableModel):
         AMOUNT = "amount", _("Giá trị (số tiền, khối lượng)")
         RANK = "rank", _("Thứ hạng")
         BOOLEAN = "boolean", _("Có / không")
+        TEXT = "text", _("Nội dung (chữ)")
 
     class Direction(models.TextChoices):
         HIGHER = "higher", _("Càng cao càng tốt")
         LOWER = "lower", _("Càng thấp càng tốt")
+
+    class Temporal(models.TextChoices):
+        LATEST = "latest", _("Lấy số của kỳ mới nhất (số tồn, lũy kế)")
+        CUMULATIVE = "cumulative", _("Cộng dồn các kỳ trong năm (số phát sinh)")
 
     class Frequency(models.TextChoices):
         MONTHLY = "monthly", _("Hằng tháng")
@@ -38,6 +43,16 @@ class Indicator(SearchableModel):
     denominator_label = models.CharField(_("mẫu số"), max_length=255, blank=True)
     frequency = models.CharField(
         _("tần suất"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    # How figures of successive periods combine: a stock (share of residents with VNeID) is read
+    # at the latest period; a flow (dossiers handled, initiatives) adds up over the year.
+    temporal = models.CharField(
+        _("cộng theo thời gian"), max_length=20, choices=Temporal.choices, default=Temporal.LATEST
+    )
+    never_decreases = models.BooleanField(
+        _("chỉ tăng, không giảm"),
+        default=False,
+        help_text=_("Số liệu lũy kế: kỳ sau thấp hơn kỳ trước thì phải giải trình."),
     )
     applies_to = models.ManyToManyField(
         "org.UnitType", blank=True, related_name="indicators", verbose_name=_("áp dụng cho")
@@ -59,7 +74,19 @@ class Indicator(SearchableModel):
             raise ValidationError(
                 {"denominator_label": _("Chỉ số tỷ lệ cần ghi rõ tử số và mẫu số.")}
             )
+        if self.kind == self.Kind.RANK and self.temporal != self.Temporal.LATEST:
+            raise ValidationError({"temporal": _("Thứ hạng không cộng dồn: chọn “kỳ mới nhất”.")})
         if self.kind == self.Kind.RANK and self.direction != self.Direction.LOWER:
             raise ValidationError(
                 {"direction": _("Thứ hạng càng nhỏ càng tốt: chọn “Càng thấp càng tốt”.")}
             )
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind != self.Kind.TEXT
+
+    @property
+    def is_additive(self) -> bool:
+        """Counts, amounts, ratios (as sums of both terms) and yes/no (as a share of yes) add
+        up over units; a rank or a text does not (issue #6: ranks are not summed)."""
+        return self.kind not in (self.Kind.RANK, self.Kind.TEXT)

@@ -70,12 +70,15 @@ class TargetForm(VersionedForm):
             "unit",
             "due_year",
             "due_date",
+            "baseline_value",
+            "baseline_year",
+            "unit_value_allowed",
             "responsible_text",
             "parent_target",
             "order",
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        localized_fields = ["value", "value_max", "due_date"]
+        localized_fields = ["value", "value_max", "due_date", "baseline_value"]
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)

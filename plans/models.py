@@ -211,6 +211,18 @@ class Target(SearchableModel):
     unit = models.CharField(_("đơn vị"), max_length=10, choices=TargetUnit.choices, blank=True)
     due_year = models.PositiveSmallIntegerField(_("năm đạt"), null=True, blank=True)
     due_date = models.DateField(_("hạn đạt"), null=True, blank=True)
+    # Where the path towards the due value starts (seed 004: "so với thứ hạng năm 2025").
+    baseline_value = models.DecimalField(
+        _("giá trị xuất phát"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("năm xuất phát"), null=True, blank=True)
+    # Seed 004 §III.1a: every unit registers its targets each year; some plans let a unit set
+    # its own level (a commune with few online services), others impose the plan's figure.
+    unit_value_allowed = models.BooleanField(
+        _("đơn vị được đăng ký mức riêng"),
+        default=False,
+        help_text=_("Khi đăng ký thi đua, đơn vị ghi mức phấn đấu của mình thay cho mức chung."),
+    )
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )
@@ -261,6 +273,8 @@ class Target(SearchableModel):
             top = self.value_max if self.value_max is not None else self.value
             if self.value < 0 or top > 100:
                 errors["value"] = _("Tỷ lệ phần trăm phải từ 0 đến 100.")
+        if self.baseline_year and self.due_year and self.baseline_year > self.due_year:
+            errors["baseline_year"] = _("Năm xuất phát phải trước năm đạt.")
         if self.due_year and not 1900 < self.due_year < 2200:
             errors["due_year"] = _("Năm đạt không hợp lệ.")
         if self.parent_target_id and self.parent_target.plan_id == self.plan_id:

@@ -41,6 +41,9 @@ TARGET_FIELDS = (
     "unit",
     "due_year",
     "due_date",
+    "baseline_value",
+    "baseline_year",
+    "unit_value_allowed",
     "responsible_text",
     "parent_target",
 )

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "movements",
     "indicators",
     "plans",
+    "reporting",
+    "monitoring",
 ]
 
 MIDDLEWARE = [

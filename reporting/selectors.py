@@ -1,0 +1,457 @@
+"""Reads of schedules, periods, reports and registrations, always through the user's scope."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from org.models import OrgUnit, Role
+from org.scope import UserScope, get_in_scope_or_404
+from plans.models import Plan, Task
+from reporting.models import (
+    Event,
+    Evidence,
+    Period,
+    Registration,
+    Reminder,
+    Report,
+    ReportValue,
+    Schedule,
+    ScheduleIndicator,
+    TaskUpdate,
+    WorkflowStatus,
+)
+
+VIEW_ROLES = (Role.REPORTER, Role.HEAD, Role.COORDINATOR, Role.LEADER, Role.COUNCIL)
+
+
+# --- What a unit reports -----------------------------------------------------------------------
+
+
+def active_units_q(day: datetime.date | None = None) -> Q:
+    day = day or timezone.localdate()
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
+def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
+    """Units that report under a schedule: active units of the plan issuer's subtree (the issuer
+    included) whose type the schedule names."""
+    issuer = schedule.plan.issuer
+    if issuer is None:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(
+        active_units_q(),
+        path__startswith=issuer.path,
+        unit_type__in=schedule.unit_types.all(),
+    )
+
+
+def items_for_unit(items: list[ScheduleIndicator], unit: OrgUnit) -> list[ScheduleIndicator]:
+    """The schedule's indicators that apply to the unit's type (prefetched `unit_types`)."""
+    return [
+        item
+        for item in items
+        if not item.unit_types.all() or unit.unit_type_id in {t.pk for t in item.unit_types.all()}
+    ]
+
+
+def tasks_for_unit(tasks: list[Task], unit: OrgUnit) -> list[Task]:
+    """Schedule tasks the unit updates: those of its own plan, those it leads or coordinates,
+    and those that name no lead unit (addressed to every reporting unit). Prefetched units."""
+    chosen = []
+    for task in tasks:
+        leads = {u.pk for u in task.lead_units.all()}
+        coordinating = {u.pk for u in task.coordinating_units.all()}
+        if task.plan.issuer_id == unit.pk or unit.pk in leads | coordinating or not leads:
+            chosen.append(task)
+    return chosen
+
+
+def schedule_items(schedule: Schedule) -> list[ScheduleIndicator]:
+    return list(
+        schedule.items.select_related("indicator")
+        .prefetch_related("unit_types")
+        .order_by("order", "pk")
+    )
+
+
+def schedule_tasks(schedule: Schedule) -> list[Task]:
+    return list(
+        schedule.tasks.select_related("plan")
+        .prefetch_related("lead_units", "coordinating_units", "deadlines")
+        .order_by("plan_id", "order", "pk")
+    )
+
+
+# --- Schedules and periods ---------------------------------------------------------------------
+
+
+def schedules_q(scope: UserScope) -> Q:
+    """Schedules of plans issued in the scope's subtrees or by their ancestors (a commune sees
+    the province's schedule it reports under)."""
+    return scope.unit_q("plan__issuer") | scope.ancestor_q("plan__issuer")
+
+
+def schedule_list(*, scope: UserScope) -> QuerySet[Schedule]:
+    return (
+        Schedule.objects.filter(schedules_q(scope))
+        .select_related("plan__issuer")
+        .prefetch_related("unit_types")
+        .order_by("plan__issuer__path", "pk")
+    )
+
+
+def schedule_in_scope(*, scope: UserScope, pk: int) -> Schedule:
+    queryset = Schedule.objects.select_related("plan__issuer").prefetch_related(
+        "unit_types", "periods"
+    )
+    return get_in_scope_or_404(queryset, schedules_q(scope), pk=pk)
+
+
+def period_in_scope(*, scope: UserScope, pk: int) -> Period:
+    queryset = Period.objects.select_related("schedule__plan__issuer")
+    return get_in_scope_or_404(
+        queryset, Q(schedule__in=Schedule.objects.filter(schedules_q(scope))), pk=pk
+    )
+
+
+# --- Reports -----------------------------------------------------------------------------------
+
+
+def report_in_scope(*, scope: UserScope, pk: int) -> Report:
+    queryset = Report.objects.select_related("unit__unit_type", "period__schedule__plan__issuer")
+    return get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+
+
+@dataclass
+class ValueLine:
+    """One indicator on the report page: this period's row, last period's, the checks."""
+
+    item: ScheduleIndicator
+    row: ReportValue | None
+    previous: ReportValue | None
+
+    @property
+    def indicator(self):
+        return self.item.indicator
+
+    @property
+    def key(self) -> str:
+        return f"value-{self.item.indicator_id}"
+
+
+@dataclass
+class TaskLine:
+    task: Task
+    update: TaskUpdate | None
+    previous: TaskUpdate | None
+
+    @property
+    def key(self) -> str:
+        return f"task-{self.task.pk}"
+
+
+@dataclass
+class ReportSheet:
+    """Everything the report page, the checks and the Excel file need, in a fixed number of
+    queries whatever the number of indicators and tasks."""
+
+    report: Report
+    previous_report: Report | None
+    values: list[ValueLine]
+    tasks: list[TaskLine]
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def schedule(self) -> Schedule:
+        return self.report.period.schedule
+
+
+def previous_report(report: Report) -> Report | None:
+    return (
+        Report.objects.filter(
+            unit_id=report.unit_id,
+            period__schedule_id=report.period.schedule_id,
+            period__start__lt=report.period.start,
+        )
+        .select_related("period")
+        .order_by("-period__start")
+        .first()
+    )
+
+
+def report_sheet(report: Report, *, with_events: bool = False) -> ReportSheet:
+    schedule = report.period.schedule
+    items = items_for_unit(schedule_items(schedule), report.unit)
+    tasks = tasks_for_unit(schedule_tasks(schedule), report.unit)
+    before = previous_report(report)
+    rows = {v.indicator_id: v for v in report.values.all()}
+    updates = {
+        u.task_id: u
+        for u in report.task_updates.prefetch_related(
+            Prefetch("files", queryset=Evidence.objects.order_by("pk"))
+        )
+    }
+    old_rows, old_updates = {}, {}
+    if before is not None:
+        old_rows = {v.indicator_id: v for v in before.values.all()}
+        old_updates = {u.task_id: u for u in before.task_updates.all()}
+    sheet = ReportSheet(
+        report=report,
+        previous_report=before,
+        values=[
+            ValueLine(i, rows.get(i.indicator_id), old_rows.get(i.indicator_id)) for i in items
+        ],
+        tasks=[TaskLine(t, updates.get(t.pk), old_updates.get(t.pk)) for t in tasks],
+    )
+    if with_events:
+        sheet.events = list(report.events.select_related("user").order_by("at", "pk"))
+    return sheet
+
+
+@dataclass
+class DueReport:
+    """A period a unit must report for, with its report if one was started."""
+
+    unit: OrgUnit
+    period: Period
+    report: Report | None
+
+    @property
+    def is_overdue(self) -> bool:
+        submitted = self.report is not None and self.report.submitted_at is not None
+        return not submitted and self.period.due_date < timezone.localdate()
+
+
+def reports_to_do(*, scope: UserScope, today: datetime.date | None = None) -> list[DueReport]:
+    """For the reporter's and head's own units: every started period of every schedule they
+    report under, newest first, with the report if it exists (missing ones too)."""
+    today = today or timezone.localdate()
+    unit_ids = [g.unit_id for g in scope.grants if g.role in (Role.REPORTER, Role.HEAD)]
+    units = list(OrgUnit.objects.filter(pk__in=unit_ids).select_related("unit_type"))
+    if not units:
+        return []
+    ancestor_paths = {p for u in units for p in u.ancestor_paths()} | {u.path for u in units}
+    periods = list(
+        Period.objects.filter(
+            schedule__plan__issuer__path__in=ancestor_paths,
+            schedule__is_active=True,
+            start__lte=today,
+        )
+        .select_related("schedule__plan")
+        .prefetch_related("schedule__unit_types")
+        .order_by("-start", "schedule_id")[:200]
+    )
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(unit__in=units, period__in=periods)
+    }
+    rows = []
+    for period in periods:
+        types = {t.pk for t in period.schedule.unit_types.all()}
+        for unit in units:
+            if unit.unit_type_id in types:
+                rows.append(DueReport(unit, period, reports.get((unit.pk, period.pk))))
+    return rows
+
+
+def reports_awaiting(*, scope: UserScope) -> QuerySet[Report]:
+    """Reports waiting for this user: submitted ones for a head, approved ones for a
+    coordinator."""
+    waiting = Q(pk__in=[])
+    if scope.has_role(Role.HEAD):
+        waiting |= Q(status=WorkflowStatus.SUBMITTED) & scope.unit_q("unit", roles=[Role.HEAD])
+    if scope.has_role(Role.COORDINATOR):
+        waiting |= Q(status=WorkflowStatus.APPROVED) & scope.unit_q(
+            "unit", roles=[Role.COORDINATOR]
+        )
+    return (
+        Report.objects.filter(waiting)
+        .select_related("unit", "period__schedule")
+        .order_by("period__due_date", "unit__path")
+    )
+
+
+# --- Period board ------------------------------------------------------------------------------
+
+
+@dataclass
+class BoardCell:
+    period: Period
+    report: Report | None
+    reminded: list[Reminder]
+    today: datetime.date
+
+    @property
+    def state(self) -> str:
+        """missing / draft / submitted / approved / accepted / returned / not_due."""
+        if self.report is None or (
+            self.report.status == WorkflowStatus.DRAFT and self.report.submitted_at is None
+        ):
+            if self.period.due_date >= self.today:
+                return "not_due" if self.report is None else "draft"
+            return "missing"
+        return self.report.status
+
+    @property
+    def days_late(self) -> int | None:
+        """Days after the due day: of the first submission, or until today when none."""
+        if self.report is not None and self.report.submitted_at is not None:
+            return self.report.days_late
+        late = (self.today - self.period.due_date).days
+        return late if late > 0 else None
+
+    @property
+    def on_time(self) -> bool:
+        return (
+            self.report is not None
+            and self.report.submitted_at is not None
+            and (not self.report.days_late)
+        )
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return self.report.completeness if self.report is not None else None
+
+
+@dataclass
+class BoardRow:
+    unit: OrgUnit
+    cells: list[BoardCell]
+
+    @property
+    def late_count(self) -> int:
+        return sum(1 for c in self.cells if c.days_late)
+
+    @property
+    def missing_count(self) -> int:
+        return sum(1 for c in self.cells if c.state == "missing")
+
+
+@dataclass
+class Board:
+    schedule: Schedule
+    periods: list[Period]
+    rows: list[BoardRow]
+
+    def totals(self) -> list[dict]:
+        """Per period: how many reports accepted, submitted on time, late, missing."""
+        out = []
+        for index, period in enumerate(self.periods):
+            cells = [row.cells[index] for row in self.rows]
+            out.append(
+                {
+                    "period": period,
+                    "accepted": sum(1 for c in cells if c.state == "accepted"),
+                    "on_time": sum(1 for c in cells if c.on_time),
+                    "late": sum(1 for c in cells if c.days_late and c.state != "missing"),
+                    "missing": sum(1 for c in cells if c.state == "missing"),
+                }
+            )
+        return out
+
+
+@dataclass
+class BoardFilters:
+    year: int | None = None
+    block_id: int | None = None
+    unit_type_id: int | None = None
+    query: str = ""
+
+
+def period_board(
+    *,
+    scope: UserScope,
+    schedule: Schedule,
+    filters: BoardFilters | None = None,
+    today: datetime.date | None = None,
+) -> Board:
+    """Every reporting unit of the scope × every period of the year: status, lateness,
+    completeness and reminders, in five queries whatever the size."""
+    from core.text import search_terms
+
+    filters = filters or BoardFilters()
+    today = today or timezone.localdate()
+    periods = schedule.periods.order_by("start")
+    if filters.year:
+        periods = periods.filter(start__year=filters.year)
+    periods = list(periods)
+    units = (
+        reporting_units(schedule)
+        .filter(scope.unit_q())
+        .select_related("unit_type", "block")
+        .order_by("path")
+    )
+    if filters.block_id:
+        units = units.filter(block_id=filters.block_id)
+    if filters.unit_type_id:
+        units = units.filter(unit_type_id=filters.unit_type_id)
+    for word in search_terms(filters.query):
+        units = units.filter(search_text__contains=word)
+    units = list(units)
+    unit_ids = [u.pk for u in units]
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(period__in=periods, unit_id__in=unit_ids).only(
+            "id",
+            "unit_id",
+            "period_id",
+            "status",
+            "submitted_at",
+            "days_late",
+            "completeness",
+        )
+    }
+    reminders: dict[tuple[int, int], list[Reminder]] = {}
+    for reminder in Reminder.objects.filter(period__in=periods, unit_id__in=unit_ids).order_by(
+        "sent_at"
+    ):
+        reminders.setdefault((reminder.unit_id, reminder.period_id), []).append(reminder)
+    rows = [
+        BoardRow(
+            unit=unit,
+            cells=[
+                BoardCell(
+                    period=period,
+                    report=reports.get((unit.pk, period.pk)),
+                    reminded=reminders.get((unit.pk, period.pk), []),
+                    today=today,
+                )
+                for period in periods
+            ],
+        )
+        for unit in units
+    ]
+    return Board(schedule=schedule, periods=periods, rows=rows)
+
+
+# --- Registrations -----------------------------------------------------------------------------
+
+
+def registration_in_scope(*, scope: UserScope, pk: int) -> Registration:
+    queryset = Registration.objects.select_related("unit", "plan__issuer", "approved_by")
+    return get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+
+
+def registration_list(*, scope: UserScope) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(scope.unit_q("unit", roles=VIEW_ROLES))
+        .select_related("unit", "plan")
+        .order_by("-year", "unit__path")
+    )
+
+
+def plans_to_register(*, scope: UserScope) -> QuerySet[Plan]:
+    """Plans a unit registers under: issued by its ancestors or itself, with targets."""
+    return (
+        Plan.objects.filter(scope.ancestor_q("issuer") | scope.unit_q("issuer"))
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .filter(targets__isnull=False)
+        .select_related("issuer")
+        .distinct()
+        .order_by("issuer__path", "-created_at")
+    )

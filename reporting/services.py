@@ -1,0 +1,778 @@
+"""Writes of the reporting cycle. Views, commands, the Excel import and tests all call these.
+
+The report workflow: draft → submitted (reporter) → approved (unit head) → accepted by the
+coordinator, or returned with a reason at any step; an accepted report is locked and its figures
+are final until a coordinator reopens it with a reason. Every step and every saved change is an
+`Event` (who, when, from where, what changed).
+"""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.services import assign_fields, claim_version
+from indicators.models import Indicator
+from org.models import OrgUnit, Role, UnitType
+from org.scope import UserScope
+from plans.models import Plan, Task, TaskStatus
+from reporting import checks, selectors
+from reporting.models import (
+    Event,
+    Evidence,
+    Initiative,
+    Period,
+    PeriodReopening,
+    RegisteredTarget,
+    Registration,
+    Report,
+    ReportValue,
+    Schedule,
+    ScheduleIndicator,
+    TaskUpdate,
+    WorkflowStatus,
+)
+
+NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
+SCHEDULE_FIELDS = (
+    "name",
+    "frequency",
+    "due_day",
+    "due_month_offset",
+    "evidence_required_for_done",
+    "jump_warning_percent",
+    "is_active",
+)
+MAX_DIGITS = Decimal("1e13")  # ReportValue keeps 18 digits, 4 of them decimals
+
+
+class ReportLocked(ValidationError):
+    """The report cannot be changed in its state, or its period is closed for the unit."""
+
+
+def _require(scope: UserScope, unit: OrgUnit, *roles: str) -> None:
+    if not any(scope.covers(unit, [role]) for role in roles):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
+
+
+# --- Schedules and periods ---------------------------------------------------------------------
+
+
+def _save_schedule_lines(
+    schedule: Schedule,
+    items: Iterable[dict],
+    tasks: Iterable[Task],
+    unit_types: Iterable[UnitType],
+) -> None:
+    schedule.unit_types.set(unit_types)
+    schedule.tasks.set(tasks)
+    kept = []
+    for order, data in enumerate(items):
+        item, _created = ScheduleIndicator.objects.update_or_create(
+            schedule=schedule,
+            indicator=data["indicator"],
+            defaults={"required": data.get("required", True), "order": order},
+        )
+        item.unit_types.set(data.get("unit_types", ()))
+        kept.append(item.pk)
+    schedule.items.exclude(pk__in=kept).delete()
+
+
+def _check_schedule_plan(scope: UserScope, plan: Plan) -> None:
+    if plan.issuer is None or not scope.can_manage(plan.issuer):
+        raise PermissionDenied(
+            _("Chỉ cơ quan thường trực của đơn vị ban hành kế hoạch mới đặt lịch.")
+        )
+
+
+@transaction.atomic
+def schedule_create(
+    *,
+    scope: UserScope,
+    user,
+    plan: Plan,
+    data: dict,
+    unit_types: Iterable[UnitType],
+    items: Iterable[dict] = (),
+    tasks: Iterable[Task] = (),
+) -> Schedule:
+    """Create a reporting schedule of a plan: frequency, due day, who reports what."""
+    _check_schedule_plan(scope, plan)
+    schedule = Schedule(plan=plan, created_by=user)
+    assign_fields(schedule, data, SCHEDULE_FIELDS)
+    schedule.full_clean(exclude=["created_by"])
+    schedule.save()
+    _save_schedule_lines(schedule, items, tasks, unit_types)
+    return schedule
+
+
+@transaction.atomic
+def schedule_update(
+    *,
+    scope: UserScope,
+    schedule: Schedule,
+    data: dict,
+    expected_version: int,
+    unit_types: Iterable[UnitType],
+    items: Iterable[dict],
+    tasks: Iterable[Task],
+) -> Schedule:
+    _check_schedule_plan(scope, schedule.plan)
+    claim_version(schedule, expected_version)
+    due_changed = assign_fields(schedule, data, SCHEDULE_FIELDS)
+    schedule.full_clean(exclude=["created_by"])
+    schedule.save()
+    _save_schedule_lines(schedule, items, tasks, unit_types)
+    if {"due_day", "due_month_offset"} & set(due_changed):
+        # Periods not yet due follow the new rule; past ones keep the deadline people had.
+        today = timezone.localdate()
+        for period in schedule.periods.filter(due_date__gte=today):
+            period.due_date = schedule.due_date_for(period.end)
+            period.save(update_fields=["due_date"])
+    return schedule
+
+
+@transaction.atomic
+def period_create_one_off(
+    *,
+    scope: UserScope,
+    schedule: Schedule,
+    code: str,
+    label: str,
+    start: datetime.date,
+    end: datetime.date,
+    due_date: datetime.date,
+) -> Period:
+    """A sơ kết or tổng kết period (seed 004 §IV: sơ kết 12/2027, tổng kết quý IV/2030)."""
+    _check_schedule_plan(scope, schedule.plan)
+    if schedule.periods.filter(code=code).exists():
+        raise ValidationError({"code": _("Mã kỳ này đã có trong lịch báo cáo.")})
+    period = Period(
+        schedule=schedule, code=code, label=label, start=start, end=end, due_date=due_date
+    )
+    period.full_clean()
+    if due_date < start:
+        raise ValidationError({"due_date": _("Hạn nộp phải sau ngày bắt đầu kỳ.")})
+    period.save()
+    return period
+
+
+@transaction.atomic
+def period_close(*, scope: UserScope, user, period: Period) -> Period:
+    """Lock a period: reporters can no longer save or submit; reopenings for units lapse."""
+    _check_schedule_plan(scope, period.schedule.plan)
+    period.is_closed = True
+    period.closed_at = timezone.now()
+    period.closed_by = user
+    period.save(update_fields=["is_closed", "closed_at", "closed_by"])
+    PeriodReopening.objects.filter(period=period, is_active=True).update(is_active=False)
+    return period
+
+
+@transaction.atomic
+def period_open(*, scope: UserScope, period: Period) -> Period:
+    _check_schedule_plan(scope, period.schedule.plan)
+    period.is_closed = False
+    period.save(update_fields=["is_closed"])
+    return period
+
+
+@transaction.atomic
+def period_reopen_for_unit(
+    *,
+    scope: UserScope,
+    user,
+    period: Period,
+    unit: OrgUnit,
+    reason: str,
+    until: datetime.date | None = None,
+) -> PeriodReopening:
+    """Open a closed period again for one unit only, with the reason."""
+    _check_schedule_plan(scope, period.schedule.plan)
+    _require(scope, unit, Role.COORDINATOR)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ghi rõ lý do mở lại kỳ báo cáo cho đơn vị.")})
+    if not period.is_closed:
+        raise ValidationError({"reason": _("Kỳ báo cáo đang mở, không cần mở lại.")})
+    if until is not None and until < timezone.localdate():
+        raise ValidationError({"until": _("Ngày mở đến phải từ hôm nay trở đi.")})
+    return PeriodReopening.objects.create(
+        period=period, unit=unit, reason=reason.strip(), until=until, created_by=user
+    )
+
+
+def period_is_open_for(period: Period, unit: OrgUnit, today: datetime.date | None = None) -> bool:
+    if not period.is_closed:
+        return True
+    today = today or timezone.localdate()
+    return any(
+        r.until is None or r.until >= today
+        for r in PeriodReopening.objects.filter(period=period, unit=unit, is_active=True)
+    )
+
+
+# --- Opening a report --------------------------------------------------------------------------
+
+
+def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
+    """The unit's report of the period, created as an empty draft the first time its reporter
+    opens it."""
+    _require(scope, unit, Role.REPORTER)
+    if not selectors.reporting_units(period.schedule).filter(pk=unit.pk).exists():
+        raise ValidationError(_("Đơn vị này không thuộc diện báo cáo theo lịch này."))
+    if period.start > timezone.localdate():
+        raise ValidationError(_("Kỳ báo cáo chưa bắt đầu."))
+    report, _created = Report.objects.get_or_create(unit=unit, period=period)
+    return report
+
+
+# --- Saving a draft ----------------------------------------------------------------------------
+
+
+def _as_decimal(key: str, raw) -> Decimal | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        number = raw if isinstance(raw, Decimal) else Decimal(str(raw))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError({key: _("Nhập một số (dùng dấu phẩy cho phần thập phân).")}) from exc
+    if not number.is_finite() or abs(number) >= MAX_DIGITS:
+        raise ValidationError({key: _("Số quá lớn.")})
+    return number.quantize(Decimal("0.0001"))
+
+
+def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -> dict:
+    """Copy what was typed onto `row`; return {field: [old, new]} of what changed."""
+    changed = {}
+    fields = {
+        Indicator.Kind.RATIO: ("numerator", "denominator"),
+        Indicator.Kind.TEXT: (),
+    }.get(indicator.kind, ("value",))
+    for name in fields:
+        if name in data:
+            new = _as_decimal(key, data[name])
+            if indicator.kind == Indicator.Kind.BOOLEAN and new not in (None, 0, 1):
+                raise ValidationError({key: _("Chọn Có hoặc Không.")})
+            old = getattr(row, name)
+            if old != new:
+                changed[name] = [_json(old), _json(new)]
+                setattr(row, name, new)
+    for name in ("text", "comment"):
+        if name in data:
+            new = (data[name] or "").strip()
+            if getattr(row, name) != new:
+                changed[name] = [getattr(row, name), new]
+                setattr(row, name, new)
+    return changed
+
+
+def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
+    changed = {}
+    if "status" in data:
+        if data["status"] not in TaskUpdate.Status.values:
+            raise ValidationError({key: _("Chọn tình trạng nhiệm vụ trong danh sách.")})
+        if update.status != data["status"]:
+            changed["status"] = [update.status, data["status"]]
+            update.status = data["status"]
+    if "progress" in data:
+        try:
+            progress = int(data["progress"] if data["progress"] not in (None, "") else 0)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError({key: _("Tiến độ là một số nguyên từ 0 đến 100.")}) from exc
+        if not 0 <= progress <= 100:
+            raise ValidationError({key: _("Tiến độ là một số nguyên từ 0 đến 100.")})
+        if update.progress != progress:
+            changed["progress"] = [update.progress, progress]
+            update.progress = progress
+    if "evidence_link" in data:
+        link = (data["evidence_link"] or "").strip()
+        if link:
+            try:
+                URLValidator(schemes=["http", "https"])(link)
+            except ValidationError as exc:
+                raise ValidationError(
+                    {key: _("Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://")}
+                ) from exc
+        if update.evidence_link != link:
+            changed["evidence_link"] = [update.evidence_link, link]
+            update.evidence_link = link
+    if "note" in data:
+        note = (data["note"] or "").strip()
+        if update.note != note:
+            changed["note"] = [update.note, note]
+            update.note = note
+    if update.status == TaskUpdate.Status.DONE and "progress" not in data:
+        update.progress = 100
+    return changed
+
+
+def _json(value):
+    return None if value is None else str(value)
+
+
+def _ensure_editable(report: Report) -> None:
+    if not report.is_editable_by_reporter:
+        raise ReportLocked(
+            _("Báo cáo đang ở trạng thái “%(s)s”, người báo cáo không sửa được.")
+            % {"s": report.get_status_display()}
+        )
+    if not period_is_open_for(report.period, report.unit):
+        raise ReportLocked(_("Kỳ báo cáo đã khóa. Đề nghị cơ quan thường trực mở lại cho đơn vị."))
+
+
+@transaction.atomic
+def report_save_draft(
+    *,
+    scope: UserScope,
+    user,
+    report: Report,
+    expected_version: int,
+    values: dict[int, dict] | None = None,
+    task_updates: dict[int, dict] | None = None,
+    narrative: dict[str, str] | None = None,
+    files: dict[int, list] | None = None,
+    ip: str | None = None,
+    kind: str = Event.Kind.SAVE,
+) -> Report:
+    """Save what the reporter typed, complete or not (a draft may be partial). All or nothing:
+    one malformed figure refuses the whole save with a message keyed by its field. A stale
+    `expected_version` is refused so that a second browser never overwrites the first."""
+    _require(scope, report.unit, Role.REPORTER)
+    report = Report.objects.select_related("period__schedule__plan", "unit").get(pk=report.pk)
+    _ensure_editable(report)
+    claim_version(report, expected_version)
+    sheet = selectors.report_sheet(report)
+    lines = {line.item.indicator_id: line for line in sheet.values}
+    task_lines = {line.task.pk: line for line in sheet.tasks}
+    changes: dict[str, dict] = {}
+    errors: dict[str, list[str]] = {}
+
+    new_values, dirty_values = [], []
+    for indicator_id, data in (values or {}).items():
+        line = lines.get(int(indicator_id))
+        key = f"value-{indicator_id}"
+        if line is None:
+            errors[key] = [_("Chỉ số này không thuộc báo cáo của đơn vị.")]
+            continue
+        row = line.row or ReportValue(report=report, indicator=line.indicator)
+        try:
+            changed = _apply_value(row, line.indicator, data, key)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+            continue
+        if changed:
+            changes[key] = changed
+            (dirty_values if row.pk else new_values).append(row)
+
+    new_updates, dirty_updates = [], []
+    for task_id, data in (task_updates or {}).items():
+        line = task_lines.get(int(task_id))
+        key = f"task-{task_id}"
+        if line is None:
+            errors[key] = [_("Nhiệm vụ này không thuộc báo cáo của đơn vị.")]
+            continue
+        update = line.update or TaskUpdate(report=report, task=line.task)
+        try:
+            changed = _apply_task(update, data, key)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+            continue
+        if changed or (update.pk is None and files and int(task_id) in files):
+            changes[key] = changed
+            (dirty_updates if update.pk else new_updates).append(update)
+    if errors:
+        raise ValidationError(errors)
+
+    ReportValue.objects.bulk_create(new_values)
+    ReportValue.objects.bulk_update(
+        dirty_values, ["value", "numerator", "denominator", "text", "comment"]
+    )
+    for update in new_updates:
+        update.save()
+    TaskUpdate.objects.bulk_update(dirty_updates, ["status", "progress", "evidence_link", "note"])
+    for task_id, uploaded in (files or {}).items():
+        line = task_lines.get(int(task_id))
+        update = line.update if line and line.update else None
+        update = update or next(u for u in new_updates if u.task_id == int(task_id))
+        for upload in uploaded:
+            Evidence.objects.create(
+                task_update=update, file=upload, name=upload.name[:255], uploaded_by=user
+            )
+            changes.setdefault(f"task-{task_id}", {}).setdefault("files", []).append(upload.name)
+
+    for name in NARRATIVE_FIELDS:
+        if narrative and name in narrative:
+            new = (narrative[name] or "").strip()
+            if getattr(report, name) != new:
+                changes[name] = {"text": [getattr(report, name), new]}
+                setattr(report, name, new)
+    report.completeness = checks.completeness(selectors.report_sheet(report))
+    report.updated_by = user
+    report.save()
+    if changes:
+        _record(report, user, kind, ip=ip, changes=changes)
+    return report
+
+
+def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
+    report = evidence.task_update.report
+    _require(scope, report.unit, Role.REPORTER)
+    _ensure_editable(report)
+    with transaction.atomic():
+        _record(
+            report,
+            user,
+            Event.Kind.SAVE,
+            changes={f"task-{evidence.task_update.task_id}": {"files_removed": [evidence.name]}},
+        )
+        evidence.delete()
+
+
+# --- Transitions -------------------------------------------------------------------------------
+
+
+def _record(report: Report, user, kind: str, *, ip=None, reason="", changes=None, before=""):
+    return Event.objects.create(
+        report=report,
+        kind=kind,
+        from_status=before or report.status,
+        to_status=report.status,
+        user=user,
+        ip_address=ip,
+        reason=reason,
+        changes=changes or {},
+    )
+
+
+def _lock(report: Report) -> Report:
+    """The report row locked for this transaction: two clicks never apply a step twice."""
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("period__schedule__plan", "unit")
+        .get(pk=report.pk)
+    )
+
+
+def _move(report: Report, user, kind: str, to_status: str, *, ip=None, reason="", changes=None):
+    before = report.status
+    report.status = to_status
+    report.version += 1
+    report.updated_by = user
+    report.save()
+    _record(report, user, kind, ip=ip, reason=reason, changes=changes, before=before)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
+    """Send the report to the unit head. Refused while an error stands or a warning has no
+    comment; the messages come keyed by field so the page shows each next to its place."""
+    _require(scope, report.unit, Role.REPORTER)
+    report = _lock(report)
+    _ensure_editable(report)
+    sheet = selectors.report_sheet(report)
+    check = checks.report_check(sheet)
+    comments = {line.key: line.row.comment for line in sheet.values if line.row is not None}
+    problems = {**check.unexplained_warnings(comments), **check.errors}
+    if problems:
+        raise ValidationError(problems)
+    now = timezone.now()
+    if report.submitted_at is None:
+        report.submitted_at = now
+        report.days_late = max(0, (timezone.localdate(now) - report.period.due_date).days)
+    report.completeness = checks.completeness(sheet)
+    return _move(report, user, Event.Kind.SUBMIT, WorkflowStatus.SUBMITTED, ip=ip)
+
+
+@transaction.atomic
+def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report:
+    """The unit head answers for the report ("người đứng đầu chịu trách nhiệm", seed 001)."""
+    _require(scope, report.unit, Role.HEAD)
+    report = _lock(report)
+    if report.status != WorkflowStatus.SUBMITTED:
+        raise ReportLocked(_("Chỉ duyệt được báo cáo đang chờ thủ trưởng duyệt."))
+    return _move(report, user, Event.Kind.APPROVE, WorkflowStatus.APPROVED, ip=ip)
+
+
+@transaction.atomic
+def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
+    """The coordinator accepts: the figures become final and count in every roll-up. All or
+    nothing — a failure half way leaves the report approved and the roll-ups untouched."""
+    from monitoring.rollups import rollup_apply_report
+
+    _require(scope, report.unit, Role.COORDINATOR)
+    report = _lock(report)
+    if report.status != WorkflowStatus.APPROVED:
+        raise ReportLocked(_("Chỉ tiếp nhận được báo cáo đã được thủ trưởng duyệt."))
+    report.accepted_at = timezone.now()
+    ReportValue.objects.filter(report=report).exclude(return_note="").update(return_note="")
+    TaskUpdate.objects.filter(report=report).exclude(return_note="").update(return_note="")
+    report = _move(report, user, Event.Kind.ACCEPT, WorkflowStatus.ACCEPTED, ip=ip)
+    rollup_apply_report(report, sign=1)
+    _sync_own_tasks(report)
+    return report
+
+
+def _sync_own_tasks(report: Report) -> None:
+    """A unit reporting on its own plan's tasks moves them on the plan too (the plan page and
+    the task board then show the accepted progress)."""
+    updates = TaskUpdate.objects.filter(report=report, task__plan__issuer_id=report.unit_id)
+    for update in updates.select_related("task"):
+        status = {
+            TaskUpdate.Status.DONE: TaskStatus.DONE,
+            TaskUpdate.Status.IN_PROGRESS: TaskStatus.IN_PROGRESS,
+            TaskUpdate.Status.OVERDUE: TaskStatus.IN_PROGRESS,
+        }.get(update.status, TaskStatus.NOT_STARTED)
+        Task.objects.filter(pk=update.task_id).update(status=status, progress=update.progress)
+
+
+@transaction.atomic
+def report_return(
+    *,
+    scope: UserScope,
+    user,
+    report: Report,
+    reason: str,
+    notes: dict[str, str] | None = None,
+    ip=None,
+) -> Report:
+    """Return to the reporter with a reason, and a note beside each item it concerns
+    ("value-<indicator id>", "task-<task id>"). The head returns a submitted report; the
+    coordinator a submitted or approved one."""
+    report = _lock(report)
+    if report.status == WorkflowStatus.SUBMITTED:
+        _require(scope, report.unit, Role.HEAD, Role.COORDINATOR)
+    elif report.status == WorkflowStatus.APPROVED:
+        _require(scope, report.unit, Role.COORDINATOR)
+    else:
+        raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
+    notes = {k: v.strip() for k, v in (notes or {}).items() if v and v.strip()}
+    _set_return_notes(report, notes)
+    report.return_reason = reason.strip()
+    return _move(
+        report,
+        user,
+        Event.Kind.RETURN,
+        WorkflowStatus.RETURNED,
+        ip=ip,
+        reason=reason.strip(),
+        changes={"notes": notes},
+    )
+
+
+def _set_return_notes(report: Report, notes: dict[str, str]) -> None:
+    ReportValue.objects.filter(report=report).update(return_note="")
+    TaskUpdate.objects.filter(report=report).update(return_note="")
+    sheet = selectors.report_sheet(report)
+    lines = {line.key: line for line in sheet.values}
+    task_lines = {line.key: line for line in sheet.tasks}
+    for key, note in notes.items():
+        if key in lines:
+            ReportValue.objects.update_or_create(
+                report=report, indicator=lines[key].indicator, defaults={"return_note": note}
+            )
+        elif key in task_lines:
+            TaskUpdate.objects.update_or_create(
+                report=report, task=task_lines[key].task, defaults={"return_note": note}
+            )
+        else:
+            raise ValidationError({key: _("Mục này không thuộc báo cáo.")})
+
+
+@transaction.atomic
+def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=None) -> Report:
+    """Reopen an accepted report for correction (a figure found wrong after acceptance). Its
+    figures leave the roll-ups until it is accepted again."""
+    from monitoring.rollups import rollup_apply_report
+
+    _require(scope, report.unit, Role.COORDINATOR)
+    report = _lock(report)
+    if report.status != WorkflowStatus.ACCEPTED:
+        raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
+    rollup_apply_report(report, sign=-1)
+    report.return_reason = reason.strip()
+    report.accepted_at = None
+    return _move(
+        report, user, Event.Kind.REOPEN, WorkflowStatus.RETURNED, ip=ip, reason=reason.strip()
+    )
+
+
+# --- Registration ------------------------------------------------------------------------------
+
+
+def registration_open(*, scope: UserScope, unit: OrgUnit, plan: Plan, year: int) -> Registration:
+    """The unit's registration under a plan for a year, created with every quantitative target
+    of the plan at the plan's level the first time its reporter opens it."""
+    _require(scope, unit, Role.REPORTER)
+    if plan.issuer is None or not unit.path.startswith(plan.issuer.path):
+        raise ValidationError(_("Đơn vị chỉ đăng ký theo kế hoạch của mình hoặc của cấp trên."))
+    with transaction.atomic():
+        registration, created = Registration.objects.get_or_create(unit=unit, plan=plan, year=year)
+        if created:
+            RegisteredTarget.objects.bulk_create(
+                RegisteredTarget(registration=registration, target=t, value=t.value)
+                for t in plan.targets.filter(value__isnull=False).order_by("order", "pk")
+            )
+    return registration
+
+
+def _record_registration(registration, user, kind, *, before="", reason="", changes=None, ip=None):
+    Event.objects.create(
+        registration=registration,
+        kind=kind,
+        from_status=before or registration.status,
+        to_status=registration.status,
+        user=user,
+        reason=reason,
+        changes=changes or {},
+        ip_address=ip,
+    )
+
+
+@transaction.atomic
+def registration_save(
+    *,
+    scope: UserScope,
+    user,
+    registration: Registration,
+    expected_version: int,
+    targets: dict[int, dict],
+    initiatives: list[dict],
+    note: str = "",
+    ip=None,
+) -> Registration:
+    """Save the unit's levels (only where the plan allows its own level) and its initiatives."""
+    _require(scope, registration.unit, Role.REPORTER)
+    if not registration.is_editable:
+        raise ReportLocked(_("Bản đăng ký đã gửi, không sửa được."))
+    claim_version(registration, expected_version)
+    rows = {r.target_id: r for r in registration.targets.select_related("target").order_by("pk")}
+    errors, changes = {}, {}
+    for target_id, data in targets.items():
+        row = rows.get(int(target_id))
+        key = f"target-{target_id}"
+        if row is None:
+            errors[key] = [_("Chỉ tiêu này không thuộc bản đăng ký.")]
+            continue
+        try:
+            value = _as_decimal(key, data.get("value"))
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+            continue
+        target = row.target
+        if value is not None and value != row.value and not target.unit_value_allowed:
+            errors[key] = [_("Kế hoạch không cho đơn vị đăng ký mức riêng cho chỉ tiêu này.")]
+            continue
+        if value is None:
+            errors[key] = [_("Nhập mức đăng ký.")]
+            continue
+        if target.unit == "%" and not 0 <= value <= 100:
+            errors[key] = [_("Tỷ lệ phần trăm phải từ 0 đến 100.")]
+            continue
+        note_text = (data.get("note") or "").strip()[:500]
+        if (row.value, row.note) != (value, note_text):
+            changes[key] = [_json(row.value), _json(value)]
+            row.value, row.note = value, note_text
+            row.save(update_fields=["value", "note"])
+    clean_initiatives = []
+    for index, data in enumerate(initiatives):
+        title = (data.get("title") or "").strip()
+        if not title:
+            continue
+        if data.get("field") not in Initiative.Field.values:
+            errors[f"initiative-{index}"] = [_("Chọn lĩnh vực của sáng kiến, mô hình.")]
+            continue
+        clean_initiatives.append(
+            Initiative(
+                registration=registration,
+                title=title[:500],
+                field=data["field"],
+                expected_result=(data.get("expected_result") or "").strip(),
+                order=index,
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    old = [(i.title, i.field) for i in registration.initiatives.all()]
+    if old != [(i.title, i.field) for i in clean_initiatives]:
+        changes["initiatives"] = [len(old), len(clean_initiatives)]
+    registration.initiatives.all().delete()
+    Initiative.objects.bulk_create(clean_initiatives)
+    registration.note = (note or "").strip()
+    registration.save()
+    if changes:
+        _record_registration(registration, user, Event.Kind.SAVE, changes=changes, ip=ip)
+    return registration
+
+
+@transaction.atomic
+def registration_submit(*, scope: UserScope, user, registration: Registration, ip=None):
+    _require(scope, registration.unit, Role.REPORTER)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_editable:
+        raise ReportLocked(_("Bản đăng ký đã gửi."))
+    if not registration.initiatives.exists():
+        # Seed 004 §II.2d: at least one model or initiative a year per unit.
+        raise ValidationError(
+            {"initiatives": _("Đăng ký ít nhất 01 mô hình, sáng kiến, giải pháp trong năm.")}
+        )
+    if registration.targets.filter(value__isnull=True).exists():
+        raise ValidationError({"targets": _("Nhập mức đăng ký cho mọi chỉ tiêu.")})
+    before = registration.status
+    registration.status = Registration.Status.SUBMITTED
+    registration.submitted_at = timezone.now()
+    registration.version += 1
+    registration.save()
+    _record_registration(registration, user, Event.Kind.SUBMIT, before=before, ip=ip)
+    return registration
+
+
+@transaction.atomic
+def registration_approve(*, scope: UserScope, user, registration: Registration, ip=None):
+    _require(scope, registration.unit, Role.HEAD)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.SUBMITTED:
+        raise ReportLocked(_("Chỉ duyệt được bản đăng ký đã gửi."))
+    registration.status = Registration.Status.APPROVED
+    registration.approved_at = timezone.now()
+    registration.approved_by = user
+    registration.version += 1
+    registration.save()
+    _record_registration(
+        registration, user, Event.Kind.APPROVE, before=Registration.Status.SUBMITTED, ip=ip
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_return(
+    *, scope: UserScope, user, registration: Registration, reason: str, ip=None
+):
+    _require(scope, registration.unit, Role.HEAD, Role.COORDINATOR)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.SUBMITTED:
+        raise ReportLocked(_("Chỉ trả lại được bản đăng ký đang chờ duyệt."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ghi rõ lý do trả lại.")})
+    registration.status = Registration.Status.RETURNED
+    registration.return_reason = reason.strip()
+    registration.version += 1
+    registration.save()
+    _record_registration(
+        registration,
+        user,
+        Event.Kind.RETURN,
+        before=Registration.Status.SUBMITTED,
+        reason=reason.strip(),
+        ip=ip,
+    )
+    return registration
