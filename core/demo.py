@@ -161,6 +161,7 @@ ACCOUNTS = [
     ("bqlkkt", "Hoàng Thị Lan", Role.COORDINATOR, "LSN-BQLKKTCK", "LSN-BQL-VP"),
     ("xa", "Lương Văn Hùng", Role.COORDINATOR, "LSN-XTN", "LSN-XTN-VHXH"),
     ("baocao", "Nông Thị Mai", Role.REPORTER, "LSN-XTN", "LSN-XTN-VHXH"),
+    ("thutruong", "Hoàng Văn Quân", Role.HEAD, "LSN-XTN", "LSN-XTN"),
     ("lanhdao", "Trần Quốc Bảo", Role.LEADER, "LCI", "LCI"),
 ]
 
@@ -396,7 +397,11 @@ def load_demo() -> dict:
     plans = load_seed_plans(movement)
     load_milestones(movement)
     load_cascade_examples(movement)
+    from reporting.demo import load_reports
+
+    reports = load_reports()
     return {
+        "reports": reports,
         "accounts_created": created,
         "plans_loaded": len(plans),
         "units": OrgUnit.objects.count(),

@@ -5,7 +5,7 @@ from indicators.models import Indicator
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "direction", "unit", "frequency"]
-    list_filter = ["kind", "direction", "frequency"]
+    list_display = ["code", "name", "kind", "direction", "temporal", "unit", "frequency"]
+    list_filter = ["kind", "direction", "temporal", "frequency"]
     search_fields = ["code", "name", "search_text"]
     filter_horizontal = ["applies_to"]

@@ -368,6 +368,7 @@ def report_save_draft(
         if changed:
             changes[key] = changed
             (dirty_values if row.pk else new_values).append(row)
+            line.row = row
 
     new_updates, dirty_updates = [], []
     for task_id, data in (task_updates or {}).items():
@@ -385,6 +386,7 @@ def report_save_draft(
         if changed or (update.pk is None and files and int(task_id) in files):
             changes[key] = changed
             (dirty_updates if update.pk else new_updates).append(update)
+            line.update = update
     if errors:
         raise ValidationError(errors)
 
@@ -411,7 +413,7 @@ def report_save_draft(
             if getattr(report, name) != new:
                 changes[name] = {"text": [getattr(report, name), new]}
                 setattr(report, name, new)
-    report.completeness = checks.completeness(selectors.report_sheet(report))
+    report.completeness = checks.completeness(sheet)
     report.updated_by = user
     report.save()
     if changes:

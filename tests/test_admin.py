@@ -37,6 +37,7 @@ def test_indicator_is_added_through_the_admin(admin_client):
             "kind": "ratio",
             "direction": "higher",
             "frequency": "monthly",
+            "temporal": "latest",
             "numerator_label": "Số người có tài khoản",
             "denominator_label": "Dân số trưởng thành",
         },

@@ -2,6 +2,7 @@
 and no object is reachable by guessing an id."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from org.models import Role
@@ -14,6 +15,8 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
+from reporting.models import Event, Evidence, Period, Registration, Report, ReportValue, TaskUpdate
+from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,19 +33,71 @@ OBJECT_URLS = {
     "org:detail": "unit",
     "plans:import_review": "plan_import",
     "plans:import_discard": "plan_import",
+    "reporting:start": "unit_period",
+    "reporting:detail": "report",
+    "reporting:autosave": "report",
+    "reporting:submit": "report",
+    "reporting:approve": "report",
+    "reporting:accept": "report",
+    "reporting:return": "report",
+    "reporting:reopen": "report",
+    "reporting:excel": "report",
+    "reporting:excel_upload": "report",
+    "reporting:evidence": "evidence",
+    "reporting:evidence_delete": "evidence",
+    "reporting:schedule_detail": "schedule",
+    "reporting:schedule_edit": "schedule",
+    "reporting:schedule_generate": "schedule",
+    "reporting:schedule_one_off": "schedule",
+    "reporting:period_reopen": "schedule",
+    "reporting:board": "schedule",
+    "reporting:board_excel": "schedule",
+    "reporting:period_close": "period",
+    "reporting:period_excel": "period",
+    "reporting:registration": "registration",
+    "reporting:registration_decide": "registration",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
-POST_ONLY = {"plans:import_discard"}
-EDIT_URLS = {
-    "plans:edit",
-    "plans:target_create",
-    "plans:task_create",
-    "plans:target_edit",
-    "plans:task_edit",
-    "plans:import_review",
+POST_ONLY = {
     "plans:import_discard",
+    "reporting:autosave",
+    "reporting:submit",
+    "reporting:approve",
+    "reporting:accept",
+    "reporting:reopen",
+    "reporting:excel_upload",
+    "reporting:evidence_delete",
+    "reporting:schedule_generate",
+    "reporting:schedule_one_off",
+    "reporting:period_reopen",
+    "reporting:period_close",
+    "reporting:registration_decide",
 }
-LIST_URLS = ["home", "plans:list", "plans:target_list", "plans:task_list", "org:tree"]
+# Pages that change data and the roles that may open them on their own unit (others get 404).
+EDIT_URLS = {
+    "plans:edit": {Role.COORDINATOR},
+    "plans:target_create": {Role.COORDINATOR},
+    "plans:task_create": {Role.COORDINATOR},
+    "plans:target_edit": {Role.COORDINATOR},
+    "plans:task_edit": {Role.COORDINATOR},
+    "plans:import_review": {Role.COORDINATOR},
+    "plans:import_discard": {Role.COORDINATOR},
+    "reporting:schedule_edit": {Role.COORDINATOR},
+    # The own report is waiting for its head: the head or a coordinator may return it.
+    "reporting:return": {Role.HEAD, Role.COORDINATOR},
+}
+# Own objects answering something else than 200 to a GET: the start page redirects to the report.
+OWN_GET_STATUS = {"reporting:start": 302}
+LIST_URLS = [
+    "home",
+    "plans:list",
+    "plans:target_list",
+    "plans:task_list",
+    "org:tree",
+    "reporting:list",
+    "reporting:schedules",
+    "reporting:registrations",
+]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
 
@@ -69,7 +124,56 @@ def _objects(unit):
     task = TaskFactory(plan=plan, title="Nhiệm vụ bí mật của đơn vị khác")
     TaskDeadlineFactory(task=task)
     plan_import = PlanImportFactory(issuer=unit)
-    return {"plan": plan, "target": target, "task": task, "unit": unit, "plan_import": plan_import}
+    schedule = ScheduleFactory(plan=plan, name="Lịch bí mật của đơn vị khác")
+    item = ScheduleIndicatorFactory(schedule=schedule)
+    schedule.tasks.add(task)
+    period = PeriodFactory(schedule=schedule)
+    report = Report.objects.create(
+        unit=unit, period=period, status="submitted", results="Kết quả bí mật của đơn vị khác"
+    )
+    report.values.create(indicator=item.indicator, value=7)
+    update = TaskUpdate.objects.create(report=report, task=task, status="in_progress")
+    evidence = Evidence.objects.create(
+        task_update=update, file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"), name="bb.pdf"
+    )
+    registration = Registration.objects.create(unit=unit, plan=plan, year=2026)
+    return {
+        "plan": plan,
+        "target": target,
+        "task": task,
+        "unit": unit,
+        "plan_import": plan_import,
+        "report": report,
+        "schedule": schedule,
+        "period": period,
+        "evidence": evidence,
+        "registration": registration,
+        "unit_period": (unit, period),
+    }
+
+
+def _url(name, objects):
+    kind = OBJECT_URLS[name]
+    if kind == "unit_period":
+        unit, period = objects[kind]
+        return reverse(name, args=[unit.pk, period.pk])
+    return reverse(name, args=[objects[kind].pk])
+
+
+def _state():
+    """What a refused request must leave untouched."""
+    return (
+        Plan.objects.count(),
+        Target.objects.count(),
+        Task.objects.count(),
+        list(Report.objects.order_by("pk").values_list("status", "version")),
+        list(ReportValue.objects.order_by("pk").values_list("value", flat=True)),
+        Event.objects.count(),
+        Evidence.objects.count(),
+        list(Period.objects.order_by("pk").values_list("is_closed", flat=True)),
+        Period.objects.count(),
+        list(Registration.objects.order_by("pk").values_list("status", flat=True)),
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -77,19 +181,26 @@ def test_objects_of_another_subtree_are_404_for_every_role(client, world, role):
     client.force_login(user_with_role(world.commune, role))
     for foreign_unit in (world.other_commune, world.other_province, world.other_department):
         objects = _objects(foreign_unit)
-        for name, kind in OBJECT_URLS.items():
-            url = reverse(name, args=[objects[kind].pk])
+        for name in OBJECT_URLS:
+            url = _url(name, objects)
             expected_get = 405 if name in POST_ONLY else 404
             assert client.get(url).status_code == expected_get, (role, name, foreign_unit)
-            if name in EDIT_URLS:
-                before = (Plan.objects.count(), Target.objects.count(), Task.objects.count())
-                response = client.post(url, {"title": "Ghi đè", "text": "Ghi đè", "version": 1})
+            if name in EDIT_URLS or name in POST_ONLY:
+                before = _state()
+                response = client.post(
+                    url,
+                    {
+                        "title": "Ghi đè",
+                        "text": "Ghi đè",
+                        "version": 1,
+                        "reason": "Ghi đè",
+                        "decision": "approve",
+                        "year": 2027,
+                        f"v-{objects['report'].values.get().indicator_id}-value": "999",
+                    },
+                )
                 assert response.status_code == 404, (role, name)
-                assert (
-                    Plan.objects.count(),
-                    Target.objects.count(),
-                    Task.objects.count(),
-                ) == before
+                assert _state() == before, (role, name)
         assert Task.objects.get(pk=objects["task"].pk).title == "Nhiệm vụ bí mật của đơn vị khác"
         assert PlanImport.objects.get(pk=objects["plan_import"].pk).status == "pending"
 
@@ -106,29 +217,30 @@ def test_lists_never_show_another_subtree(client, world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_own_objects_are_readable_and_only_coordinators_may_edit(client, world, role):
+def test_own_objects_are_readable_and_only_the_right_roles_may_edit(client, world, role):
     objects = _objects(world.commune)
     client.force_login(user_with_role(world.commune, role))
-    for name, kind in OBJECT_URLS.items():
+    for name in OBJECT_URLS:
         if name in POST_ONLY:
             continue
-        status = client.get(reverse(name, args=[objects[kind].pk])).status_code
-        if name in EDIT_URLS and role != Role.COORDINATOR:
+        status = client.get(_url(name, objects)).status_code
+        if name in EDIT_URLS and role not in EDIT_URLS[name]:
             assert status == 404, (role, name)
         else:
-            assert status == 200, (role, name)
+            assert status == OWN_GET_STATUS.get(name, 200), (role, name)
 
 
 def test_ids_that_do_not_exist_are_404(client, world):
     client.force_login(user_with_role(world.province))
     for name in OBJECT_URLS:
         method = client.post if name in POST_ONLY else client.get
-        assert method(reverse(name, args=[999999])).status_code == 404
+        args = [999999, 999999] if OBJECT_URLS[name] == "unit_period" else [999999]
+        assert method(reverse(name, args=args)).status_code == 404, name
 
 
 def test_anonymous_visitors_are_sent_to_login(client, world):
     objects = _objects(world.commune)
-    for name, kind in OBJECT_URLS.items():
+    for name in OBJECT_URLS:
         method = client.post if name in POST_ONLY else client.get
-        response = method(reverse(name, args=[objects[kind].pk]))
+        response = method(_url(name, objects))
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"]

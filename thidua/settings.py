@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "plans",
     "reporting",
     "monitoring",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Word templates an office has customised (documents/README.md): they override the built-in ones.
+DOCUMENT_TEMPLATES_DIR = Path(
+    os.environ.get("DOCUMENT_TEMPLATES_DIR", VAR_DIR / "document_templates")
+)
 # Uploaded plan documents: a plan of 30 pages is far below this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         summary = load_demo()
         self.stdout.write(
             f"Demo: {summary['units']} đơn vị, {summary['plans_loaded']} kế hoạch mới, "
-            f"{summary['targets']} chỉ tiêu; "
+            f"{summary['targets']} chỉ tiêu, {summary['reports']} báo cáo mới; "
             f"tài khoản mới: {', '.join(summary['accounts_created']) or '—'}"
             f" (mật khẩu {DEMO_PASSWORD})"
         )

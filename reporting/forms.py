@@ -1,0 +1,385 @@
+"""Forms of the reporting cycle. They parse input; the rules live in services and checks.
+
+The report page has one row per indicator and per task, named after them
+("v-<indicator id>-numerator", "t-<task id>-status"), so it is parsed by `ReportInput` rather than
+a fixed Django form; its errors are keyed like the services' ("value-<id>", "task-<id>").
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.formats import number_vi, parse_number_vi
+from core.forms import StyledFormMixin
+from indicators.models import Indicator
+from org.models import EmulationBlock, OrgUnit, UnitType
+from plans.models import Plan, Task
+from reporting.models import Initiative, Schedule, TaskUpdate
+from reporting.selectors import ReportSheet
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+EVIDENCE_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".zip")
+
+
+@dataclass
+class ReportInput:
+    """What a report page posted, parsed into the shape `report_save_draft` takes."""
+
+    version: int | None = None
+    values: dict[int, dict] = field(default_factory=dict)
+    task_updates: dict[int, dict] = field(default_factory=dict)
+    narrative: dict[str, str] = field(default_factory=dict)
+    files: dict[int, list] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def error(self, key: str, message: str) -> None:
+        self.errors.setdefault(key, []).append(message)
+
+
+def _number(raw: str, key: str, parsed: ReportInput):
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    try:
+        return parse_number_vi(raw)
+    except ValueError:
+        parsed.error(key, _("“%(raw)s” không phải là số (ví dụ: 1.250 hoặc 70,5).") % {"raw": raw})
+        return None
+
+
+def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
+    """Read the report page's fields for every indicator and task of `sheet`."""
+    parsed = ReportInput()
+    try:
+        parsed.version = int(post.get("version", ""))
+    except ValueError:
+        parsed.version = None
+    for line in sheet.values:
+        pk, key = line.item.indicator_id, line.key
+        prefix = f"v-{pk}-"
+        data: dict = {}
+        kind = line.indicator.kind
+        if kind == Indicator.Kind.RATIO:
+            for name in ("numerator", "denominator"):
+                if prefix + name in post:
+                    data[name] = _number(post[prefix + name], key, parsed)
+        elif kind == Indicator.Kind.TEXT:
+            if prefix + "text" in post:
+                data["text"] = post[prefix + "text"]
+        elif prefix + "value" in post:
+            raw = post[prefix + "value"]
+            if kind == Indicator.Kind.BOOLEAN:
+                data["value"] = {"1": 1, "0": 0}.get(raw)
+            else:
+                data["value"] = _number(raw, key, parsed)
+        if prefix + "comment" in post:
+            data["comment"] = post[prefix + "comment"]
+        if data:
+            parsed.values[pk] = data
+    for line in sheet.tasks:
+        pk, key = line.task.pk, line.key
+        prefix = f"t-{pk}-"
+        data = {}
+        for name in ("status", "progress", "note", "evidence_link"):
+            if prefix + name in post:
+                data[name] = post[prefix + name]
+        if "progress" in data:
+            raw = (data["progress"] or "").strip().rstrip("%").strip()
+            if raw and not raw.isdigit():
+                parsed.error(key, _("Tiến độ là một số nguyên từ 0 đến 100."))
+                data.pop("progress")
+            else:
+                data["progress"] = int(raw) if raw else 0
+        if data:
+            parsed.task_updates[pk] = data
+        uploads = files.getlist(prefix + "files") if files is not None else []
+        for upload in uploads:
+            if upload.size > MAX_EVIDENCE_BYTES:
+                parsed.error(key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name})
+            elif not upload.name.lower().endswith(EVIDENCE_TYPES):
+                parsed.error(
+                    key,
+                    _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.")
+                    % {"name": upload.name},
+                )
+            else:
+                parsed.files.setdefault(pk, []).append(upload)
+    for name in ("results", "difficulties", "proposals"):
+        if name in post:
+            parsed.narrative[name] = post[name]
+    return parsed
+
+
+class ReasonForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class ReportUploadForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp Excel đã điền"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+# --- Schedules ---------------------------------------------------------------------------------
+
+
+class ScheduleForm(StyledFormMixin, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    unit_types = forms.ModelMultipleChoiceField(
+        queryset=UnitType.objects.order_by("level", "name"),
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Loại đơn vị báo cáo"),
+    )
+    tasks = forms.ModelMultipleChoiceField(
+        queryset=Task.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Nhiệm vụ đơn vị cập nhật tiến độ"),
+    )
+
+    class Meta:
+        model = Schedule
+        fields = [
+            "name",
+            "frequency",
+            "due_day",
+            "due_month_offset",
+            "jump_warning_percent",
+            "evidence_required_for_done",
+            "is_active",
+        ]
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].queryset = plan.tasks.order_by("order", "pk")
+        self.fields["tasks"].label_from_instance = lambda t: t.title[:140]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["unit_types"].initial = self.instance.unit_types.all()
+            self.fields["tasks"].initial = self.instance.tasks.all()
+        else:
+            self.fields["tasks"].initial = plan.tasks.all()
+        for name in ("unit_types", "tasks"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+
+
+class ScheduleItemForm(StyledFormMixin, forms.Form):
+    indicator = forms.ModelChoiceField(
+        queryset=Indicator.objects.order_by("name"), label=gettext_lazy("Chỉ số"), required=False
+    )
+    required = forms.BooleanField(label=gettext_lazy("Bắt buộc"), required=False, initial=True)
+    unit_types = forms.ModelMultipleChoiceField(
+        queryset=UnitType.objects.order_by("level", "name"),
+        required=False,
+        label=gettext_lazy("Chỉ loại đơn vị"),
+        help_text=gettext_lazy("Để trống: mọi loại đơn vị báo cáo."),
+    )
+
+
+class BaseScheduleItemFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            indicator = (
+                form.cleaned_data.get("indicator") if hasattr(form, "cleaned_data") else None
+            )
+            if indicator is None:
+                continue
+            if indicator.pk in seen:
+                form.add_error("indicator", _("Chỉ số này đã có trong lịch."))
+            seen.add(indicator.pk)
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "indicator": f.cleaned_data["indicator"],
+                "required": f.cleaned_data.get("required", False),
+                "unit_types": f.cleaned_data.get("unit_types") or [],
+            }
+            for f in self.forms
+            if f.cleaned_data.get("indicator")
+        ]
+
+
+ScheduleItemFormSet = forms.formset_factory(
+    ScheduleItemForm, formset=BaseScheduleItemFormSet, extra=3
+)
+
+
+class IndicatorForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "unit",
+            "numerator_label",
+            "denominator_label",
+            "direction",
+            "temporal",
+            "never_decreases",
+            "frequency",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class OneOffPeriodForm(StyledFormMixin, forms.Form):
+    code = forms.SlugField(label=gettext_lazy("Mã kỳ"), max_length=20, help_text="SO-KET-2027")
+    label = forms.CharField(label=gettext_lazy("Tên kỳ"), max_length=80)
+    start = forms.DateField(label=gettext_lazy("Từ ngày"), localize=True)
+    end = forms.DateField(label=gettext_lazy("Đến ngày"), localize=True)
+    due_date = forms.DateField(label=gettext_lazy("Hạn nộp"), localize=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Ngày kết thúc kỳ phải sau ngày bắt đầu."))
+        return data
+
+
+class GenerateYearForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+
+
+class ReopenForUnitForm(StyledFormMixin, forms.Form):
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=gettext_lazy("Đơn vị"))
+    reason = forms.CharField(label=gettext_lazy("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+    until = forms.DateField(label=gettext_lazy("Mở đến ngày"), required=False, localize=True)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class BoardFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=gettext_lazy("Tìm đơn vị"), required=False)
+    year = forms.IntegerField(label=gettext_lazy("Năm"), required=False)
+    block = forms.ModelChoiceField(
+        queryset=EmulationBlock.objects.none(), required=False, label=gettext_lazy("Khối thi đua")
+    )
+    unit_type = forms.ModelChoiceField(
+        queryset=UnitType.objects.none(), required=False, label=gettext_lazy("Loại đơn vị")
+    )
+
+    def __init__(self, *args, schedule: Schedule, **kwargs):
+        super().__init__(*args, **kwargs)
+        issuer = schedule.plan.issuer
+        self.fields["block"].queryset = EmulationBlock.objects.filter(
+            province__path__in=[*issuer.ancestor_paths(), issuer.path]
+        )
+        self.fields["unit_type"].queryset = schedule.unit_types.all()
+        self.fields["year"].initial = datetime.date.today().year
+
+
+# --- Registration ------------------------------------------------------------------------------
+
+
+class RegistrationStartForm(StyledFormMixin, forms.Form):
+    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Kế hoạch"))
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=gettext_lazy("Đơn vị"))
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2020, max_value=2100)
+
+    def __init__(self, *args, plans, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:90]}"
+        self.fields["unit"].queryset = units
+        self.fields["year"].initial = datetime.date.today().year
+
+
+def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
+    """(targets, initiatives, errors) from the registration page."""
+    targets, errors = {}, {}
+    for row in registration.targets.all():
+        key = f"target-{row.target_id}"
+        raw = (post.get(f"r-{row.target_id}-value") or "").strip()
+        value = None
+        if raw:
+            try:
+                value = parse_number_vi(raw)
+            except ValueError:
+                errors[key] = [_("“%(raw)s” không phải là số.") % {"raw": raw}]
+                continue
+        targets[row.target_id] = {"value": value, "note": post.get(f"r-{row.target_id}-note", "")}
+    initiatives = []
+    count = int(post.get("initiative-count", "0") or 0)
+    for index in range(min(count, 50)):
+        title = (post.get(f"i-{index}-title") or "").strip()
+        if title:
+            initiatives.append(
+                {
+                    "title": title,
+                    "field": post.get(f"i-{index}-field", ""),
+                    "expected_result": post.get(f"i-{index}-expected_result", ""),
+                }
+            )
+    return targets, initiatives, errors
+
+
+INITIATIVE_FIELDS = Initiative.Field.choices
+TASK_STATUSES = TaskUpdate.Status.choices
+
+
+def clean_upload_extension(upload) -> None:
+    if not upload.name.lower().endswith(".xlsx"):
+        raise ValidationError(_("Chỉ nhận tệp Excel .xlsx tải từ hệ thống."))
+
+
+def _shown(value, places: int = 4) -> str:
+    return number_vi(value, places) if value is not None else ""
+
+
+def report_inputs(sheet: ReportSheet, posted=None, *, keep_saved: bool = False) -> None:
+    """Give every line of `sheet` the text its inputs show (`line.inputs`) and, after a refused
+    save, what the person typed (`line.typed`).
+
+    After a validation error the page shows what was typed, so nothing is lost. After a
+    concurrent edit it shows the saved figures (the first person's) and, beside each field, what
+    this person typed, so they can compare and enter it again.
+    """
+    posted = posted or {}
+
+    def merge(prefix: str, saved: dict[str, str]):
+        sent = {k: posted[prefix + k] for k in saved if prefix + k in posted}
+        if keep_saved:
+            typed = {k: v for k, v in sent.items() if v.strip() != saved[k].strip()}
+            return saved, typed
+        return {**saved, **sent}, {}
+
+    for line in sheet.values:
+        row = line.row
+        saved = {
+            "value": "" if row is None else _shown(row.value),
+            "numerator": "" if row is None else _shown(row.numerator),
+            "denominator": "" if row is None else _shown(row.denominator),
+            "text": "" if row is None else row.text,
+            "comment": "" if row is None else row.comment,
+        }
+        if (
+            line.indicator.kind == Indicator.Kind.BOOLEAN
+            and row is not None
+            and row.value is not None
+        ):
+            saved["value"] = "1" if row.value else "0"
+        line.inputs, line.typed = merge(f"v-{line.item.indicator_id}-", saved)
+    for line in sheet.tasks:
+        update = line.update
+        saved = {
+            "status": update.status if update else "",
+            "progress": str(update.progress) if update else "",
+            "note": update.note if update else "",
+            "evidence_link": update.evidence_link if update else "",
+        }
+        line.inputs, line.typed = merge(f"t-{line.task.pk}-", saved)
+    report = sheet.report
+    saved = {name: getattr(report, name) for name in ("results", "difficulties", "proposals")}
+    sheet.narrative_inputs, sheet.narrative_typed = merge("", saved)

@@ -1,0 +1,149 @@
+"""Đăng ký thi đua: a unit's yearly commitment, submitted by its reporter, approved by its head."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from org.models import Role
+from org.scope import user_scope
+from reporting import selectors, services
+from reporting.forms import (
+    INITIATIVE_FIELDS,
+    ReasonForm,
+    RegistrationStartForm,
+    parse_registration_post,
+)
+from reporting.views import _messages_of, client_ip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_list(request):
+    scope = user_scope(request.user)
+    form = None
+    if scope.has_role(Role.REPORTER):
+        form = RegistrationStartForm(
+            request.POST or None,
+            plans=selectors.plans_to_register(scope=scope),
+            units=scope.units(roles=[Role.REPORTER]).order_by("path"),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                registration = services.registration_open(scope=scope, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                return redirect("reporting:registration", pk=registration.pk)
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "reporting/registration_list.html",
+        {"registrations": selectors.registration_list(scope=scope), "form": form},
+    )
+
+
+def _context(scope, registration, **extra):
+    rows = list(registration.targets.select_related("target").order_by("target__order", "pk"))
+    for row in rows:
+        row.key = f"target-{row.target_id}"
+    initiatives = list(registration.initiatives.all())
+    context = {
+        "registration": registration,
+        "rows": rows,
+        "initiatives": initiatives,
+        "blank_initiatives": range(len(initiatives), len(initiatives) + 3),
+        "initiative_count": len(initiatives) + 3,
+        "fields": INITIATIVE_FIELDS,
+        "can_edit": registration.is_editable and scope.covers(registration.unit, [Role.REPORTER]),
+        "can_approve": registration.status == "submitted"
+        and scope.covers(registration.unit, [Role.HEAD]),
+        "can_return": registration.status == "submitted"
+        and (
+            scope.covers(registration.unit, [Role.HEAD])
+            or scope.covers(registration.unit, [Role.COORDINATOR])
+        ),
+        "events": registration.events.select_related("user").order_by("at"),
+        "errors": {},
+        "reason_form": ReasonForm(),
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_detail(request, pk):
+    scope = user_scope(request.user)
+    registration = selectors.registration_in_scope(scope=scope, pk=pk)
+    if request.method == "POST":
+        if not scope.covers(registration.unit, [Role.REPORTER]):
+            raise Http404
+        targets, initiatives, errors = parse_registration_post(registration, request.POST)
+        if not errors:
+            try:
+                registration = services.registration_save(
+                    scope=scope,
+                    user=request.user,
+                    registration=registration,
+                    expected_version=int(request.POST.get("version") or 0),
+                    targets=targets,
+                    initiatives=initiatives,
+                    note=request.POST.get("note", ""),
+                    ip=client_ip(request),
+                )
+                if "submit" in request.POST:
+                    services.registration_submit(
+                        scope=scope,
+                        user=request.user,
+                        registration=registration,
+                        ip=client_ip(request),
+                    )
+                    messages.success(request, _("Đã gửi bản đăng ký để thủ trưởng duyệt."))
+                else:
+                    messages.success(request, _("Đã lưu bản đăng ký."))
+                return redirect("reporting:registration", pk=pk)
+            except PermissionDenied as exc:
+                raise Http404 from exc
+            except ValidationError as exc:
+                errors = _messages_of(exc)
+        registration.refresh_from_db()
+        return render(
+            request,
+            "reporting/registration_detail.html",
+            _context(scope, registration, errors=errors, posted=request.POST),
+            status=400,
+        )
+    return render(request, "reporting/registration_detail.html", _context(scope, registration))
+
+
+@login_required
+@require_POST
+def registration_decide(request, pk):
+    """The head approves, or returns with a reason."""
+    scope = user_scope(request.user)
+    registration = selectors.registration_in_scope(scope=scope, pk=pk)
+    try:
+        if request.POST.get("decision") == "approve":
+            services.registration_approve(
+                scope=scope, user=request.user, registration=registration, ip=client_ip(request)
+            )
+            messages.success(request, _("Đã duyệt bản đăng ký thi đua."))
+        else:
+            services.registration_return(
+                scope=scope,
+                user=request.user,
+                registration=registration,
+                reason=request.POST.get("reason", ""),
+                ip=client_ip(request),
+            )
+            messages.success(request, _("Đã trả lại bản đăng ký."))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("reporting:registration", pk=pk)

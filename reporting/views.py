@@ -1,0 +1,408 @@
+"""Thin views of the reporting cycle: check scope, parse input, call one service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.services import ConcurrentEditError
+from org.models import OrgUnit, Role
+from org.scope import user_scope
+from reporting import checks, selectors, services
+from reporting.forms import (
+    TASK_STATUSES,
+    ReasonForm,
+    ReportUploadForm,
+    parse_report_post,
+    report_inputs,
+)
+from reporting.models import Evidence, Report, WorkflowStatus
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+def _messages_of(exc: ValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {key: [str(m) for m in msgs] for key, msgs in exc.message_dict.items()}
+    return {"__all__": [str(m) for m in exc.messages]}
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+
+@login_required
+def report_list(request):
+    """The reporter's and head's periods to report, and what waits for approval or acceptance."""
+    scope = user_scope(request.user)
+    return render(
+        request,
+        "reporting/report_list.html",
+        {
+            "to_do": selectors.reports_to_do(scope=scope)[:60],
+            "awaiting": selectors.reports_awaiting(scope=scope)[:100],
+            "schedules": selectors.schedule_list(scope=scope),
+        },
+    )
+
+
+@login_required
+def report_start(request, unit_pk, period_pk):
+    """Open a unit's report of a period: its reporter creates the draft the first time."""
+    scope = user_scope(request.user)
+    unit = get_object_or_404(
+        OrgUnit.objects.filter(scope.unit_q(roles=selectors.VIEW_ROLES)), pk=unit_pk
+    )
+    period = selectors.period_in_scope(scope=scope, pk=period_pk)
+    existing = Report.objects.filter(unit=unit, period=period).first()
+    if existing is not None:
+        return redirect("reporting:detail", pk=existing.pk)
+    if not scope.covers(unit, [Role.REPORTER]):
+        return render(request, "reporting/report_missing.html", {"unit": unit, "period": period})
+    try:
+        report = services.report_open(scope=scope, unit=unit, period=period)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reporting:list")
+    return redirect("reporting:detail", pk=report.pk)
+
+
+# --- The report page ---------------------------------------------------------------------------
+
+
+def _page_context(request, scope, report, *, errors=None, posted=None, conflict=False):
+    sheet = selectors.report_sheet(report, with_events=True)
+    check = checks.report_check(sheet)
+    report_inputs(sheet, posted, keep_saved=conflict)
+    can_edit = (
+        scope.covers(report.unit, [Role.REPORTER])
+        and report.is_editable_by_reporter
+        and services.period_is_open_for(report.period, report.unit)
+    )
+    return {
+        "report": report,
+        "sheet": sheet,
+        "check": check,
+        "errors": errors or {},
+        "posted": posted,
+        "conflict": conflict,
+        "can_edit": can_edit,
+        "can_submit": can_edit,
+        "can_approve": scope.covers(report.unit, [Role.HEAD])
+        and report.status == WorkflowStatus.SUBMITTED,
+        "can_accept": scope.covers(report.unit, [Role.COORDINATOR])
+        and report.status == WorkflowStatus.APPROVED,
+        "can_return": (
+            report.status == WorkflowStatus.SUBMITTED
+            and (
+                scope.covers(report.unit, [Role.HEAD])
+                or scope.covers(report.unit, [Role.COORDINATOR])
+            )
+        )
+        or (
+            report.status == WorkflowStatus.APPROVED
+            and scope.covers(report.unit, [Role.COORDINATOR])
+        ),
+        "can_reopen": report.status == WorkflowStatus.ACCEPTED
+        and scope.covers(report.unit, [Role.COORDINATOR]),
+        "period_open": services.period_is_open_for(report.period, report.unit),
+        "task_statuses": TASK_STATUSES,
+        "narrative_fields": [
+            ("results", _("Kết quả đạt được")),
+            ("difficulties", _("Khó khăn, vướng mắc")),
+            ("proposals", _("Đề xuất, kiến nghị")),
+        ],
+        "today": timezone.localdate(),
+        "upload_form": ReportUploadForm(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_detail(request, pk):
+    """The report of a period as one page. A POST saves the draft (the page also autosaves)."""
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    if request.method == "POST":
+        try:
+            saved, errors = _save_from_post(request, scope, report)
+        except ConcurrentEditError as exc:
+            # The first person's figures stay; what this person typed is shown beside them.
+            context = _page_context(
+                request,
+                scope,
+                Report.objects.select_related("unit", "period__schedule__plan").get(pk=report.pk),
+                errors={"__all__": exc.messages},
+                posted=request.POST,
+                conflict=True,
+            )
+            return render(request, "reporting/report_detail.html", context, status=409)
+        if saved is not None and not errors:
+            if "submit" in request.POST:
+                return _submit(request, scope, saved)
+            messages.success(request, _("Đã lưu nháp báo cáo."))
+            return redirect("reporting:detail", pk=report.pk)
+        context = _page_context(request, scope, report, errors=errors, posted=request.POST)
+        return render(request, "reporting/report_detail.html", context, status=400)
+    return render(request, "reporting/report_detail.html", _page_context(request, scope, report))
+
+
+def _save_from_post(request, scope, report):
+    """Parse and save the posted page; (report, errors) with errors keyed by field."""
+    sheet = selectors.report_sheet(report)
+    parsed = parse_report_post(sheet, request.POST, request.FILES)
+    if parsed.errors:
+        return None, parsed.errors
+    try:
+        saved = services.report_save_draft(
+            scope=scope,
+            user=request.user,
+            report=report,
+            expected_version=parsed.version,
+            values=parsed.values,
+            task_updates=parsed.task_updates,
+            narrative=parsed.narrative,
+            files=parsed.files,
+            ip=client_ip(request),
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ConcurrentEditError:
+        raise
+    except ValidationError as exc:
+        return None, _messages_of(exc)
+    return saved, {}
+
+
+def _submit(request, scope, report):
+    try:
+        services.report_submit(scope=scope, user=request.user, report=report, ip=client_ip(request))
+    except ValidationError as exc:
+        context = _page_context(request, scope, report, errors=_messages_of(exc))
+        context["submit_refused"] = True
+        return render(request, "reporting/report_detail.html", context, status=400)
+    messages.success(request, _("Đã gửi báo cáo để thủ trưởng đơn vị duyệt."))
+    return redirect("reporting:detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_autosave(request, pk):
+    """Save the draft in the background; answers JSON with the new version, or the conflict."""
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    if not scope.covers(report.unit, [Role.REPORTER]):
+        raise Http404
+    try:
+        saved, errors = _save_from_post(request, scope, report)
+    except ConcurrentEditError:
+        return JsonResponse(
+            {
+                "ok": False,
+                "conflict": True,
+                "message": _(
+                    "Báo cáo vừa được lưu từ một trang khác. Số liệu đã lưu trước đó được giữ "
+                    "nguyên; hãy tải lại trang để xem rồi nhập lại phần của bạn."
+                ),
+            },
+            status=409,
+        )
+    if saved is None:
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    return JsonResponse(
+        {
+            "ok": True,
+            "version": saved.version,
+            "completeness": str(saved.completeness).replace(".", ","),
+            "saved_at": timezone.localtime(saved.updated_at).strftime("%H:%M:%S"),
+        }
+    )
+
+
+@login_required
+@require_POST
+def report_submit(request, pk):
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    if not scope.covers(report.unit, [Role.REPORTER]):
+        raise Http404
+    return _submit(request, scope, report)
+
+
+def _transition(request, pk, call, success: str):
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    try:
+        call(scope, report)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect("reporting:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def report_approve(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda scope, report: services.report_approve(
+            scope=scope, user=request.user, report=report, ip=client_ip(request)
+        ),
+        _("Đã duyệt báo cáo và chuyển cơ quan thường trực tiếp nhận."),
+    )
+
+
+@login_required
+@require_POST
+def report_accept(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda scope, report: services.report_accept(
+            scope=scope, user=request.user, report=report, ip=client_ip(request)
+        ),
+        _("Đã tiếp nhận báo cáo. Số liệu đã được chốt và cập nhật vào tổng hợp."),
+    )
+
+
+@login_required
+@require_POST
+def report_reopen(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda scope, report: services.report_reopen(
+            scope=scope,
+            user=request.user,
+            report=report,
+            reason=request.POST.get("reason", ""),
+            ip=client_ip(request),
+        ),
+        _("Đã mở lại báo cáo để đơn vị sửa."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_return(request, pk):
+    """Return with a reason and, optionally, a note beside each item it concerns."""
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    context = _page_context(request, scope, report)
+    if not context["can_return"]:
+        raise Http404
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        notes = {
+            key.removeprefix("note-"): value
+            for key, value in request.POST.items()
+            if key.startswith("note-") and value.strip()
+        }
+        try:
+            services.report_return(
+                scope=scope,
+                user=request.user,
+                report=report,
+                reason=form.cleaned_data["reason"],
+                notes=notes,
+                ip=client_ip(request),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
+            return redirect("reporting:detail", pk=pk)
+    context.update({"form": form, "notes": request.POST})
+    return render(request, "reporting/report_return.html", context)
+
+
+# --- Excel -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def report_excel(request, pk):
+    """The report as an Excel file to fill without a connection."""
+    from reporting import excel
+
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    data = excel.report_workbook(selectors.report_sheet(report))
+    name = f"bao-cao-{report.unit.code}-{report.period.code}.xlsx"
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def report_excel_upload(request, pk):
+    """Upload the filled file: every problem is listed by cell and nothing changes."""
+    from reporting import excel
+
+    scope = user_scope(request.user)
+    report = selectors.report_in_scope(scope=scope, pk=pk)
+    if not scope.covers(report.unit, [Role.REPORTER]):
+        raise Http404
+    form = ReportUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chọn tệp Excel đã điền để tải lên."))
+        return redirect("reporting:detail", pk=pk)
+    try:
+        excel.report_import(
+            file=form.cleaned_data["file"],
+            scope=scope,
+            user=request.user,
+            ip=client_ip(request),
+            expected_report=report,
+        )
+    except excel.ExcelRefused as exc:
+        context = _page_context(request, scope, report)
+        context["excel_problems"] = exc.problems
+        return render(request, "reporting/report_detail.html", context, status=400)
+    messages.success(request, _("Đã nhập số liệu từ tệp Excel vào bản nháp. Kiểm tra rồi gửi."))
+    return redirect("reporting:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def evidence_download(request, pk):
+    scope = user_scope(request.user)
+    evidence = get_object_or_404(
+        Evidence.objects.filter(
+            scope.unit_q("task_update__report__unit", roles=selectors.VIEW_ROLES)
+        ),
+        pk=pk,
+    )
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk):
+    scope = user_scope(request.user)
+    evidence = get_object_or_404(
+        Evidence.objects.filter(
+            scope.unit_q("task_update__report__unit", roles=[Role.REPORTER])
+        ).select_related("task_update__report__period", "task_update__report__unit"),
+        pk=pk,
+    )
+    report_pk = evidence.task_update.report_id
+    try:
+        services.evidence_delete(scope=scope, user=request.user, evidence=evidence)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã xóa tệp minh chứng."))
+    return redirect("reporting:detail", pk=report_pk)
