@@ -172,11 +172,18 @@ class ReportSheet:
 
 
 def previous_report(report: Report) -> Report | None:
+    """The unit's latest earlier report that was sent (a draft or a returned report's figures
+    are not the unit's word yet, so they neither show as last period's nor drive warnings)."""
     return (
         Report.objects.filter(
             unit_id=report.unit_id,
             period__schedule_id=report.period.schedule_id,
             period__start__lt=report.period.start,
+            status__in=[
+                WorkflowStatus.SUBMITTED,
+                WorkflowStatus.APPROVED,
+                WorkflowStatus.ACCEPTED,
+            ],
         )
         .select_related("period")
         .order_by("-period__start")
@@ -325,7 +332,8 @@ class BoardRow:
 
     @property
     def late_count(self) -> int:
-        return sum(1 for c in self.cells if c.days_late)
+        """Periods submitted after the due day (missing ones are counted apart)."""
+        return sum(1 for c in self.cells if c.days_late and c.state != "missing")
 
     @property
     def missing_count(self) -> int:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.services import assign_fields, claim_version
+from core.services import ConcurrentEditError, assign_fields, claim_version
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
@@ -271,7 +271,24 @@ def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -
     return changed
 
 
+def _progress(raw, key: str) -> int:
+    message = _("Tiến độ là một số nguyên từ 0 đến 100.")
+    if raw is None or raw == "":
+        return 0
+    try:
+        number = Decimal(str(raw))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError({key: message}) from exc
+    if number != number.to_integral_value() or not 0 <= number <= 100:
+        raise ValidationError({key: message})
+    return int(number)
+
+
 def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
+    """Copy a task's typed status, progress, note and link; return what changed."""
+    data = dict(data)
+    if data.get("status") == TaskUpdate.Status.DONE and data.get("progress") in (None, "", 0):
+        data["progress"] = 100  # done means 100 %, whatever was left in the box
     changed = {}
     if "status" in data:
         if data["status"] not in TaskUpdate.Status.values:
@@ -280,17 +297,17 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
             changed["status"] = [update.status, data["status"]]
             update.status = data["status"]
     if "progress" in data:
-        try:
-            progress = int(data["progress"] if data["progress"] not in (None, "") else 0)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError({key: _("Tiến độ là một số nguyên từ 0 đến 100.")}) from exc
-        if not 0 <= progress <= 100:
-            raise ValidationError({key: _("Tiến độ là một số nguyên từ 0 đến 100.")})
+        progress = _progress(data["progress"], key)
         if update.progress != progress:
             changed["progress"] = [update.progress, progress]
             update.progress = progress
     if "evidence_link" in data:
         link = (data["evidence_link"] or "").strip()
+        max_length = TaskUpdate._meta.get_field("evidence_link").max_length
+        if len(link) > max_length:
+            raise ValidationError(
+                {key: _("Đường dẫn minh chứng dài quá %(n)s ký tự.") % {"n": max_length}}
+            )
         if link:
             try:
                 URLValidator(schemes=["http", "https"])(link)
@@ -306,8 +323,6 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
         if update.note != note:
             changed["note"] = [update.note, note]
             update.note = note
-    if update.status == TaskUpdate.Status.DONE and "progress" not in data:
-        update.progress = 100
     return changed
 
 
@@ -343,9 +358,10 @@ def report_save_draft(
     one malformed figure refuses the whole save with a message keyed by its field. A stale
     `expected_version` is refused so that a second browser never overwrites the first."""
     _require(scope, report.unit, Role.REPORTER)
-    report = Report.objects.select_related("period__schedule__plan", "unit").get(pk=report.pk)
+    report = _lock(report)
     _ensure_editable(report)
-    claim_version(report, expected_version)
+    if expected_version != report.version:
+        raise ConcurrentEditError()
     sheet = selectors.report_sheet(report)
     lines = {line.item.indicator_id: line for line in sheet.values}
     task_lines = {line.task.pk: line for line in sheet.tasks}
@@ -399,8 +415,11 @@ def report_save_draft(
     TaskUpdate.objects.bulk_update(dirty_updates, ["status", "progress", "evidence_link", "note"])
     for task_id, uploaded in (files or {}).items():
         line = task_lines.get(int(task_id))
-        update = line.update if line and line.update else None
-        update = update or next(u for u in new_updates if u.task_id == int(task_id))
+        if line is None:
+            raise ValidationError({f"task-{task_id}": _("Nhiệm vụ này không thuộc báo cáo.")})
+        if line.update is None or line.update.pk is None:
+            line.update = TaskUpdate.objects.create(report=report, task=line.task)
+        update = line.update
         for upload in uploaded:
             Evidence.objects.create(
                 task_update=update, file=upload, name=upload.name[:255], uploaded_by=user
@@ -413,11 +432,14 @@ def report_save_draft(
             if getattr(report, name) != new:
                 changes[name] = {"text": [getattr(report, name), new]}
                 setattr(report, name, new)
+    if not changes:
+        # Nothing new: the version stays, so other open pages and downloaded files stay valid.
+        return report
     report.completeness = checks.completeness(sheet)
     report.updated_by = user
+    report.version += 1
     report.save()
-    if changes:
-        _record(report, user, kind, ip=ip, changes=changes)
+    _record(report, user, kind, ip=ip, changes=changes)
     return report
 
 

@@ -159,6 +159,14 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thiduaso@localhost")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Absolute links in e-mails (reminders) point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Reminders: this many days before the due day, and again this many days after it.
+REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "3"))
+REMINDER_DAYS_AFTER = int(os.environ.get("REMINDER_DAYS_AFTER", "1"))
 
 LOGGING = {
     "version": 1,

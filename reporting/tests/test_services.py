@@ -63,10 +63,10 @@ class TestReportSaveDraft:
         assert event.ip_address == "10.1.2.3"
         assert event.changes == {f"value-{setup.count.pk}": {"value": ["3.0000", "4.0000"]}}
 
-    def test_a_save_that_changes_nothing_records_nothing(self, setup):
-        setup.fill()
+    def test_a_save_that_changes_nothing_records_nothing_and_keeps_the_version(self, setup):
+        version = setup.fill().version
         before = Event.objects.count()
-        setup.fill()
+        assert setup.fill().version == version
         assert Event.objects.count() == before
 
     def test_a_reporter_of_another_unit_cannot_save(self, setup, world):
@@ -94,9 +94,34 @@ class TestReportSaveDraft:
         assert report.completeness == Decimal("66.7")
         assert setup.fill().completeness == Decimal("100.0")
 
-    def test_done_task_gets_full_progress(self, setup):
-        setup.fill(task_updates={setup.task.pk: {"status": "done"}})
+    def test_done_task_gets_full_progress_and_the_change_is_recorded(self, setup):
+        setup.fill(task_updates={setup.task.pk: {"status": "in_progress", "progress": 40}})
+        setup.fill(task_updates={setup.task.pk: {"status": "done", "progress": ""}})
         assert TaskUpdate.objects.get().progress == 100
+        change = Event.objects.filter(report=setup.report).last().changes[f"task-{setup.task.pk}"]
+        assert change["progress"] == [40, 100]
+
+    @pytest.mark.parametrize("progress", ["40.7", "101", "-1", "bốn mươi"])
+    def test_progress_must_be_a_whole_number_from_0_to_100(self, setup, progress):
+        with pytest.raises(ValidationError) as exc:
+            setup.fill(
+                task_updates={setup.task.pk: {"status": "in_progress", "progress": progress}}
+            )
+        assert "số nguyên" in exc.value.message_dict[f"task-{setup.task.pk}"][0]
+
+    def test_an_overlong_evidence_link_is_refused_with_a_message(self, setup):
+        link = "https://a.vn/" + "x" * 600
+        with pytest.raises(ValidationError) as exc:
+            setup.fill(task_updates={setup.task.pk: {"status": "done", "evidence_link": link}})
+        assert "dài quá" in exc.value.message_dict[f"task-{setup.task.pk}"][0]
+
+    def test_a_file_for_a_task_not_yet_updated_creates_its_update(self, setup):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minh chung")
+        report = setup.save(files={setup.task.pk: [upload]})
+        update = report.task_updates.get()
+        assert update.files.get().name == "bien-ban.pdf"
 
 
 class TestChecks:
@@ -148,10 +173,10 @@ class TestChecks:
             setup.fill(task_updates={setup.task.pk: {"status": "done", "evidence_link": "abc"}})
         assert "http" in exc.value.message_dict[f"task-{setup.task.pk}"][0]
 
-    def _previous(self, setup, count=1, numerator=80):
+    def _previous(self, setup, count=1, numerator=80, status=WorkflowStatus.ACCEPTED):
         start = previous_month(setup.period.start)
         previous = PeriodFactory(schedule=setup.schedule, start=start)
-        old = Report.objects.create(unit=setup.report.unit, period=previous)
+        old = Report.objects.create(unit=setup.report.unit, period=previous, status=status)
         old.values.create(indicator=setup.count, value=count)
         old.values.create(indicator=setup.ratio, numerator=numerator, denominator=100)
         return old
@@ -167,6 +192,11 @@ class TestChecks:
             ]
         }
         setup.save(values={setup.count.pk: {"value": 3, "comment": "Có thêm 2 sáng kiến."}})
+        assert setup.submit().status == WorkflowStatus.SUBMITTED
+
+    def test_an_unsent_draft_of_last_month_is_not_last_months_figure(self, setup):
+        self._previous(setup, count=1, status=WorkflowStatus.DRAFT)
+        setup.fill()
         assert setup.submit().status == WorkflowStatus.SUBMITTED
 
     def test_the_band_is_configurable(self, setup):
