@@ -1,6 +1,6 @@
 """Numbers as Vietnamese officials write them: a decimal comma and a dot between thousands."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import numberformat
 
@@ -9,7 +9,7 @@ def number_vi(value, places: int = 2) -> str:
     """1234.5 -> "1.234,5"; 70 -> "70"; None -> "". Trailing zeros are dropped."""
     if value is None or value == "":
         return ""
-    quantized = Decimal(value).quantize(Decimal(1).scaleb(-places))
+    quantized = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = numberformat.format(
         quantized,
         decimal_sep=",",
@@ -24,11 +24,11 @@ def number_vi(value, places: int = 2) -> str:
 
 
 def parse_number_vi(text: str) -> Decimal:
-    """ "1.234,5" or "1234,5" or "1234.5" -> Decimal("1234.5"). Raises ValueError otherwise.
+    """Read a number as a Vietnamese officer types it. Raises ValueError otherwise.
 
-    A dot followed by exactly three digits is a thousands separator when a comma is present or
-    when more than one dot appears; a single dot alone is read as a decimal point, as people
-    paste figures from English software.
+    "1.234,5" and "1234,5" -> 1234.5; "1.000" and "1.234.567" -> thousands (a dot followed by
+    three digits separates thousands, as in Vietnamese writing); "12.5" and "0.125" -> a decimal
+    point, as people paste figures from English software.
     """
     raw = (text or "").strip().replace(" ", "").replace("\u00a0", "")
     if not raw:
@@ -36,7 +36,14 @@ def parse_number_vi(text: str) -> Decimal:
     if "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
     elif raw.count(".") > 1:
+        head, *groups = raw.split(".")
+        if not head.lstrip("+-") or any(len(group) != 3 for group in groups):
+            raise ValueError(text)
         raw = raw.replace(".", "")
+    elif "." in raw:
+        whole, fraction = raw.split(".")
+        if len(fraction) == 3 and whole.lstrip("+-") not in ("", "0"):
+            raw = whole + fraction
     try:
         number = Decimal(raw)
     except ArithmeticError as exc:

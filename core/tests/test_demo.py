@@ -49,3 +49,44 @@ def test_merged_units_keep_their_history():
     call_command("load_demo")
     old = OrgUnit.objects.get(code="LCI-HBH")
     assert old.merged_into.code == "LCI-XBH" and old.valid_to.isoformat() == "2025-06-30"
+
+
+def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
+    from monitoring.models import IndicatorRollup
+    from monitoring.rollups import rollup_rebuild
+    from reporting.models import Registration, Report
+
+    call_command("load_demo")
+    statuses = set(Report.objects.values_list("status", flat=True))
+    assert statuses == {"draft", "submitted", "approved", "accepted", "returned"}
+    assert Report.objects.filter(days_late__gt=0).exists()
+    assert Report.objects.filter(days_late=0, submitted_at__isnull=False).exists()
+    commune = Report.objects.filter(unit__code="LSN-XTN").order_by("period__start")
+    assert commune.count() >= 10
+    assert commune.filter(events__kind="return").exists()
+    assert (
+        Report.objects.filter(unit__code__startswith="LCI-").values("unit").distinct().count() >= 15
+    )
+    # Some unit missed a month: the board shows it.
+    periods = Report.objects.values("period").distinct().count()
+    units = Report.objects.values("unit").distinct().count()
+    assert Report.objects.count() < periods * units
+    assert Registration.objects.get(unit__code="LSN-XTN").status == "approved"
+
+    def rows():
+        return set(
+            IndicatorRollup.objects.values_list(
+                "unit_id",
+                "period_id",
+                "indicator_id",
+                "numerator_sum",
+                "denominator_sum",
+                "value_sum",
+                "value_count",
+            )
+        )
+
+    incremental = rows()
+    assert incremental
+    rollup_rebuild()
+    assert rows() == incremental

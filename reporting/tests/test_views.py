@@ -1,0 +1,550 @@
+"""The reporting pages as people use them: save, autosave, conflicts, refusals in place,
+return notes, files, periods, the board, registrations, and the SQL each page costs."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from org.models import Role
+from org.tests.factories import EmulationBlockFactory, OrgUnitFactory, user_with_role
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
+from reporting.models import (
+    Event,
+    Evidence,
+    Period,
+    Registration,
+    Report,
+    ReportValue,
+    Schedule,
+    WorkflowStatus,
+)
+from reporting.tests.factories import (
+    IndicatorFactory,
+    PeriodFactory,
+    RatioIndicatorFactory,
+    ScheduleFactory,
+    ScheduleIndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, setup, role):
+    client.force_login(setup.user(role))
+    return client
+
+
+def page_post(setup, **extra):
+    """The report page's fields as a browser posts them."""
+    ratio, count, task = setup.ratio.pk, setup.count.pk, setup.task.pk
+    data = {
+        "version": setup.fresh().version,
+        f"v-{ratio}-numerator": "70,5",
+        f"v-{ratio}-denominator": "1.000",
+        f"v-{ratio}-comment": "",
+        f"v-{count}-value": "3",
+        f"v-{count}-comment": "",
+        f"t-{task}-status": "in_progress",
+        f"t-{task}-progress": "40",
+        f"t-{task}-note": "Đã tập huấn 2 thôn",
+        f"t-{task}-evidence_link": "",
+        "results": "Kết quả tốt.",
+        "difficulties": "",
+        "proposals": "",
+    }
+    data.update(extra)
+    return data
+
+
+class TestReportPage:
+    def test_the_page_saves_vietnamese_numbers(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(url, page_post(setup))
+        assert response.status_code == 302
+        row = ReportValue.objects.get(indicator=setup.ratio)
+        assert (row.numerator, row.denominator) == (70.5, 1000)
+        page = client.get(url).content.decode()
+        assert "70,5" in page and "1.000" in page and "7,1%" in page
+
+    def test_text_in_a_number_is_refused_next_to_the_field_and_keeps_what_was_typed(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(url, page_post(setup, **{f"v-{setup.count.pk}-value": "ba"}))
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "“ba” không phải là số" in page
+        assert 'value="ba"' in page and 'value="70,5"' in page  # nothing typed is lost
+        assert not ReportValue.objects.exists()
+
+    def test_the_second_save_from_a_stale_page_is_refused_and_shows_what_was_typed(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        stale = page_post(setup)
+        client.post(url, page_post(setup, **{f"v-{setup.count.pk}-value": "5"}))
+        response = client.post(url, {**stale, f"v-{setup.count.pk}-value": "9"})
+        assert response.status_code == 409
+        page = response.content.decode()
+        assert "vừa được người khác cập nhật" in page
+        assert "Bạn vừa nhập (value): <strong>9</strong>" in page
+        assert ReportValue.objects.get(indicator=setup.count).value == 5
+
+    def test_submit_refusal_shows_each_message_beside_its_item(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        data = page_post(
+            setup,
+            submit="1",
+            **{f"v-{setup.ratio.pk}-numerator": "120", f"v-{setup.ratio.pk}-denominator": "100"},
+        )
+        response = client.post(url, data)
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert f'data-testid="error-value-{setup.ratio.pk}"' in page
+        assert "Tử số (120) không được lớn hơn mẫu số (100)." in page
+        assert setup.fresh().status == WorkflowStatus.DRAFT
+        assert ReportValue.objects.get(indicator=setup.ratio).numerator == 120  # draft kept
+
+    def test_submit_moves_the_report_to_the_head(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(url, page_post(setup, submit="1"))
+        assert response.status_code == 302
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+        page = client.get(url).content.decode()
+        assert 'name="v-' not in page  # no longer editable by the reporter
+
+    def test_the_head_sees_approve_and_return_but_cannot_type(self, client, setup):
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.HEAD)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert "Thủ trưởng duyệt" in page and "Trả lại" in page
+        assert 'name="v-' not in page
+        response = client.post(
+            reverse("reporting:detail", args=[setup.report.pk]), page_post(setup)
+        )
+        assert response.status_code == 404
+
+    def test_returned_report_shows_the_reason_and_each_note_beside_its_item(self, client, setup):
+        setup.fill()
+        setup.submit()
+        setup.approve()
+        login(client, setup, Role.COORDINATOR)
+        response = client.post(
+            reverse("reporting:return", args=[setup.report.pk]),
+            {
+                "reason": "Số hồ sơ chưa khớp.",
+                f"note-value-{setup.ratio.pk}": "Mẫu số là 90.",
+                f"note-task-{setup.task.pk}": "Thiếu minh chứng.",
+            },
+        )
+        assert response.status_code == 302
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert "Số hồ sơ chưa khớp." in page
+        ratio_row = page.split(f'data-testid="value-{setup.ratio.pk}"')[1].split("</tr>")[0]
+        assert "Mẫu số là 90." in ratio_row
+        task_box = page.split(f'data-testid="task-{setup.task.pk}"')[1]
+        assert "Thiếu minh chứng." in task_box.split('data-testid="task-')[0]
+
+    def test_return_without_reason_is_refused_in_place(self, client, setup):
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.HEAD)
+        response = client.post(reverse("reporting:return", args=[setup.report.pk]), {"reason": ""})
+        assert response.status_code == 200
+        assert "This field is required" in response.content.decode() or "bắt buộc" in (
+            response.content.decode()
+        )
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+
+    def test_approve_accept_and_reopen_from_the_page(self, client, setup):
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.HEAD)
+        client.post(reverse("reporting:approve", args=[setup.report.pk]))
+        login(client, setup, Role.COORDINATOR)
+        client.post(reverse("reporting:accept", args=[setup.report.pk]))
+        assert setup.fresh().status == WorkflowStatus.ACCEPTED
+        client.post(reverse("reporting:reopen", args=[setup.report.pk]), {"reason": ""})
+        assert setup.fresh().status == WorkflowStatus.ACCEPTED
+        client.post(reverse("reporting:reopen", args=[setup.report.pk]), {"reason": "Sai số."})
+        assert setup.fresh().status == WorkflowStatus.RETURNED
+
+    def test_evidence_files_are_uploaded_downloaded_and_checked(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        data = page_post(setup)
+        data[f"t-{setup.task.pk}-files"] = [SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 x")]
+        assert client.post(url, data).status_code == 302
+        evidence = Evidence.objects.get()
+        download = client.get(reverse("reporting:evidence", args=[evidence.pk]))
+        assert b"".join(download.streaming_content) == b"%PDF-1.4 x"
+        bad = page_post(setup)
+        bad[f"t-{setup.task.pk}-files"] = [SimpleUploadedFile("virus.exe", b"MZ")]
+        response = client.post(url, bad)
+        assert response.status_code == 400
+        assert "chỉ nhận PDF" in response.content.decode()
+        assert Evidence.objects.count() == 1
+
+    def test_a_closed_period_shows_the_report_read_only(self, client, setup):
+        Period.objects.filter(pk=setup.period.pk).update(is_closed=True)
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert "Kỳ đã khóa" in page and 'name="v-' not in page
+
+    def test_the_excel_file_is_downloaded_and_a_wrong_upload_lists_its_cells(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        response = client.get(reverse("reporting:excel", args=[setup.report.pk]))
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        workbook = load_workbook(io.BytesIO(response.content))
+        sheet = workbook.worksheets[0]
+        target = None
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.protection.locked is False and cell.data_type != "s":
+                    target = target or cell
+        target.value = "=1+1"
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        upload = SimpleUploadedFile("bao-cao.xlsx", buffer.getvalue())
+        response = client.post(
+            reverse("reporting:excel_upload", args=[setup.report.pk]), {"file": upload}
+        )
+        assert response.status_code == 400
+        assert f"ô {target.coordinate}" in response.content.decode()
+        assert not ReportValue.objects.exists()
+
+
+class TestAutosave:
+    def url(self, setup):
+        return reverse("reporting:autosave", args=[setup.report.pk])
+
+    def test_autosave_answers_the_new_version_and_completeness(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        response = client.post(self.url(setup), page_post(setup))
+        answer = response.json()
+        assert answer["ok"] and answer["version"] == 2 and answer["completeness"] == "100,0"
+
+    def test_a_stale_autosave_is_refused_with_409_and_keeps_the_first_figures(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        stale = page_post(setup)
+        client.post(self.url(setup), page_post(setup, **{f"v-{setup.count.pk}-value": "5"}))
+        response = client.post(self.url(setup), {**stale, f"v-{setup.count.pk}-value": "9"})
+        assert response.status_code == 409 and response.json()["conflict"]
+        assert ReportValue.objects.get(indicator=setup.count).value == 5
+
+    def test_a_bad_figure_answers_its_field_and_saves_nothing(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        response = client.post(
+            self.url(setup), page_post(setup, **{f"t-{setup.task.pk}-progress": "150"})
+        )
+        assert response.status_code == 400
+        assert f"task-{setup.task.pk}" in response.json()["errors"]
+        assert not ReportValue.objects.exists()
+
+    def test_only_the_reporter_autosaves(self, client, setup):
+        login(client, setup, Role.COORDINATOR)
+        assert client.post(self.url(setup), page_post(setup)).status_code == 404
+
+
+class TestQueryCounts:
+    def _report_with(self, world, n_indicators, n_tasks):
+        plan = PlanFactory(issuer=world.commune)
+        schedule = ScheduleFactory(plan=plan)
+        for index in range(n_indicators):
+            factory = RatioIndicatorFactory if index % 2 else IndicatorFactory
+            ScheduleIndicatorFactory(schedule=schedule, indicator=factory())
+        for _ in range(n_tasks):
+            schedule.tasks.add(TaskFactory(plan=plan))
+        period = PeriodFactory(schedule=schedule)
+        report = Report.objects.create(unit=world.commune, period=period)
+        for item in schedule.items.all():
+            report.values.create(indicator=item.indicator, value=1, numerator=1, denominator=2)
+        for task in schedule.tasks.all():
+            report.task_updates.create(task=task, status="in_progress", progress=10)
+        return report
+
+    def _count(self, client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    def test_the_report_page_costs_the_same_with_3_or_40_indicators(self, client, world):
+        client.force_login(user_with_role(world.commune, Role.REPORTER))
+        small = self._report_with(world, 3, 2)
+        large = self._report_with(world, 40, 25)
+        few = self._count(client, reverse("reporting:detail", args=[small.pk]))
+        many = self._count(client, reverse("reporting:detail", args=[large.pk]))
+        assert few == many <= 30
+
+    def test_the_board_of_100_units_and_12_periods_costs_a_few_queries(self, client, world):
+        plan = PlanFactory(issuer=world.province)
+        schedule = ScheduleFactory(plan=plan, unit_types=[world.commune.unit_type])
+        ScheduleIndicatorFactory(schedule=schedule)
+        from reporting.periods import periods_generate
+
+        periods = periods_generate(schedule=schedule, year=2026)
+        block = EmulationBlockFactory(province=world.province)
+        units = [world.commune, world.other_commune] + [
+            OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type, block=block)
+            for _ in range(98)
+        ]
+        Report.objects.bulk_create(
+            Report(
+                unit=unit,
+                period=period,
+                status=WorkflowStatus.ACCEPTED,
+                submitted_at=timezone.now(),
+                days_late=(unit.pk + period.pk) % 3,
+            )
+            for unit in units
+            for period in periods
+        )
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        url = reverse("reporting:board", args=[schedule.pk]) + "?year=2026"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        page = response.content.decode()
+        assert page.count('data-state="accepted"') == 1200
+        assert len(queries) <= 20
+        excel = client.get(reverse("reporting:board_excel", args=[schedule.pk]) + "?year=2026")
+        assert load_workbook(io.BytesIO(excel.content)).active.max_row >= 100
+
+
+class TestBoard:
+    def test_board_filters_by_block_and_unit_type_and_shows_reminders(self, client, setup, world):
+        from reporting.models import Reminder
+
+        block = EmulationBlockFactory(province=world.province)
+        world.commune.block = block
+        world.commune.save()
+        Reminder.objects.create(
+            period=setup.period, unit=world.commune, kind="after", recipients=["a@b.vn"]
+        )
+        login(client, setup, Role.COORDINATOR)
+        url = reverse("reporting:board", args=[setup.schedule.pk])
+        page = client.get(url, {"block": block.pk}).content.decode()
+        assert world.commune.name in page and 'data-testid="reminded"' in page
+        other = EmulationBlockFactory(province=world.province)
+        page = client.get(url, {"block": other.pk}).content.decode()
+        assert "Không có đơn vị nào phù hợp." in page
+        htmx = client.get(url, {"q": "thong nhat"}, headers={"HX-Request": "true"})
+        assert "<html" not in htmx.content.decode() and world.commune.name in htmx.content.decode()
+
+    def test_a_missing_report_after_the_due_day_is_missing_and_counts_days(self, setup, world):
+        from org.scope import UserScope
+        from reporting.selectors import period_board
+
+        Report.objects.all().delete()
+        board = period_board(
+            scope=UserScope(user_id=None, is_superuser=True),
+            schedule=setup.schedule,
+            today=setup.period.due_date + datetime.timedelta(days=4),
+        )
+        cell = board.rows[0].cells[0]
+        assert (cell.state, cell.days_late) == ("missing", 4)
+        assert board.totals()[0]["missing"] == 1
+
+
+class TestSchedules:
+    def test_coordinator_sets_a_schedule_and_gets_this_years_periods(self, client, world):
+        plan = PlanFactory(issuer=world.commune)
+        task = TaskFactory(plan=plan)
+        indicator = RatioIndicatorFactory()
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        response = client.post(
+            reverse("reporting:schedule_create") + f"?plan={plan.pk}",
+            {
+                "plan": plan.pk,
+                "name": "Báo cáo tháng",
+                "frequency": "monthly",
+                "due_day": "20",
+                "due_month_offset": "0",
+                "jump_warning_percent": "50",
+                "evidence_required_for_done": "on",
+                "is_active": "on",
+                "unit_types": [world.commune.unit_type.pk, world.village.unit_type.pk],
+                "tasks": [task.pk],
+                "item-TOTAL_FORMS": "3",
+                "item-INITIAL_FORMS": "0",
+                "item-0-indicator": indicator.pk,
+                "item-0-required": "on",
+                "item-0-unit_types": [world.village.unit_type.pk],
+                "item-1-indicator": "",
+                "item-2-indicator": "",
+            },
+        )
+        schedule = Schedule.objects.get()
+        assert response.status_code == 302
+        assert schedule.periods.filter(start__year=timezone.localdate().year).count() == 12
+        assert list(schedule.items.get().unit_types.all()) == [world.village.unit_type]
+        assert list(schedule.tasks.all()) == [task]
+
+    def test_a_bad_due_day_is_refused_next_to_the_field(self, client, world):
+        plan = PlanFactory(issuer=world.commune)
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        response = client.post(
+            reverse("reporting:schedule_create") + f"?plan={plan.pk}",
+            {
+                "plan": plan.pk,
+                "name": "Báo cáo",
+                "frequency": "monthly",
+                "due_day": "35",
+                "due_month_offset": "0",
+                "jump_warning_percent": "50",
+                "unit_types": [world.commune.unit_type.pk],
+                "item-TOTAL_FORMS": "0",
+                "item-INITIAL_FORMS": "0",
+            },
+        )
+        assert "Ngày hạn nộp phải từ 1 đến 31." in response.content.decode()
+        assert not Schedule.objects.exists()
+
+    def test_period_closed_and_reopened_for_one_unit_from_the_schedule_page(
+        self, client, setup, world
+    ):
+        login(client, setup, Role.COORDINATOR)
+        client.post(reverse("reporting:period_close", args=[setup.period.pk]))
+        assert Period.objects.get(pk=setup.period.pk).is_closed
+        client.post(
+            reverse("reporting:period_reopen", args=[setup.schedule.pk]),
+            {"period": setup.period.pk, "unit": world.commune.pk, "reason": "Mất điện."},
+        )
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'name="v-' in page
+        schedule_page = client.get(reverse("reporting:schedule_detail", args=[setup.schedule.pk]))
+        assert "Mất điện." in schedule_page.content.decode()
+
+    def test_coordinator_defines_an_indicator(self, client, world):
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        response = client.post(
+            reverse("reporting:indicator_create"),
+            {
+                "code": "ty-le-ho-phan-loai-rac",
+                "name": "Tỷ lệ hộ phân loại rác",
+                "kind": "ratio",
+                "direction": "higher",
+                "temporal": "latest",
+                "frequency": "monthly",
+                "numerator_label": "",
+                "denominator_label": "",
+                "next": "https://evil.example/",
+            },
+        )
+        assert "Chỉ số tỷ lệ cần ghi rõ tử số và mẫu số." in response.content.decode()
+        response = client.post(
+            reverse("reporting:indicator_create"),
+            {
+                "code": "ty-le-ho-phan-loai-rac",
+                "name": "Tỷ lệ hộ phân loại rác",
+                "kind": "ratio",
+                "direction": "higher",
+                "temporal": "latest",
+                "frequency": "monthly",
+                "numerator_label": "Số hộ phân loại",
+                "denominator_label": "Tổng số hộ",
+                "next": "https://evil.example/",
+            },
+        )
+        assert response.status_code == 302 and "evil" not in response["Location"]
+
+
+class TestRegistration:
+    def test_unit_registers_its_own_level_where_allowed_and_the_head_approves(self, client, world):
+        plan = PlanFactory(issuer=world.province)
+        own = TargetFactory(plan=plan, value=60, unit_value_allowed=True, text="Hộ phân loại rác")
+        fixed = TargetFactory(plan=plan, value=90, text="Hồ sơ trực tuyến")
+        reporter = user_with_role(world.commune, Role.REPORTER)
+        head = user_with_role(world.commune, Role.HEAD)
+        client.force_login(reporter)
+        response = client.post(
+            reverse("reporting:registrations"),
+            {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
+        )
+        registration = Registration.objects.get()
+        assert response.status_code == 302
+        url = reverse("reporting:registration", args=[registration.pk])
+        form = {
+            "version": registration.version,
+            f"r-{own.pk}-value": "65",
+            f"r-{fixed.pk}-value": "80",
+            "initiative-count": "3",
+            "i-0-title": "Chợ 4.0",
+            "i-0-field": "cds",
+        }
+        response = client.post(url, form)
+        assert response.status_code == 400
+        assert "không cho đơn vị đăng ký mức riêng" in response.content.decode()
+        form[f"r-{fixed.pk}-value"] = "90"
+        client.post(url, {**form, "submit": "1"})
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.SUBMITTED
+        assert registration.targets.get(target=own).value == 65
+        assert registration.initiatives.get().title == "Chợ 4.0"
+        client.force_login(head)
+        client.post(
+            reverse("reporting:registration_decide", args=[registration.pk]),
+            {"decision": "approve"},
+        )
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.APPROVED
+        assert registration.approved_by == head
+        kinds = list(registration.events.values_list("kind", flat=True))
+        assert kinds == ["save", "submit", "approve"]
+
+    def test_a_registration_without_initiative_is_not_sent(self, client, world):
+        plan = PlanFactory(issuer=world.province)
+        TargetFactory(plan=plan, value=60)
+        client.force_login(user_with_role(world.commune, Role.REPORTER))
+        client.post(
+            reverse("reporting:registrations"),
+            {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
+        )
+        registration = Registration.objects.get()
+        response = client.post(
+            reverse("reporting:registration", args=[registration.pk]),
+            {"version": registration.version, "initiative-count": "0", "submit": "1"},
+        )
+        assert "ít nhất 01 mô hình" in response.content.decode()
+        assert Registration.objects.get().status == Registration.Status.DRAFT
+
+
+class TestHome:
+    def test_home_lists_the_report_to_send_and_the_one_to_approve(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("home")).content.decode()
+        assert 'data-testid="home-reports-to-send"' in page and setup.period.label in page
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.HEAD)
+        page = client.get(reverse("home")).content.decode()
+        assert "Chờ bạn duyệt, tiếp nhận" in page
+
+
+def test_every_save_is_attributed(client, setup):
+    login(client, setup, Role.REPORTER)
+    client.post(
+        reverse("reporting:detail", args=[setup.report.pk]),
+        page_post(setup),
+        REMOTE_ADDR="10.9.8.7",
+    )
+    event = Event.objects.get()
+    assert (event.user, event.ip_address, event.kind) == (
+        setup.user(Role.REPORTER),
+        "10.9.8.7",
+        "save",
+    )
