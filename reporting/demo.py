@@ -66,7 +66,7 @@ INDICATORS = [
         denominator="Tổng số văn bản đi, đến",
         temporal=Indicator.Temporal.CUMULATIVE,
         start=(80, 95),
-        gain=1.0,
+        gain=0.15,
         size=(150, 500),
     ),
     Spec(
@@ -139,7 +139,7 @@ INDICATORS = [
         denominator="Tổng số hồ sơ thủ tục hành chính",
         temporal=Indicator.Temporal.CUMULATIVE,
         start=(35, 60),
-        gain=1.5,
+        gain=0.25,
         size=(80, 400),
     ),
     Spec(
@@ -161,7 +161,7 @@ INDICATORS = [
         denominator="Số người trưởng thành",
         never_decreases=True,
         start=(45, 70),
-        gain=1.5,
+        gain=0.3,
         size=(1500, 6000),
     ),
     Spec(

@@ -399,6 +399,9 @@ def report_save_draft(
         except ValidationError as exc:
             errors.update(exc.message_dict)
             continue
+        if update.pk is None and data.get("status") and "status" not in changed:
+            # "Chưa thực hiện" chosen on purpose is an update, though it is the default.
+            changed["status"] = [None, update.status]
         if changed or (update.pk is None and files and int(task_id) in files):
             changes[key] = changed
             (dirty_updates if update.pk else new_updates).append(update)

@@ -56,6 +56,14 @@ OBJECT_URLS = {
     "reporting:period_excel": "period",
     "reporting:registration": "registration",
     "reporting:registration_decide": "registration",
+    "monitoring:plan": "plan",
+    "monitoring:heat_map": "plan",
+    "monitoring:tasks": "plan",
+    "monitoring:plan_excel": "plan",
+    "monitoring:plan_word": "plan",
+    "monitoring:target": "target",
+    "monitoring:target_excel": "target",
+    "monitoring:unit": "unit",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -97,6 +105,7 @@ LIST_URLS = [
     "reporting:list",
     "reporting:schedules",
     "reporting:registrations",
+    "monitoring:index",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -126,6 +135,7 @@ def _objects(unit):
     plan_import = PlanImportFactory(issuer=unit)
     schedule = ScheduleFactory(plan=plan, name="Lịch bí mật của đơn vị khác")
     item = ScheduleIndicatorFactory(schedule=schedule)
+    Target.objects.filter(pk=target.pk).update(indicator=item.indicator)
     schedule.tasks.add(task)
     period = PeriodFactory(schedule=schedule)
     report = Report.objects.create(

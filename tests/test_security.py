@@ -9,7 +9,11 @@ from plans.models import Plan
 pytestmark = pytest.mark.django_db
 
 
-def test_passwords_are_hashed_with_argon2():
+def test_passwords_are_hashed_with_argon2(settings):
+    from thidua import settings as production
+
+    # The test run hashes with MD5 for speed (thidua/test_settings.py); production with Argon2.
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
     user = UserFactory(username="hashme")
     assert get_user_model().objects.get(pk=user.pk).password.startswith("argon2")
 

@@ -1,0 +1,160 @@
+"""ECharts options built on the server from the selectors' results (the page only draws them).
+
+Every chart carries a toolbox to save it as PNG; numbers are rounded here, and the page's
+script formats them with a decimal comma in tooltips.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from monitoring.status import Status
+
+TOOLBOX = {
+    "feature": {"saveAsImage": {"title": "PNG", "pixelRatio": 2}},
+    "right": 8,
+}
+
+
+def _round(value: Decimal | None, places: int = 1):
+    return None if value is None else round(float(value), places)
+
+
+def status_donut(counts: dict[str, int]) -> dict:
+    return {
+        "tooltip": {"trigger": "item"},
+        "toolbox": TOOLBOX,
+        "legend": {"bottom": 0},
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["45%", "70%"],
+                "label": {"formatter": "{c}"},
+                "data": [
+                    {
+                        "name": str(Status.LABELS[code]),
+                        "value": counts.get(code, 0),
+                        "itemStyle": {"color": Status.COLORS[code]},
+                        "status": code,
+                    }
+                    for code in ("met", "on_track", "at_risk", "missed", "no_data")
+                ],
+            }
+        ],
+    }
+
+
+def trend_chart(detail) -> dict:
+    """The value of each period against the path, with the due value as a line."""
+    labels = [row["period"] for row in detail.trend]
+    target = detail.target
+    # The axis reaches the due value, so the red line of the target is always in sight.
+    seen = [float(v) for row in detail.trend for v in (row["value"], row["path"]) if v is not None]
+    seen.append(float(target.value))
+    low, high = min(seen), max(seen)
+    margin = max((high - low) * 0.1, 1)
+    axis = {"type": "value", "min": round(low - margin), "max": round(high + margin)}
+    if target.unit == "%":
+        axis.update(min=max(0, axis["min"]), max=min(100, axis["max"]))
+    return {
+        "tooltip": {"trigger": "axis"},
+        "toolbox": TOOLBOX,
+        "legend": {"bottom": 0},
+        "grid": {"left": 48, "right": 24, "top": 40, "bottom": 60},
+        "xAxis": {"type": "category", "data": labels},
+        "yAxis": axis,
+        "series": [
+            {
+                "name": _("Thực hiện"),
+                "type": "line",
+                "data": [_round(row["value"]) for row in detail.trend],
+                "connectNulls": True,
+                "symbolSize": 7,
+                "markLine": {
+                    "symbol": "none",
+                    "lineStyle": {"color": "#dc3545"},
+                    "label": {"formatter": _("Chỉ tiêu") + " {c}"},
+                    "data": [{"yAxis": _round(target.value)}],
+                },
+            },
+            {
+                "name": _("Lộ trình"),
+                "type": "line",
+                "data": [_round(row["path"]) for row in detail.trend],
+                "lineStyle": {"type": "dashed"},
+                "symbol": "none",
+            },
+        ],
+    }
+
+
+def units_bar(detail) -> dict:
+    """The units directly below, by their figure, coloured by their status."""
+    rows = [row for row in detail.children if row.value is not None][:40]
+    rows.reverse()  # largest at the top of a horizontal bar chart
+    return {
+        "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
+        "toolbox": TOOLBOX,
+        "grid": {"left": 8, "right": 40, "top": 30, "bottom": 20, "containLabel": True},
+        "xAxis": {"type": "value", "scale": False},
+        "yAxis": {"type": "category", "data": [row.unit.name for row in rows]},
+        "series": [
+            {
+                "name": _("Thực hiện"),
+                "type": "bar",
+                "data": [
+                    {
+                        "value": _round(row.value),
+                        "itemStyle": {"color": Status.COLORS[row.verdict.status]},
+                        "unit": row.unit.pk,
+                    }
+                    for row in rows
+                ],
+                "label": {"show": True, "position": "right"},
+            }
+        ],
+    }
+
+
+def heat_map_chart(heat) -> dict:
+    """Units × targets, a cell per status; blank where a unit is not asked for the figure."""
+    codes = ["met", "on_track", "at_risk", "missed", "no_data"]
+    data = []
+    for y, (_unit, cells) in enumerate(heat.rows):
+        for x, verdict in enumerate(cells):
+            if verdict is not None:
+                data.append([x, y, codes.index(verdict.status)])
+    return {
+        "tooltip": {"position": "top"},
+        "toolbox": TOOLBOX,
+        "grid": {"left": 8, "right": 8, "top": 10, "bottom": 70, "containLabel": True},
+        "xAxis": {
+            "type": "category",
+            "data": [f"CT{n}" for n in range(1, len(heat.targets) + 1)],
+            "splitArea": {"show": True},
+        },
+        "yAxis": {
+            "type": "category",
+            "data": [unit.name for unit, _cells in heat.rows],
+            "inverse": True,
+            "splitArea": {"show": True},
+        },
+        "visualMap": {
+            "type": "piecewise",
+            "orient": "horizontal",
+            "left": "center",
+            "bottom": 0,
+            "pieces": [
+                {"value": i, "label": str(Status.LABELS[code]), "color": Status.COLORS[code]}
+                for i, code in enumerate(codes)
+            ],
+        },
+        "series": [
+            {
+                "type": "heatmap",
+                "data": data,
+                "itemStyle": {"borderColor": "#fff", "borderWidth": 1},
+                "emphasis": {"itemStyle": {"borderColor": "#000"}},
+            }
+        ],
+    }

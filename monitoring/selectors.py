@@ -1,0 +1,722 @@
+"""Reads behind the dashboards: targets with their status, drill-down to units and reports,
+the heat map, a unit's page and the task board. Every read goes through the user's scope; the
+figures come from the roll-ups, so a province of 1,650 units costs a handful of queries."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Indicator
+from monitoring.models import IndicatorRollup
+from monitoring.status import Figure, Goal, Status, Verdict, target_status
+from org.models import OrgUnit
+from org.scope import UserScope, get_in_scope_or_404
+from plans.models import Plan, Target, Task, TaskStatus
+from plans.selectors import visible_plans_q
+from reporting.models import (
+    Period,
+    RegisteredTarget,
+    Registration,
+    Report,
+    ReportValue,
+    Schedule,
+    TaskUpdate,
+    WorkflowStatus,
+)
+from reporting.selectors import active_units_q
+
+ZERO = Decimal(0)
+
+
+# --- Which unit a person looks at ------------------------------------------------------------
+
+
+def monitored_plans(*, scope: UserScope) -> QuerySet[Plan]:
+    """Plans with a reporting schedule that the user can see."""
+    return (
+        Plan.objects.filter(visible_plans_q(scope), schedules__isnull=False)
+        .select_related("issuer")
+        .distinct()
+        .order_by("issuer__path", "-created_at")
+    )
+
+
+def plan_in_scope(*, scope: UserScope, pk: int) -> Plan:
+    queryset = Plan.objects.select_related("issuer", "movement")
+    return get_in_scope_or_404(queryset, visible_plans_q(scope), pk=pk)
+
+
+def viewpoint(scope: UserScope, plan: Plan, unit: OrgUnit | None = None) -> OrgUnit:
+    """The unit whose figures a dashboard of `plan` shows: the one asked for if the user may see
+    it, else the plan's issuer if the user covers it, else the user's own unit below the issuer
+    (a commune sees the province's targets with its own figures, never the province's)."""
+    issuer = plan.issuer
+    if issuer is None:
+        raise Http404
+    if unit is not None:
+        if not unit.path.startswith(issuer.path) or not scope.covers(unit):
+            raise Http404
+        return unit
+    if scope.covers(issuer):
+        return issuer
+    for grant in scope.grants:
+        if grant.unit_path.startswith(issuer.path):
+            return OrgUnit.objects.get(pk=grant.unit_id)
+    raise Http404
+
+
+def unit_in_scope(*, scope: UserScope, pk: int) -> OrgUnit:
+    return get_in_scope_or_404(
+        OrgUnit.objects.select_related("unit_type", "block"), scope.unit_q(), pk=pk
+    )
+
+
+# --- Figures -----------------------------------------------------------------------------------
+
+
+@dataclass
+class PlanFrame:
+    """A plan's measurable targets, their indicators, and each indicator's periods."""
+
+    plan: Plan
+    targets: list[Target]
+    periods: dict[int, Period]  # period id -> period
+    indicator_periods: dict[int, list[int]]  # indicator id -> its primary schedule's period ids
+
+
+def plan_frame(plan: Plan, as_of: datetime.date) -> PlanFrame:
+    """Each indicator is read on the periods of the plan's first schedule that asks for it, so
+    a monthly and a yearly schedule asking the same figure never count it twice."""
+    targets = list(
+        plan.targets.filter(indicator__isnull=False, value__isnull=False)
+        .select_related("indicator")
+        .order_by("order", "pk")
+    )
+    schedules = list(Schedule.objects.filter(plan=plan).order_by("pk").prefetch_related("items"))
+    owner: dict[int, int] = {}
+    for schedule in schedules:
+        for item in schedule.items.all():
+            owner.setdefault(item.indicator_id, schedule.pk)
+    periods = {
+        p.pk: p
+        for p in Period.objects.filter(schedule__plan=plan, start__lte=as_of).order_by("end")
+    }
+    by_schedule: dict[int, list[int]] = defaultdict(list)
+    for period in periods.values():
+        by_schedule[period.schedule_id].append(period.pk)
+    indicator_periods = {ind: by_schedule.get(sched, []) for ind, sched in owner.items()}
+    return PlanFrame(plan, targets, periods, indicator_periods)
+
+
+def figures_for(
+    frame: PlanFrame, unit_ids: list[int], indicator_ids: list[int] | None = None
+) -> dict[tuple[int, int], list[Figure]]:
+    """(unit id, indicator id) -> figures in period order, from the roll-ups, in one query."""
+    wanted = indicator_ids or [t.indicator_id for t in frame.targets]
+    period_ids = sorted({p for ind in wanted for p in frame.indicator_periods.get(ind, [])})
+    found: dict[tuple[int, int], list[Figure]] = defaultdict(list)
+    if not period_ids or not unit_ids:
+        return found
+    allowed = {ind: set(frame.indicator_periods.get(ind, [])) for ind in wanted}
+    rows = IndicatorRollup.objects.filter(
+        unit_id__in=unit_ids, indicator_id__in=wanted, period_id__in=period_ids
+    ).values_list(
+        "unit_id",
+        "indicator_id",
+        "period_id",
+        "value_sum",
+        "numerator_sum",
+        "denominator_sum",
+        "value_count",
+    )
+    for unit_id, indicator_id, period_id, value, numerator, denominator, count in rows:
+        if period_id not in allowed[indicator_id]:
+            continue
+        found[(unit_id, indicator_id)].append(
+            Figure(frame.periods[period_id].end, value, numerator, denominator, count)
+        )
+    for figures in found.values():
+        figures.sort(key=lambda f: f.period_end)
+    return found
+
+
+def registered_levels(unit_ids: list[int], plan: Plan, year: int) -> dict[tuple[int, int], Decimal]:
+    """(unit id, target id) -> the level an approved registration committed to."""
+    rows = RegisteredTarget.objects.filter(
+        registration__unit_id__in=unit_ids,
+        registration__plan=plan,
+        registration__year=year,
+        registration__status=Registration.Status.APPROVED,
+        value__isnull=False,
+    ).values_list("registration__unit_id", "target_id", "value")
+    return {(unit_id, target_id): value for unit_id, target_id, value in rows}
+
+
+# --- Plan overview -----------------------------------------------------------------------------
+
+
+@dataclass
+class TargetLine:
+    target: Target
+    verdict: Verdict
+    expected_units: int = 0
+    reporting_units: int = 0
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.target.indicator
+
+    @property
+    def units_without_data(self) -> int:
+        return max(0, self.expected_units - self.reporting_units)
+
+
+@dataclass
+class PlanOverview:
+    plan: Plan
+    unit: OrgUnit
+    as_of: datetime.date
+    lines: list[TargetLine]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(Status.ORDER, 0)
+        for line in self.lines:
+            counts[line.verdict.status] += 1
+        return counts
+
+    @property
+    def at_risk(self) -> list[TargetLine]:
+        return [line for line in self.lines if line.verdict.status == Status.AT_RISK]
+
+
+def _expected_reporters(unit: OrgUnit, frame: PlanFrame, as_of: datetime.date) -> dict[int, int]:
+    """indicator id -> how many units of `unit`'s subtree are asked for it (their types)."""
+    items = (
+        Schedule.objects.filter(plan=frame.plan)
+        .order_by("pk")
+        .values_list("pk", "items__indicator_id", "items__unit_types", "unit_types")
+    )
+    types: dict[int, set[int]] = defaultdict(set)
+    item_types: dict[int, set[int]] = defaultdict(set)
+    first_schedule: dict[int, int] = {}
+    for schedule_id, indicator_id, item_type, schedule_type in items:
+        if indicator_id is None:
+            continue
+        first_schedule.setdefault(indicator_id, schedule_id)
+        if first_schedule[indicator_id] != schedule_id:
+            continue
+        if schedule_type:
+            types[indicator_id].add(schedule_type)
+        if item_type:
+            item_types[indicator_id].add(item_type)
+    counts_by_type = dict(
+        OrgUnit.objects.filter(active_units_q(as_of), path__startswith=unit.path)
+        .order_by()
+        .values("unit_type")
+        .annotate(n=Count("pk"))
+        .values_list("unit_type", "n")
+    )
+    return {
+        indicator_id: sum(
+            counts_by_type.get(t, 0) for t in item_types.get(indicator_id) or schedule_types
+        )
+        for indicator_id, schedule_types in types.items()
+    }
+
+
+def asked_types(plan: Plan) -> dict[int, set[int]]:
+    """indicator id -> the unit types its (first) schedule asks it from."""
+    found: dict[int, set[int]] = {}
+    for schedule in (
+        Schedule.objects.filter(plan=plan)
+        .order_by("pk")
+        .prefetch_related("unit_types", "items__unit_types")
+    ):
+        schedule_types = {t.pk for t in schedule.unit_types.all()}
+        for item in schedule.items.all():
+            if item.indicator_id not in found:
+                found[item.indicator_id] = {t.pk for t in item.unit_types.all()} or schedule_types
+    return found
+
+
+def subtree_types(unit: OrgUnit, as_of: datetime.date) -> dict[int, set[int]]:
+    """child id -> the unit types found in that child's subtree (itself included), in one
+    grouped query over the materialised paths."""
+    width = OrgUnit.steplen * (unit.depth + 1)
+    rows = (
+        OrgUnit.objects.filter(
+            active_units_q(as_of), path__startswith=unit.path, depth__gt=unit.depth
+        )
+        .order_by()
+        .annotate(branch=Substr("path", 1, width))
+        .values_list("branch", "unit_type")
+        .distinct()
+    )
+    by_path: dict[str, set[int]] = defaultdict(set)
+    for branch, unit_type in rows:
+        by_path[branch].add(unit_type)
+    ids = dict(OrgUnit.objects.filter(path__in=list(by_path)).values_list("path", "pk"))
+    return {ids[path]: types for path, types in by_path.items() if path in ids}
+
+
+def plan_overview(
+    *,
+    scope: UserScope,
+    plan: Plan,
+    unit: OrgUnit | None = None,
+    as_of: datetime.date | None = None,
+) -> PlanOverview:
+    """Every measurable target of a plan with its current value, path and status for the unit
+    the user looks from, at-risk targets first; in a fixed handful of queries."""
+    as_of = as_of or timezone.localdate()
+    unit = viewpoint(scope, plan, unit)
+    frame = plan_frame(plan, as_of)
+    figures = figures_for(frame, [unit.pk])
+    levels = registered_levels([unit.pk], plan, as_of.year) if unit != plan.issuer else {}
+    expected = _expected_reporters(unit, frame, as_of)
+    lines = []
+    for target in frame.targets:
+        goal = Goal.of(target, levels.get((unit.pk, target.pk)))
+        series = figures.get((unit.pk, target.indicator_id), [])
+        verdict = target_status(target.indicator, goal, series, as_of)
+        latest = series[-1] if series else None
+        lines.append(
+            TargetLine(
+                target=target,
+                verdict=verdict,
+                expected_units=expected.get(target.indicator_id, 0),
+                reporting_units=latest.count if latest else 0,
+            )
+        )
+    lines.sort(key=lambda line: (Status.ORDER[line.verdict.status], line.target.order))
+    return PlanOverview(plan=plan, unit=unit, as_of=as_of, lines=lines)
+
+
+# --- A target, with the units below it -------------------------------------------------------
+
+
+@dataclass
+class UnitFigure:
+    unit: OrgUnit
+    value: Decimal | None
+    verdict: Verdict
+    share: Decimal | None  # part of the parent's total (numerators for a ratio), in %
+    has_children: bool
+
+
+@dataclass
+class TargetDetail:
+    target: Target
+    unit: OrgUnit
+    as_of: datetime.date
+    verdict: Verdict
+    trend: list[dict]  # {"period": label, "end": date, "value": .., "path": ..}
+    children: list[UnitFigure]
+    without_data: list[OrgUnit]
+    reports: list[Report]
+    ancestors: list[OrgUnit] = field(default_factory=list)
+
+
+def target_in_scope(*, scope: UserScope, pk: int) -> Target:
+    queryset = Target.objects.select_related("plan__issuer", "indicator")
+    target = get_in_scope_or_404(
+        queryset, Q(plan__in=Plan.objects.filter(visible_plans_q(scope))), pk=pk
+    )
+    if target.indicator_id is None or target.value is None:
+        raise Http404
+    return target
+
+
+def _contribution(kind: str, figure: Figure | None, total: Figure | None) -> Decimal | None:
+    if figure is None or total is None:
+        return None
+    if kind == Indicator.Kind.RATIO:
+        part, whole = figure.numerator_sum, total.numerator_sum
+    else:
+        part, whole = figure.value_sum, total.value_sum
+    return part * 100 / whole if whole else None
+
+
+def _period_figure(figures: list[Figure], day: datetime.date | None) -> Figure | None:
+    return next((f for f in figures if f.period_end == day), None)
+
+
+def target_detail(
+    *,
+    scope: UserScope,
+    target: Target,
+    unit: OrgUnit | None = None,
+    as_of: datetime.date | None = None,
+) -> TargetDetail:
+    """A target seen from a unit: its trend against the path, the units directly below ranked
+    by their figure with their share of the total, the units asked for it that sent nothing in
+    the latest period, and the accepted reports the latest figure came from."""
+    as_of = as_of or timezone.localdate()
+    plan = target.plan
+    unit = viewpoint(scope, plan, unit)
+    frame = plan_frame(plan, as_of)
+    indicator = target.indicator
+    children = list(
+        OrgUnit.objects.filter(
+            active_units_q(as_of), path__startswith=unit.path, depth=unit.depth + 1
+        )
+        .filter(scope.unit_q())
+        .select_related("unit_type")
+        .order_by("path")
+    )
+    figures = figures_for(frame, [unit.pk, *[c.pk for c in children]], [indicator.pk])
+    levels = registered_levels([unit.pk], plan, as_of.year) if unit != plan.issuer else {}
+    own = figures.get((unit.pk, indicator.pk), [])
+    verdict = target_status(
+        indicator, Goal.of(target, levels.get((unit.pk, target.pk))), own, as_of
+    )
+    paths = _trend_rows(frame, indicator, target, own, verdict, as_of)
+    latest_day = verdict.as_of_period
+    total = _period_figure(own, latest_day)
+    asked = asked_types(plan).get(indicator.pk, set())
+    branch_types = subtree_types(unit, as_of)
+    rows = []
+    for child in children:
+        series = figures.get((child.pk, indicator.pk), [])
+        if not series and not (branch_types.get(child.pk, set()) & asked):
+            continue  # nobody in that branch is asked for this figure
+        child_verdict = target_status(indicator, Goal.of(target), series, as_of)
+        rows.append(
+            UnitFigure(
+                unit=child,
+                value=child_verdict.current,
+                verdict=child_verdict,
+                share=_contribution(indicator.kind, _period_figure(series, latest_day), total),
+                has_children=child.numchild > 0,
+            )
+        )
+    lower_better = Goal.of(target).lower_is_better or indicator.kind == Indicator.Kind.RANK
+    rows.sort(
+        key=lambda r: (
+            r.value is None,
+            (r.value if lower_better else -r.value) if r.value is not None else 0,
+        )
+    )
+    latest_period = next(
+        (
+            frame.periods[p]
+            for p in reversed(frame.indicator_periods.get(indicator.pk, []))
+            if frame.periods[p].end == latest_day
+        ),
+        None,
+    )
+    without, reports = _gaps_and_sources(frame, unit, indicator, latest_period, scope)
+    ancestors = list(
+        OrgUnit.objects.filter(path__in=unit.ancestor_paths(), path__startswith=plan.issuer.path)
+        .filter(scope.unit_q())
+        .order_by("depth")
+    )
+    return TargetDetail(
+        target=target,
+        unit=unit,
+        as_of=as_of,
+        verdict=verdict,
+        trend=paths,
+        children=rows,
+        without_data=without,
+        reports=reports,
+        ancestors=ancestors,
+    )
+
+
+def _trend_rows(frame, indicator, target, own, verdict, as_of) -> list[dict]:
+    from monitoring.status import path_value, series
+
+    rank = indicator.kind == Indicator.Kind.RANK
+    flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
+    goal = Goal.of(target)
+    values = dict(series(indicator, own))
+    first = verdict.points[0] if verdict.points else None
+    rows = []
+    for period_id in frame.indicator_periods.get(indicator.pk, []):
+        period = frame.periods[period_id]
+        if period.end > as_of and period.start > as_of:
+            continue
+        rows.append(
+            {
+                "period": period.label,
+                "end": period.end,
+                "value": values.get(period.end),
+                "path": path_value(goal, period.end, first=first, flow=flow, rank=rank),
+            }
+        )
+    return rows
+
+
+def _gaps_and_sources(frame, unit, indicator, period, scope):
+    """Units asked for the indicator that sent nothing in the period, and the accepted reports
+    its figure came from (first 200)."""
+    if period is None:
+        return [], []
+    schedule = period.schedule
+    item = schedule.items.filter(indicator=indicator).prefetch_related("unit_types").first()
+    types = [t.pk for t in item.unit_types.all()] if item else []
+    types = types or list(schedule.unit_types.values_list("pk", flat=True))
+    asked = (
+        OrgUnit.objects.filter(active_units_q(), path__startswith=unit.path, unit_type__in=types)
+        .filter(scope.unit_q())
+        .order_by("path")
+    )
+    sent = ReportValue.objects.filter(
+        report__period=period,
+        report__status=WorkflowStatus.ACCEPTED,
+        indicator=indicator,
+    ).values("report__unit_id")
+    without = list(asked.exclude(pk__in=sent)[:500])
+    reports = list(
+        Report.objects.filter(
+            period=period,
+            status=WorkflowStatus.ACCEPTED,
+            unit__path__startswith=unit.path,
+            values__indicator=indicator,
+        )
+        .filter(scope.unit_q("unit"))
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch("values", queryset=ReportValue.objects.filter(indicator=indicator))
+        )
+        .order_by("unit__path")[:200]
+    )
+    return without, reports
+
+
+# --- Heat map ----------------------------------------------------------------------------------
+
+
+@dataclass
+class HeatMap:
+    plan: Plan
+    unit: OrgUnit
+    targets: list[Target]
+    rows: list[tuple[OrgUnit, list[Verdict | None]]]
+
+
+def heat_map(
+    *,
+    scope: UserScope,
+    plan: Plan,
+    unit: OrgUnit | None = None,
+    as_of: datetime.date | None = None,
+    block_id: int | None = None,
+    unit_type_id: int | None = None,
+) -> HeatMap:
+    """The units directly below × the plan's targets, each cell the unit's status against the
+    target (or the level it registered). Figures of the current year only, one query."""
+    as_of = as_of or timezone.localdate()
+    unit = viewpoint(scope, plan, unit)
+    frame = plan_frame(plan, as_of)
+    year_start = datetime.date(as_of.year, 1, 1)
+    frame.indicator_periods = {
+        ind: [p for p in ids if frame.periods[p].end >= year_start]
+        for ind, ids in frame.indicator_periods.items()
+    }
+    children = (
+        OrgUnit.objects.filter(
+            active_units_q(as_of), path__startswith=unit.path, depth=unit.depth + 1
+        )
+        .filter(scope.unit_q())
+        .select_related("block", "unit_type")
+        .order_by("path")
+    )
+    if block_id:
+        children = children.filter(block_id=block_id)
+    if unit_type_id:
+        children = children.filter(unit_type_id=unit_type_id)
+    asked = asked_types(plan)
+    branch_types = subtree_types(unit, as_of)
+    everyone_asked = set().union(*asked.values()) if asked else set()
+    children = [c for c in children if branch_types.get(c.pk, set()) & everyone_asked]
+    figures = figures_for(frame, [c.pk for c in children])
+    levels = registered_levels([c.pk for c in children], plan, as_of.year)
+    rows = []
+    for child in children:
+        cells = []
+        for target in frame.targets:
+            if not branch_types.get(child.pk, set()) & asked.get(target.indicator_id, set()):
+                cells.append(None)  # not asked of this branch: no cell, not a red one
+                continue
+            goal = Goal.of(target, levels.get((child.pk, target.pk)))
+            series = figures.get((child.pk, target.indicator_id), [])
+            cells.append(target_status(target.indicator, goal, series, as_of))
+        rows.append((child, cells))
+    return HeatMap(plan=plan, unit=unit, targets=frame.targets, rows=rows)
+
+
+# --- A unit's page -----------------------------------------------------------------------------
+
+
+@dataclass
+class Timeliness:
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    days_late_total: int = 0
+
+    @property
+    def average_days_late(self) -> Decimal | None:
+        return Decimal(self.days_late_total) / self.late if self.late else None
+
+
+@dataclass
+class UnitPage:
+    unit: OrgUnit
+    as_of: datetime.date
+    plans: list[tuple[Plan, list[TargetLine]]]
+    tasks: list[tuple[Task, TaskUpdate | None]]
+    timeliness: Timeliness
+    recent_reports: list[Report]
+
+
+def unit_page(*, scope: UserScope, unit: OrgUnit, as_of: datetime.date | None = None) -> UnitPage:
+    """A unit's targets (each plan it reports under, its own figures against the target or its
+    registered level), the tasks it updates with their latest state, its reporting timeliness."""
+    as_of = as_of or timezone.localdate()
+    lineage = [*unit.ancestor_paths(), unit.path]
+    schedules = list(
+        Schedule.objects.filter(is_active=True)
+        .filter(
+            Q(plan__issuer__path__in=lineage, unit_types=unit.unit_type_id) | Q(plan__issuer=unit)
+        )
+        .select_related("plan__issuer")
+        .prefetch_related("unit_types")
+        .distinct()
+        .order_by("plan__issuer__path", "pk")
+    )
+    plans = []
+    seen = set()
+    for schedule in schedules:
+        plan = schedule.plan
+        if plan.pk in seen:
+            continue
+        seen.add(plan.pk)
+        overview = plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
+        plans.append((plan, [line for line in overview.lines if line.expected_units]))
+    from reporting.selectors import schedule_tasks, tasks_for_unit
+
+    tasks = []
+    for schedule in schedules:
+        if unit.unit_type_id in {t.pk for t in schedule.unit_types.all()}:
+            tasks.extend(
+                t for t in tasks_for_unit(schedule_tasks(schedule), unit) if t not in tasks
+            )
+    latest: dict[int, TaskUpdate] = {}
+    for update in (
+        TaskUpdate.objects.filter(report__unit=unit, task__in=tasks)
+        .exclude(report__status=WorkflowStatus.DRAFT)
+        .select_related("report__period")
+        .order_by("report__period__start")
+    ):
+        latest[update.task_id] = update
+    today = timezone.localdate()
+    tasks.sort(
+        key=lambda t: (
+            not (t.due_date and t.due_date < today and t.status != TaskStatus.DONE),
+            t.due_date or datetime.date.max,
+        )
+    )
+    timeliness = Timeliness()
+    reporting_schedules = [
+        s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}
+    ]
+    periods = Period.objects.filter(
+        schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
+    ).values_list("pk", flat=True)
+    sent = {
+        r.period_id: r
+        for r in Report.objects.filter(unit=unit, period__in=list(periods)).exclude(
+            submitted_at=None
+        )
+    }
+    for period_id in periods:
+        report = sent.get(period_id)
+        if report is None:
+            timeliness.missing += 1
+        elif report.days_late:
+            timeliness.late += 1
+            timeliness.days_late_total += report.days_late
+        else:
+            timeliness.on_time += 1
+    recent = list(
+        Report.objects.filter(unit=unit).select_related("period").order_by("-period__start")[:12]
+    )
+    return UnitPage(
+        unit=unit,
+        as_of=as_of,
+        plans=plans,
+        tasks=[(t, latest.get(t.pk)) for t in tasks],
+        timeliness=timeliness,
+        recent_reports=recent,
+    )
+
+
+# --- Task board --------------------------------------------------------------------------------
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    updates: list[TaskUpdate]
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.task.is_overdue
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for u in self.updates if u.status == TaskUpdate.Status.DONE)
+
+    @property
+    def average_progress(self) -> Decimal | None:
+        if not self.updates:
+            return None
+        return Decimal(sum(u.progress for u in self.updates)) / len(self.updates)
+
+
+def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):
+    """The plan's tasks grouped by lead unit, overdue first, each with the latest update of
+    every unit in the viewer's scope that reports on it."""
+    from plans.selectors import task_rows
+
+    unit = viewpoint(scope, plan, unit)
+    tasks = list(task_rows(plan.tasks.all()).order_by("order", "pk"))
+    latest: dict[tuple[int, int], TaskUpdate] = {}
+    for update in (
+        TaskUpdate.objects.filter(task__in=tasks, report__unit__path__startswith=unit.path)
+        .filter(scope.unit_q("report__unit"))
+        .exclude(report__status=WorkflowStatus.DRAFT)
+        .select_related("report__unit", "report__period")
+        .order_by("report__period__start", "pk")
+    ):
+        latest[(update.task_id, update.report.unit_id)] = update
+    by_task: dict[int, list[TaskUpdate]] = defaultdict(list)
+    for (task_id, _unit_id), update in latest.items():
+        by_task[task_id].append(update)
+    groups: dict[str, list[TaskRow]] = defaultdict(list)
+    for task in tasks:
+        leads = [u.name for u in task.lead_units.all()] or [
+            task.lead_units_text or str(_("Mọi đơn vị báo cáo"))
+        ]
+        for lead in leads:
+            groups[lead].append(
+                TaskRow(task, sorted(by_task[task.pk], key=lambda u: u.report.unit.path))
+            )
+    today = timezone.localdate()
+    for rows in groups.values():
+        rows.sort(
+            key=lambda r: (not r.is_overdue, r.task.due_date or today.replace(year=today.year + 50))
+        )
+    ordered = sorted(groups.items(), key=lambda kv: (not any(r.is_overdue for r in kv[1]), kv[0]))
+    return unit, ordered

@@ -1,0 +1,354 @@
+"""Where a target stands: its current value, the path towards its due value, and a status.
+
+Plain functions on plain data (no queries), so every rule has a test of its own:
+
+- A period's value comes from roll-up sums (`value_of`): a ratio is the ratio of the sums of
+  numerators and denominators, never an average of percentages; counts and amounts add up;
+  yes/no is the share of "yes"; a rank is the unit's own figure.
+- Over time (`current_value`): an indicator read at the latest period (a stock: the share of
+  residents with VNeID) takes the last period with data; a cumulative one (a flow: dossiers,
+  initiatives) adds up the periods of the year so far.
+- The path (`path_value`) runs in a straight line from the baseline (the value at the end of
+  the baseline year, or else the first figure) to the due value on the due date; a yearly
+  figure that adds up starts from zero on 1 January.
+- The status (`target_status`): đạt when the current value meets the target; không đạt when
+  the due date has passed without it; otherwise đúng tiến độ or có nguy cơ không đạt by the
+  trend (a straight line through the recent figures, projected to the due date) or, with too
+  few figures for a trend, by the path; chưa có số liệu when there is nothing to judge.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Indicator
+from plans.models import Comparator
+
+HUNDRED = Decimal(100)
+TREND_POINTS = 6  # recent figures the trend line goes through
+MIN_TREND_POINTS = 3
+
+
+class Status:
+    MET = "met"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+
+    LABELS = {
+        "met": _("Đạt"),
+        "on_track": _("Đúng tiến độ"),
+        "at_risk": _("Có nguy cơ không đạt"),
+        "missed": _("Không đạt"),
+        "no_data": _("Chưa có số liệu"),
+    }
+    # The overview lists the at-risk targets first.
+    ORDER = {"at_risk": 0, "missed": 1, "on_track": 2, "no_data": 3, "met": 4}
+    COLORS = {
+        "met": "#198754",
+        "on_track": "#0d6efd",
+        "at_risk": "#fd7e14",
+        "missed": "#dc3545",
+        "no_data": "#adb5bd",
+    }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One period's roll-up of one indicator for one unit."""
+
+    period_end: datetime.date
+    value_sum: Decimal
+    numerator_sum: Decimal
+    denominator_sum: Decimal
+    count: int
+
+    def __add__(self, other: "Figure") -> "Figure":
+        return Figure(
+            period_end=max(self.period_end, other.period_end),
+            value_sum=self.value_sum + other.value_sum,
+            numerator_sum=self.numerator_sum + other.numerator_sum,
+            denominator_sum=self.denominator_sum + other.denominator_sum,
+            count=self.count + other.count,
+        )
+
+
+def value_of(kind: str, figure: Figure | None) -> Decimal | None:
+    """The number a roll-up stands for (a ratio and yes/no in %)."""
+    if figure is None or figure.count <= 0:
+        return None
+    if kind == Indicator.Kind.RATIO:
+        if not figure.denominator_sum:
+            return None
+        return figure.numerator_sum * HUNDRED / figure.denominator_sum
+    if kind == Indicator.Kind.BOOLEAN:
+        return figure.value_sum * HUNDRED / figure.count
+    if kind == Indicator.Kind.RANK:
+        return figure.value_sum / figure.count
+    if kind == Indicator.Kind.TEXT:
+        return None
+    return figure.value_sum
+
+
+def _year_to_date(figures: list[Figure], year: int) -> Figure | None:
+    total = None
+    for figure in figures:
+        if figure.period_end.year == year and figure.count > 0:
+            total = figure if total is None else total + figure
+    return total
+
+
+def latest_representative(figures: list[Figure]) -> Figure | None:
+    """The latest figure that covers at least half as many reports as the best-covered one.
+
+    While a month is being reported, its first accepted reports would make a stock such as
+    the share of residents with VNeID look like one commune's; the month counts once half of
+    the units have reported, and last month's figure stands until then."""
+    known = [f for f in figures if f.count > 0]
+    if not known:
+        return None
+    enough = max(f.count for f in known[-TREND_POINTS * 2 :]) / 2
+    return next(f for f in reversed(known) if f.count >= enough)
+
+
+def current_value(
+    indicator: Indicator, figures: list[Figure], as_of: datetime.date | None = None
+) -> tuple[Decimal | None, datetime.date | None]:
+    """(value, end of the latest period it uses). `figures` are those of periods begun by the
+    day asked, sorted by period end (a month being reported counts as it comes in)."""
+    known = [f for f in figures if f.count > 0]
+    if not known:
+        return None, None
+    if indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind != "rank":
+        year = known[-1].period_end.year
+        total = _year_to_date(known, year)
+        return value_of(indicator.kind, total), known[-1].period_end
+    latest = latest_representative(known)
+    return value_of(indicator.kind, latest), latest.period_end
+
+
+def series(indicator: Indicator, figures: list[Figure]) -> list[tuple[datetime.date, Decimal]]:
+    """The value after each period: the period's own for a stock, the year so far for a flow."""
+    points = []
+    running: Figure | None = None
+    for figure in figures:
+        if figure.count <= 0:
+            continue
+        if indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind != "rank":
+            if running is None or running.period_end.year != figure.period_end.year:
+                running = figure
+            else:
+                running = running + figure
+            value = value_of(indicator.kind, running)
+        else:
+            value = value_of(indicator.kind, figure)
+        if value is not None:
+            points.append((figure.period_end, value))
+    return points
+
+
+# --- Targets -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What a target asks for, as the status rules need it."""
+
+    comparator: str
+    value: Decimal
+    value_max: Decimal | None = None
+    due: datetime.date | None = None
+    yearly: bool = False  # "hằng năm": due every 31 December
+    baseline_value: Decimal | None = None
+    baseline_date: datetime.date | None = None
+
+    @classmethod
+    def of(cls, target, value: Decimal | None = None) -> "Goal":
+        """The goal of a plans.Target, with the unit's registered level when given."""
+        due = target.due_date
+        if due is None and target.due_year:
+            due = datetime.date(target.due_year, 12, 31)
+        baseline_date = None
+        if target.baseline_year:
+            baseline_date = datetime.date(target.baseline_year, 12, 31)
+        return cls(
+            comparator=target.comparator,
+            value=value if value is not None else target.value,
+            value_max=target.value_max,
+            due=due,
+            yearly=due is None,
+            baseline_value=target.baseline_value,
+            baseline_date=baseline_date,
+        )
+
+    def due_on(self, as_of: datetime.date) -> datetime.date:
+        return self.due or datetime.date(as_of.year, 12, 31)
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.comparator in (
+            Comparator.LTE,
+            Comparator.LT,
+            Comparator.TOP,
+            Comparator.DECREASE,
+        )
+
+
+def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | None:
+    """Whether `value` meets the goal; None when it cannot be told (a change with no baseline)."""
+    if value is None:
+        return None
+    target, comparator = goal.value, goal.comparator
+    if comparator in (Comparator.GTE, Comparator.RANGE):
+        return value >= target
+    if comparator == Comparator.GT:
+        return value > target
+    if comparator == Comparator.EQ:
+        return abs(value - target) < Decimal("0.0001")
+    if comparator == Comparator.LTE:
+        return value <= target
+    if comparator == Comparator.LT:
+        return value < target
+    if comparator == Comparator.TOP:
+        return value <= target
+    if comparator in (Comparator.INCREASE, Comparator.DECREASE):
+        if goal.baseline_value is None:
+            return None
+        gain = value - goal.baseline_value
+        # A rank "rises" when its number falls (seed 004: tăng tối thiểu 08 bậc).
+        if rank:
+            gain = -gain
+        if comparator == Comparator.DECREASE:
+            gain = -gain
+        return gain >= target
+    return None
+
+
+def _end_value(goal: Goal, *, rank: bool) -> Decimal | None:
+    """The level the path ends at, in the indicator's own terms."""
+    if goal.comparator in (Comparator.INCREASE, Comparator.DECREASE):
+        if goal.baseline_value is None:
+            return None
+        step = goal.value if goal.comparator == Comparator.INCREASE else -goal.value
+        return goal.baseline_value - step if rank else goal.baseline_value + step
+    return goal.value
+
+
+def path_value(
+    goal: Goal,
+    day: datetime.date,
+    *,
+    first: tuple[datetime.date, Decimal] | None = None,
+    flow: bool = False,
+    rank: bool = False,
+) -> Decimal | None:
+    """Where the value should be on `day` to reach the due value on time, in a straight line.
+
+    A yearly flow (a count that adds up within the year) starts from zero on 1 January; other
+    paths start at the baseline, or at the first figure when the plan gave no baseline."""
+    end_value = _end_value(goal, rank=rank)
+    if end_value is None:
+        return None
+    due = goal.due_on(day)
+    if flow and goal.yearly:
+        start = (datetime.date(day.year, 1, 1), Decimal(0))
+    elif goal.baseline_value is not None and goal.baseline_date is not None:
+        start = (goal.baseline_date, goal.baseline_value)
+    elif first is not None:
+        start = first
+    else:
+        return None
+    start_day, start_value = start
+    if day >= due:
+        return end_value
+    if day <= start_day or due <= start_day:
+        return start_value
+    share = Decimal((day - start_day).days) / Decimal((due - start_day).days)
+    return start_value + (end_value - start_value) * share
+
+
+def trend_projection(
+    points: list[tuple[datetime.date, Decimal]], day: datetime.date
+) -> Decimal | None:
+    """The least-squares line through the recent points, read on `day`."""
+    recent = points[-TREND_POINTS:]
+    if len(recent) < MIN_TREND_POINTS:
+        return None
+    origin = recent[0][0]
+    xs = [Decimal((d - origin).days) for d, _ in recent]
+    ys = [v for _, v in recent]
+    n = Decimal(len(recent))
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if not spread:
+        return mean_y
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    return mean_y + slope * (Decimal((day - origin).days) - mean_x)
+
+
+@dataclass
+class Verdict:
+    status: str
+    current: Decimal | None = None
+    as_of_period: datetime.date | None = None
+    path: Decimal | None = None
+    projected: Decimal | None = None
+    points: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return Status.LABELS[self.status]
+
+
+def target_status(
+    indicator: Indicator, goal: Goal, figures: list[Figure], as_of: datetime.date
+) -> Verdict:
+    """The status of one target for one unit as of a day, from the roll-up figures of the
+    periods begun by that day."""
+    rank = indicator.kind == Indicator.Kind.RANK
+    flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
+    current, last = current_value(indicator, figures)
+    points = series(indicator, figures)
+    if not flow and last is not None:
+        points = [p for p in points if p[0] <= last]  # a half-reported month is no trend point
+    if current is None:
+        return Verdict(Status.NO_DATA, points=points)
+    if flow and goal.yearly:
+        points = [p for p in points if p[0].year == last.year]
+    first = points[0] if points else None
+    path = path_value(goal, last, first=first, flow=flow, rank=rank)
+    verdict = Verdict(Status.ON_TRACK, current=current, as_of_period=last, path=path, points=points)
+    met = meets(goal, current, rank=rank)
+    if met is None:
+        verdict.status = Status.NO_DATA
+        return verdict
+    due = goal.due_on(last)
+    if met:
+        verdict.status = Status.MET
+        return verdict
+    if as_of > due and not met:
+        verdict.status = Status.MISSED
+        return verdict
+    if flow and goal.yearly and indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
+        # A count that adds up: the year's run rate so far, carried to 31 December.
+        year_start = datetime.date(last.year, 1, 1)
+        elapsed = Decimal((last - year_start).days + 1)
+        verdict.projected = current * Decimal((due - year_start).days + 1) / elapsed
+    else:
+        verdict.projected = trend_projection(points, due)
+    if verdict.projected is not None and indicator.kind in (
+        Indicator.Kind.RATIO,
+        Indicator.Kind.BOOLEAN,
+    ):
+        # A share cannot be projected beyond 0-100 %.
+        verdict.projected = min(HUNDRED, max(Decimal(0), verdict.projected))
+    if verdict.projected is not None:
+        reaches = meets(goal, verdict.projected, rank=rank)
+        verdict.status = Status.ON_TRACK if reaches else Status.AT_RISK
+    elif path is not None:
+        ahead = current <= path if goal.lower_is_better or rank else current >= path
+        verdict.status = Status.ON_TRACK if ahead else Status.AT_RISK
+    return verdict

@@ -1,0 +1,199 @@
+"""The status rules, one case each (no database: plain data in, a verdict out)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from indicators.models import Indicator
+from monitoring.status import (
+    Figure,
+    Goal,
+    Status,
+    current_value,
+    meets,
+    path_value,
+    target_status,
+    trend_projection,
+    value_of,
+)
+
+D = Decimal
+
+
+def month_end(year, month):
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def ratio(month, numerator, denominator, count=1, year=2026):
+    return Figure(month_end(year, month), D(0), D(numerator), D(denominator), count)
+
+
+def number(month, value, count=1, year=2026):
+    return Figure(month_end(year, month), D(value), D(0), D(0), count)
+
+
+RATIO = Indicator(kind="ratio", temporal="latest")
+FLOW_RATIO = Indicator(kind="ratio", temporal="cumulative")
+FLOW_COUNT = Indicator(kind="count", temporal="cumulative")
+STOCK_COUNT = Indicator(kind="count", temporal="latest")
+RANK = Indicator(kind="rank", temporal="latest", direction="lower")
+YES_NO = Indicator(kind="boolean", temporal="latest")
+
+
+class TestAggregation:
+    def test_a_ratio_is_the_ratio_of_the_sums_never_an_average_of_percentages(self):
+        # Two communes: 9/10 (90 %) and 10/100 (10 %): the average of % would say 50 %.
+        province = ratio(11, 9, 10) + ratio(11, 10, 100)
+        assert value_of("ratio", province) == D(19) * 100 / D(110)
+
+    def test_counts_add_up_and_yes_no_is_the_share_of_yes(self):
+        assert value_of("count", number(11, 3) + number(11, 4)) == 7
+        assert value_of("boolean", Figure(month_end(2026, 11), D(3), D(0), D(0), 4)) == 75
+
+    def test_a_rank_is_the_units_own_figure(self):
+        assert value_of("rank", number(11, 17)) == 17
+
+    def test_nothing_reported_is_no_value(self):
+        assert value_of("ratio", ratio(11, 0, 0, count=0)) is None
+        assert value_of("ratio", None) is None
+
+
+class TestCurrentValue:
+    def test_a_stock_is_read_at_the_latest_period_with_data(self):
+        figures = [ratio(9, 50, 100), ratio(10, 60, 100), ratio(11, 0, 0, count=0)]
+        value, day = current_value(RATIO, figures, datetime.date(2026, 11, 30))
+        assert (value, day) == (60, month_end(2026, 10))
+
+    def test_a_flow_adds_up_the_year_so_far(self):
+        figures = [ratio(12, 1, 1, year=2025), ratio(1, 30, 100), ratio(2, 90, 100)]
+        value, _ = current_value(FLOW_RATIO, figures, datetime.date(2026, 2, 28))
+        assert value == 60  # (30 + 90) / (100 + 100): last year's December left out
+
+    def test_a_month_half_reported_does_not_replace_the_last_full_one(self):
+        # 18 units reported October; 2 have been accepted in November so far.
+        figures = [ratio(10, 1080, 1800, count=18), ratio(11, 190, 200, count=2)]
+        assert current_value(RATIO, figures) == (60, month_end(2026, 10))
+        figures[-1] = ratio(11, 1710, 1800, count=10)
+        assert current_value(RATIO, figures) == (95, month_end(2026, 11))
+
+
+class TestMeets:
+    @pytest.mark.parametrize(
+        "comparator, target, value, expected",
+        [
+            (">=", 90, 90, True),
+            (">=", 90, D("89.9"), False),
+            (">", 70, 70, False),
+            ("<=", 5, 4, True),
+            ("range", 80, 85, True),
+            ("range", 80, 79, False),
+            ("top", 15, 12, True),
+            ("top", 15, 16, False),
+        ],
+    )
+    def test_comparators(self, comparator, target, value, expected):
+        assert meets(Goal(comparator, D(target)), D(value)) is expected
+
+    def test_a_rank_rises_when_its_number_falls(self):
+        # Seed 004: "tăng tối thiểu 08 bậc so với thứ hạng năm 2025" (rank 40 in 2025).
+        goal = Goal("increase", D(8), baseline_value=D(40))
+        assert meets(goal, D(32), rank=True) is True
+        assert meets(goal, D(35), rank=True) is False
+
+    def test_a_change_without_baseline_cannot_be_judged(self):
+        assert meets(Goal("increase", D(8)), D(32), rank=True) is None
+
+
+class TestPath:
+    goal = Goal(
+        ">=",
+        D(90),
+        due=datetime.date(2030, 12, 31),
+        baseline_value=D(50),
+        baseline_date=datetime.date(2025, 12, 31),
+    )
+
+    def test_a_straight_line_from_the_baseline_to_the_due_value(self):
+        halfway = datetime.date(2028, 7, 1)
+        value = path_value(self.goal, halfway)
+        assert D(69) < value < D(71)
+        assert path_value(self.goal, datetime.date(2031, 3, 1)) == 90
+        assert path_value(self.goal, datetime.date(2025, 6, 1)) == 50
+
+    def test_without_a_baseline_the_first_figure_starts_the_path(self):
+        goal = Goal(">=", D(90), due=datetime.date(2030, 12, 31))
+        first = (datetime.date(2026, 1, 31), D(60))
+        assert path_value(goal, datetime.date(2026, 1, 31), first=first) == 60
+        assert path_value(goal, datetime.date(2026, 1, 31)) is None
+
+    def test_a_yearly_count_starts_from_zero_each_january(self):
+        goal = Goal(">=", D(12), yearly=True)
+        assert path_value(goal, datetime.date(2026, 7, 2), flow=True) == pytest.approx(
+            D(6), abs=D("0.1")
+        )
+
+
+class TestTrend:
+    def test_a_straight_line_through_recent_points(self):
+        points = [(month_end(2026, m), D(10 * m)) for m in range(1, 7)]
+        projected = trend_projection(points, month_end(2026, 12))
+        assert D(118) < projected < D(122)
+
+    def test_too_few_points_make_no_trend(self):
+        assert trend_projection([(month_end(2026, 1), D(1))] * 2, month_end(2026, 12)) is None
+
+
+class TestTargetStatus:
+    due = datetime.date(2030, 12, 31)
+
+    def goal(self, value=90, **kw):
+        return Goal(">=", D(value), due=kw.pop("due", self.due), **kw)
+
+    def test_no_figure_is_no_data(self):
+        verdict = target_status(RATIO, self.goal(), [], datetime.date(2026, 11, 30))
+        assert verdict.status == Status.NO_DATA and verdict.label == "Chưa có số liệu"
+
+    def test_a_value_meeting_the_target_is_met(self):
+        verdict = target_status(RATIO, self.goal(), [ratio(11, 95, 100)], month_end(2026, 11))
+        assert verdict.status == Status.MET
+
+    def test_a_rising_trend_that_reaches_the_due_value_is_on_track(self):
+        figures = [ratio(m, 60 + m, 100) for m in range(1, 12)]
+        verdict = target_status(RATIO, self.goal(), figures, month_end(2026, 11))
+        assert verdict.status == Status.ON_TRACK
+        assert verdict.projected > 90
+
+    def test_a_flat_trend_below_the_due_value_is_at_risk(self):
+        figures = [ratio(m, 60, 100) for m in range(1, 12)]
+        verdict = target_status(RATIO, self.goal(), figures, month_end(2026, 11))
+        assert verdict.status == Status.AT_RISK
+
+    def test_past_the_due_date_without_reaching_it_is_missed(self):
+        figures = [ratio(m, 80, 100) for m in range(1, 12)]
+        goal = self.goal(due=datetime.date(2026, 6, 30))
+        verdict = target_status(RATIO, goal, figures, month_end(2026, 11))
+        assert verdict.status == Status.MISSED
+
+    def test_with_one_figure_the_path_decides(self):
+        goal = self.goal(baseline_value=D(50), baseline_date=datetime.date(2025, 12, 31))
+        ahead = target_status(RATIO, goal, [ratio(11, 60, 100)], month_end(2026, 11))
+        behind = target_status(RATIO, goal, [ratio(11, 52, 100)], month_end(2026, 11))
+        assert (ahead.status, behind.status) == (Status.ON_TRACK, Status.AT_RISK)
+
+    def test_a_yearly_count_is_judged_by_its_run_rate(self):
+        # Seed 004: at least 01 model a year per unit.
+        goal = Goal(">=", D(12), yearly=True)
+        slow = [number(m, 0 if m % 2 else 1) for m in range(1, 7)]  # 3 by June -> 6 a year
+        fast = [number(m, 1) for m in range(1, 7)]  # 6 by June -> 12 a year
+        assert target_status(FLOW_COUNT, goal, slow, month_end(2026, 6)).status == Status.AT_RISK
+        assert target_status(FLOW_COUNT, goal, fast, month_end(2026, 6)).status == (Status.ON_TRACK)
+        done = [number(m, 3) for m in range(1, 5)]
+        assert target_status(FLOW_COUNT, goal, done, month_end(2026, 4)).status == Status.MET
+
+    def test_a_rank_target_is_judged_with_lower_is_better(self):
+        goal = Goal("top", D(15), due=self.due)
+        improving = [number(m, 40 - 2 * m) for m in range(1, 7)]
+        assert target_status(RANK, goal, improving, month_end(2026, 6)).status == (Status.ON_TRACK)
+        assert target_status(RANK, goal, [number(6, 12)], month_end(2026, 6)).status == (Status.MET)

@@ -1,0 +1,255 @@
+"""Dashboards as people open them: figures from accepted reports, drill-down, scope, exports
+opened back, and the SQL each page costs whatever the number of units."""
+
+import datetime
+import io
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from org.models import Role
+from org.scope import UserScope
+from org.tests.factories import OrgUnitFactory, user_with_role
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
+from reporting import services
+from reporting.tests.factories import (
+    IndicatorFactory,
+    PeriodFactory,
+    RatioIndicatorFactory,
+    ScheduleFactory,
+    ScheduleIndicatorFactory,
+    previous_month,
+)
+
+pytestmark = pytest.mark.django_db
+SUPER = UserScope(user_id=None, is_superuser=True)
+
+
+def accept(unit, period, values, tasks=None):
+    report = services.report_open(scope=SUPER, unit=unit, period=period)
+    report = services.report_save_draft(
+        scope=SUPER,
+        user=None,
+        report=report,
+        expected_version=report.version,
+        values=values,
+        task_updates=tasks or {},
+        narrative={"results": f"Kết quả của {unit.name}."},
+    )
+    report = services.report_submit(scope=SUPER, user=None, report=report)
+    report = services.report_approve(scope=SUPER, user=None, report=report)
+    return services.report_accept(scope=SUPER, user=None, report=report)
+
+
+@pytest.fixture
+def dashboard(world):
+    """The province's plan: a ratio target (≥ 90 % by 2030) and a count, reported by the two
+    communes over two months; the first commune reported a lot, the second little."""
+    plan = PlanFactory(issuer=world.province, title="Kế hoạch phong trào của tỉnh")
+    schedule = ScheduleFactory(
+        plan=plan, unit_types=[world.commune.unit_type], jump_warning_percent=30000
+    )
+    ratio = ScheduleIndicatorFactory(
+        schedule=schedule, indicator=RatioIndicatorFactory(name="Tỷ lệ hồ sơ trực tuyến")
+    ).indicator
+    count = ScheduleIndicatorFactory(schedule=schedule, indicator=IndicatorFactory()).indicator
+    task = TaskFactory(plan=plan, title="Tuyên truyền chuyển đổi số")
+    schedule.tasks.add(task)
+    target = TargetFactory(
+        plan=plan, indicator=ratio, value=90, text="90% hồ sơ trực tuyến", due_year=2030
+    )
+    TargetFactory(plan=plan, indicator=count, value=1, unit="count", text="01 mô hình mỗi năm")
+    now = PeriodFactory(schedule=schedule)
+    before = PeriodFactory(schedule=schedule, start=previous_month(now.start))
+    done = {task.pk: {"status": "in_progress", "progress": 50}}
+    for period in (before, now):
+        accept(
+            world.commune,
+            period,
+            {ratio.pk: {"numerator": 9, "denominator": 10}, count.pk: {"value": 1}},
+            done,
+        )
+        accept(
+            world.other_commune,
+            period,
+            {ratio.pk: {"numerator": 10, "denominator": 100}, count.pk: {"value": 0}},
+            done,
+        )
+    return {
+        "plan": plan,
+        "target": target,
+        "now": now,
+        "ratio": ratio,
+        "count": count,
+        "task": task,
+    }
+
+
+class TestPlanOverview:
+    def test_the_province_sees_the_ratio_of_sums_of_its_communes(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        page = client.get(reverse("monitoring:plan", args=[dashboard["plan"].pk])).content.decode()
+        # (9 + 10) / (10 + 100) = 17,3 % — never the average of 90 % and 10 % (50 %).
+        table = page.split('data-testid="targets"')[1]
+        row = table.split("90% hồ sơ trực tuyến</a>")[1].split("</tr>")[0]
+        assert "<strong>17,3</strong>" in row
+        assert "2/2" in page
+
+    def test_a_commune_sees_the_provinces_targets_with_its_own_figures(
+        self, client, world, dashboard
+    ):
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        page = client.get(reverse("monitoring:plan", args=[dashboard["plan"].pk])).content.decode()
+        assert "Số liệu của UBND xã Thống Nhất" in page
+        assert "90" in page and "17,3" not in page
+
+    def test_a_unit_outside_the_scope_cannot_be_asked_for(self, client, world, dashboard):
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        url = reverse("monitoring:plan", args=[dashboard["plan"].pk])
+        assert client.get(url, {"unit": world.other_commune.pk}).status_code == 404
+
+    def test_filters_answer_a_fragment_without_the_page(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        response = client.get(
+            reverse("monitoring:plan", args=[dashboard["plan"].pk]),
+            {"as_of": dashboard["now"].end.isoformat()},
+            headers={"HX-Request": "true"},
+        )
+        body = response.content.decode()
+        assert "<html" not in body and 'id="donut-data"' in body
+
+    def test_an_accept_is_on_the_dashboard_at_once(self, client, world, dashboard):
+        village = OrgUnitFactory(parent=world.commune, unit_type=world.commune.unit_type)
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        url = reverse("monitoring:plan", args=[dashboard["plan"].pk])
+        accept(
+            village,
+            dashboard["now"],
+            {
+                dashboard["ratio"].pk: {"numerator": 91, "denominator": 100},
+                dashboard["count"].pk: {"value": 0},
+            },
+            {dashboard["task"].pk: {"status": "not_started"}},
+        )
+        page = client.get(url).content.decode()
+        assert "52,4" in page  # (9 + 10 + 91) / (10 + 100 + 100)
+        assert "3/3" in page
+
+
+class TestTargetPage:
+    def test_units_below_are_ranked_with_their_share_and_their_reports(
+        self, client, world, dashboard
+    ):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        page = client.get(
+            reverse("monitoring:target", args=[dashboard["target"].pk])
+        ).content.decode()
+        children = page.split('data-testid="children"')[1].split("</table>")[0]
+        assert children.index("UBND xã Thống Nhất") < children.index("UBND xã Bắc Hà")
+        assert "90" in children and "47,4%" in children  # 9 of the 19 online dossiers
+        sources = page.split('data-testid="sources"')[1]
+        assert "9/10 (90%)" in sources
+
+    def test_drill_down_to_a_commune_lists_who_has_not_reported(self, client, world, dashboard):
+        silent = OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        page = client.get(
+            reverse("monitoring:target", args=[dashboard["target"].pk])
+        ).content.decode()
+        assert silent.name in page.split('data-testid="without-data"')[1].split("</ul>")[0]
+        drilled = client.get(
+            reverse("monitoring:target", args=[dashboard["target"].pk]),
+            {"unit": world.commune.pk},
+        ).content.decode()
+        assert "UBND tỉnh Lào Cai</a> ›" in drilled
+
+
+class TestOtherPages:
+    def test_heat_map_unit_page_and_task_board(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        heat = client.get(reverse("monitoring:heat_map", args=[dashboard["plan"].pk]))
+        table = heat.content.decode().split('data-testid="heat-table"')[1]
+        assert "UBND xã Thống Nhất" in table and "badge-" in table
+        unit = client.get(reverse("monitoring:unit", args=[world.commune.pk])).content.decode()
+        assert "90% hồ sơ trực tuyến" in unit and 'data-testid="timeliness"' in unit
+        tasks = client.get(reverse("monitoring:tasks", args=[dashboard["plan"].pk]))
+        assert "Tuyên truyền chuyển đổi số" in tasks.content.decode()
+        assert "50%" in tasks.content.decode()
+
+
+class TestExports:
+    def test_the_dashboard_tables_open_in_excel(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        response = client.get(reverse("monitoring:plan_excel", args=[dashboard["plan"].pk]))
+        book = load_workbook(io.BytesIO(response.content))
+        assert book.sheetnames == ["Chỉ tiêu", "Bản đồ nhiệt", "Nhiệm vụ"]
+        rows = list(book["Chỉ tiêu"].iter_rows(min_row=4, values_only=True))
+        ratio_row = next(r for r in rows if r[1] == "90% hồ sơ trực tuyến")
+        assert ratio_row[4] == pytest.approx(17.27, abs=0.01)
+        target = client.get(reverse("monitoring:target_excel", args=[dashboard["target"].pk]))
+        units = load_workbook(io.BytesIO(target.content))["Đơn vị"]
+        assert units["B4"].value == "UBND xã Thống Nhất"
+
+    def test_the_narrative_report_is_a_word_document_prefilled(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        response = client.get(reverse("monitoring:plan_word", args=[dashboard["plan"].pk]))
+        assert response["Content-Type"].endswith("wordprocessingml.document")
+        document = Document(io.BytesIO(response.content))
+        text = "\n".join(p.text for p in document.paragraphs)
+        cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert "UBND TỈNH LÀO CAI" in cells
+        assert "BÁO CÁO" in text and "Kết quả của UBND xã Thống Nhất." in text
+        assert "90% hồ sơ trực tuyến" in cells and "17,3%" in cells
+        assert "Tuyên truyền chuyển đổi số" in cells
+
+
+class TestQueryCounts:
+    def _province(self, world, communes):
+        plan = PlanFactory(issuer=world.province)
+        schedule = ScheduleFactory(plan=plan, unit_types=[world.commune.unit_type])
+        indicators = [
+            ScheduleIndicatorFactory(schedule=schedule, indicator=factory()).indicator
+            for factory in (RatioIndicatorFactory, IndicatorFactory, RatioIndicatorFactory)
+        ]
+        for indicator in indicators:
+            TargetFactory(plan=plan, indicator=indicator, value=50)
+        task = TaskFactory(plan=plan)
+        schedule.tasks.add(task)
+        units = [
+            OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
+            for _ in range(communes)
+        ]
+        start = datetime.date.today().replace(day=1)
+        rng = random.Random(communes)
+        for _ in range(3):
+            period = PeriodFactory(schedule=schedule, start=start)
+            start = previous_month(start)
+            for unit in units:
+                values = {
+                    i.pk: {"numerator": rng.randint(1, 9), "denominator": 10, "value": 2}
+                    for i in indicators
+                }
+                accept(unit, period, values, {task.pk: {"status": "in_progress"}})
+        return plan
+
+    def _queries(self, client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    def test_dashboards_cost_the_same_for_3_or_25_communes(self, client, world):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        small, large = self._province(world, 3), self._province(world, 25)
+        for name in ("monitoring:plan", "monitoring:heat_map", "monitoring:tasks"):
+            few = self._queries(client, reverse(name, args=[small.pk]))
+            many = self._queries(client, reverse(name, args=[large.pk]))
+            assert few == many <= 25, name
+        for plan in (small, large):
+            target = plan.targets.first()
+            assert self._queries(client, reverse("monitoring:target", args=[target.pk])) <= 30
+        assert self._queries(client, reverse("monitoring:unit", args=[world.province.pk])) <= 40

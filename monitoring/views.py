@@ -1,0 +1,220 @@
+"""Dashboards: thin views over monitoring.selectors; filters re-render a fragment (HTMX), the
+charts are drawn from the options the server sends with it."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from monitoring import charts, exports, selectors
+from monitoring.routers import reading_replica
+from org.models import EmulationBlock, OrgUnit, UnitType
+from org.scope import user_scope
+from reporting.models import Period
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _as_of(request) -> datetime.date:
+    raw = request.GET.get("as_of", "")
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        return timezone.localdate()
+
+
+def _unit(request, scope) -> OrgUnit | None:
+    raw = request.GET.get("unit", "")
+    return selectors.unit_in_scope(scope=scope, pk=int(raw)) if raw.isdigit() else None
+
+
+def _period_choices(plan) -> list[tuple[str, str]]:
+    today = timezone.localdate()
+    periods = Period.objects.filter(schedule__plan=plan, start__lte=today).order_by("-end")
+    seen, choices = set(), []
+    for period in periods.only("end", "label")[:60]:
+        if period.end not in seen:
+            seen.add(period.end)
+            choices.append((min(period.end, today).isoformat(), period.label))
+    return choices
+
+
+def _page(request, template: str, context: dict):
+    """The whole page, or only its dashboard fragment when a filter asked for it."""
+    if request.headers.get("HX-Request"):
+        return render(request, template.replace(".html", "_body.html"), context)
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def index(request):
+    scope = user_scope(request.user)
+    plans = list(selectors.monitored_plans(scope=scope))
+    with reading_replica():
+        overviews = [selectors.plan_overview(scope=scope, plan=plan) for plan in plans[:20]]
+    return render(request, "monitoring/index.html", {"overviews": overviews})
+
+
+@login_required
+@require_GET
+def plan_overview(request, pk):
+    scope = user_scope(request.user)
+    plan = selectors.plan_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        overview = selectors.plan_overview(
+            scope=scope, plan=plan, unit=_unit(request, scope), as_of=_as_of(request)
+        )
+    context = {
+        "plan": plan,
+        "overview": overview,
+        "chart": charts.status_donut(overview.counts),
+        "periods": _period_choices(plan),
+        "as_of": request.GET.get("as_of", ""),
+    }
+    return _page(request, "monitoring/plan.html", context)
+
+
+@login_required
+@require_GET
+def target_detail(request, pk):
+    scope = user_scope(request.user)
+    target = selectors.target_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        detail = selectors.target_detail(
+            scope=scope, target=target, unit=_unit(request, scope), as_of=_as_of(request)
+        )
+    context = {
+        "detail": detail,
+        "plan": target.plan,
+        "trend_chart": charts.trend_chart(detail),
+        "units_chart": charts.units_bar(detail),
+        # A bar drills down to the same target seen from that unit.
+        "unit_links": {
+            row.unit.pk: f"{reverse('monitoring:target', args=[pk])}?unit={row.unit.pk}"
+            for row in detail.children
+        },
+        "periods": _period_choices(target.plan),
+        "as_of": request.GET.get("as_of", ""),
+    }
+    return _page(request, "monitoring/target.html", context)
+
+
+@login_required
+@require_GET
+def heat_map(request, pk):
+    scope = user_scope(request.user)
+    plan = selectors.plan_in_scope(scope=scope, pk=pk)
+    block = request.GET.get("block", "")
+    unit_type = request.GET.get("unit_type", "")
+    with reading_replica():
+        heat = selectors.heat_map(
+            scope=scope,
+            plan=plan,
+            unit=_unit(request, scope),
+            as_of=_as_of(request),
+            block_id=int(block) if block.isdigit() else None,
+            unit_type_id=int(unit_type) if unit_type.isdigit() else None,
+        )
+    issuer = plan.issuer
+    context = {
+        "plan": plan,
+        "heat": heat,
+        "chart": charts.heat_map_chart(heat),
+        "chart_height": max(320, 26 * len(heat.rows) + 130),
+        "cell_links": {
+            f"{x},{y}": f"{reverse('monitoring:target', args=[target.pk])}?unit={unit.pk}"
+            for y, (unit, _cells) in enumerate(heat.rows)
+            for x, target in enumerate(heat.targets)
+        },
+        "periods": _period_choices(plan),
+        "as_of": request.GET.get("as_of", ""),
+        "blocks": EmulationBlock.objects.filter(
+            province__path__in=[*issuer.ancestor_paths(), issuer.path]
+        ),
+        "unit_types": UnitType.objects.filter(pk__in=plan.schedules.values("unit_types")).order_by(
+            "level"
+        ),
+        "block": block,
+        "unit_type": unit_type,
+    }
+    return _page(request, "monitoring/heat_map.html", context)
+
+
+@login_required
+@require_GET
+def task_board(request, pk):
+    scope = user_scope(request.user)
+    plan = selectors.plan_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        unit, groups = selectors.task_board(scope=scope, plan=plan, unit=_unit(request, scope))
+    return render(
+        request,
+        "monitoring/tasks.html",
+        {"plan": plan, "unit": unit, "groups": groups, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_GET
+def unit_page(request, pk):
+    scope = user_scope(request.user)
+    unit = selectors.unit_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        page = selectors.unit_page(scope=scope, unit=unit, as_of=_as_of(request))
+    return render(request, "monitoring/unit.html", {"page": page, "unit": unit})
+
+
+# --- Exports -----------------------------------------------------------------------------------
+
+
+def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def plan_excel(request, pk):
+    """The overview's table, the heat map and the task board of the plan, one sheet each."""
+    scope = user_scope(request.user)
+    plan = selectors.plan_in_scope(scope=scope, pk=pk)
+    unit, as_of = _unit(request, scope), _as_of(request)
+    with reading_replica():
+        overview = selectors.plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
+        heat = selectors.heat_map(scope=scope, plan=plan, unit=unit, as_of=as_of)
+        _unit_seen, groups = selectors.task_board(scope=scope, plan=plan, unit=unit)
+    data = exports.plan_workbook(overview=overview, heat=heat, task_groups=groups)
+    return _download(data, XLSX, f"giam-sat-ke-hoach-{plan.pk}.xlsx")
+
+
+@login_required
+@require_GET
+def target_excel(request, pk):
+    scope = user_scope(request.user)
+    target = selectors.target_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        detail = selectors.target_detail(
+            scope=scope, target=target, unit=_unit(request, scope), as_of=_as_of(request)
+        )
+    return _download(exports.target_workbook(detail), XLSX, f"chi-tieu-{target.pk}.xlsx")
+
+
+@login_required
+@require_GET
+def plan_word(request, pk):
+    """The periodic narrative report (báo cáo kết quả thực hiện) of the unit looked from, in
+    the Nghị định 30/2020 layout, prefilled for a person to finish."""
+    scope = user_scope(request.user)
+    plan = selectors.plan_in_scope(scope=scope, pk=pk)
+    with reading_replica():
+        data = exports.narrative_report(
+            scope=scope, plan=plan, unit=_unit(request, scope), as_of=_as_of(request)
+        )
+    return _download(data, DOCX, f"bao-cao-ket-qua-{plan.pk}.docx")
