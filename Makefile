@@ -39,6 +39,7 @@ run: demo
 	@echo "  bqlkkt   — Cơ quan thường trực, Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"
 	@echo "  xa       — Cơ quan thường trực, UBND xã Thống Nhất (Lạng Sơn)"
 	@echo "  baocao   — Cán bộ đầu mối, UBND xã Thống Nhất"
+	@echo "  thutruong — Thủ trưởng đơn vị, UBND xã Thống Nhất"
 	@echo "  lanhdao  — Lãnh đạo tỉnh Lào Cai (chỉ xem)"
 	@echo "  admin    — Quản trị danh mục"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload

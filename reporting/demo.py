@@ -568,8 +568,18 @@ def load_reports(*, today: datetime.date | None = None) -> int:
                 report = Report.objects.create(unit=unit, period=period)
                 _walk(report, state, late, people, coordinator, values, task_ids, rng)
                 created += 1
+    _close_old_periods(today)
     _registrations()
     return created
+
+
+def _close_old_periods(today: datetime.date) -> None:
+    """Months more than 45 days past their due day are locked, as a coordinator would do."""
+    from reporting.models import Period
+
+    Period.objects.filter(
+        due_date__lt=today - datetime.timedelta(days=45), is_closed=False
+    ).update(is_closed=True, closed_at=timezone.now())
 
 
 def _registrations() -> None:

@@ -87,6 +87,14 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
         for name in ("status", "progress", "note", "evidence_link"):
             if prefix + name in post:
                 data[name] = post[prefix + name]
+        if not data.get("status"):
+            # "—": no status chosen yet. Nothing else typed means no update (not an error);
+            # a note or a link typed first is kept with the status it already has.
+            data.pop("status", None)
+            if line.update is None and not any(
+                (data.get(k) or "").strip() for k in ("progress", "note", "evidence_link")
+            ):
+                data = {}
         if "progress" in data:
             raw = (data["progress"] or "").strip().rstrip("%").strip()
             if raw and not raw.isdigit():
@@ -277,6 +285,8 @@ class BoardFilterForm(StyledFormMixin, forms.Form):
             province__path__in=[*issuer.ancestor_paths(), issuer.path]
         )
         self.fields["unit_type"].queryset = schedule.unit_types.all()
+        self.fields["block"].empty_label = _("Tất cả")
+        self.fields["unit_type"].empty_label = _("Tất cả")
         self.fields["year"].initial = datetime.date.today().year
 
 

@@ -548,3 +548,16 @@ def test_every_save_is_attributed(client, setup):
         "10.9.8.7",
         "save",
     )
+
+
+def test_a_task_without_a_chosen_status_does_not_stop_the_autosave(client, setup):
+    """The reporter types the figures first; the task's status is still "—"."""
+    login(client, setup, Role.REPORTER)
+    task = setup.task.pk
+    data = page_post(
+        setup, **{f"t-{task}-status": "", f"t-{task}-progress": "", f"t-{task}-note": ""}
+    )
+    response = client.post(reverse("reporting:autosave", args=[setup.report.pk]), data)
+    assert response.status_code == 200 and response.json()["ok"]
+    assert ReportValue.objects.filter(report=setup.report).count() == 2
+    assert not setup.report.task_updates.exists()

@@ -52,6 +52,11 @@
   function save() {
     timer = null;
     if (conflicted || !dirty) return Promise.resolve();
+    if (inflight) {
+      // One save at a time: the next one must carry the version this one brings back.
+      timer = setTimeout(save, DELAY_MS);
+      return inflight;
+    }
     const body = new FormData();
     for (const [name, value] of Object.entries(fields())) body.append(name, value);
     dirty = false;
