@@ -577,9 +577,9 @@ def _close_old_periods(today: datetime.date) -> None:
     """Months more than 45 days past their due day are locked, as a coordinator would do."""
     from reporting.models import Period
 
-    Period.objects.filter(
-        due_date__lt=today - datetime.timedelta(days=45), is_closed=False
-    ).update(is_closed=True, closed_at=timezone.now())
+    Period.objects.filter(due_date__lt=today - datetime.timedelta(days=45), is_closed=False).update(
+        is_closed=True, closed_at=timezone.now()
+    )
 
 
 def _registrations() -> None:
