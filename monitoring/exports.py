@@ -202,10 +202,10 @@ def _place(unit: OrgUnit, plan) -> str:
 
 
 def _period_of(plan, as_of: datetime.date) -> Period | None:
+    """The period being reported on that day: the newest one begun by then."""
     return (
-        Period.objects.filter(schedule__plan=plan, end__lte=max(as_of, timezone.localdate()))
-        .filter(start__lte=as_of)
-        .order_by("-end", "schedule_id")
+        Period.objects.filter(schedule__plan=plan, start__lte=as_of)
+        .order_by("-start", "schedule_id")
         .first()
     )
 
@@ -274,12 +274,18 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
         "title": _("Kết quả thực hiện Phong trào thi đua “%(m)s” %(p)s")
         % {"m": movement, "p": period_label},
         "intro": _(
-            "Thực hiện %(doc)s %(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết "
-            "quả thực hiện %(period)s như sau:"
+            "Thực hiện %(doc)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả thực "
+            "hiện %(period)s như sau:"
         )
         % {
-            "doc": plan.get_doc_type_display(),
-            "number": plan.number or "",
+            "doc": " ".join(
+                part
+                for part in (
+                    plan.get_doc_type_display(),
+                    f"số {plan.number}" if plan.number else "",
+                )
+                if part
+            ),
             "issuer": plan.issuer.name,
             "title": plan.title[0].lower() + plan.title[1:],
             "unit": unit.name,
