@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from core.formats import number_vi
+from core.spreadsheets import set_value
 from documents.layout import document_number, place_date, upper_vi
 from documents.render import render_docx
 from monitoring import selectors
@@ -51,7 +52,8 @@ def _sheet(book: Workbook, title: str, heading: str, headers: list[str], rows: l
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for r, row in enumerate(rows, start=4):
         for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = ws.cell(row=r, column=c)
+            set_value(cell, value)
             cell.alignment = Alignment(wrap_text=isinstance(value, str), vertical="top")
     for col in range(1, len(headers) + 1):
         longest = max([len(str(headers[col - 1]))] + [len(str(r[col - 1] or "")) for r in rows])

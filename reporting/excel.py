@@ -37,6 +37,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.formats import number_vi, parse_number_vi
 from core.services import ConcurrentEditError
+from core.spreadsheets import set_value
 from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import selectors, services
@@ -247,7 +248,7 @@ def _group_header(
                 CENTER,
                 BORDER,
             )
-    ws.cell(row=row, column=column).value = label
+    set_value(ws.cell(row=row, column=column), label)
     if span > 1 or height > 1:
         ws.merge_cells(
             start_row=row,
@@ -266,7 +267,7 @@ def _title(ws: Worksheet, row: int, text: str, size: int = 12) -> None:
     """A bold line of text; not merged, it runs on over the empty cells to its right (merged
     ranges are slow for openpyxl to write and read back, and add nothing here)."""
     cell = ws[f"A{row}"]
-    cell.value = text
+    set_value(cell, text)
     cell.font = Font(bold=True, size=size)
     cell.alignment = Alignment(vertical="center")
 
@@ -372,14 +373,14 @@ class _Validations:
 def _input(ws: Worksheet, address: str, value, rule: str, rules: _Validations) -> None:
     """An editable cell: unlocked, yellow, validated."""
     cell = ws[address]
-    cell.value = value
+    set_value(cell, value)
     cell.protection, cell.fill, cell.border, cell.alignment = UNLOCKED, INPUT_FILL, BORDER, WRAP
     rules.add(rule, address)
 
 
 def _fixed(ws: Worksheet, address: str, value=None, *, unused: bool = False) -> None:
     cell = ws[address]
-    cell.value = value
+    set_value(cell, value)
     cell.border, cell.alignment = BORDER, WRAP
     if unused:
         cell.fill = UNUSED_FILL
@@ -470,7 +471,7 @@ def _write_heading(ws: Worksheet, sheet: ReportSheet) -> None:
     for row, (label, text) in enumerate(lines, start=2):
         ws[f"{COL_NAME}{row}"] = label
         ws[f"{COL_NAME}{row}"].font = Font(bold=True)
-        ws[f"{COL_UNIT}{row}"] = text
+        set_value(ws[f"{COL_UNIT}{row}"], text)
 
 
 def _write_values(ws: Worksheet, sheet: ReportSheet, layout: Layout, rules: _Validations) -> None:
@@ -1151,7 +1152,8 @@ def _fixed_header(ws: Worksheet, labels: list[str], widths: list[int], first: in
 
 
 def _data_cell(ws: Worksheet, row: int, column: int, value, number_format: str | None = None):
-    cell = ws.cell(row=row, column=column, value=value)
+    cell = ws.cell(row=row, column=column)
+    set_value(cell, value)
     cell.border, cell.alignment = BORDER, WRAP
     if number_format:
         cell.number_format = number_format

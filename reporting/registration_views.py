@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from org.models import Role
 from org.scope import user_scope
-from reporting import selectors, services
+from reporting import permissions, selectors, services
 from reporting.forms import (
     INITIATIVE_FIELDS,
     ReasonForm,
@@ -59,13 +59,13 @@ def _context(scope, registration, **extra):
         "blank_initiatives": range(len(initiatives), len(initiatives) + 3),
         "initiative_count": len(initiatives) + 3,
         "fields": INITIATIVE_FIELDS,
-        "can_edit": registration.is_editable and scope.covers(registration.unit, [Role.REPORTER]),
+        "can_edit": registration.is_editable and permissions.may_report(scope, registration.unit),
         "can_approve": registration.status == "submitted"
-        and scope.covers(registration.unit, [Role.HEAD]),
+        and permissions.may_approve(scope, registration.unit),
         "can_return": registration.status == "submitted"
         and (
-            scope.covers(registration.unit, [Role.HEAD])
-            or scope.covers(registration.unit, [Role.COORDINATOR])
+            permissions.may_approve(scope, registration.unit)
+            or permissions.may_receive(scope, registration.plan)
         ),
         "events": registration.events.select_related("user").order_by("at"),
         "errors": {},
@@ -81,7 +81,7 @@ def registration_detail(request, pk):
     scope = user_scope(request.user)
     registration = selectors.registration_in_scope(scope=scope, pk=pk)
     if request.method == "POST":
-        if not scope.covers(registration.unit, [Role.REPORTER]):
+        if not permissions.may_report(scope, registration.unit):
             raise Http404
         targets, initiatives, errors = parse_registration_post(registration, request.POST)
         if not errors:

@@ -270,11 +270,13 @@ def reports_awaiting(*, scope: UserScope) -> QuerySet[Report]:
     """Reports waiting for this user: submitted ones for a head, approved ones for a
     coordinator."""
     waiting = Q(pk__in=[])
-    if scope.has_role(Role.HEAD):
-        waiting |= Q(status=WorkflowStatus.SUBMITTED) & scope.unit_q("unit", roles=[Role.HEAD])
+    heads = [g.unit_id for g in scope.grants if g.role == Role.HEAD]
+    if heads:
+        waiting |= Q(status=WorkflowStatus.SUBMITTED, unit_id__in=heads)
     if scope.has_role(Role.COORDINATOR):
+        # Reports addressed to a body the coordinator manages (the plan's issuer).
         waiting |= Q(status=WorkflowStatus.APPROVED) & scope.unit_q(
-            "unit", roles=[Role.COORDINATOR]
+            "period__schedule__plan__issuer", roles=[Role.COORDINATOR]
         )
     return (
         Report.objects.filter(waiting)

@@ -21,7 +21,7 @@ from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
 from plans.models import Plan, Task, TaskStatus
-from reporting import checks, selectors
+from reporting import checks, permissions, selectors
 from reporting.models import (
     Event,
     Evidence,
@@ -55,8 +55,8 @@ class ReportLocked(ValidationError):
     """The report cannot be changed in its state, or its period is closed for the unit."""
 
 
-def _require(scope: UserScope, unit: OrgUnit, *roles: str) -> None:
-    if not any(scope.covers(unit, [role]) for role in roles):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
 
 
@@ -194,7 +194,7 @@ def period_reopen_for_unit(
 ) -> PeriodReopening:
     """Open a closed period again for one unit only, with the reason."""
     _check_schedule_plan(scope, period.schedule.plan)
-    _require(scope, unit, Role.COORDINATOR)
+    _require(scope.covers(unit, [Role.COORDINATOR]))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại kỳ báo cáo cho đơn vị.")})
     if not period.is_closed:
@@ -222,7 +222,7 @@ def period_is_open_for(period: Period, unit: OrgUnit, today: datetime.date | Non
 def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
     """The unit's report of the period, created as an empty draft the first time its reporter
     opens it."""
-    _require(scope, unit, Role.REPORTER)
+    _require(permissions.may_report(scope, unit))
     if not selectors.reporting_units(period.schedule).filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị này không thuộc diện báo cáo theo lịch này."))
     if period.start > timezone.localdate():
@@ -357,7 +357,7 @@ def report_save_draft(
     """Save what the reporter typed, complete or not (a draft may be partial). All or nothing:
     one malformed figure refuses the whole save with a message keyed by its field. A stale
     `expected_version` is refused so that a second browser never overwrites the first."""
-    _require(scope, report.unit, Role.REPORTER)
+    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
     _ensure_editable(report)
     if expected_version != report.version:
@@ -448,7 +448,7 @@ def report_save_draft(
 
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
     report = evidence.task_update.report
-    _require(scope, report.unit, Role.REPORTER)
+    _require(permissions.may_report(scope, report.unit))
     _ensure_editable(report)
     with transaction.atomic():
         _record(
@@ -499,7 +499,7 @@ def _move(report: Report, user, kind: str, to_status: str, *, ip=None, reason=""
 def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """Send the report to the unit head. Refused while an error stands or a warning has no
     comment; the messages come keyed by field so the page shows each next to its place."""
-    _require(scope, report.unit, Role.REPORTER)
+    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
     _ensure_editable(report)
     sheet = selectors.report_sheet(report)
@@ -519,7 +519,7 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
 @transaction.atomic
 def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """The unit head answers for the report ("người đứng đầu chịu trách nhiệm", seed 001)."""
-    _require(scope, report.unit, Role.HEAD)
+    _require(permissions.may_approve(scope, report.unit))
     report = _lock(report)
     if report.status != WorkflowStatus.SUBMITTED:
         raise ReportLocked(_("Chỉ duyệt được báo cáo đang chờ thủ trưởng duyệt."))
@@ -532,8 +532,8 @@ def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     nothing — a failure half way leaves the report approved and the roll-ups untouched."""
     from monitoring.rollups import rollup_apply_report
 
-    _require(scope, report.unit, Role.COORDINATOR)
     report = _lock(report)
+    _require(permissions.may_receive(scope, report.period.schedule.plan))
     if report.status != WorkflowStatus.APPROVED:
         raise ReportLocked(_("Chỉ tiếp nhận được báo cáo đã được thủ trưởng duyệt."))
     report.accepted_at = timezone.now()
@@ -572,10 +572,11 @@ def report_return(
     ("value-<indicator id>", "task-<task id>"). The head returns a submitted report; the
     coordinator a submitted or approved one."""
     report = _lock(report)
+    receiver = permissions.may_receive(scope, report.period.schedule.plan)
     if report.status == WorkflowStatus.SUBMITTED:
-        _require(scope, report.unit, Role.HEAD, Role.COORDINATOR)
+        _require(permissions.may_approve(scope, report.unit) or receiver)
     elif report.status == WorkflowStatus.APPROVED:
-        _require(scope, report.unit, Role.COORDINATOR)
+        _require(receiver)
     else:
         raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
     if not (reason or "").strip():
@@ -619,8 +620,8 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
     figures leave the roll-ups until it is accepted again."""
     from monitoring.rollups import rollup_apply_report
 
-    _require(scope, report.unit, Role.COORDINATOR)
     report = _lock(report)
+    _require(permissions.may_receive(scope, report.period.schedule.plan))
     if report.status != WorkflowStatus.ACCEPTED:
         raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
     if not (reason or "").strip():
@@ -639,7 +640,7 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
 def registration_open(*, scope: UserScope, unit: OrgUnit, plan: Plan, year: int) -> Registration:
     """The unit's registration under a plan for a year, created with every quantitative target
     of the plan at the plan's level the first time its reporter opens it."""
-    _require(scope, unit, Role.REPORTER)
+    _require(permissions.may_report(scope, unit))
     if plan.issuer is None or not unit.path.startswith(plan.issuer.path):
         raise ValidationError(_("Đơn vị chỉ đăng ký theo kế hoạch của mình hoặc của cấp trên."))
     with transaction.atomic():
@@ -678,7 +679,7 @@ def registration_save(
     ip=None,
 ) -> Registration:
     """Save the unit's levels (only where the plan allows its own level) and its initiatives."""
-    _require(scope, registration.unit, Role.REPORTER)
+    _require(permissions.may_report(scope, registration.unit))
     if not registration.is_editable:
         raise ReportLocked(_("Bản đăng ký đã gửi, không sửa được."))
     claim_version(registration, expected_version)
@@ -743,7 +744,7 @@ def registration_save(
 
 @transaction.atomic
 def registration_submit(*, scope: UserScope, user, registration: Registration, ip=None):
-    _require(scope, registration.unit, Role.REPORTER)
+    _require(permissions.may_report(scope, registration.unit))
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if not registration.is_editable:
         raise ReportLocked(_("Bản đăng ký đã gửi."))
@@ -765,7 +766,7 @@ def registration_submit(*, scope: UserScope, user, registration: Registration, i
 
 @transaction.atomic
 def registration_approve(*, scope: UserScope, user, registration: Registration, ip=None):
-    _require(scope, registration.unit, Role.HEAD)
+    _require(permissions.may_approve(scope, registration.unit))
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Registration.Status.SUBMITTED:
         raise ReportLocked(_("Chỉ duyệt được bản đăng ký đã gửi."))
@@ -784,7 +785,10 @@ def registration_approve(*, scope: UserScope, user, registration: Registration, 
 def registration_return(
     *, scope: UserScope, user, registration: Registration, reason: str, ip=None
 ):
-    _require(scope, registration.unit, Role.HEAD, Role.COORDINATOR)
+    _require(
+        permissions.may_approve(scope, registration.unit)
+        or permissions.may_receive(scope, registration.plan)
+    )
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Registration.Status.SUBMITTED:
         raise ReportLocked(_("Chỉ trả lại được bản đăng ký đang chờ duyệt."))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.services import ConcurrentEditError
 from org.models import OrgUnit, Role
 from org.scope import user_scope
-from reporting import checks, selectors, services
+from reporting import checks, permissions, selectors, services
 from reporting.forms import (
     TASK_STATUSES,
     ReasonForm,
@@ -64,7 +64,7 @@ def report_start(request, unit_pk, period_pk):
     existing = Report.objects.filter(unit=unit, period=period).first()
     if existing is not None:
         return redirect("reporting:detail", pk=existing.pk)
-    if not scope.covers(unit, [Role.REPORTER]):
+    if not permissions.may_report(scope, unit):
         return render(request, "reporting/report_missing.html", {"unit": unit, "period": period})
     try:
         report = services.report_open(scope=scope, unit=unit, period=period)
@@ -81,11 +81,15 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
     sheet = selectors.report_sheet(report, with_events=True)
     check = checks.report_check(sheet)
     report_inputs(sheet, posted, keep_saved=conflict)
+    reporter = permissions.may_report(scope, report.unit)
+    head = permissions.may_approve(scope, report.unit)
+    receiver = permissions.may_receive(scope, report.period.schedule.plan)
     can_edit = (
-        scope.covers(report.unit, [Role.REPORTER])
+        reporter
         and report.is_editable_by_reporter
         and services.period_is_open_for(report.period, report.unit)
     )
+    status = report.status
     return {
         "report": report,
         "sheet": sheet,
@@ -95,23 +99,11 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
         "conflict": conflict,
         "can_edit": can_edit,
         "can_submit": can_edit,
-        "can_approve": scope.covers(report.unit, [Role.HEAD])
-        and report.status == WorkflowStatus.SUBMITTED,
-        "can_accept": scope.covers(report.unit, [Role.COORDINATOR])
-        and report.status == WorkflowStatus.APPROVED,
-        "can_return": (
-            report.status == WorkflowStatus.SUBMITTED
-            and (
-                scope.covers(report.unit, [Role.HEAD])
-                or scope.covers(report.unit, [Role.COORDINATOR])
-            )
-        )
-        or (
-            report.status == WorkflowStatus.APPROVED
-            and scope.covers(report.unit, [Role.COORDINATOR])
-        ),
-        "can_reopen": report.status == WorkflowStatus.ACCEPTED
-        and scope.covers(report.unit, [Role.COORDINATOR]),
+        "can_approve": head and status == WorkflowStatus.SUBMITTED,
+        "can_accept": receiver and status == WorkflowStatus.APPROVED,
+        "can_return": (status == WorkflowStatus.SUBMITTED and (head or receiver))
+        or (status == WorkflowStatus.APPROVED and receiver),
+        "can_reopen": status == WorkflowStatus.ACCEPTED and receiver,
         "period_open": services.period_is_open_for(report.period, report.unit),
         "task_statuses": TASK_STATUSES,
         "narrative_fields": [
@@ -198,7 +190,7 @@ def report_autosave(request, pk):
     """Save the draft in the background; answers JSON with the new version, or the conflict."""
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
-    if not scope.covers(report.unit, [Role.REPORTER]):
+    if not permissions.may_report(scope, report.unit):
         raise Http404
     try:
         saved, errors = _save_from_post(request, scope, report)
@@ -231,7 +223,7 @@ def report_autosave(request, pk):
 def report_submit(request, pk):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
-    if not scope.covers(report.unit, [Role.REPORTER]):
+    if not permissions.may_report(scope, report.unit):
         raise Http404
     return _submit(request, scope, report)
 
@@ -353,7 +345,7 @@ def report_excel_upload(request, pk):
 
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
-    if not scope.covers(report.unit, [Role.REPORTER]):
+    if not permissions.may_report(scope, report.unit):
         raise Http404
     form = ReportUploadForm(request.POST, request.FILES)
     if not form.is_valid():

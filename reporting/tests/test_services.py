@@ -470,3 +470,59 @@ def test_two_accepts_in_one_transaction_failure_leave_nothing(setup):
         raise RuntimeError("rollback")
     assert setup.fresh().status == WorkflowStatus.APPROVED
     assert not IndicatorRollup.objects.exists()
+
+
+class TestWhoActs:
+    """Issue #5: a reporter edits only the reports of their unit, a head approves only their
+    unit, and the body a report is addressed to accepts it."""
+
+    def test_a_head_of_the_province_does_not_approve_a_communes_report(self, setup, world):
+        setup.fill()
+        setup.submit()
+        boss = user_with_role(world.province, Role.HEAD)
+        with pytest.raises(PermissionDenied):
+            services.report_approve(scope=user_scope(boss), user=boss, report=setup.fresh())
+
+    def test_a_reporter_of_the_province_does_not_type_a_communes_figures(self, setup, world):
+        clerk = user_with_role(world.province, Role.REPORTER)
+        with pytest.raises(PermissionDenied):
+            services.report_save_draft(
+                scope=user_scope(clerk),
+                user=clerk,
+                report=setup.fresh(),
+                expected_version=1,
+                values={setup.count.pk: {"value": 999}},
+            )
+
+    def test_only_the_coordinator_of_the_addressee_accepts(self, world):
+        from plans.tests.factories import PlanFactory
+        from reporting.tests.factories import IndicatorFactory, ScheduleIndicatorFactory
+
+        plan = PlanFactory(issuer=world.province)
+        schedule = ScheduleFactory(plan=plan, unit_types=[world.commune.unit_type])
+        indicator = ScheduleIndicatorFactory(schedule=schedule, indicator=IndicatorFactory())
+        period = PeriodFactory(schedule=schedule)
+        people = {
+            role: user_with_role(world.commune, role)
+            for role in (Role.REPORTER, Role.HEAD, Role.COORDINATOR)
+        }
+        scopes = {role: user_scope(user) for role, user in people.items()}
+        report = services.report_open(
+            scope=scopes[Role.REPORTER], unit=world.commune, period=period
+        )
+        report = services.report_save_draft(
+            scope=scopes[Role.REPORTER],
+            user=None,
+            report=report,
+            expected_version=report.version,
+            values={indicator.indicator_id: {"value": 5}},
+        )
+        services.report_submit(scope=scopes[Role.REPORTER], user=None, report=report)
+        services.report_approve(scope=scopes[Role.HEAD], user=None, report=report)
+        with pytest.raises(PermissionDenied):
+            # The commune's own coordinator: the report goes up to the province.
+            services.report_accept(scope=scopes[Role.COORDINATOR], user=None, report=report)
+        province = user_scope(user_with_role(world.province, Role.COORDINATOR))
+        assert services.report_accept(scope=province, user=None, report=report).status == (
+            WorkflowStatus.ACCEPTED
+        )

@@ -1,0 +1,26 @@
+"""Who may do what with a report or a registration (issue #5: a reporter edits only the reports
+of their unit, a head approves only their unit, the coordinator of the body a report is addressed
+to accepts it). Seeing follows the subtree rule of org.scope; acting on a report does not: a
+province's reporter or head does not type or approve a commune's report."""
+
+from org.models import OrgUnit, Role
+from org.scope import UserScope
+
+
+def holds_on(scope: UserScope, unit: OrgUnit, role: str) -> bool:
+    """The role is granted on this very unit, not on one of its ancestors."""
+    return scope.is_superuser or any(g.role == role and g.unit_id == unit.pk for g in scope.grants)
+
+
+def may_report(scope: UserScope, unit: OrgUnit) -> bool:
+    return holds_on(scope, unit, Role.REPORTER)
+
+
+def may_approve(scope: UserScope, unit: OrgUnit) -> bool:
+    return holds_on(scope, unit, Role.HEAD)
+
+
+def may_receive(scope: UserScope, plan) -> bool:
+    """Accepting, returning after approval and reopening belong to the coordinator of the body
+    that issued the plan the report answers (the board and the periods are theirs too)."""
+    return plan.issuer is not None and scope.can_manage(plan.issuer)
