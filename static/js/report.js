@@ -1,5 +1,11 @@
-// The report page: autosave while typing, a copy of what is typed kept on this computer so that
-// a dropped connection loses nothing, and the percentage of a ratio computed as it is typed.
+// The report page: autosave while typing; a copy of what is typed kept on this computer so that
+// a dropped connection or a closed browser loses nothing; the percentage of a ratio computed as
+// it is typed.
+//
+// The copy holds, for each field a person changed, the value typed and the value the field had
+// when the page was loaded (its base). When a page loads, a copied field is put back only if
+// the server still has its base: a figure someone else saved since is never overwritten; it is
+// shown beside the field instead, for the person to decide.
 (function () {
   "use strict";
   const form = document.getElementById("report-form");
@@ -7,9 +13,19 @@
 
   const status = document.getElementById("autosave-status");
   const versionInput = document.getElementById("report-version");
-  const storageKey = form.dataset.storageKey;
+  const prefix = form.dataset.storageKey + "-";
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const DELAY_MS = 1500;
+  const t = (text) => (window.gettext ? window.gettext(text) : text);
+
+  // One copy per tab, so that two tabs never erase each other's.
+  let tabId = sessionStorage.getItem("thidua-tab");
+  if (!tabId) {
+    tabId = Math.random().toString(36).slice(2);
+    sessionStorage.setItem("thidua-tab", tabId);
+  }
+  const ownKey = prefix + tabId;
+
   let timer = null;
   let inflight = null;
   let dirty = false;
@@ -21,32 +37,39 @@
     status.className = "small mb-2 " + (tone ? "text-" + tone : "text-muted");
   }
 
-  function fields() {
-    const data = {};
-    for (const el of form.elements) {
-      if (!el.name || el.type === "file" || el.name === "csrfmiddlewaretoken" || el.type === "submit") continue;
-      data[el.name] = el.value;
-    }
-    return data;
+  function editable() {
+    return Array.from(form.elements).filter(
+      (el) => el.name && el.type !== "file" && el.type !== "submit" && el.type !== "hidden" && el.name !== "csrfmiddlewaretoken"
+    );
   }
 
+  // What each field held when the page came from the server.
+  const base = {};
+  editable().forEach((el) => { base[el.name] = el.value; });
+
   function keep() {
+    const fields = {};
+    editable().forEach((el) => {
+      if (el.value !== base[el.name]) fields[el.name] = { value: el.value, base: base[el.name] };
+    });
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ version: versionInput.value, at: Date.now(), fields: fields() }));
+      if (Object.keys(fields).length) {
+        localStorage.setItem(ownKey, JSON.stringify({ at: Date.now(), fields: fields }));
+      } else {
+        localStorage.removeItem(ownKey);
+      }
     } catch (e) { /* storage full or disabled: the server copy still counts */ }
   }
 
-  function forget() {
-    try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
+  function label(el) {
+    return el.getAttribute("aria-label") || (el.labels && el.labels[0] ? el.labels[0].textContent : el.name);
   }
 
-  function restore(saved) {
-    for (const [name, value] of Object.entries(saved.fields)) {
-      if (name === "version") continue;
-      const el = form.elements.namedItem(name);
-      if (el && !(el instanceof RadioNodeList)) el.value = value;
-    }
-    form.querySelectorAll("[data-ratio]").forEach(updateRatio);
+  function payload() {
+    const body = new FormData();
+    body.append("version", versionInput.value);
+    editable().forEach((el) => body.append(el.name, el.value));
+    return body;
   }
 
   function save() {
@@ -57,10 +80,11 @@
       timer = setTimeout(save, DELAY_MS);
       return inflight;
     }
-    const body = new FormData();
-    for (const [name, value] of Object.entries(fields())) body.append(name, value);
+    const sent = {};
+    editable().forEach((el) => { sent[el.name] = el.value; });
+    const body = payload();
     dirty = false;
-    say(gettext("Đang lưu…"));
+    say(t("Đang lưu…"));
     inflight = fetch(form.dataset.autosaveUrl, {
       method: "POST",
       body: body,
@@ -70,23 +94,24 @@
       const answer = await response.json().catch(() => ({}));
       if (response.ok) {
         versionInput.value = answer.version;
+        Object.assign(base, sent);  // the server now holds what was sent
+        keep();
         document.getElementById("completeness").textContent = answer.completeness;
         document.getElementById("completeness-bar").style.width = answer.completeness.replace(",", ".") + "%";
-        if (!dirty) forget();
-        say(gettext("Đã tự động lưu lúc ") + answer.saved_at, "success");
+        say(t("Đã tự động lưu lúc ") + answer.saved_at, "success");
       } else if (response.status === 409) {
         conflicted = true;
         say(answer.message, "danger");
       } else if (answer.errors) {
         const first = Object.values(answer.errors).flat();
-        say(gettext("Chưa lưu được: ") + first.slice(0, 3).join(" "), "danger");
+        say(t("Chưa lưu được: ") + first.slice(0, 3).join(" "), "danger");
       } else {
         dirty = true;
-        say(gettext("Máy chủ chưa nhận được; sẽ thử lại."), "warning");
+        say(t("Máy chủ chưa nhận được; sẽ thử lại."), "warning");
       }
     }).catch(() => {
       dirty = true;
-      say(gettext("Mất kết nối — những gì bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng lại."), "warning");
+      say(t("Mất kết nối — những gì bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng lại."), "warning");
     }).finally(() => {
       inflight = null;
       if (pendingSubmit) {
@@ -102,16 +127,27 @@
     if (event.target.type === "file") return;
     dirty = true;
     keep();
-    if (event.target.closest("[data-ratio]")) updateRatio(event.target.closest("[data-ratio]"));
+    const group = event.target.closest("[data-ratio]");
+    if (group) updateRatio(group);
     clearTimeout(timer);
     timer = setTimeout(save, DELAY_MS);
   }
 
+  // Same rule as core.formats.parse_number_vi: "1.234,5", "1.000" (a thousand), "12.5".
   function parseVi(text) {
-    const raw = (text || "").trim().replace(/\s/g, "");
+    let raw = (text || "").trim().replace(/\s/g, "");
     if (!raw) return null;
-    const normal = raw.includes(",") ? raw.replace(/\./g, "").replace(",", ".") : raw;
-    const number = Number(normal);
+    if (raw.includes(",")) {
+      raw = raw.replace(/\./g, "").replace(",", ".");
+    } else if ((raw.match(/\./g) || []).length > 1) {
+      const groups = raw.split(".");
+      if (!groups.slice(1).every((g) => g.length === 3)) return null;
+      raw = groups.join("");
+    } else if (raw.includes(".")) {
+      const [whole, fraction] = raw.split(".");
+      if (fraction.length === 3 && !["", "0", "-0", "+0"].includes(whole)) raw = whole + fraction;
+    }
+    const number = Number(raw);
     return Number.isFinite(number) ? number : null;
   }
 
@@ -122,58 +158,76 @@
     out.textContent = n !== null && d ? (Math.round((n * 1000) / d) / 10).toLocaleString("vi-VN") + "%" : "…%";
   }
 
-  function gettext(text) {
-    return window.gettext ? window.gettext(text) : text;
+  function warn(event) {
+    if (dirty || inflight) { event.preventDefault(); event.returnValue = ""; }
   }
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => {
     clearTimeout(timer);
+    if (!navigator.onLine) {
+      // Nothing would reach the server: keep the page and the copy as they are.
+      event.preventDefault();
+      say(t("Đang mất kết nối nên chưa gửi được. Dữ liệu vẫn được giữ trên máy này; hãy bấm lại khi có mạng."), "danger");
+      return;
+    }
     if (inflight) {
       // Let the background save finish first, so the page posts the version it produced.
       event.preventDefault();
       pendingSubmit = event.submitter;
       return;
     }
-    forget();
+    // The copy stays until the next page shows the server has the figures (see below).
     window.removeEventListener("beforeunload", warn);
   });
   window.addEventListener("online", () => { if (dirty) save(); });
   setInterval(() => { if (dirty && !timer && !inflight && navigator.onLine) save(); }, 15000);
-
-  function warn(event) {
-    if (dirty || inflight) { event.preventDefault(); event.returnValue = ""; }
-  }
   window.addEventListener("beforeunload", warn);
 
-  // What was typed on this computer and never reached the server comes back.
-  let saved = null;
-  try { saved = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { saved = null; }
-  if (saved && saved.fields) {
-    if (String(saved.version) === versionInput.value) {
-      restore(saved);
-      dirty = true;
-      say(gettext("Đã khôi phục những gì bạn nhập lần trước nhưng chưa kịp lưu; đang lưu lại…"), "warning");
-      timer = setTimeout(save, 300);
-    } else {
-      const note = document.createElement("div");
-      note.className = "alert alert-warning d-flex gap-2 align-items-center";
-      note.setAttribute("role", "alert");
-      note.textContent = gettext("Máy này còn giữ dữ liệu bạn nhập nhưng chưa lưu, trong khi báo cáo đã được lưu từ nơi khác. ");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "btn btn-sm btn-warning";
-      button.textContent = gettext("Khôi phục dữ liệu chưa lưu");
-      button.addEventListener("click", () => { restore(saved); dirty = true; keep(); note.remove(); save(); });
-      const drop = document.createElement("button");
-      drop.type = "button";
-      drop.className = "btn btn-sm btn-outline-secondary";
-      drop.textContent = gettext("Bỏ qua");
-      drop.addEventListener("click", () => { forget(); note.remove(); });
-      note.append(button, drop);
-      form.prepend(note);
+  // Copies left on this computer by this or another tab, by a closed browser or a lost connection.
+  const restored = [];
+  const clashes = [];
+  for (let i = localStorage.length - 1; i >= 0; i--) {
+    const key = localStorage.key(i);
+    if (!key || !key.startsWith(prefix)) continue;
+    let copy = null;
+    try { copy = JSON.parse(localStorage.getItem(key)); } catch (e) { copy = null; }
+    localStorage.removeItem(key);
+    if (!copy || !copy.fields) continue;
+    for (const [name, entry] of Object.entries(copy.fields)) {
+      const el = form.elements.namedItem(name);
+      if (!el || el instanceof RadioNodeList || entry.value === el.value) continue;  // saved already
+      if (entry.base === el.value) {
+        el.value = entry.value;  // the server still has what it had: the typing is put back
+        restored.push(label(el));
+      } else {
+        clashes.push([el, entry.value]);  // someone saved another figure since: ask
+      }
     }
   }
+  if (restored.length) {
+    dirty = true;
+    keep();
+    say(t("Đã khôi phục những gì bạn nhập lần trước nhưng chưa kịp lưu; đang lưu lại…"), "warning");
+    timer = setTimeout(save, 300);
+  }
+  clashes.forEach(([el, value]) => {
+    const note = document.createElement("div");
+    note.className = "small text-warning-emphasis";
+    note.setAttribute("data-testid", "unsaved-copy");
+    note.textContent = t("Máy này còn giữ số bạn đã nhập nhưng chưa lưu: ") + value + t(" (số hiện tại do người khác lưu sau đó). ");
+    const use = document.createElement("button");
+    use.type = "button";
+    use.className = "btn btn-link btn-sm p-0 align-baseline";
+    use.textContent = t("Dùng số này");
+    use.addEventListener("click", () => {
+      el.value = value;
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      note.remove();
+    });
+    note.append(use);
+    el.insertAdjacentElement("afterend", note);
+  });
   form.querySelectorAll("[data-ratio]").forEach(updateRatio);
 })();
