@@ -64,9 +64,13 @@ def period_bounds(frequency: str, year: int) -> list[tuple[str, str, datetime.da
     return []
 
 
-def periods_generate(*, schedule: Schedule, year: int) -> list[Period]:
+def periods_generate(
+    *, schedule: Schedule, year: int, starting: datetime.date | None = None
+) -> list[Period]:
     """Create the periods of `year` that do not exist yet; returns all of that year's periods.
-    Running it twice adds nothing (a cron job may call it every January)."""
+    Running it twice adds nothing (a cron job may call it every January). With `starting`,
+    periods that ended before that day are not created: a schedule set in November does not
+    make its units ten months late."""
     existing = set(
         schedule.periods.filter(code__startswith=str(year)).values_list("code", flat=True)
     )
@@ -81,7 +85,7 @@ def periods_generate(*, schedule: Schedule, year: int) -> list[Period]:
                 due_date=schedule.due_date_for(end),
             )
             for code, label, start, end in period_bounds(schedule.frequency, year)
-            if code not in existing
+            if code not in existing and (starting is None or end >= starting)
         ]
     )
     return list(schedule.periods.filter(code__startswith=str(year)).order_by("start"))

@@ -73,16 +73,22 @@ def reminders_send(
     today: datetime.date | None = None,
     days_before: int = 3,
     days_after: int = 1,
+    window_days: int = 30,
     dry_run: bool = False,
 ) -> Outcome:
     """Remind every unit that has not submitted a report of an open period: `days_before` days
-    before its due day, and again `days_after` days after it."""
+    before its due day, and again `days_after` days after it. Periods due more than
+    `window_days` ago are the coordinator's business, not a reminder's (a backlog of old
+    months would bury the units in mail)."""
     today = today or timezone.localdate()
     periods = (
         Period.objects.filter(is_closed=False, schedule__is_active=True, start__lte=today)
         .filter(
             Q(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days_before))
-            | Q(due_date__lte=today - datetime.timedelta(days=days_after))
+            | Q(
+                due_date__lte=today - datetime.timedelta(days=days_after),
+                due_date__gte=today - datetime.timedelta(days=window_days),
+            )
         )
         .select_related("schedule__plan__issuer")
     )

@@ -102,7 +102,8 @@ def schedule_edit(request, pk=None):
                     items=items.rows(),
                     tasks=tasks,
                 )
-                periods_generate(schedule=saved, year=timezone.localdate().year)
+                today = timezone.localdate()
+                periods_generate(schedule=saved, year=today.year, starting=today.replace(day=1))
             else:
                 saved = services.schedule_update(
                     scope=scope,

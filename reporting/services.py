@@ -547,15 +547,32 @@ def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
 
 def _sync_own_tasks(report: Report) -> None:
     """A unit reporting on its own plan's tasks moves them on the plan too (the plan page and
-    the task board then show the accepted progress)."""
-    updates = TaskUpdate.objects.filter(report=report, task__plan__issuer_id=report.unit_id)
-    for update in updates.select_related("task"):
+    the task board then show the accepted progress). Only forward: a late report of an earlier
+    month does not undo a later one. The task's version moves, so a task form opened before
+    cannot silently put the old progress back; the change is in the task's history."""
+    updates = TaskUpdate.objects.filter(
+        report=report, task__plan__issuer_id=report.unit_id
+    ).select_related("task")
+    for update in updates:
+        newer = TaskUpdate.objects.filter(
+            task_id=update.task_id,
+            report__unit_id=report.unit_id,
+            report__status=WorkflowStatus.ACCEPTED,
+            report__period__start__gt=report.period.start,
+        )
+        if newer.exists():
+            continue
+        task = update.task
         status = {
             TaskUpdate.Status.DONE: TaskStatus.DONE,
             TaskUpdate.Status.IN_PROGRESS: TaskStatus.IN_PROGRESS,
             TaskUpdate.Status.OVERDUE: TaskStatus.IN_PROGRESS,
         }.get(update.status, TaskStatus.NOT_STARTED)
-        Task.objects.filter(pk=update.task_id).update(status=status, progress=update.progress)
+        if (task.status, task.progress) == (status, update.progress):
+            continue
+        task.status, task.progress = status, update.progress
+        task.version += 1
+        task.save(update_fields=["status", "progress", "version"])
 
 
 @transaction.atomic

@@ -82,3 +82,8 @@ def test_the_command_for_cron_prints_what_it_did_and_who_has_no_address(setup, w
     assert "Sẽ nhắc UBND xã Thống Nhất" in out.getvalue() and mail.outbox == []
     call_command("send_reminders", today=day, stdout=out, stderr=err)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["mai@xa.vn"]
+
+
+def test_months_long_past_are_not_reminded(setup, addressed):
+    reminders_send(today=setup.period.due_date + datetime.timedelta(days=45))
+    assert mail.outbox == []

@@ -526,3 +526,53 @@ class TestWhoActs:
         assert services.report_accept(scope=province, user=None, report=report).status == (
             WorkflowStatus.ACCEPTED
         )
+
+
+class TestTaskSync:
+    def test_an_accept_moves_the_task_and_its_version_so_a_stale_form_is_refused(self, setup):
+        from plans import services as plan_services
+
+        opened = Task.objects.get(pk=setup.task.pk).version
+        setup.fill(task_updates={setup.task.pk: {"status": "in_progress", "progress": 40}})
+        setup.submit()
+        setup.approve()
+        setup.accept()
+        task = Task.objects.get(pk=setup.task.pk)
+        assert (task.status, task.progress) == ("in_progress", 40)
+        assert task.history.first().progress == 40
+        with pytest.raises(ConcurrentEditError):
+            plan_services.task_update(
+                scope=setup.scope[Role.COORDINATOR],
+                task=task,
+                data={"title": "Sửa tên"},
+                expected_version=opened,
+            )
+        assert Task.objects.get(pk=setup.task.pk).progress == 40
+
+    def test_a_late_report_of_an_earlier_month_does_not_undo_a_later_one(self, setup):
+        setup.fill(task_updates={setup.task.pk: {"status": "in_progress", "progress": 80}})
+        setup.submit()
+        setup.approve()
+        setup.accept()
+        earlier = PeriodFactory(schedule=setup.schedule, start=previous_month(setup.period.start))
+        old = services.report_open(
+            scope=setup.scope[Role.REPORTER], unit=setup.report.unit, period=earlier
+        )
+        services.report_save_draft(
+            scope=setup.scope[Role.REPORTER],
+            user=None,
+            report=old,
+            expected_version=old.version,
+            values={
+                setup.ratio.pk: {"numerator": 1, "denominator": 2},
+                setup.count.pk: {"value": 1},
+            },
+            task_updates={setup.task.pk: {"status": "in_progress", "progress": 20}},
+        )
+        for step, role in (
+            (services.report_submit, Role.REPORTER),
+            (services.report_approve, Role.HEAD),
+            (services.report_accept, Role.COORDINATOR),
+        ):
+            step(scope=setup.scope[role], user=None, report=Report.objects.get(pk=old.pk))
+        assert Task.objects.get(pk=setup.task.pk).progress == 80

@@ -389,7 +389,10 @@ class TestSchedules:
         )
         schedule = Schedule.objects.get()
         assert response.status_code == 302
-        assert schedule.periods.filter(start__year=timezone.localdate().year).count() == 12
+        # From this month on: the months before it are not turned into a backlog of lateness.
+        today = timezone.localdate()
+        assert schedule.periods.count() == 13 - today.month
+        assert schedule.periods.order_by("start").first().start == today.replace(day=1)
         assert list(schedule.items.get().unit_types.all()) == [world.village.unit_type]
         assert list(schedule.tasks.all()) == [task]
 
