@@ -48,9 +48,17 @@ def trend_chart(detail) -> dict:
     """The value of each period against the path, with the due value as a line."""
     labels = [row["period"] for row in detail.trend]
     target = detail.target
-    # The axis reaches the due value, so the red line of the target is always in sight.
+    # The line is the level the goal ends at (a rank "8 places up" ends at baseline - 8), and
+    # the axis reaches it so it is always in sight.
+    from monitoring.status import end_value
+
+    rank = target.indicator.kind == "rank"
+    end = end_value(detail.goal, rank=rank) if detail.goal else target.value
     seen = [float(v) for row in detail.trend for v in (row["value"], row["path"]) if v is not None]
-    seen.append(float(target.value))
+    if end is not None:
+        seen.append(float(end))
+    if not seen:
+        seen = [0.0]
     low, high = min(seen), max(seen)
     margin = max((high - low) * 0.1, 1)
     axis = {"type": "value", "min": round(low - margin), "max": round(high + margin)}
@@ -74,7 +82,7 @@ def trend_chart(detail) -> dict:
                     "symbol": "none",
                     "lineStyle": {"color": "#dc3545"},
                     "label": {"formatter": _("Chỉ tiêu") + " {c}"},
-                    "data": [{"yAxis": _round(target.value)}],
+                    "data": [{"yAxis": _round(end)}] if end is not None else [],
                 },
             },
             {

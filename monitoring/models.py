@@ -18,10 +18,25 @@ class IndicatorRollup(models.Model):
     `value_count` is how many reports gave a figure, so the units without data can be told.
     """
 
-    unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
-    period = models.ForeignKey("reporting.Period", on_delete=models.CASCADE, related_name="+")
+    # Derived data, rebuilt at will: no database constraint on the keys (each checked row slowed
+    # a province's rebuild threefold, bench/README.md) and no index the unique key already
+    # gives; Django still cascades deletes of units and periods.
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    period = models.ForeignKey(
+        "reporting.Period", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.CASCADE, related_name="+"
+        "indicators.Indicator",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     value_sum = models.DecimalField(max_digits=24, decimal_places=4, default=0)
     numerator_sum = models.DecimalField(max_digits=24, decimal_places=4, default=0)

@@ -159,6 +159,80 @@ def registered_levels(unit_ids: list[int], plan: Plan, year: int) -> dict[tuple[
     return {(unit_id, target_id): value for unit_id, target_id, value in rows}
 
 
+@dataclass
+class Judge:
+    """Gives every page the same verdict for the same unit and target: the goal is the level
+    the unit registered if it did, the target's otherwise, due when the plan's movement ends
+    if the target names no year; a target for each unit is judged on its units one by one."""
+
+    frame: PlanFrame
+    as_of: datetime.date
+    levels: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+
+    @property
+    def end_year(self) -> int | None:
+        movement = self.frame.plan.movement
+        return movement.end_year if movement else None
+
+    def goal(self, target: Target, unit_id: int) -> Goal:
+        return Goal.of(target, self.levels.get((unit_id, target.pk)), self.end_year)
+
+    def verdict(self, target: Target, unit_id: int, figures: list[Figure]) -> Verdict:
+        return target_status(target.indicator, self.goal(target, unit_id), figures, self.as_of)
+
+    def each_unit(
+        self, target: Target, units: list[OrgUnit], figures: dict[tuple[int, int], list[Figure]]
+    ) -> Verdict:
+        """A target every unit must meet by itself: the share of units meeting it, and the
+        worst state among them (met only when all are)."""
+        if not units:
+            return Verdict(Status.NO_DATA)
+        verdicts = [
+            self.verdict(target, u.pk, figures.get((u.pk, target.indicator_id), [])) for u in units
+        ]
+        met = sum(1 for v in verdicts if v.status == Status.MET)
+        judged = [v for v in verdicts if v.status != Status.NO_DATA]
+        if not judged:
+            return Verdict(Status.NO_DATA)
+        if met == len(verdicts):
+            status = Status.MET
+        elif any(v.status == Status.MISSED for v in verdicts):
+            status = Status.MISSED
+        elif any(v.status in (Status.AT_RISK, Status.NO_DATA) for v in verdicts):
+            status = Status.AT_RISK
+        else:
+            status = Status.ON_TRACK
+        verdict = Verdict(
+            status,
+            current=Decimal(met) * 100 / len(verdicts),
+            as_of_period=max(v.as_of_period for v in judged),
+        )
+        verdict.units_met, verdict.units_judged = met, len(verdicts)
+        return verdict
+
+
+def asked_units(plan: Plan, unit: OrgUnit, indicator_ids, as_of) -> dict[int, list[OrgUnit]]:
+    """indicator id -> the active units of `unit`'s subtree that are asked for it."""
+    types = asked_types(plan)
+    wanted = set().union(*(types.get(i, set()) for i in indicator_ids)) if indicator_ids else set()
+    units = list(
+        OrgUnit.objects.filter(
+            active_units_q(as_of), path__startswith=unit.path, unit_type__in=wanted
+        ).only("pk", "path", "depth", "unit_type", "name")
+    )
+    return {i: [u for u in units if u.unit_type_id in types.get(i, set())] for i in indicator_ids}
+
+
+def _recent(frame: PlanFrame, periods: int = 13) -> PlanFrame:
+    """The frame cut to its last periods: enough for a trend and for the year so far."""
+    return PlanFrame(
+        frame.plan,
+        frame.targets,
+        frame.periods,
+        {ind: ids[-periods:] for ind, ids in frame.indicator_periods.items()},
+    )
+
+
 # --- Plan overview -----------------------------------------------------------------------------
 
 
@@ -176,6 +250,10 @@ class TargetLine:
     @property
     def units_without_data(self) -> int:
         return max(0, self.expected_units - self.reporting_units)
+
+    @property
+    def units_met(self) -> int | None:
+        return getattr(self.verdict, "units_met", None)
 
 
 @dataclass
@@ -280,20 +358,27 @@ def plan_overview(
     unit = viewpoint(scope, plan, unit)
     frame = plan_frame(plan, as_of)
     figures = figures_for(frame, [unit.pk])
-    levels = registered_levels([unit.pk], plan, as_of.year) if unit != plan.issuer else {}
     expected = _expected_reporters(unit, frame, as_of)
+    each = [t for t in frame.targets if t.applies_to_each_unit]
+    per_unit = asked_units(plan, unit, [t.indicator_id for t in each], as_of) if each else {}
+    every = sorted({u.pk for units in per_unit.values() for u in units} | {unit.pk})
+    judge = Judge(frame, as_of, registered_levels(every, plan, as_of.year))
+    if each:
+        figures.update(figures_for(_recent(frame), every, sorted({t.indicator_id for t in each})))
     lines = []
     for target in frame.targets:
-        goal = Goal.of(target, levels.get((unit.pk, target.pk)))
         series = figures.get((unit.pk, target.indicator_id), [])
-        verdict = target_status(target.indicator, goal, series, as_of)
-        latest = series[-1] if series else None
+        if target.applies_to_each_unit:
+            verdict = judge.each_unit(target, per_unit.get(target.indicator_id, []), figures)
+        else:
+            verdict = judge.verdict(target, unit.pk, series)
+        used = next((f for f in series if f.period_end == verdict.as_of_period), None)
         lines.append(
             TargetLine(
                 target=target,
                 verdict=verdict,
                 expected_units=expected.get(target.indicator_id, 0),
-                reporting_units=latest.count if latest else 0,
+                reporting_units=used.count if used else 0,
             )
         )
     lines.sort(key=lambda line: (Status.ORDER[line.verdict.status], line.target.order))
@@ -323,10 +408,11 @@ class TargetDetail:
     without_data: list[OrgUnit]
     reports: list[Report]
     ancestors: list[OrgUnit] = field(default_factory=list)
+    goal: Goal | None = None
 
 
 def target_in_scope(*, scope: UserScope, pk: int) -> Target:
-    queryset = Target.objects.select_related("plan__issuer", "indicator")
+    queryset = Target.objects.select_related("plan__issuer", "plan__movement", "indicator")
     target = get_in_scope_or_404(
         queryset, Q(plan__in=Plan.objects.filter(visible_plans_q(scope))), pk=pk
     )
@@ -372,13 +458,20 @@ def target_detail(
         .select_related("unit_type")
         .order_by("path")
     )
-    figures = figures_for(frame, [unit.pk, *[c.pk for c in children]], [indicator.pk])
-    levels = registered_levels([unit.pk], plan, as_of.year) if unit != plan.issuer else {}
+    each = target.applies_to_each_unit
+    members = asked_units(plan, unit, [indicator.pk], as_of)[indicator.pk] if each else []
+    ids = sorted({unit.pk, *[c.pk for c in children], *[m.pk for m in members]})
+    figures = figures_for(_recent(frame) if each else frame, ids, [indicator.pk])
+    if each:
+        figures.update(figures_for(frame, [unit.pk], [indicator.pk]))
+    judge = Judge(frame, as_of, registered_levels(ids, plan, as_of.year))
     own = figures.get((unit.pk, indicator.pk), [])
-    verdict = target_status(
-        indicator, Goal.of(target, levels.get((unit.pk, target.pk))), own, as_of
-    )
-    paths = _trend_rows(frame, indicator, target, own, verdict, as_of)
+    if each:
+        verdict = judge.each_unit(target, members, figures)
+        verdict.points = judge.verdict(target, unit.pk, own).points
+    else:
+        verdict = judge.verdict(target, unit.pk, own)
+    paths = _trend_rows(frame, judge.goal(target, unit.pk), indicator, own, verdict, as_of)
     latest_day = verdict.as_of_period
     total = _period_figure(own, latest_day)
     asked = asked_types(plan).get(indicator.pk, set())
@@ -388,7 +481,11 @@ def target_detail(
         series = figures.get((child.pk, indicator.pk), [])
         if not series and not (branch_types.get(child.pk, set()) & asked):
             continue  # nobody in that branch is asked for this figure
-        child_verdict = target_status(indicator, Goal.of(target), series, as_of)
+        if each:
+            branch = [m for m in members if m.path.startswith(child.path)]
+            child_verdict = judge.each_unit(target, branch, figures)
+        else:
+            child_verdict = judge.verdict(target, child.pk, series)
         rows.append(
             UnitFigure(
                 unit=child,
@@ -398,7 +495,9 @@ def target_detail(
                 has_children=child.numchild > 0,
             )
         )
-    lower_better = Goal.of(target).lower_is_better or indicator.kind == Indicator.Kind.RANK
+    lower_better = judge.goal(target, unit.pk).lower_is_better or indicator.kind == "rank"
+    if each:
+        lower_better = False  # a share of units meeting the target: more is better
     rows.sort(
         key=lambda r: (
             r.value is None,
@@ -429,15 +528,16 @@ def target_detail(
         without_data=without,
         reports=reports,
         ancestors=ancestors,
+        goal=judge.goal(target, unit.pk),
     )
 
 
-def _trend_rows(frame, indicator, target, own, verdict, as_of) -> list[dict]:
+def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]:
+    """Each period's value against the path of the same goal the verdict used."""
     from monitoring.status import path_value, series
 
     rank = indicator.kind == Indicator.Kind.RANK
     flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
-    goal = Goal.of(target)
     values = dict(series(indicator, own))
     first = verdict.points[0] if verdict.points else None
     rows = []
@@ -539,8 +639,11 @@ def heat_map(
     branch_types = subtree_types(unit, as_of)
     everyone_asked = set().union(*asked.values()) if asked else set()
     children = [c for c in children if branch_types.get(c.pk, set()) & everyone_asked]
-    figures = figures_for(frame, [c.pk for c in children])
-    levels = registered_levels([c.pk for c in children], plan, as_of.year)
+    each = [t for t in frame.targets if t.applies_to_each_unit]
+    members = asked_units(plan, unit, [t.indicator_id for t in each], as_of) if each else {}
+    ids = sorted({c.pk for c in children} | {m.pk for ms in members.values() for m in ms})
+    figures = figures_for(frame, ids)
+    judge = Judge(frame, as_of, registered_levels(ids, plan, as_of.year))
     rows = []
     for child in children:
         cells = []
@@ -548,9 +651,14 @@ def heat_map(
             if not branch_types.get(child.pk, set()) & asked.get(target.indicator_id, set()):
                 cells.append(None)  # not asked of this branch: no cell, not a red one
                 continue
-            goal = Goal.of(target, levels.get((child.pk, target.pk)))
-            series = figures.get((child.pk, target.indicator_id), [])
-            cells.append(target_status(target.indicator, goal, series, as_of))
+            if target.applies_to_each_unit:
+                branch = [
+                    m for m in members.get(target.indicator_id, []) if m.path.startswith(child.path)
+                ]
+                cells.append(judge.each_unit(target, branch, figures))
+            else:
+                series = figures.get((child.pk, target.indicator_id), [])
+                cells.append(judge.verdict(target, child.pk, series))
         rows.append((child, cells))
     return HeatMap(plan=plan, unit=unit, targets=frame.targets, rows=rows)
 

@@ -166,11 +166,16 @@ class Goal:
     baseline_date: datetime.date | None = None
 
     @classmethod
-    def of(cls, target, value: Decimal | None = None) -> "Goal":
-        """The goal of a plans.Target, with the unit's registered level when given."""
+    def of(cls, target, value: Decimal | None = None, plan_end_year: int | None = None) -> "Goal":
+        """The goal of a plans.Target, with the unit's registered level when given.
+
+        A target without a due date or year is yearly when its text says so ("hằng năm",
+        "mỗi năm"); otherwise it is due when the plan's movement ends (seed 004: 2026–2030)."""
         due = target.due_date
         if due is None and target.due_year:
             due = datetime.date(target.due_year, 12, 31)
+        if due is None and plan_end_year and not says_yearly(target.text):
+            due = datetime.date(plan_end_year, 12, 31)
         baseline_date = None
         if target.baseline_year:
             baseline_date = datetime.date(target.baseline_year, 12, 31)
@@ -195,6 +200,16 @@ class Goal:
             Comparator.TOP,
             Comparator.DECREASE,
         )
+
+
+YEARLY_WORDS = ("hang nam", "moi nam", "hang nam,", "tung nam")
+
+
+def says_yearly(text: str) -> bool:
+    from core.text import fold
+
+    folded = fold(text)
+    return any(word in folded for word in YEARLY_WORDS)
 
 
 def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | None:
@@ -227,7 +242,7 @@ def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | No
     return None
 
 
-def _end_value(goal: Goal, *, rank: bool) -> Decimal | None:
+def end_value(goal: Goal, *, rank: bool) -> Decimal | None:
     """The level the path ends at, in the indicator's own terms."""
     if goal.comparator in (Comparator.INCREASE, Comparator.DECREASE):
         if goal.baseline_value is None:
@@ -249,8 +264,8 @@ def path_value(
 
     A yearly flow (a count that adds up within the year) starts from zero on 1 January; other
     paths start at the baseline, or at the first figure when the plan gave no baseline."""
-    end_value = _end_value(goal, rank=rank)
-    if end_value is None:
+    end = end_value(goal, rank=rank)
+    if end is None:
         return None
     due = goal.due_on(day)
     if flow and goal.yearly:
@@ -263,11 +278,11 @@ def path_value(
         return None
     start_day, start_value = start
     if day >= due:
-        return end_value
+        return end
     if day <= start_day or due <= start_day:
         return start_value
     share = Decimal((day - start_day).days) / Decimal((due - start_day).days)
-    return start_value + (end_value - start_value) * share
+    return start_value + (end - start_value) * share
 
 
 def trend_projection(
@@ -326,6 +341,8 @@ def target_status(
         verdict.status = Status.NO_DATA
         return verdict
     due = goal.due_on(last)
+    if flow and goal.comparator in (Comparator.LTE, Comparator.LT):
+        return _capped_flow(verdict, indicator, goal, met, last, due, as_of)
     if met:
         verdict.status = Status.MET
         return verdict
@@ -333,10 +350,7 @@ def target_status(
         verdict.status = Status.MISSED
         return verdict
     if flow and goal.yearly and indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
-        # A count that adds up: the year's run rate so far, carried to 31 December.
-        year_start = datetime.date(last.year, 1, 1)
-        elapsed = Decimal((last - year_start).days + 1)
-        verdict.projected = current * Decimal((due - year_start).days + 1) / elapsed
+        verdict.projected = _run_rate(current, last, due)
     else:
         verdict.projected = trend_projection(points, due)
     if verdict.projected is not None and indicator.kind in (
@@ -351,4 +365,26 @@ def target_status(
     elif path is not None:
         ahead = current <= path if goal.lower_is_better or rank else current >= path
         verdict.status = Status.ON_TRACK if ahead else Status.AT_RISK
+    return verdict
+
+
+def _run_rate(current: Decimal, last: datetime.date, due: datetime.date) -> Decimal:
+    """A count that adds up within the year: the pace so far, carried to the due day."""
+    year_start = datetime.date(last.year, 1, 1)
+    elapsed = Decimal((last - year_start).days + 1)
+    return current * Decimal((due - year_start).days + 1) / elapsed
+
+
+def _capped_flow(verdict, indicator, goal, met, last, due, as_of) -> Verdict:
+    """A cap on a figure that adds up ("không quá 5 sự cố mỗi năm"): once over, it is missed
+    for good; under it, it is only met when the period is over."""
+    if not met:
+        verdict.status = Status.MISSED
+    elif as_of > due:
+        verdict.status = Status.MET
+    else:
+        if indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
+            verdict.projected = _run_rate(verdict.current, last, due)
+        reaches = verdict.projected is None or meets(goal, verdict.projected)
+        verdict.status = Status.ON_TRACK if reaches else Status.AT_RISK
     return verdict

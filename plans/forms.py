@@ -73,6 +73,7 @@ class TargetForm(VersionedForm):
             "baseline_value",
             "baseline_year",
             "unit_value_allowed",
+            "applies_to_each_unit",
             "responsible_text",
             "parent_target",
             "order",

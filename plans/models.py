@@ -223,6 +223,14 @@ class Target(SearchableModel):
         default=False,
         help_text=_("Khi đăng ký thi đua, đơn vị ghi mức phấn đấu của mình thay cho mức chung."),
     )
+    # Seed 004 §II.2d: "mỗi sở, ban, ngành, địa phương ... có ít nhất 01 mô hình": the level
+    # applies to every unit, so a province meets it when all its units do, not when their sum
+    # reaches 1.
+    applies_to_each_unit = models.BooleanField(
+        _("áp dụng cho từng đơn vị"),
+        default=False,
+        help_text=_("Mỗi đơn vị phải tự đạt mức này; cấp trên đạt khi mọi đơn vị đạt."),
+    )
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )

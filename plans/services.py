@@ -44,6 +44,7 @@ TARGET_FIELDS = (
     "baseline_value",
     "baseline_year",
     "unit_value_allowed",
+    "applies_to_each_unit",
     "responsible_text",
     "parent_target",
 )

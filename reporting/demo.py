@@ -338,6 +338,8 @@ def _link_targets(plan: Plan, indicators: dict[str, Indicator]) -> None:
             target.baseline_value = Decimal(BASELINES[code])
             target.baseline_year = YEAR - 1
         target.unit_value_allowed = code in ("ty-le-vneid", "ty-le-phan-loai-rac")
+        # Seed 004 §II.2d: "mỗi sở, ban, ngành, địa phương ... có ít nhất 01 mô hình".
+        target.applies_to_each_unit = code == "so-mo-hinh-sang-kien"
         target.save()
 
 

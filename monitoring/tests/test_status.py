@@ -197,3 +197,34 @@ class TestTargetStatus:
         improving = [number(m, 40 - 2 * m) for m in range(1, 7)]
         assert target_status(RANK, goal, improving, month_end(2026, 6)).status == (Status.ON_TRACK)
         assert target_status(RANK, goal, [number(6, 12)], month_end(2026, 6)).status == (Status.MET)
+
+
+class TestEdges:
+    def test_a_yearly_cap_is_not_met_before_the_year_ends_and_missed_once_exceeded(self):
+        goal = Goal("<=", D(5), yearly=True)  # không quá 5 sự cố mỗi năm
+        calm = [number(1, 0), number(2, 1)]  # 1 by the end of February: 6 a year
+        assert target_status(FLOW_COUNT, goal, calm, month_end(2026, 2)).status == (Status.AT_RISK)
+        quiet = [number(m, 0) for m in range(1, 7)] + [number(7, 2)]  # 2 by July
+        assert target_status(FLOW_COUNT, goal, quiet, month_end(2026, 7)).status == (
+            Status.ON_TRACK
+        )
+        busy = [number(1, 3), number(2, 4)]
+        assert target_status(FLOW_COUNT, goal, busy, month_end(2026, 2)).status == Status.MISSED
+        fast = [number(m, 1) for m in range(1, 4)]  # 3 by March -> 12 a year
+        assert target_status(FLOW_COUNT, goal, fast, month_end(2026, 3)).status == (Status.AT_RISK)
+        year = [number(m, 0) for m in range(1, 13)]
+        assert target_status(FLOW_COUNT, goal, year, datetime.date(2027, 1, 10)).status == (
+            Status.MET
+        )
+
+    def test_a_target_without_a_year_is_due_when_the_movement_ends_unless_it_says_yearly(self):
+        from plans.models import Target
+
+        stock = Target(text="phấn đấu ≥ 90% người dân có tài khoản định danh", comparator=">=")
+        stock.value = D(90)
+        goal = Goal.of(stock, plan_end_year=2030)
+        assert (goal.due, goal.yearly) == (datetime.date(2030, 12, 31), False)
+        yearly = Target(text="Hằng năm, mỗi sở có ít nhất 01 mô hình", comparator=">=")
+        yearly.value = D(1)
+        assert Goal.of(yearly, plan_end_year=2030).yearly is True
+        assert Goal.of(stock).yearly is True  # no movement: judged each year

@@ -253,3 +253,23 @@ class TestQueryCounts:
             target = plan.targets.first()
             assert self._queries(client, reverse("monitoring:target", args=[target.pk])) <= 30
         assert self._queries(client, reverse("monitoring:unit", args=[world.province.pk])) <= 40
+
+
+class TestEachUnitTargets:
+    def test_a_target_for_each_unit_is_met_only_when_every_unit_meets_it(
+        self, client, world, dashboard
+    ):
+        """Seed 004 §II.2d: every unit at least 01 model a year. The communes reported 1 and
+        0 this year: the province's sum (2) is not the point; one of two units meets it."""
+        count_target = dashboard["plan"].targets.get(text="01 mô hình mỗi năm")
+        count_target.applies_to_each_unit = True
+        count_target.text = "Hằng năm, mỗi xã có ít nhất 01 mô hình"
+        count_target.save()
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        page = client.get(reverse("monitoring:plan", args=[dashboard["plan"].pk])).content.decode()
+        row = page.split('data-testid="targets"')[1].split("01 mô hình</a>")[1].split("</tr>")[0]
+        assert "<strong>1/2</strong>" in row
+        assert 'data-status="met"' not in row
+        heat = client.get(reverse("monitoring:heat_map", args=[dashboard["plan"].pk]))
+        table = heat.content.decode().split('data-testid="heat-table"')[1]
+        assert table.count("badge-met") >= 1 and "badge-at_risk" in table
