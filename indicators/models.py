@@ -70,6 +70,18 @@ class Indicator(SearchableModel):
         return self.name
 
     def clean(self):
+        if self.pk and self.report_values.exists():
+            stored = type(self).objects.filter(pk=self.pk).values("kind", "temporal").first()
+            if stored and (stored["kind"], stored["temporal"]) != (self.kind, self.temporal):
+                # The figures already reported were entered and summed for the old kind.
+                raise ValidationError(
+                    {
+                        "kind": _(
+                            "Chỉ số đã có số liệu báo cáo: không đổi loại hoặc cách cộng theo "
+                            "thời gian được; hãy tạo chỉ số mới."
+                        )
+                    }
+                )
         if self.kind == self.Kind.RATIO and not (self.numerator_label and self.denominator_label):
             raise ValidationError(
                 {"denominator_label": _("Chỉ số tỷ lệ cần ghi rõ tử số và mẫu số.")}

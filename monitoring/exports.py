@@ -238,12 +238,17 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
     _unit_seen, groups = selectors.task_board(scope=scope, plan=plan, unit=unit)
     reports = []
     if period is not None:
+        # Only what a head has answered for: the unit's own report and its direct children's.
         reports = list(
-            Report.objects.filter(period=period, unit__path__startswith=unit.path)
+            Report.objects.filter(
+                period=period,
+                unit__path__startswith=unit.path,
+                unit__depth__lte=unit.depth + 1,
+                status__in=[WorkflowStatus.APPROVED, WorkflowStatus.ACCEPTED],
+            )
             .filter(scope.unit_q("unit"))
-            .exclude(status=WorkflowStatus.DRAFT)
             .select_related("unit")
-            .order_by("unit__path")[:100]
+            .order_by("unit__path")
         )
     own = next((r for r in reports if r.unit_id == unit.pk), None)
     parent = OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("-depth").first()
@@ -313,7 +318,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
             {
                 "name": report.unit.name,
                 "status": str(report.get_status_display()),
-                "submitted": report.submitted_at.strftime("%d/%m/%Y")
+                "submitted": timezone.localtime(report.submitted_at).strftime("%d/%m/%Y")
                 if report.submitted_at
                 else "",
                 "results": report.results,

@@ -99,6 +99,48 @@ def rollup_apply_report(report: Report, *, sign: int) -> int:
     return len(deltas)
 
 
+def rollup_move_subtree(*, old_path: str, new_path: str) -> int:
+    """A unit moved in the tree (treebeard's `path_updated`): the figures of its subtree leave
+    the ancestors it left and join the ones it joined. Its own roll-up rows are exactly that
+    subtree's figures, so they are the delta; ranks stay with their unit."""
+    step = OrgUnit.steplen
+    if old_path[:-step] == new_path[:-step]:
+        return 0  # reordered among siblings: same ancestors
+    moved = OrgUnit.objects.filter(path=new_path).values_list("pk", flat=True).first()
+    if moved is None:
+        return 0
+
+    def lineage(path: str) -> set[int]:
+        prefixes = [path[:i] for i in range(step, len(path), step)]
+        return set(OrgUnit.objects.filter(path__in=prefixes).values_list("pk", flat=True))
+
+    left, joined = lineage(old_path), lineage(new_path)
+    rows = (
+        IndicatorRollup.objects.filter(unit_id=moved)
+        .exclude(indicator__kind=Indicator.Kind.RANK)
+        .values_list(
+            "period_id",
+            "indicator_id",
+            "value_sum",
+            "numerator_sum",
+            "denominator_sum",
+            "value_count",
+        )
+    )
+    deltas: dict[Key, list] = {}
+    for period_id, indicator_id, value, numerator, denominator, count in rows:
+        for owner, sign in [(u, -1) for u in left - joined] + [(u, 1) for u in joined - left]:
+            deltas[(owner, period_id, indicator_id)] = [
+                sign * value,
+                sign * numerator,
+                sign * denominator,
+                sign * count,
+            ]
+    _upsert(deltas)
+    IndicatorRollup.objects.filter(unit_id__in=left - joined, value_count__lte=0).delete()
+    return len(deltas)
+
+
 @transaction.atomic
 def rollup_rebuild(*, period_ids: list[int] | None = None) -> int:
     """Recompute roll-up rows from the raw values of accepted reports (all periods, or the

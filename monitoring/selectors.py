@@ -800,9 +800,19 @@ def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):
 
     unit = viewpoint(scope, plan, unit)
     tasks = list(task_rows(plan.tasks.all()).order_by("order", "pk"))
+    # The state of a task now is what units said in the last two periods begun (this month
+    # and, for units that have not reported it yet, the month before): a province's whole
+    # history would be millions of rows for the same answer.
+    recent = list(
+        Period.objects.filter(schedule__plan=plan, start__lte=timezone.localdate())
+        .order_by("-start")
+        .values_list("pk", flat=True)[:2]
+    )
     latest: dict[tuple[int, int], TaskUpdate] = {}
     for update in (
-        TaskUpdate.objects.filter(task__in=tasks, report__unit__path__startswith=unit.path)
+        TaskUpdate.objects.filter(
+            task__in=tasks, report__unit__path__startswith=unit.path, report__period__in=recent
+        )
         .filter(scope.unit_q("report__unit"))
         .exclude(report__status=WorkflowStatus.DRAFT)
         .select_related("report__unit", "report__period")

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,6 +26,8 @@ from reporting.forms import (
 )
 from reporting.periods import periods_generate
 from reporting.views import XLSX
+
+BOARD_PAGE_SIZE = 100
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -262,7 +265,15 @@ def board(request, pk):
     scope = user_scope(request.user)
     schedule = selectors.schedule_in_scope(scope=scope, pk=pk)
     form, data = _board(request, scope, schedule)
-    context = {"schedule": schedule, "form": form, "board": data, "today": timezone.localdate()}
+    # A province has 1,650 units: a page of them at a time; the totals cover all of them.
+    page = Paginator(data.rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "schedule": schedule,
+        "form": form,
+        "board": data,
+        "page": page,
+        "today": timezone.localdate(),
+    }
     if request.headers.get("HX-Request"):
         return render(request, "reporting/board_table.html", context)
     return render(request, "reporting/board.html", context)

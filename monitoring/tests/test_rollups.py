@@ -160,3 +160,30 @@ def test_the_rebuild_command_restores_lost_rollups(province):
     call_command("rebuild_rollups", stdout=out)
     assert rollup_rows() == expected
     assert "Đã tính lại" in out.getvalue()
+
+
+def test_a_unit_moved_to_another_parent_takes_its_figures_along(province, world):
+    rng = random.Random(8)
+    for unit in province["units"]:
+        services.report_accept(
+            scope=SUPER, user=None, report=approved(unit, province["periods"][1], province, rng)
+        )
+    commune = type(world.commune).objects.get(pk=world.commune.pk)
+    commune.move(type(world.department).objects.get(pk=world.department.pk), "last-child")
+    incremental = rollup_rows()
+    rollup_rebuild()
+    assert rollup_rows() == incremental
+    assert IndicatorRollup.objects.filter(
+        unit=world.department, indicator=province["ratio"]
+    ).exists()
+
+
+def test_an_indicator_with_figures_keeps_its_kind(province):
+    from django.core.exceptions import ValidationError
+
+    rng = random.Random(9)
+    approved(province["units"][0], province["periods"][0], province, rng)
+    indicator = province["count"]
+    indicator.kind = "amount"
+    with pytest.raises(ValidationError):
+        indicator.full_clean()

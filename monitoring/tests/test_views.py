@@ -273,3 +273,23 @@ class TestEachUnitTargets:
         heat = client.get(reverse("monitoring:heat_map", args=[dashboard["plan"].pk]))
         table = heat.content.decode().split('data-testid="heat-table"')[1]
         assert table.count("badge-met") >= 1 and "badge-at_risk" in table
+
+
+def test_the_word_report_quotes_only_what_heads_approved_dated_in_vietnam(client, world, dashboard):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from reporting.models import Report
+
+    # A late-evening submission in Vietnam is the previous day in UTC.
+    evening = timezone.make_aware(dt.datetime(2026, 11, 20, 6, 30), dt.UTC)
+    Report.objects.filter(unit=world.commune).update(submitted_at=evening)
+    returned = Report.objects.get(unit=world.other_commune, period=dashboard["now"])
+    Report.objects.filter(pk=returned.pk).update(status="returned", results="Chưa duyệt: bỏ qua.")
+    client.force_login(user_with_role(world.province, Role.COORDINATOR))
+    response = client.get(reverse("monitoring:plan_word", args=[dashboard["plan"].pk]))
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Chưa duyệt: bỏ qua." not in text
+    assert "gửi ngày 20/11/2026" in text

@@ -318,8 +318,16 @@ class TestQueryCounts:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         page = response.content.decode()
-        assert page.count('data-state="accepted"') == 1200
+        assert page.count('data-state="accepted"') == 1200  # 100 units a page
         assert len(queries) <= 20
+        units.extend(
+            OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
+            for _ in range(5)
+        )
+        second = client.get(url + "&page=2").content.decode()
+        assert "(105)" in second and second.count('data-state="not_due"') + second.count(
+            'data-state="missing"'
+        ) == 5 * 12
         excel = client.get(reverse("reporting:board_excel", args=[schedule.pk]) + "?year=2026")
         assert load_workbook(io.BytesIO(excel.content)).active.max_row >= 100
 
