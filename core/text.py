@@ -22,3 +22,11 @@ def fold(text: str | None) -> str:
 def search_terms(query: str | None) -> list[str]:
     """Split a user's query into folded words; every word must match (AND)."""
     return fold(query).split()
+
+
+def lower_first(text: str | None) -> str:
+    """ "Quý IV/2026" -> "quý IV/2026": only the first letter, as a label is used mid-sentence
+    ("báo cáo quý IV/2026"); lower() would give "quý iv/2026"."""
+    if not text:
+        return ""
+    return text[:1].lower() + text[1:]

@@ -128,12 +128,19 @@ def heat_map_chart(heat) -> dict:
     """Units × targets, a cell per status; blank where a unit is not asked for the figure."""
     codes = ["met", "on_track", "at_risk", "missed", "no_data"]
     data = []
-    for y, (_unit, cells) in enumerate(heat.rows):
+    for y, (unit, cells) in enumerate(heat.rows):
         for x, verdict in enumerate(cells):
             if verdict is not None:
-                data.append([x, y, codes.index(verdict.status)])
+                target = heat.targets[x]
+                data.append(
+                    {
+                        "value": [x, y, codes.index(verdict.status)],
+                        # The tooltip reads the cell's name: unit, target, status.
+                        "name": f"{unit.name} — CT{x + 1}: {target.text[:80]} — {verdict.label}",
+                    }
+                )
     return {
-        "tooltip": {"position": "top"},
+        "tooltip": {"position": "top", "formatter": "{b}"},
         "toolbox": TOOLBOX,
         "grid": {"left": 8, "right": 8, "top": 10, "bottom": 70, "containLabel": True},
         "xAxis": {

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from core.formats import number_vi
 from core.spreadsheets import set_value
+from core.text import lower_first
 from documents.layout import document_number, place_date, upper_vi
 from documents.render import render_docx
 from monitoring import selectors
@@ -234,7 +235,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
     overview = selectors.plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
     unit = overview.unit
     period = _period_of(plan, as_of)
-    period_label = period.label.lower() if period else str(as_of.year)
+    period_label = lower_first(period.label) if period else str(as_of.year)
     _unit_seen, groups = selectors.task_board(scope=scope, plan=plan, unit=unit)
     reports = []
     if period is not None:
@@ -294,7 +295,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                 if part
             ),
             "issuer": plan.issuer.name,
-            "title": plan.title[0].lower() + plan.title[1:],
+            "title": lower_first(plan.title),
             "unit": unit.name,
             "period": period_label,
         },

@@ -16,6 +16,7 @@ import io
 import json
 import math
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -881,7 +882,32 @@ class _FileMeta:
     slots: list[Slot]
 
 
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a report's file is ~20 kB
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # guard against a "zip bomb" before openpyxl unpacks
+
+
+def _check_size(file) -> None:
+    """Refuse a file far larger than a report could be, packed or unpacked."""
+    too_big = ExcelRefused([_("Tệp quá lớn so với một báo cáo (tối đa 5 MB).")])
+    size = getattr(file, "size", None)
+    if size is None and isinstance(file, (str, Path)):
+        size = Path(file).stat().st_size if Path(file).exists() else None
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        raise too_big
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: openpyxl's refusal below says so in words a person understands
+    finally:
+        if hasattr(file, "seek"):
+            file.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise too_big
+
+
 def _open_workbook(file) -> Workbook:
+    _check_size(file)
     try:
         # Formulas are kept as written (data_only=False) so that a formula in an input cell is
         # seen and refused rather than read as its last computed value.

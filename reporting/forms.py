@@ -311,6 +311,14 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
     targets, errors = {}, {}
     for row in registration.targets.all():
         key = f"target-{row.target_id}"
+        if f"r-{row.target_id}-value" not in post:
+            # A level the plan fixes is not posted: only its note may change.
+            if f"r-{row.target_id}-note" in post:
+                targets[row.target_id] = {
+                    "value": row.value,
+                    "note": post.get(f"r-{row.target_id}-note", ""),
+                }
+            continue
         raw = (post.get(f"r-{row.target_id}-value") or "").strip()
         value = None
         if raw:

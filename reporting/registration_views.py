@@ -1,5 +1,7 @@
 """Đăng ký thi đua: a unit's yearly commitment, submitted by its reporter, approved by its head."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.formats import number_vi
 from org.models import Role
 from org.scope import user_scope
 from reporting import permissions, selectors, services
@@ -49,9 +52,20 @@ def registration_list(request):
 
 def _context(scope, registration, **extra):
     rows = list(registration.targets.select_related("target").order_by("target__order", "pk"))
+    posted = extra.get("posted") or {}
     for row in rows:
         row.key = f"target-{row.target_id}"
+        # After a refused save the page shows what was typed, not the saved figures.
+        row.shown_value = posted.get(f"r-{row.target_id}-value", number_vi(row.value))
+        row.shown_note = posted.get(f"r-{row.target_id}-note", row.note)
     initiatives = list(registration.initiatives.all())
+    if posted:
+        _targets, typed, _errors = parse_registration_post(registration, posted)
+        labels = dict(INITIATIVE_FIELDS)
+        initiatives = [
+            SimpleNamespace(**item, get_field_display=labels.get(item["field"], ""))
+            for item in typed
+        ]
     context = {
         "registration": registration,
         "rows": rows,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import lower_first
 from org.models import OrgUnit, Role, RoleAssignment
 from reporting.models import Period, Reminder, Report, WorkflowStatus
 from reporting.selectors import reporting_units
@@ -48,11 +49,11 @@ def _message(period: Period, unit: OrgUnit, kind: str, today: datetime.date, to:
         days = (period.due_date - today).days
         subject = _("[Thi đua số] Còn %(n)s ngày đến hạn báo cáo %(p)s") % {
             "n": days,
-            "p": period.label.lower(),
+            "p": lower_first(period.label),
         }
         opening = _("Đơn vị %(u)s chưa gửi báo cáo %(p)s; hạn nộp là ngày %(d)s.")
     else:
-        subject = _("[Thi đua số] Báo cáo %(p)s đã quá hạn") % {"p": period.label.lower()}
+        subject = _("[Thi đua số] Báo cáo %(p)s đã quá hạn") % {"p": lower_first(period.label)}
         opening = _(
             "Đơn vị %(u)s chưa gửi báo cáo %(p)s; hạn nộp ngày %(d)s đã qua. Báo cáo chậm hoặc "
             "thiếu là căn cứ xem xét khi bình xét thi đua, khen thưởng."
@@ -60,7 +61,7 @@ def _message(period: Period, unit: OrgUnit, kind: str, today: datetime.date, to:
     link = settings.SITE_URL.rstrip("/") + reverse("reporting:start", args=[unit.pk, period.pk])
     body = "\n\n".join(
         [
-            opening % {"u": unit.name, "p": period.label.lower(), "d": due},
+            opening % {"u": unit.name, "p": lower_first(period.label), "d": due},
             _("Mở báo cáo: %(link)s") % {"link": link},
             _("Thư này được gửi tự động từ hệ thống Thi đua số; vui lòng không trả lời."),
         ]

@@ -112,7 +112,8 @@ def schedule_edit(request, pk=None):
                     scope=scope,
                     schedule=schedule,
                     data=data,
-                    expected_version=data.get("version") or schedule.version,
+                    # A form without its version (an old page) cannot overwrite silently.
+                    expected_version=data.get("version") or 0,
                     unit_types=unit_types,
                     items=items.rows(),
                     tasks=tasks,

@@ -129,11 +129,14 @@ def schedule_update(
     schedule.save()
     _save_schedule_lines(schedule, items, tasks, unit_types)
     if {"due_day", "due_month_offset"} & set(due_changed):
-        # Periods not yet due follow the new rule; past ones keep the deadline people had.
+        # Periods not yet due follow the new rule; past ones keep the deadline people had, and
+        # a day brought forward never makes a period overdue on the spot.
         today = timezone.localdate()
         for period in schedule.periods.filter(due_date__gte=today):
-            period.due_date = schedule.due_date_for(period.end)
-            period.save(update_fields=["due_date"])
+            due = schedule.due_date_for(period.end)
+            if due >= today and due != period.due_date:
+                period.due_date = due
+                period.save(update_fields=["due_date"])
     return schedule
 
 
@@ -446,18 +449,22 @@ def report_save_draft(
     return report
 
 
+@transaction.atomic
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
-    report = evidence.task_update.report
-    _require(permissions.may_report(scope, report.unit))
+    """Remove an evidence file from a report still being written; the report's version moves,
+    so a submission running at the same time sees the change or is refused."""
+    _require(permissions.may_report(scope, evidence.task_update.report.unit))
+    report = _lock(evidence.task_update.report)
     _ensure_editable(report)
-    with transaction.atomic():
-        _record(
-            report,
-            user,
-            Event.Kind.SAVE,
-            changes={f"task-{evidence.task_update.task_id}": {"files_removed": [evidence.name]}},
-        )
-        evidence.delete()
+    report.version += 1
+    report.save(update_fields=["version", "updated_at"])
+    _record(
+        report,
+        user,
+        Event.Kind.SAVE,
+        changes={f"task-{evidence.task_update.task_id}": {"files_removed": [evidence.name]}},
+    )
+    evidence.delete()
 
 
 # --- Transitions -------------------------------------------------------------------------------
@@ -508,6 +515,10 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     problems = {**check.unexplained_warnings(comments), **check.errors}
     if problems:
         raise ValidationError(problems)
+    # Figures of indicators the schedule no longer asks of this unit leave with the draft, so
+    # what is accepted (and summed) is exactly what the page showed.
+    asked = [line.item.indicator_id for line in sheet.values]
+    ReportValue.objects.filter(report=report).exclude(indicator_id__in=asked).delete()
     now = timezone.now()
     if report.submitted_at is None:
         report.submitted_at = now

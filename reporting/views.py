@@ -54,8 +54,10 @@ def report_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def report_start(request, unit_pk, period_pk):
-    """Open a unit's report of a period: its reporter creates the draft the first time."""
+    """A unit's report of a period: the report if it exists; otherwise a page saying so, from
+    which the unit's reporter starts it (a POST: opening a link never creates anything)."""
     scope = user_scope(request.user)
     unit = get_object_or_404(
         OrgUnit.objects.filter(scope.unit_q(roles=selectors.VIEW_ROLES)), pk=unit_pk
@@ -64,14 +66,21 @@ def report_start(request, unit_pk, period_pk):
     existing = Report.objects.filter(unit=unit, period=period).first()
     if existing is not None:
         return redirect("reporting:detail", pk=existing.pk)
-    if not permissions.may_report(scope, unit):
-        return render(request, "reporting/report_missing.html", {"unit": unit, "period": period})
-    try:
-        report = services.report_open(scope=scope, unit=unit, period=period)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("reporting:list")
-    return redirect("reporting:detail", pk=report.pk)
+    may_start = permissions.may_report(scope, unit)
+    if request.method == "POST":
+        if not may_start:
+            raise Http404
+        try:
+            report = services.report_open(scope=scope, unit=unit, period=period)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reporting:list")
+        return redirect("reporting:detail", pk=report.pk)
+    return render(
+        request,
+        "reporting/report_missing.html",
+        {"unit": unit, "period": period, "may_start": may_start, "today": timezone.localdate()},
+    )
 
 
 # --- The report page ---------------------------------------------------------------------------
@@ -315,7 +324,8 @@ def report_return(request, pk):
         else:
             messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
             return redirect("reporting:detail", pk=pk)
-    context.update({"form": form, "notes": request.POST})
+    typed = {key.removeprefix("note-"): value for key, value in request.POST.items()}
+    context.update({"form": form, "notes": typed})
     return render(request, "reporting/report_return.html", context)
 
 

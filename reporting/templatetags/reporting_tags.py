@@ -15,6 +15,14 @@ def vi_number(value, places=2):
 
 
 @register.filter
+def lower_first(text):
+    """A period's label inside a sentence: "Quý IV/2026" -> "quý IV/2026"."""
+    from core.text import lower_first as lower
+
+    return lower(str(text))
+
+
+@register.filter
 def get(mapping, key):
     if not mapping:
         return None

@@ -753,3 +753,16 @@ class TestTextStaysText:
         data = excel.period_figures_workbook(period=setup.period, reports=list(reports))
         sheet = load_workbook(io.BytesIO(data)).active
         assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(setup, tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bao-cao.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))
+    with pytest.raises(excel.ExcelRefused) as exc:
+        excel.report_import(
+            file=str(bomb), scope=setup.scope[Role.REPORTER], user=setup.user(Role.REPORTER)
+        )
+    assert "quá lớn" in exc.value.problems[0]

@@ -576,3 +576,38 @@ class TestTaskSync:
         ):
             step(scope=setup.scope[role], user=None, report=Report.objects.get(pk=old.pk))
         assert Task.objects.get(pk=setup.task.pk).progress == 80
+
+
+def test_figures_of_an_indicator_no_longer_asked_leave_with_the_draft(setup):
+    setup.fill()
+    setup.schedule.items.filter(indicator=setup.count).delete()
+    setup.submit()
+    assert not ReportValue.objects.filter(indicator=setup.count).exists()
+
+
+def test_a_due_day_brought_forward_never_makes_a_period_overdue_on_the_spot(setup):
+    today = timezone.localdate()
+    Period.objects.filter(pk=setup.period.pk).update(due_date=today + datetime.timedelta(days=2))
+    schedule = setup.schedule
+    services.schedule_update(
+        scope=setup.scope[Role.COORDINATOR],
+        schedule=schedule,
+        data={"due_day": 1},
+        expected_version=schedule.version,
+        unit_types=list(schedule.unit_types.all()),
+        items=[{"indicator": i.indicator} for i in schedule.items.all()],
+        tasks=list(schedule.tasks.all()),
+    )
+    assert Period.objects.get(pk=setup.period.pk).due_date >= today
+
+
+def test_deleting_evidence_moves_the_version(setup):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    report = setup.save(files={setup.task.pk: [SimpleUploadedFile("a.pdf", b"%PDF")]})
+    evidence = report.task_updates.get().files.get()
+    services.evidence_delete(
+        scope=setup.scope[Role.REPORTER], user=setup.user(Role.REPORTER), evidence=evidence
+    )
+    assert setup.fresh().version == report.version + 1
+    assert not report.task_updates.get().files.exists()

@@ -325,9 +325,11 @@ class TestQueryCounts:
             for _ in range(5)
         )
         second = client.get(url + "&page=2").content.decode()
-        assert "(105)" in second and second.count('data-state="not_due"') + second.count(
-            'data-state="missing"'
-        ) == 5 * 12
+        assert (
+            "(105)" in second
+            and second.count('data-state="not_due"') + second.count('data-state="missing"')
+            == 5 * 12
+        )
         excel = client.get(reverse("reporting:board_excel", args=[schedule.pk]) + "?year=2026")
         assert load_workbook(io.BytesIO(excel.content)).active.max_row >= 100
 
@@ -572,3 +574,53 @@ def test_a_task_without_a_chosen_status_does_not_stop_the_autosave(client, setup
     assert response.status_code == 200 and response.json()["ok"]
     assert ReportValue.objects.filter(report=setup.report).count() == 2
     assert not setup.report.task_updates.exists()
+
+
+def test_a_link_never_creates_a_report_the_reporters_button_does(client, setup, world):
+    Report.objects.all().delete()
+    url = reverse("reporting:start", args=[world.commune.pk, setup.period.pk])
+    login(client, setup, Role.COORDINATOR)
+    page = client.get(url)
+    assert "chưa bắt đầu báo cáo" in page.content.decode() and not Report.objects.exists()
+    assert "Bắt đầu nhập báo cáo" not in page.content.decode()
+    assert client.post(url).status_code == 404
+    login(client, setup, Role.REPORTER)
+    assert "Bắt đầu nhập báo cáo" in client.get(url).content.decode()
+    assert not Report.objects.exists()
+    response = client.post(url)
+    assert response.status_code == 302 and Report.objects.count() == 1
+
+
+def test_a_refused_return_keeps_the_notes_typed(client, setup):
+    setup.fill()
+    setup.submit()
+    login(client, setup, Role.HEAD)
+    response = client.post(
+        reverse("reporting:return", args=[setup.report.pk]),
+        {"reason": "", f"note-value-{setup.ratio.pk}": "Mẫu số là 90."},
+    )
+    assert 'value="Mẫu số là 90."' in response.content.decode()
+
+
+def test_a_refused_registration_keeps_what_was_typed(client, world):
+    plan = PlanFactory(issuer=world.province)
+    own = TargetFactory(plan=plan, value=60, unit_value_allowed=True, text="Hộ phân loại rác")
+    client.force_login(user_with_role(world.commune, Role.REPORTER))
+    client.post(
+        reverse("reporting:registrations"),
+        {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
+    )
+    registration = Registration.objects.get()
+    response = client.post(
+        reverse("reporting:registration", args=[registration.pk]),
+        {
+            "version": registration.version,
+            f"r-{own.pk}-value": "sáu lăm",
+            "initiative-count": "3",
+            "i-0-title": "Chợ 4.0",
+            "i-0-field": "cds",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="sáu lăm"' in page and 'value="Chợ 4.0"' in page

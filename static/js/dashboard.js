@@ -20,7 +20,9 @@
       const links = el.dataset.links ? JSON.parse(document.getElementById(el.dataset.links).textContent) : null;
       if (links) {
         chart.on("click", (params) => {
-          const key = params.data && (params.data.unit || params.data.status || (params.data.length && params.data.slice(0, 2).join(",")));
+          const data = params.data || {};
+          const cell = Array.isArray(data) ? data : data.value;
+          const key = data.unit || data.status || (Array.isArray(cell) ? cell.slice(0, 2).join(",") : undefined);
           if (key !== undefined && links[key]) window.location.href = links[key];
         });
       }

@@ -74,7 +74,7 @@ def test_november_report_from_draft_to_accepted(browser, live_server, november):
     page = sign_in(browser, live_server, "baocao")
     page.get_by_role("link", name="Báo cáo", exact=True).click()
     page.get_by_test_id("to-do").get_by_role("row", name="Tháng 11/2026").get_by_role(
-        "link", name="Bắt đầu"
+        "button", name="Bắt đầu"
     ).click()
     expect(page.get_by_role("heading", name="Báo cáo tháng 11/2026")).to_be_visible()
     page.get_by_label("Tử số: Số hồ sơ trực tuyến").fill("120")
