@@ -1,9 +1,11 @@
 """Reads of schedules, periods, reports and registrations, always through the user's scope."""
 
 import datetime
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -51,40 +53,66 @@ def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
 
 
 def items_for_unit(items: list[ScheduleIndicator], unit: OrgUnit) -> list[ScheduleIndicator]:
-    """The schedule's indicators that apply to the unit's type (prefetched `unit_types`)."""
-    return [
-        item
-        for item in items
-        if not item.unit_types.all() or unit.unit_type_id in {t.pk for t in item.unit_types.all()}
-    ]
+    """The schedule's indicators that apply to the unit's type (none named: every type)."""
+    return [item for item in items if not item.type_ids or unit.unit_type_id in item.type_ids]
 
 
 def tasks_for_unit(tasks: list[Task], unit: OrgUnit) -> list[Task]:
     """Schedule tasks the unit updates: those of its own plan, those it leads or coordinates,
     and those that name no lead unit (addressed to every reporting unit). Prefetched units."""
-    chosen = []
-    for task in tasks:
-        leads = {u.pk for u in task.lead_units.all()}
-        coordinating = {u.pk for u in task.coordinating_units.all()}
-        if task.plan.issuer_id == unit.pk or unit.pk in leads | coordinating or not leads:
-            chosen.append(task)
-    return chosen
+    return [
+        task
+        for task in tasks
+        if task.plan.issuer_id == unit.pk
+        or unit.pk in task.lead_ids
+        or unit.pk in task.coordinating_ids
+        or not task.lead_ids
+    ]
 
 
-def schedule_items(schedule: Schedule) -> list[ScheduleIndicator]:
-    return list(
+# A schedule's lines are read on every save of every report under it (60 indicators, their
+# unit types, the tasks and their units): kept per process for a minute, keyed by the
+# schedule's version, which every change of its lines moves (services.schedule_update). A
+# task renamed meanwhile shows its new title within the minute.
+_LINES_CACHE: dict[tuple[int, int], tuple[float, list, list]] = {}
+
+
+def _schedule_lines(schedule: Schedule) -> tuple[list[ScheduleIndicator], list[Task]]:
+    ttl = settings.REPORTING_SCHEDULE_CACHE_SECONDS
+    key = (schedule.pk, schedule.version)
+    cached = _LINES_CACHE.get(key) if ttl else None
+    now = time.monotonic()
+    if cached and now - cached[0] < ttl:
+        return cached[1], cached[2]
+    items = list(
         schedule.items.select_related("indicator")
         .prefetch_related("unit_types")
         .order_by("order", "pk")
     )
-
-
-def schedule_tasks(schedule: Schedule) -> list[Task]:
-    return list(
+    for item in items:
+        # Read once here, not once per unit and per save.
+        item.type_ids = frozenset(t.pk for t in item.unit_types.all())
+    tasks = list(
         schedule.tasks.select_related("plan")
         .prefetch_related("lead_units", "coordinating_units", "deadlines")
         .order_by("plan_id", "order", "pk")
     )
+    for task in tasks:
+        task.lead_ids = frozenset(u.pk for u in task.lead_units.all())
+        task.coordinating_ids = frozenset(u.pk for u in task.coordinating_units.all())
+    if ttl:
+        if len(_LINES_CACHE) > 500:
+            _LINES_CACHE.clear()
+        _LINES_CACHE[key] = (now, items, tasks)
+    return items, tasks
+
+
+def schedule_items(schedule: Schedule) -> list[ScheduleIndicator]:
+    return _schedule_lines(schedule)[0]
+
+
+def schedule_tasks(schedule: Schedule) -> list[Task]:
+    return _schedule_lines(schedule)[1]
 
 
 # --- Schedules and periods ---------------------------------------------------------------------
@@ -188,6 +216,22 @@ def previous_report(report: Report) -> Report | None:
         .select_related("period")
         .order_by("-period__start")
         .first()
+    )
+
+
+def report_lines(report: Report) -> ReportSheet:
+    """The lines of a unit's report without its figures: what parsing a posted page needs
+    (no query once the schedule's lines are cached)."""
+    schedule = report.period.schedule
+    return ReportSheet(
+        report=report,
+        previous_report=None,
+        values=[
+            ValueLine(i, None, None) for i in items_for_unit(schedule_items(schedule), report.unit)
+        ],
+        tasks=[
+            TaskLine(t, None, None) for t in tasks_for_unit(schedule_tasks(schedule), report.unit)
+        ],
     )
 
 

@@ -157,7 +157,7 @@ def report_detail(request, pk):
 
 def _save_from_post(request, scope, report):
     """Parse and save the posted page; (report, errors) with errors keyed by field."""
-    sheet = selectors.report_sheet(report)
+    sheet = selectors.report_lines(report)
     parsed = parse_report_post(sheet, request.POST, request.FILES)
     if parsed.errors:
         return None, parsed.errors

@@ -172,6 +172,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Absolute links in e-mails (reminders) point here.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# A schedule's indicators and tasks are kept this long per process (reporting/selectors.py).
+REPORTING_SCHEDULE_CACHE_SECONDS = int(os.environ.get("REPORTING_SCHEDULE_CACHE_SECONDS", "60"))
 # Reminders: this many days before the due day, and again this many days after it.
 REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "3"))
 REMINDER_DAYS_AFTER = int(os.environ.get("REMINDER_DAYS_AFTER", "1"))

@@ -14,3 +14,5 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
+# Tests reuse ids after a rollback: a schedule's lines are not cached across them.
+REPORTING_SCHEDULE_CACHE_SECONDS = 0

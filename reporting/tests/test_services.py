@@ -611,3 +611,29 @@ def test_deleting_evidence_moves_the_version(setup):
     )
     assert setup.fresh().version == report.version + 1
     assert not report.task_updates.get().files.exists()
+
+
+def test_a_schedules_lines_are_cached_until_the_schedule_changes(setup, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reporting import selectors
+
+    settings.REPORTING_SCHEDULE_CACHE_SECONDS = 60
+    selectors._LINES_CACHE.clear()
+    schedule = setup.schedule
+    first = selectors.schedule_items(schedule)
+    with CaptureQueriesContext(connection) as queries:
+        again = selectors.schedule_items(schedule)
+    assert again is first and len(queries) == 0
+    services.schedule_update(
+        scope=setup.scope[Role.COORDINATOR],
+        schedule=schedule,
+        data={},
+        expected_version=schedule.version,
+        unit_types=list(schedule.unit_types.all()),
+        items=[{"indicator": setup.ratio}],
+        tasks=[],
+    )
+    assert [i.indicator_id for i in selectors.schedule_items(schedule)] == [setup.ratio.pk]
+    selectors._LINES_CACHE.clear()
