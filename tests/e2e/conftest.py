@@ -2,6 +2,11 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+# CI runs on a 2-core machine beside PostgreSQL: give each expectation the same patience as
+# the pages' actions (an autosave waits 1.5 s after the last key, then the server answers).
+expect.set_options(timeout=15_000)
 
 # Playwright's sync API runs an event loop in this thread; the live server's database calls are
 # still plain synchronous Django, so this check is a false alarm here.
