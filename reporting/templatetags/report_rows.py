@@ -5,15 +5,38 @@ A province's report has 60 indicators and a dozen tasks; as template markup each
 month (bench/README.md). The markup is the same; format_html escapes every value.
 """
 
+import functools
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as gettext_now
 
 from core.formats import number_vi
 from reporting.templatetags.reporting_tags import figure
 
 register = template.Library()
+
+
+@functools.cache
+def _labels(language: str) -> dict[str, str]:
+    """The row's fixed words, translated once per language rather than once per row."""
+    words = (
+        "Bạn vừa nhập",
+        "Ghi chú khi trả lại",
+        "Tử số",
+        "Mẫu số",
+        "Có",
+        "Không",
+        "Bắt buộc",
+        "Giải trình",
+    )
+    return {word: gettext_now(word) for word in words}
+
+
+def _(word: str) -> str:
+    return _labels(get_language() or "vi")[word]
 
 
 def _notes(key: str, errors: dict, warning: str | None, return_note: str, typed: dict) -> str:
