@@ -235,11 +235,15 @@ def report_lines(report: Report) -> ReportSheet:
     )
 
 
-def report_sheet(report: Report, *, with_events: bool = False) -> ReportSheet:
+def report_sheet(
+    report: Report, *, with_events: bool = False, with_previous: bool = True
+) -> ReportSheet:
+    """The report's lines with its figures, last period's (unless `with_previous` is off:
+    saving a draft does not need them) and, for the page, its history."""
     schedule = report.period.schedule
     items = items_for_unit(schedule_items(schedule), report.unit)
     tasks = tasks_for_unit(schedule_tasks(schedule), report.unit)
-    before = previous_report(report)
+    before = previous_report(report) if with_previous else None
     rows = {v.indicator_id: v for v in report.values.all()}
     updates = {
         u.task_id: u
@@ -260,8 +264,21 @@ def report_sheet(report: Report, *, with_events: bool = False) -> ReportSheet:
         tasks=[TaskLine(t, updates.get(t.pk), old_updates.get(t.pk)) for t in tasks],
     )
     if with_events:
-        sheet.events = list(report.events.select_related("user").order_by("at", "pk"))
+        # The history: every step, and the latest saves (an autosave every few seconds would
+        # otherwise make it hundreds of lines).
+        recent_saves = list(
+            report.events.filter(kind=Event.Kind.SAVE)
+            .select_related("user")
+            .order_by("-at", "-pk")[:HISTORY_SAVES]
+        )
+        steps = list(
+            report.events.exclude(kind=Event.Kind.SAVE).select_related("user").order_by("at")
+        )
+        sheet.events = sorted(steps + recent_saves, key=lambda e: (e.at, e.pk))
     return sheet
+
+
+HISTORY_SAVES = 10
 
 
 @dataclass

@@ -365,7 +365,7 @@ def report_save_draft(
     _ensure_editable(report)
     if expected_version != report.version:
         raise ConcurrentEditError()
-    sheet = selectors.report_sheet(report)
+    sheet = selectors.report_sheet(report, with_previous=False)
     lines = {line.item.indicator_id: line for line in sheet.values}
     task_lines = {line.task.pk: line for line in sheet.tasks}
     changes: dict[str, dict] = {}
