@@ -1,15 +1,10 @@
 """Settings of the server the load test runs against: production settings with DEBUG off,
-django-axes off (200 simulated reporters log in from one address), loopback hosts, and the
-machine's Redis for sessions (as docs/scaling.md deploys it).
+django-axes off (200 simulated reporters log in from one address) and loopback hosts.
 
 `DJANGO_SETTINGS_MODULE=bench.settings_bench` with the repository root on PYTHONPATH.
 """
 
-import os
-
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
-
-from thidua.settings import *  # noqa: E402, F403
+from thidua.settings import *  # noqa: F403
 
 DEBUG = False
 AXES_ENABLED = False

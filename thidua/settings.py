@@ -103,14 +103,6 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DASHBOARD_DATABASE = "replica" if "replica" in DATABASES else "default"
 
-# With Redis (REDIS_URL, docs/scaling.md), sessions are read from it and written through to the
-# database: one round trip to Redis instead of a database query on every request.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DATABASE_ROUTERS = ["monitoring.routers.DashboardReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
