@@ -245,16 +245,18 @@ def report_sheet(
     tasks = tasks_for_unit(schedule_tasks(schedule), report.unit)
     before = previous_report(report) if with_previous else None
     rows = {v.indicator_id: v for v in report.values.all()}
-    updates = {
-        u.task_id: u
-        for u in report.task_updates.prefetch_related(
-            Prefetch("files", queryset=Evidence.objects.order_by("pk"))
-        )
-    }
-    old_rows, old_updates = {}, {}
+    updates, old_rows, old_updates = {}, {}, {}
+    if tasks:  # a schedule without tasks costs no query for them
+        updates = {
+            u.task_id: u
+            for u in report.task_updates.prefetch_related(
+                Prefetch("files", queryset=Evidence.objects.order_by("pk"))
+            )
+        }
     if before is not None:
         old_rows = {v.indicator_id: v for v in before.values.all()}
-        old_updates = {u.task_id: u for u in before.task_updates.all()}
+        if tasks:
+            old_updates = {u.task_id: u for u in before.task_updates.all()}
     sheet = ReportSheet(
         report=report,
         previous_report=before,
@@ -266,15 +268,16 @@ def report_sheet(
     if with_events:
         # The history: every step, and the latest saves (an autosave every few seconds would
         # otherwise make it hundreds of lines).
-        recent_saves = list(
+        recent_saves = (
             report.events.filter(kind=Event.Kind.SAVE)
+            .order_by("-at", "-pk")
+            .values("pk")[:HISTORY_SAVES]
+        )
+        sheet.events = list(
+            report.events.filter(~Q(kind=Event.Kind.SAVE) | Q(pk__in=recent_saves))
             .select_related("user")
-            .order_by("-at", "-pk")[:HISTORY_SAVES]
+            .order_by("at", "pk")
         )
-        steps = list(
-            report.events.exclude(kind=Event.Kind.SAVE).select_related("user").order_by("at")
-        )
-        sheet.events = sorted(steps + recent_saves, key=lambda e: (e.at, e.pk))
     return sheet
 
 

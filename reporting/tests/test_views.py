@@ -624,3 +624,14 @@ def test_a_refused_registration_keeps_what_was_typed(client, world):
     page = response.content.decode()
     assert response.status_code == 400
     assert 'value="sáu lăm"' in page and 'value="Chợ 4.0"' in page
+
+
+def test_what_people_typed_is_escaped_on_the_report_page(client, setup):
+    setup.count.name = '<b>"Số"</b>'
+    setup.count.save()
+    setup.fill(values={setup.count.pk: {"value": 3, "comment": '"><script>alert(1)</script>'}})
+    login(client, setup, Role.REPORTER)
+    page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;&quot;Số&quot;&lt;/b&gt;" in page
