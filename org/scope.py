@@ -91,16 +91,17 @@ def user_scope(user) -> UserScope:
         scope = UserScope(user_id=None)
     else:
         today = timezone.localdate()
+        # Plain tuples, not model instances: this runs on every request.
         assignments = (
             RoleAssignment.objects.filter(user=user)
             .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-            .select_related("unit")
             .order_by("pk")
+            .values_list("role", "unit_id", "unit__path", "unit__name")
         )
         grants = tuple(
-            Grant(role=a.role, unit_id=a.unit_id, unit_path=a.unit.path, unit_name=a.unit.name)
-            for a in assignments
+            Grant(role=role, unit_id=unit_id, unit_path=path, unit_name=name)
+            for role, unit_id, path, name in assignments
         )
         scope = UserScope(user_id=user.pk, is_superuser=user.is_superuser, grants=grants)
     user._thidua_scope = scope
