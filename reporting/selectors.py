@@ -150,9 +150,15 @@ def period_in_scope(*, scope: UserScope, pk: int) -> Period:
 # --- Reports -----------------------------------------------------------------------------------
 
 
-def report_in_scope(*, scope: UserScope, pk: int) -> Report:
-    queryset = Report.objects.select_related("unit__unit_type", "period__schedule__plan__issuer")
-    return get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> Report:
+    """A report the user may see; with `for_update`, its row locked for the caller's
+    transaction, so a service acting on it need not read it again."""
+    queryset = Report.objects.select_related("unit", "period__schedule__plan__issuer")
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    report = get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+    report.locked_for_update = for_update
+    return report
 
 
 @dataclass

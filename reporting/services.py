@@ -484,10 +484,13 @@ def _record(report: Report, user, kind: str, *, ip=None, reason="", changes=None
 
 
 def _lock(report: Report) -> Report:
-    """The report row locked for this transaction: two clicks never apply a step twice."""
+    """The report row locked for this transaction: two clicks never apply a step twice. A
+    report the view already read locked in this transaction is not read again."""
+    if getattr(report, "locked_for_update", False) and transaction.get_connection().in_atomic_block:
+        return report
     return (
         Report.objects.select_for_update(of=("self",))
-        .select_related("period__schedule__plan", "unit")
+        .select_related("period__schedule__plan__issuer", "unit")
         .get(pk=report.pk)
     )
 

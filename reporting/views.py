@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -195,10 +196,12 @@ def _submit(request, scope, report):
 
 @login_required
 @require_POST
+@transaction.atomic
 def report_autosave(request, pk):
-    """Save the draft in the background; answers JSON with the new version, or the conflict."""
+    """Save the draft in the background; answers JSON with the new version, or the conflict.
+    One transaction: the report is read once, locked, and saved."""
     scope = user_scope(request.user)
-    report = selectors.report_in_scope(scope=scope, pk=pk)
+    report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
     if not permissions.may_report(scope, report.unit):
         raise Http404
     try:
@@ -229,9 +232,10 @@ def report_autosave(request, pk):
 
 @login_required
 @require_POST
+@transaction.atomic
 def report_submit(request, pk):
     scope = user_scope(request.user)
-    report = selectors.report_in_scope(scope=scope, pk=pk)
+    report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
     if not permissions.may_report(scope, report.unit):
         raise Http404
     return _submit(request, scope, report)
