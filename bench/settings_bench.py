@@ -4,7 +4,12 @@ django-axes off (200 simulated reporters log in from one address) and loopback h
 `DJANGO_SETTINGS_MODULE=bench.settings_bench` with the repository root on PYTHONPATH.
 """
 
-from thidua.settings import *  # noqa: F403
+import os
+
+# As docs/scaling.md deploys it: sessions and users' roles in the machine's Redis.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
+
+from thidua.settings import *  # noqa: E402, F403
 
 DEBUG = False
 AXES_ENABLED = False

@@ -8,6 +8,7 @@ province.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -82,30 +83,56 @@ class UserScope:
         return self.covers(unit, MANAGE_ROLES)
 
 
+def scope_cache_key(user_id: int) -> str | None:
+    """Where a user's grants are kept in the shared cache, under the tree's current stamp
+    (a move of units changes every path, so it changes the stamp: org/signals.py)."""
+    from django.core.cache import cache
+
+    stamp = cache.get_or_set("scope:stamp", 1, None)
+    return f"scope:{stamp}:{user_id}:{timezone.localdate().isoformat()}"
+
+
 def user_scope(user) -> UserScope:
-    """The user's scope, computed once per request (cached on the user object)."""
+    """The user's scope, computed once per request (cached on the user object) and, with a
+    shared cache (REDIS_URL), kept there until the user's roles or the tree change."""
     cached = getattr(user, "_thidua_scope", None)
     if cached is not None:
         return cached
     if not user.is_authenticated:
         scope = UserScope(user_id=None)
-    else:
-        today = timezone.localdate()
-        # Plain tuples, not model instances: this runs on every request.
-        assignments = (
-            RoleAssignment.objects.filter(user=user)
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-            .order_by("pk")
-            .values_list("role", "unit_id", "unit__path", "unit__name")
-        )
-        grants = tuple(
-            Grant(role=role, unit_id=unit_id, unit_path=path, unit_name=name)
-            for role, unit_id, path, name in assignments
-        )
-        scope = UserScope(user_id=user.pk, is_superuser=user.is_superuser, grants=grants)
+        user._thidua_scope = scope
+        return scope
+    key = None
+    if settings.SCOPE_CACHE_SECONDS:
+        from django.core.cache import cache
+
+        key = scope_cache_key(user.pk)
+        stored = cache.get(key)
+        if stored is not None:
+            user._thidua_scope = stored
+            return stored
+    scope = _scope_from_database(user)
+    if key is not None:
+        cache.set(key, scope, settings.SCOPE_CACHE_SECONDS)
     user._thidua_scope = scope
     return scope
+
+
+def _scope_from_database(user) -> UserScope:
+    today = timezone.localdate()
+    # Plain tuples, not model instances: this runs on every request without a shared cache.
+    assignments = (
+        RoleAssignment.objects.filter(user=user)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .order_by("pk")
+        .values_list("role", "unit_id", "unit__path", "unit__name")
+    )
+    grants = tuple(
+        Grant(role=role, unit_id=unit_id, unit_path=path, unit_name=name)
+        for role, unit_id, path, name in assignments
+    )
+    return UserScope(user_id=user.pk, is_superuser=user.is_superuser, grants=grants)
 
 
 def get_in_scope_or_404(queryset: QuerySet, scope_q: Q, *, distinct: bool = False, **lookup):
