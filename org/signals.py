@@ -1,6 +1,7 @@
-"""Kept scopes (org.scope, with a shared cache) are dropped the moment they could be wrong: a
-role granted, changed or removed clears that user's; a unit renamed or moved, or a user made
-superuser, moves the tree's stamp, which retires every kept scope at once."""
+"""Kept scopes and users (org.scope, org.auth, with a shared cache) are dropped the moment they
+could be wrong: a role granted, changed or removed clears that user's scope; a user saved clears
+their row and scope; a unit saved or moved moves the tree's stamp, which retires every kept scope
+at once."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -40,9 +41,12 @@ def _unit_moved(sender, **kwargs):
     retire_all_scopes()
 
 
-@receiver(post_save, sender=get_user_model(), dispatch_uid="scope-superuser")
+@receiver([post_save, post_delete], sender=get_user_model(), dispatch_uid="scope-user")
 def _user_changed(sender, instance, **kwargs):
+    """A user saved (password, active, superuser, last login) or deleted: their kept row and
+    scope go."""
     if _enabled():
+        from org.auth import user_cache_key
         from org.scope import scope_cache_key
 
-        cache.delete(scope_cache_key(instance.pk))
+        cache.delete_many([scope_cache_key(instance.pk), user_cache_key(instance.pk)])

@@ -230,4 +230,5 @@
     el.insertAdjacentElement("afterend", note);
   });
   form.querySelectorAll("[data-ratio]").forEach(updateRatio);
+  form.dataset.ready = "1";  // listening: what is typed from now on is saved (tests wait for it)
 })();

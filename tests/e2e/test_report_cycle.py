@@ -20,6 +20,7 @@ from reporting.tests.factories import (
     ScheduleFactory,
     ScheduleIndicatorFactory,
 )
+from tests.e2e.helpers import report_page_ready
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -77,6 +78,7 @@ def test_november_report_from_draft_to_accepted(browser, live_server, november):
         "button", name="Bắt đầu"
     ).click()
     expect(page.get_by_role("heading", name="Báo cáo tháng 11/2026")).to_be_visible()
+    report_page_ready(page)
     page.get_by_label("Tử số: Số hồ sơ trực tuyến").fill("120")
     page.get_by_label("Mẫu số: Tổng số hồ sơ").fill("100")
     page.get_by_label("Số mô hình, sáng kiến chuyển đổi số", exact=True).fill("3")
@@ -85,6 +87,7 @@ def test_november_report_from_draft_to_accepted(browser, live_server, november):
     page.get_by_label("Kết quả đạt được").fill("Đã tập huấn cho 3 thôn.")
     expect(page.locator("#autosave-status")).to_contain_text("Đã tự động lưu")
     page.get_by_role("button", name="Gửi thủ trưởng duyệt").click()
+    report_page_ready(page)
     ratio_row = page.locator("tr[data-testid^='value-']").first
     expect(ratio_row.get_by_role("alert")).to_have_text(
         "Tử số (120) không được lớn hơn mẫu số (100)."
@@ -119,6 +122,7 @@ def test_november_report_from_draft_to_accepted(browser, live_server, november):
     page.get_by_role("link", name="Báo cáo", exact=True).click()
     page.get_by_test_id("to-do").get_by_role("link", name="Nhập báo cáo").click()
     expect(page.get_by_test_id("return-reason")).to_contain_text("chưa khớp với phần mềm một cửa")
+    report_page_ready(page)
     ratio_row = page.locator("tr[data-testid^='value-']").first
     expect(ratio_row).to_contain_text("Ghi chú khi trả lại: Mẫu số phải là 90.")
     page.get_by_label("Mẫu số: Tổng số hồ sơ").fill("90")

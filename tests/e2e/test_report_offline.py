@@ -16,6 +16,7 @@ from reporting.tests.factories import (
     ScheduleFactory,
     ScheduleIndicatorFactory,
 )
+from tests.e2e.helpers import report_page_ready
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +46,7 @@ def signed_in(browser, live_server):
 def test_figures_typed_offline_survive_and_are_saved_when_back(browser, live_server, report):
     context, page = signed_in(browser, live_server)
     page.goto(f"{live_server.url}/bao-cao/{report.pk}/")
+    report_page_ready(page)
     context.set_offline(True)
     page.get_by_label("Số mô hình chuyển đổi số", exact=True).fill("4")
     expect(page.locator("#autosave-status")).to_contain_text("Mất kết nối")
@@ -65,6 +67,7 @@ def test_figures_typed_offline_survive_and_are_saved_when_back(browser, live_ser
 def test_a_copy_never_overwrites_a_figure_saved_since(browser, live_server, report, world):
     context, page = signed_in(browser, live_server)
     page.goto(f"{live_server.url}/bao-cao/{report.pk}/")
+    report_page_ready(page)
     context.set_offline(True)
     page.get_by_label("Số mô hình chuyển đổi số", exact=True).fill("5")
     expect(page.locator("#autosave-status")).to_contain_text("Mất kết nối")
