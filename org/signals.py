@@ -1,7 +1,6 @@
-"""Kept scopes and users (org.scope, org.auth, with a shared cache) are dropped the moment they
-could be wrong: a role granted, changed or removed clears that user's scope; a user saved clears
-their row and scope; a unit saved or moved moves the tree's stamp, which retires every kept scope
-at once."""
+"""Kept scopes (org.scope, with a shared cache) are dropped the moment they could be wrong: a
+role granted, changed or removed, or the user saved, clears that user's; a unit saved or moved
+moves the tree's stamp, which retires every kept scope at once."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -43,10 +42,8 @@ def _unit_moved(sender, **kwargs):
 
 @receiver([post_save, post_delete], sender=get_user_model(), dispatch_uid="scope-user")
 def _user_changed(sender, instance, **kwargs):
-    """A user saved (password, active, superuser, last login) or deleted: their kept row and
-    scope go."""
+    """A user saved (made superuser, deactivated) or deleted: their kept scope goes."""
     if _enabled():
-        from org.auth import user_cache_key
         from org.scope import scope_cache_key
 
-        cache.delete_many([scope_cache_key(instance.pk), user_cache_key(instance.pk)])
+        cache.delete(scope_cache_key(instance.pk))

@@ -67,13 +67,3 @@ def test_a_unit_moved_retires_every_kept_scope(redis, world):
     OrgUnitFactory(parent=world.province)  # any unit saved also retires them
     assert fresh(user).grants[0].unit_path == after
 
-
-def test_the_signed_in_user_is_kept_and_a_deactivation_is_seen_at_once(client, redis, world):
-    user = user_with_role(world.commune, Role.REPORTER, username="giu")
-    client.post(reverse("login"), {"username": "giu", "password": "thidua2026"})
-    assert client.get(reverse("home")).status_code == 200
-    assert cache.get(f"user:{user.pk}") is not None
-    user.is_active = False
-    user.save()
-    response = client.get(reverse("home"))
-    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
