@@ -416,7 +416,7 @@ def run_load(args) -> dict:
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": os.environ.get("BENCH_SERVER_SETTINGS", "bench.settings_bench"),
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
         "DEBUG": "0",
         "DATABASE_URL": os.environ.get("DATABASE_URL", province.BENCH_DATABASE_URL),
     }
@@ -596,8 +596,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=None, help="simulated reporters")
     parser.add_argument("--spawn-rate", type=float, default=20)
     parser.add_argument("--load-seconds", type=int, default=None)
-    parser.add_argument("--think-min", type=float, default=1.0)
-    parser.add_argument("--think-max", type=float, default=2.0)
+    parser.add_argument("--think-min", type=float, default=1.6)
+    parser.add_argument("--think-max", type=float, default=2.4)
     parser.add_argument("--wsgi", default="thidua.wsgi", help="the application gunicorn serves")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
