@@ -66,4 +66,3 @@ def test_a_unit_moved_retires_every_kept_scope(redis, world):
     assert after != before and after.startswith(department.path)
     OrgUnitFactory(parent=world.province)  # any unit saved also retires them
     assert fresh(user).grants[0].unit_path == after
-
