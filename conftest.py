@@ -27,6 +27,36 @@ class World:
     other_department: OrgUnit
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every table's ids start in the tens of thousands, each table at its own height, on
+    SQLite as on PostgreSQL: an id rendered as "12.345" (Vietnamese thousands) or taken for
+    another table's fails every test that touches it, not only the ones run late in a suite."""
+    from django.apps import apps
+    from django.db import connection, models
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        tables = sorted(
+            {
+                (m._meta.db_table, m._meta.pk.column)
+                for m in apps.get_models(include_auto_created=True)
+                if isinstance(m._meta.pk, models.AutoField)
+            }
+        )
+        for index, (table, column) in enumerate(tables):
+            start = 10_000 + 1_000 * index
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, %s), %s, false)",
+                    [connection.ops.quote_name(table), column, start],
+                )
+            else:
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, start - 1]
+                )
+
+
 @pytest.fixture
 def world(db) -> World:
     from org.models import OrgUnit

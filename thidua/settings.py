@@ -148,7 +148,10 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer a template prints is grouped, so ids, years and versions in
+# links and form names come out as "12.345" and break. Figures are grouped where they are shown
+# (the vi_number filter, floatformat's "g").
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -635,3 +635,28 @@ def test_what_people_typed_is_escaped_on_the_report_page(client, setup):
     assert "<script>alert(1)</script>" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;b&gt;&quot;Số&quot;&lt;/b&gt;" in page
+
+
+def test_the_page_posts_back_the_fields_the_server_reads(client, setup):
+    """The fields as rendered (ids in the tens of thousands here, conftest.py) are the ones the
+    server parses: with Vietnamese thousands a task's field came out as "t-12.345-status" and
+    its status was silently dropped."""
+    from html.parser import HTMLParser
+
+    class Fields(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.names = set()
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag in {"input", "select", "textarea"} and attrs.get("form") is None:
+                if attrs.get("name") and attrs.get("type") not in {"file", "submit"}:
+                    self.names.add(attrs["name"])
+
+    login(client, setup, Role.REPORTER)
+    url = reverse("reporting:detail", args=[setup.report.pk])
+    fields = Fields()
+    fields.feed(client.get(url).content.decode())
+    assert setup.task.pk >= 10_000
+    assert fields.names - {"csrfmiddlewaretoken"} == set(page_post(setup))
