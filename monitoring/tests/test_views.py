@@ -168,6 +168,28 @@ class TestTargetPage:
         ).content.decode()
         assert "UBND tỉnh Lào Cai</a> ›" in drilled
 
+    def test_every_chart_saves_as_png_and_links_down_by_the_units_id(
+        self, client, world, dashboard
+    ):
+        import json
+        import re
+
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        target = reverse("monitoring:target", args=[dashboard["target"].pk])
+        heat = reverse("monitoring:heat_map", args=[dashboard["plan"].pk])
+        plan = reverse("monitoring:plan", args=[dashboard["plan"].pk])
+        charts = {}
+        for url in (target, heat, plan):
+            page = client.get(url).content.decode()
+            for name, data in re.findall(
+                r'<script id="([\w-]+)" type="application/json">(.*?)</script>', page
+            ):
+                charts[name] = json.loads(data)
+        options = [v for k, v in charts.items() if k.endswith("-data")]
+        assert len(options) >= 4
+        assert all(o["toolbox"]["feature"]["saveAsImage"] for o in options)
+        assert charts["unit-links"][str(world.commune.pk)] == f"{target}?unit={world.commune.pk}"
+
 
 class TestOtherPages:
     def test_heat_map_unit_page_and_task_board(self, client, world, dashboard):
