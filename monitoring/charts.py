@@ -81,7 +81,7 @@ def trend_chart(detail) -> dict:
                 "markLine": {
                     "symbol": "none",
                     "lineStyle": {"color": "#dc3545"},
-                    "label": {"formatter": _("Chỉ tiêu") + " {c}"},
+                    "label": {"formatter": _("Chỉ tiêu") + " {c}", "position": "insideEndTop"},
                     "data": [{"yAxis": _round(end)}] if end is not None else [],
                 },
             },

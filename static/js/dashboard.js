@@ -7,11 +7,28 @@
   const vi = (value) =>
     typeof value === "number" ? value.toLocaleString("vi-VN", { maximumFractionDigits: 2 }) : value;
 
+  // ECharts prints 60.8; a Vietnamese reader expects 60,8 on axes, bar labels and the target line.
+  function localise(option) {
+    [].concat(option.xAxis || [], option.yAxis || []).forEach((axis) => {
+      if (axis.type === "value") axis.axisLabel = Object.assign({ formatter: vi }, axis.axisLabel || {});
+    });
+    [].concat(option.series || []).forEach((series) => {
+      if (series.label && series.label.show && !series.label.formatter) {
+        series.label.formatter = (p) => vi(Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value);
+      }
+      if (series.markLine && series.markLine.label) {
+        const text = series.markLine.label.formatter || "{c}";
+        series.markLine.label.formatter = (p) => text.replace("{c}", vi(p.value));
+      }
+    });
+    return option;
+  }
+
   function draw(root) {
     root.querySelectorAll("[data-chart]").forEach((el) => {
       const source = document.getElementById(el.dataset.chart);
       if (!source || !window.echarts) return;
-      const option = JSON.parse(source.textContent);
+      const option = localise(JSON.parse(source.textContent));
       option.tooltip = Object.assign({ valueFormatter: vi }, option.tooltip || {});
       const previous = window.echarts.getInstanceByDom(el);
       if (previous) previous.dispose();
