@@ -1,7 +1,8 @@
 """Who may do what with a report or a registration (issue #5: a reporter edits only the reports
 of their unit, a head approves only their unit, the coordinator of the body a report is addressed
-to accepts it). Seeing follows the subtree rule of org.scope; acting on a report does not: a
-province's reporter or head does not type or approve a commune's report."""
+to accepts it). Seeing follows the subtree rule of org.scope for heads, coordinators, leaders and
+the council, and stops at their own unit for reporters (selectors.reports_visible_q); acting on a
+report never follows the subtree: a province's head does not approve a commune's report."""
 
 from org.models import OrgUnit, Role
 from org.scope import UserScope

@@ -304,7 +304,7 @@ def period_figures_excel(request, pk):
     period = selectors.period_in_scope(scope=scope, pk=pk)
     reports = (
         Report.objects.filter(period=period)
-        .filter(scope.unit_q("unit", roles=selectors.VIEW_ROLES))
+        .filter(selectors.reports_visible_q(scope))
         .select_related("unit")
         .prefetch_related("values__indicator")
         .order_by("unit__path")

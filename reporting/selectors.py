@@ -26,7 +26,20 @@ from reporting.models import (
     WorkflowStatus,
 )
 
-VIEW_ROLES = (Role.REPORTER, Role.HEAD, Role.COORDINATOR, Role.LEADER, Role.COUNCIL)
+# Roles that read the reports of their unit's whole subtree. A reporter (cán bộ đầu mối) reads
+# only those of the unit they report for: reports_visible_q.
+SUBTREE_VIEW_ROLES = (Role.HEAD, Role.COORDINATOR, Role.LEADER, Role.COUNCIL)
+
+
+def reports_visible_q(scope: UserScope, prefix: str = "unit") -> Q:
+    """Q matching the units (reached through `prefix`) whose reports and registrations the user
+    may read: their subtree for heads, coordinators, leaders and the council; for a reporter,
+    the unit they report for and nothing below it."""
+    if scope.is_superuser:
+        return Q()
+    own = sorted({g.unit_id for g in scope.grants if g.role == Role.REPORTER})
+    lookup = f"{prefix}__in" if prefix else "pk__in"
+    return scope.unit_q(prefix, roles=SUBTREE_VIEW_ROLES) | Q(**{lookup: own})
 
 
 # --- What a unit reports -----------------------------------------------------------------------
@@ -156,7 +169,7 @@ def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> R
     queryset = Report.objects.select_related("unit", "period__schedule__plan__issuer")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    report = get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+    report = get_in_scope_or_404(queryset, reports_visible_q(scope), pk=pk)
     report.locked_for_update = for_update
     return report
 
@@ -462,7 +475,7 @@ def period_board(
     periods = list(periods)
     units = (
         reporting_units(schedule)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, prefix=""))
         .select_related("unit_type", "block")
         .order_by("path")
     )
@@ -514,12 +527,12 @@ def period_board(
 
 def registration_in_scope(*, scope: UserScope, pk: int) -> Registration:
     queryset = Registration.objects.select_related("unit", "plan__issuer", "approved_by")
-    return get_in_scope_or_404(queryset, scope.unit_q("unit", roles=VIEW_ROLES), pk=pk)
+    return get_in_scope_or_404(queryset, reports_visible_q(scope), pk=pk)
 
 
 def registration_list(*, scope: UserScope) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(scope.unit_q("unit", roles=VIEW_ROLES))
+        Registration.objects.filter(reports_visible_q(scope))
         .select_related("unit", "plan")
         .order_by("-year", "unit__path")
     )

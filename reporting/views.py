@@ -61,7 +61,7 @@ def report_start(request, unit_pk, period_pk):
     which the unit's reporter starts it (a POST: opening a link never creates anything)."""
     scope = user_scope(request.user)
     unit = get_object_or_404(
-        OrgUnit.objects.filter(scope.unit_q(roles=selectors.VIEW_ROLES)), pk=unit_pk
+        OrgUnit.objects.filter(selectors.reports_visible_q(scope, prefix="")), pk=unit_pk
     )
     period = selectors.period_in_scope(scope=scope, pk=period_pk)
     existing = Report.objects.filter(unit=unit, period=period).first()
@@ -386,9 +386,7 @@ def report_excel_upload(request, pk):
 def evidence_download(request, pk):
     scope = user_scope(request.user)
     evidence = get_object_or_404(
-        Evidence.objects.filter(
-            scope.unit_q("task_update__report__unit", roles=selectors.VIEW_ROLES)
-        ),
+        Evidence.objects.filter(selectors.reports_visible_q(scope, "task_update__report__unit")),
         pk=pk,
     )
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)

@@ -660,3 +660,31 @@ def test_the_page_posts_back_the_fields_the_server_reads(client, setup):
     fields.feed(client.get(url).content.decode())
     assert setup.task.pk >= 10_000
     assert fields.names - {"csrfmiddlewaretoken"} == set(page_post(setup))
+
+
+def test_a_reporter_reads_only_the_reports_of_the_unit_they_report_for(client, setup, world):
+    """A reporter of the province is no reader of the communes' reports; its head is."""
+    setup.fill()
+    evidence = Evidence.objects.create(
+        task_update=setup.fresh().task_updates.get(),
+        file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"),
+        name="bien-ban.pdf",
+    )
+    registration = Registration.objects.create(
+        plan=setup.schedule.plan, unit=world.commune, year=2026
+    )
+    pages = [
+        reverse("reporting:detail", args=[setup.report.pk]),
+        reverse("reporting:excel", args=[setup.report.pk]),
+        reverse("reporting:start", args=[world.commune.pk, setup.period.pk]),
+        reverse("reporting:evidence", args=[evidence.pk]),
+        reverse("reporting:registration", args=[registration.pk]),
+    ]
+    client.force_login(user_with_role(world.province, Role.REPORTER, username="bc_tinh"))
+    assert [client.get(url).status_code for url in pages] == [404] * len(pages)
+    board = client.get(reverse("reporting:board", args=[setup.schedule.pk])).content.decode()
+    assert "Không có đơn vị nào phù hợp." in board
+    client.force_login(user_with_role(world.province, Role.HEAD, username="tt_tinh"))
+    assert all(client.get(url).status_code in (200, 302) for url in pages)
+    board = client.get(reverse("reporting:board", args=[setup.schedule.pk])).content.decode()
+    assert world.commune.name in board.split('data-testid="board"')[1]
