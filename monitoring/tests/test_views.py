@@ -315,3 +315,24 @@ def test_the_word_report_quotes_only_what_heads_approved_dated_in_vietnam(client
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Chưa duyệt: bỏ qua." not in text
     assert "gửi ngày 20/11/2026" in text
+
+
+def test_a_unit_is_judged_against_the_level_it_registered(world, dashboard):
+    """The commune's 90 % meets the plan's 90 %, not the 95 % its approved registration
+    committed to; a registration still in draft commits to nothing."""
+    from monitoring.selectors import target_detail
+    from reporting.models import RegisteredTarget, Registration
+
+    def status():
+        detail = target_detail(scope=SUPER, target=dashboard["target"], unit=world.commune)
+        return detail.verdict.status
+
+    assert status() == "met"
+    registration = Registration.objects.create(
+        plan=dashboard["plan"], unit=world.commune, year=datetime.date.today().year
+    )
+    RegisteredTarget.objects.create(registration=registration, target=dashboard["target"], value=95)
+    assert status() == "met"  # a draft registration binds nobody
+    registration.status = Registration.Status.APPROVED
+    registration.save()
+    assert status() != "met"
