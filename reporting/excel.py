@@ -1092,10 +1092,36 @@ class _Figures:
     narrative: dict[str, str] = field(default_factory=dict)
 
 
+def _refuse_unused_cells(reader: _CellReader, line: ValueLine, slot: Slot) -> None:
+    """A figure typed in a grey cell of the row (protection lifted, or a program that ignores
+    it) would otherwise be dropped without a word: it is refused where it was typed."""
+    columns = [COL_VALUE, COL_NUMERATOR, COL_DENOMINATOR]
+    if line.indicator.kind != Indicator.Kind.RATIO:
+        columns.append(COL_PERCENT)  # a ratio's percentage is the file's own formula
+    used = set(slot.cells.values())
+    first = next(iter(slot.cells.values()))
+    for column in columns:
+        address = f"{column}{slot.row}"
+        if address not in used and reader.ws[address].value not in (None, ""):
+            reader._refuse(
+                address,
+                _(
+                    "ô này không dùng cho chỉ số “%(name)s”, số liệu “%(value)s” sẽ không được "
+                    "nhận; hãy nhập vào ô %(cell)s."
+                )
+                % {
+                    "name": line.indicator.name,
+                    "value": _shown(reader.ws[address].value),
+                    "cell": first,
+                },
+            )
+
+
 def _read_figures(ws: Worksheet, sheet: ReportSheet, layout: Layout) -> _Figures:
     """Every input cell read; all problems raised together."""
     reader, figures = _CellReader(ws), _Figures()
     for line, slot in zip(sheet.values, layout.values, strict=True):
+        _refuse_unused_cells(reader, line, slot)
         data = _read_value(reader, line, slot)
         if data is not None:
             figures.values[line.item.indicator_id] = data

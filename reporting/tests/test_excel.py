@@ -408,6 +408,19 @@ class TestImportRefusals:
         message = refusal(setup, report_file)
         assert message == f"Trang 'Báo cáo', ô {address}: phải là một số, không phải chữ “bảy”."
 
+    def test_a_figure_typed_in_a_grey_cell_of_its_row_is_refused_not_dropped(
+        self, setup, tmp_path
+    ):
+        report_file = export(setup.report, tmp_path)
+        value = report_file.cell(setup.count, "value")  # E: a count's one cell
+        beside = "F" + value[1:]  # a ratio's numerator column, unused by a count
+        report_file.fill({beside: 7})
+        message = refusal(setup, report_file)
+        assert message == (
+            f"Trang 'Báo cáo', ô {beside}: ô này không dùng cho chỉ số “{setup.count.name}”, "
+            f"số liệu “7” sẽ không được nhận; hãy nhập vào ô {value}."
+        )
+
     def test_a_formula_in_an_input_cell_is_refused(self, setup, tmp_path):
         report_file = export(setup.report, tmp_path)
         address = report_file.cell(setup.count, "value")
