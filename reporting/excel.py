@@ -1244,7 +1244,11 @@ def _board_row(ws: Worksheet, row: int, number: int, board_row: BoardRow, last: 
     _data_cell(ws, row, 3, board_row.unit.code)
     for index, cell in enumerate(board_row.cells):
         column = 4 + BOARD_GROUP * index
-        status = _data_cell(ws, row, column, str(BOARD_STATE_LABELS[cell.state]))
+        label = str(BOARD_STATE_LABELS[cell.state])
+        if cell.reminded:
+            days = ", ".join(_date_vi(timezone.localdate(r.sent_at)) for r in cell.reminded)
+            label += " — " + _("đã nhắc %(days)s") % {"days": days}
+        status = _data_cell(ws, row, column, label)
         if cell.state in STATE_FILLS:
             status.fill = STATE_FILLS[cell.state]
         _data_cell(ws, row, column + 1, cell.days_late, "0")

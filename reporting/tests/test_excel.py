@@ -17,7 +17,7 @@ from org.models import Role
 from org.scope import UserScope
 from plans.tests.factories import PlanFactory, TaskDeadlineFactory
 from reporting import excel, selectors, services
-from reporting.models import Event, Report, ReportValue, TaskUpdate, WorkflowStatus
+from reporting.models import Event, Reminder, Report, ReportValue, TaskUpdate, WorkflowStatus
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,
@@ -408,9 +408,7 @@ class TestImportRefusals:
         message = refusal(setup, report_file)
         assert message == f"Trang 'Báo cáo', ô {address}: phải là một số, không phải chữ “bảy”."
 
-    def test_a_figure_typed_in_a_grey_cell_of_its_row_is_refused_not_dropped(
-        self, setup, tmp_path
-    ):
+    def test_a_figure_typed_in_a_grey_cell_of_its_row_is_refused_not_dropped(self, setup, tmp_path):
         report_file = export(setup.report, tmp_path)
         value = report_file.cell(setup.count, "value")  # E: a count's one cell
         beside = "F" + value[1:]  # a ratio's numerator column, unused by a count
@@ -658,6 +656,9 @@ class TestOfficeWorkbooks:
         Report.objects.filter(pk=last_month.pk).update(
             submitted_at=timezone.now(), days_late=2, completeness=100
         )
+        reminder = Reminder.objects.create(
+            period=setup.period, unit=setup.report.unit, kind="after", recipients=["a@b.vn"]
+        )
         board = selectors.period_board(
             scope=UserScope(user_id=None, is_superuser=True),
             schedule=setup.schedule,
@@ -665,6 +666,7 @@ class TestOfficeWorkbooks:
         )
         sheet = load_workbook(io.BytesIO(excel.board_workbook(board))).active
         assert sheet["D4"].value.startswith(last_month.period.label)
+        reminded = timezone.localdate(reminder.sent_at).strftime("%d/%m/%Y")
         assert [c.value for c in sheet[6]] == [
             1,
             "UBND xã Thống Nhất",
@@ -672,7 +674,7 @@ class TestOfficeWorkbooks:
             "Đã tiếp nhận",
             2,
             100,
-            "Chưa nộp (quá hạn)",
+            f"Chưa nộp (quá hạn) — đã nhắc {reminded}",
             3,
             0,
             1,  # submitted late; the missing period is counted in the next column

@@ -348,6 +348,7 @@ class TestBoard:
         url = reverse("reporting:board", args=[setup.schedule.pk])
         page = client.get(url, {"block": block.pk}).content.decode()
         assert world.commune.name in page and 'data-testid="reminded"' in page
+        assert "(quá hạn) gửi a@b.vn" in page  # who was reminded, and when
         other = EmulationBlockFactory(province=world.province)
         page = client.get(url, {"block": other.pk}).content.decode()
         assert "Không có đơn vị nào phù hợp." in page
