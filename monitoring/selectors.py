@@ -614,15 +614,11 @@ def heat_map(
     unit_type_id: int | None = None,
 ) -> HeatMap:
     """The units directly below × the plan's targets, each cell the unit's status against the
-    target (or the level it registered). Figures of the current year only, one query."""
+    target (or the level it registered). The last 13 periods, one query: enough for the trend
+    and the year so far, and in January still December's figures, as on the other pages."""
     as_of = as_of or timezone.localdate()
     unit = viewpoint(scope, plan, unit)
-    frame = plan_frame(plan, as_of)
-    year_start = datetime.date(as_of.year, 1, 1)
-    frame.indicator_periods = {
-        ind: [p for p in ids if frame.periods[p].end >= year_start]
-        for ind, ids in frame.indicator_periods.items()
-    }
+    frame = _recent(plan_frame(plan, as_of))
     children = (
         OrgUnit.objects.filter(
             active_units_q(as_of), path__startswith=unit.path, depth=unit.depth + 1

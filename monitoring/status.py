@@ -9,16 +9,19 @@ Plain functions on plain data (no queries), so every rule has a test of its own:
   residents with VNeID) takes the last period with data; a cumulative one (a flow: dossiers,
   initiatives) adds up the periods of the year so far.
 - The path (`path_value`) runs in a straight line from the baseline (the value at the end of
-  the baseline year, or else the first figure) to the due value on the due date; a yearly
-  figure that adds up starts from zero on 1 January.
+  the baseline year, or else the first figure) to the due value on the due date; a figure that
+  adds up within the year starts from zero on 1 January and is judged year by year.
+- A change ("tăng 8 bậc", "giảm 10% thời gian") counts from the baseline, or from the first
+  figure when the plan gives none; in % of a figure that is not a share, it is relative.
 - The status (`target_status`): đạt when the current value meets the target; không đạt when
-  the due date has passed without it; otherwise đúng tiến độ or có nguy cơ không đạt by the
-  trend (a straight line through the recent figures, projected to the due date) or, with too
-  few figures for a trend, by the path; chưa có số liệu when there is nothing to judge.
+  the due date has passed without it (judged on the figures up to that date); otherwise đúng
+  tiến độ or có nguy cơ không đạt by the trend (a straight line through the recent figures,
+  projected to the due date) or, with too few figures for a trend, by the path; chưa có số liệu
+  when there is nothing to judge.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +167,9 @@ class Goal:
     yearly: bool = False  # "hằng năm": due every 31 December
     baseline_value: Decimal | None = None
     baseline_date: datetime.date | None = None
+    # "Giảm 10% thời gian giải quyết": a change in % of a figure that is not itself a share is
+    # a change relative to the baseline (20 days -> 18), not ten points.
+    relative: bool = False
 
     @classmethod
     def of(cls, target, value: Decimal | None = None, plan_end_year: int | None = None) -> "Goal":
@@ -179,6 +185,11 @@ class Goal:
         baseline_date = None
         if target.baseline_year:
             baseline_date = datetime.date(target.baseline_year, 12, 31)
+        indicator = target.indicator if target.indicator_id else None
+        share = indicator is not None and indicator.kind in (
+            Indicator.Kind.RATIO,
+            Indicator.Kind.BOOLEAN,
+        )
         return cls(
             comparator=target.comparator,
             value=value if value is not None else target.value,
@@ -187,7 +198,16 @@ class Goal:
             yearly=due is None,
             baseline_value=target.baseline_value,
             baseline_date=baseline_date,
+            relative=(
+                target.comparator in (Comparator.INCREASE, Comparator.DECREASE)
+                and (target.unit or "").strip() == "%"
+                and not share
+            ),
         )
+
+    @property
+    def is_change(self) -> bool:
+        return self.comparator in (Comparator.INCREASE, Comparator.DECREASE)
 
     def due_on(self, as_of: datetime.date) -> datetime.date:
         return self.due or datetime.date(as_of.year, 12, 31)
@@ -217,6 +237,7 @@ def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | No
     if value is None:
         return None
     target, comparator = goal.value, goal.comparator
+    # A range ("đạt 80 - 90%") is a floor with an aim: beyond its upper end is still met.
     if comparator in (Comparator.GTE, Comparator.RANGE):
         return value >= target
     if comparator == Comparator.GT:
@@ -238,6 +259,10 @@ def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | No
             gain = -gain
         if comparator == Comparator.DECREASE:
             gain = -gain
+        if goal.relative:
+            if not goal.baseline_value:
+                return None
+            gain = gain * HUNDRED / abs(goal.baseline_value)
         return gain >= target
     return None
 
@@ -248,6 +273,8 @@ def end_value(goal: Goal, *, rank: bool) -> Decimal | None:
         if goal.baseline_value is None:
             return None
         step = goal.value if goal.comparator == Comparator.INCREASE else -goal.value
+        if goal.relative:
+            step = abs(goal.baseline_value) * step / HUNDRED
         return goal.baseline_value - step if rank else goal.baseline_value + step
     return goal.value
 
@@ -262,14 +289,17 @@ def path_value(
 ) -> Decimal | None:
     """Where the value should be on `day` to reach the due value on time, in a straight line.
 
-    A yearly flow (a count that adds up within the year) starts from zero on 1 January; other
-    paths start at the baseline, or at the first figure when the plan gave no baseline."""
+    A flow (a count that adds up within the year) starts from zero on 1 January; other paths
+    start at the baseline, or at the first figure when the plan gave no baseline."""
     end = end_value(goal, rank=rank)
     if end is None:
         return None
     due = goal.due_on(day)
-    if flow and goal.yearly:
+    if flow:
+        # Its figure is the year so far: the path starts from zero on 1 January and reaches
+        # the due value by the end of the year (or by the due date, if that comes first).
         start = (datetime.date(day.year, 1, 1), Decimal(0))
+        due = min(due, datetime.date(day.year, 12, 31))
     elif goal.baseline_value is not None and goal.baseline_date is not None:
         start = (goal.baseline_date, goal.baseline_value)
     elif first is not None:
@@ -325,13 +355,22 @@ def target_status(
     periods begun by that day."""
     rank = indicator.kind == Indicator.Kind.RANK
     flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
+    if goal.due is not None and as_of > goal.due:
+        # Past its due date a target is judged on the figures up to that date, for good:
+        # what came later neither saves nor spoils it.
+        figures = [f for f in figures if f.period_end <= goal.due]
     current, last = current_value(indicator, figures)
     points = series(indicator, figures)
     if not flow and last is not None:
         points = [p for p in points if p[0] <= last]  # a half-reported month is no trend point
     if current is None:
         return Verdict(Status.NO_DATA, points=points)
-    if flow and goal.yearly:
+    if goal.is_change and goal.baseline_value is None and not flow and points:
+        # No baseline in the plan: the change is counted from the first figure reported.
+        goal = replace(goal, baseline_value=points[0][1], baseline_date=points[0][0])
+    if flow:
+        # A flow adds up within a year and starts again in January: its trend, its path and
+        # its pace are those of the year so far, whatever year the target is due.
         points = [p for p in points if p[0].year == last.year]
     first = points[0] if points else None
     path = path_value(goal, last, first=first, flow=flow, rank=rank)
@@ -349,10 +388,12 @@ def target_status(
     if as_of > due and not met:
         verdict.status = Status.MISSED
         return verdict
-    if flow and goal.yearly and indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
-        verdict.projected = _run_rate(current, last, due)
+    # A flow is projected to the end of its year, the span its figure covers.
+    horizon = min(due, datetime.date(last.year, 12, 31)) if flow else due
+    if flow and indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
+        verdict.projected = _run_rate(current, last, horizon)
     else:
-        verdict.projected = trend_projection(points, due)
+        verdict.projected = trend_projection(points, horizon)
     if verdict.projected is not None and indicator.kind in (
         Indicator.Kind.RATIO,
         Indicator.Kind.BOOLEAN,

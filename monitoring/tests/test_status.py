@@ -228,3 +228,57 @@ class TestEdges:
         yearly.value = D(1)
         assert Goal.of(yearly, plan_end_year=2030).yearly is True
         assert Goal.of(stock).yearly is True  # no movement: judged each year
+
+
+class TestDueDatesRangesAndChanges:
+    def test_past_its_due_date_a_target_is_judged_on_the_figures_up_to_that_date(self):
+        due = datetime.date(2026, 6, 30)
+        goal = Goal(">=", D(90), due=due)
+        late_climb = [ratio(m, 80 if m <= 6 else 95, 100) for m in range(1, 12)]
+        early_peak = [ratio(m, 95 if m <= 6 else 60, 100) for m in range(1, 12)]
+        missed = target_status(RATIO, goal, late_climb, month_end(2026, 11))
+        met = target_status(RATIO, goal, early_peak, month_end(2026, 11))
+        assert (missed.status, missed.current, missed.as_of_period) == (Status.MISSED, 80, due)
+        assert (met.status, met.current) == (Status.MET, 95)
+        before_due = target_status(RATIO, goal, late_climb[:5], month_end(2026, 5))
+        assert before_due.status == Status.AT_RISK
+
+    def test_a_range_is_met_from_its_lower_end_and_beyond_its_upper_end(self):
+        goal = Goal("range", D(80), value_max=D(90), due=datetime.date(2030, 12, 31))
+        assert [meets(goal, D(v)) for v in (79, 80, 85, 97)] == [False, True, True, True]
+
+    def test_a_count_adding_up_each_year_is_judged_on_the_years_pace_whatever_its_due_year(self):
+        goal = Goal(">=", D(100), due=datetime.date(2030, 12, 31))
+        last_year = [number(m, 30, year=2025) for m in range(1, 13)]
+        brisk = last_year + [number(m, 9) for m in range(1, 12)]  # 99 by November: 108 a year
+        slow = last_year + [number(m, 5) for m in range(1, 12)]  # 60 a year
+        on_track = target_status(FLOW_COUNT, goal, brisk, month_end(2026, 11))
+        at_risk = target_status(FLOW_COUNT, goal, slow, month_end(2026, 11))
+        assert (on_track.status, on_track.current) == (Status.ON_TRACK, 99)
+        assert D(107) < on_track.projected < D(109)
+        assert at_risk.status == Status.AT_RISK
+        assert all(day.year == 2026 for day, _value in on_track.points)  # no January cliff
+        assert path_value(goal, month_end(2026, 6), flow=True) == D(100) * 180 / 364
+
+    def test_a_change_in_percent_of_a_figure_that_is_not_a_share_is_relative(self):
+        from plans.models import Target
+
+        days = Indicator(pk=1, kind="amount", temporal="latest")
+        target = Target(text="Giảm 10% thời gian giải quyết", comparator="decrease", unit="%")
+        target.value, target.baseline_value, target.baseline_year = D(10), D(20), 2025
+        target.indicator = days
+        goal = Goal.of(target, plan_end_year=2030)
+        assert goal.relative
+        assert [meets(goal, D(v)) for v in (19, "18.1", 18, 15)] == [False, False, True, True]
+        target.indicator = Indicator(pk=2, kind="ratio", temporal="latest")
+        points = Goal.of(target, plan_end_year=2030)  # a share: ten points, not ten per cent
+        assert not points.relative and meets(points, D(10)) and not meets(points, D(11))
+
+    def test_a_change_without_a_baseline_counts_from_the_first_figure(self):
+        days = Indicator(kind="amount", temporal="latest")
+        goal = Goal("decrease", D(10), due=datetime.date(2030, 12, 31), relative=True)
+        figures = [number(1, 20), number(2, 19), number(3, 18)]
+        verdict = target_status(days, goal, figures, month_end(2026, 3))
+        assert verdict.status == Status.MET  # 20 -> 18 is the 10 % cut
+        verdict = target_status(days, goal, figures[:2], month_end(2026, 2))
+        assert verdict.status != Status.NO_DATA and verdict.current == 19

@@ -336,3 +336,15 @@ def test_a_unit_is_judged_against_the_level_it_registered(world, dashboard):
     registration.status = Registration.Status.APPROVED
     registration.save()
     assert status() != "met"
+
+
+def test_the_heat_map_agrees_with_the_target_page_in_january(world, dashboard):
+    """Early in a year, before its first figures, a cell still says what December's said."""
+    from monitoring.selectors import heat_map, target_detail
+
+    january = datetime.date(dashboard["now"].start.year + 1, 1, 10)
+    heat = heat_map(scope=SUPER, plan=dashboard["plan"], as_of=january)
+    column = heat.targets.index(dashboard["target"])
+    cells = {unit.pk: cells[column] for unit, cells in heat.rows}
+    page = target_detail(scope=SUPER, target=dashboard["target"], unit=world.commune, as_of=january)
+    assert cells[world.commune.pk].status == page.verdict.status == "met"
