@@ -409,6 +409,8 @@ class TargetDetail:
     reports: list[Report]
     ancestors: list[OrgUnit] = field(default_factory=list)
     goal: Goal | None = None
+    without_data_total: int = 0
+    reports_total: int = 0
 
 
 def target_in_scope(*, scope: UserScope, pk: int) -> Target:
@@ -512,7 +514,9 @@ def target_detail(
         ),
         None,
     )
-    without, reports = _gaps_and_sources(frame, unit, indicator, latest_period, scope)
+    without, without_total, reports, reports_total = _gaps_and_sources(
+        frame, unit, indicator, latest_period, scope
+    )
     ancestors = list(
         OrgUnit.objects.filter(path__in=unit.ancestor_paths(), path__startswith=plan.issuer.path)
         .filter(scope.unit_q())
@@ -527,6 +531,8 @@ def target_detail(
         children=rows,
         without_data=without,
         reports=reports,
+        without_data_total=without_total,
+        reports_total=reports_total,
         ancestors=ancestors,
         goal=judge.goal(target, unit.pk),
     )
@@ -556,11 +562,15 @@ def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]
     return rows
 
 
+WITHOUT_DATA_SHOWN = 500
+SOURCES_SHOWN = 200
+
+
 def _gaps_and_sources(frame, unit, indicator, period, scope):
     """Units asked for the indicator that sent nothing in the period, and the accepted reports
     its figure came from (first 200)."""
     if period is None:
-        return [], []
+        return [], 0, [], 0
     schedule = period.schedule
     item = schedule.items.filter(indicator=indicator).prefetch_related("unit_types").first()
     types = [t.pk for t in item.unit_types.all()] if item else []
@@ -575,8 +585,11 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
         report__status=WorkflowStatus.ACCEPTED,
         indicator=indicator,
     ).values("report__unit_id")
-    without = list(asked.exclude(pk__in=sent)[:500])
-    reports = list(
+    missing = asked.exclude(pk__in=sent)
+    without = list(missing[:WITHOUT_DATA_SHOWN])
+    # The lists are cut for the page; their counts are not (one more query only when cut).
+    without_total = missing.count() if len(without) == WITHOUT_DATA_SHOWN else len(without)
+    reports = (
         Report.objects.filter(
             period=period,
             status=WorkflowStatus.ACCEPTED,
@@ -588,9 +601,11 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
         .prefetch_related(
             Prefetch("values", queryset=ReportValue.objects.filter(indicator=indicator))
         )
-        .order_by("unit__path")[:200]
+        .order_by("unit__path")
     )
-    return without, reports
+    shown = list(reports[:SOURCES_SHOWN])
+    reports_total = reports.count() if len(shown) == SOURCES_SHOWN else len(shown)
+    return without, without_total, shown, reports_total
 
 
 # --- Heat map ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 charts are drawn from the options the server sends with it."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from monitoring import charts, exports, selectors
 from monitoring.routers import reading_replica
+from monitoring.status import Status
 from org.models import EmulationBlock, OrgUnit, UnitType
 from org.scope import user_scope
 from reporting.models import Period
@@ -70,9 +72,20 @@ def plan_overview(request, pk):
         overview = selectors.plan_overview(
             scope=scope, plan=plan, unit=_unit(request, scope), as_of=_as_of(request)
         )
+    # A slice of the donut drills down to its targets: the table keeps that status only.
+    status = request.GET.get("status", "")
+    status = status if status in Status.LABELS else ""
+    query = {key: value for key, value in request.GET.items() if key != "status"}
     context = {
         "plan": plan,
         "overview": overview,
+        "lines": [line for line in overview.lines if not status or line.verdict.status == status],
+        "status": status,
+        "status_label": Status.LABELS.get(status, ""),
+        "all_statuses_url": "?" + urlencode(query),
+        "status_links": {
+            code: "?" + urlencode({**query, "status": code}) for code in Status.LABELS
+        },
         "chart": charts.status_donut(overview.counts),
         "periods": _period_choices(plan),
         "as_of": request.GET.get("as_of", ""),

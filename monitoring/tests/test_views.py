@@ -348,3 +348,36 @@ def test_the_heat_map_agrees_with_the_target_page_in_january(world, dashboard):
     cells = {unit.pk: cells[column] for unit, cells in heat.rows}
     page = target_detail(scope=SUPER, target=dashboard["target"], unit=world.commune, as_of=january)
     assert cells[world.commune.pk].status == page.verdict.status == "met"
+
+
+def test_a_slice_of_the_donut_drills_down_to_the_targets_of_its_status(client, world, dashboard):
+    import json
+    import re
+
+    client.force_login(user_with_role(world.province, Role.COORDINATOR))
+    url = reverse("monitoring:plan", args=[dashboard["plan"].pk])
+    page = client.get(url, {"as_of": dashboard["now"].start.isoformat()}).content.decode()
+    links = json.loads(re.search(r'id="donut-links" type="application/json">(.*?)<', page)[1])
+    assert links["met"] == f"?as_of={dashboard['now'].start.isoformat()}&status=met"
+    met = client.get(url + links["met"]).content.decode()
+    table = met.split('data-testid="targets"')[1]
+    assert "01 mô hình mỗi năm" in table and "90% hồ sơ trực tuyến" not in table
+    assert "Xem tất cả chỉ tiêu" in met
+    everything = client.get(url).content.decode().split('data-testid="targets"')[1]
+    assert "01 mô hình mỗi năm" in everything and "90% hồ sơ trực tuyến" in everything
+
+
+def test_the_lists_of_a_target_are_cut_for_the_page_but_their_counts_are_not(
+    client, world, dashboard, monkeypatch
+):
+    from monitoring import selectors
+
+    for _silent in range(3):
+        OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
+    monkeypatch.setattr(selectors, "WITHOUT_DATA_SHOWN", 2)
+    monkeypatch.setattr(selectors, "SOURCES_SHOWN", 1)
+    client.force_login(user_with_role(world.province, Role.COORDINATOR))
+    page = client.get(reverse("monitoring:target", args=[dashboard["target"].pk])).content.decode()
+    heading = page.split('id="without-data"')[1].split("</h2>")[0]
+    assert '<span class="badge text-bg-secondary">3</span>' in heading
+    assert "Hiển thị 2 đơn vị đầu" in page and "Hiển thị 1 trong 2 báo cáo" in page

@@ -47,6 +47,13 @@
     });
   }
 
+  // The exports sit outside the fragment the filters swap: they take the filters of the
+  // address bar (pushed by HTMX) when clicked, so the file matches what is on the screen.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-with-filters]");
+    if (link) link.href = link.href.split("?")[0] + window.location.search;
+  });
+
   document.addEventListener("DOMContentLoaded", () => draw(document));
   document.body.addEventListener("htmx:afterSettle", (event) => draw(event.target));
   window.addEventListener("resize", () => charts.forEach((c) => c.isDisposed() || c.resize()));

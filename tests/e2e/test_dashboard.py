@@ -1,9 +1,11 @@
 """A provincial leader opens the dashboard of the province's plan: the charts are drawn, a filter
 changes the figures without reloading the page, and a target drills down to a commune."""
 
+import io
 import re
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from org.models import Role
@@ -68,6 +70,11 @@ def test_leader_filters_and_drills_down_without_reloading(browser, live_server, 
     expect(row.locator("strong")).to_have_text("30")  # (40 + 20) / 200 last month
     assert page.evaluate("window.notReloaded") is True
     expect(page).to_have_url(re.compile(r"as_of="))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Xuất Excel").click()
+    assert "as_of=" in download.value.url  # the file is of the period on the screen
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    assert 30 in [cell.value for row in sheet.iter_rows() for cell in row]
 
     page.get_by_role("link", name="90% hồ sơ được giải quyết trực tuyến").last.click()
     expect(page.locator("[data-chart='trend-data'] canvas")).to_have_count(1)
