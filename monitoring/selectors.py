@@ -443,10 +443,12 @@ def target_detail(
     target: Target,
     unit: OrgUnit | None = None,
     as_of: datetime.date | None = None,
+    by_share: bool = False,
 ) -> TargetDetail:
     """A target seen from a unit: its trend against the path, the units directly below ranked
-    by their figure with their share of the total, the units asked for it that sent nothing in
-    the latest period, and the accepted reports the latest figure came from."""
+    by their figure (or by their share of the total: `by_share`) with that share, the units
+    asked for it that sent nothing in the latest period, and the accepted reports the latest
+    figure came from."""
     as_of = as_of or timezone.localdate()
     plan = target.plan
     unit = viewpoint(scope, plan, unit)
@@ -506,6 +508,8 @@ def target_detail(
             (r.value if lower_better else -r.value) if r.value is not None else 0,
         )
     )
+    if by_share:  # who weighs most in the total (stable: equal shares keep the order above)
+        rows.sort(key=lambda r: (r.share is None, -(r.share or 0)))
     latest_period = next(
         (
             frame.periods[p]

@@ -100,9 +100,17 @@ def target_detail(request, pk):
     target = selectors.target_in_scope(scope=scope, pk=pk)
     with reading_replica():
         detail = selectors.target_detail(
-            scope=scope, target=target, unit=_unit(request, scope), as_of=_as_of(request)
+            scope=scope,
+            target=target,
+            unit=_unit(request, scope),
+            as_of=_as_of(request),
+            by_share=request.GET.get("order") == "share",
         )
+    query = {key: value for key, value in request.GET.items() if key != "order"}
     context = {
+        "by_share": request.GET.get("order") == "share",
+        "by_value_url": "?" + urlencode(query),
+        "by_share_url": "?" + urlencode({**query, "order": "share"}),
         "detail": detail,
         "plan": target.plan,
         "trend_chart": charts.trend_chart(detail),

@@ -155,6 +155,17 @@ class TestTargetPage:
         sources = page.split('data-testid="sources"')[1]
         assert "9/10 (90%)" in sources
 
+    def test_units_can_be_ranked_by_their_share_of_the_total(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        url = reverse("monitoring:target", args=[dashboard["target"].pk])
+        by_value = client.get(url).content.decode().split('data-testid="children"')[1]
+        assert by_value.index("UBND xã Thống Nhất") < by_value.index("UBND xã Bắc Hà")
+        page = client.get(url, {"order": "share"}).content.decode()
+        by_share = page.split('data-testid="children"')[1]
+        # 10 of the 19 online dossiers came from Bắc Hà, though its ratio is the lower one.
+        assert by_share.index("UBND xã Bắc Hà") < by_share.index("UBND xã Thống Nhất")
+        assert "xếp theo tỷ trọng đóng góp" in page.lower()
+
     def test_drill_down_to_a_commune_lists_who_has_not_reported(self, client, world, dashboard):
         silent = OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
         client.force_login(user_with_role(world.province, Role.COORDINATOR))
