@@ -544,10 +544,9 @@ def target_detail(
 
 def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]:
     """Each period's value against the path of the same goal the verdict used."""
-    from monitoring.status import path_value, series
+    from monitoring.status import adds_up, path_value, series
 
     rank = indicator.kind == Indicator.Kind.RANK
-    flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
     values = dict(series(indicator, own))
     first = verdict.points[0] if verdict.points else None
     rows = []
@@ -560,7 +559,9 @@ def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]
                 "period": period.label,
                 "end": period.end,
                 "value": values.get(period.end),
-                "path": path_value(goal, period.end, first=first, flow=flow, rank=rank),
+                "path": path_value(
+                    goal, period.end, first=first, flow=adds_up(indicator), rank=rank
+                ),
             }
         )
     return rows

@@ -133,6 +133,15 @@ def current_value(
     return value_of(indicator.kind, latest), latest.period_end
 
 
+def adds_up(indicator: Indicator) -> bool:
+    """A count or amount summed over the year (dossiers, initiatives): it starts again from zero
+    each January. A cumulative ratio is a share of the year's sums: a level, not a pile."""
+    return indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind in (
+        Indicator.Kind.COUNT,
+        Indicator.Kind.AMOUNT,
+    )
+
+
 def series(indicator: Indicator, figures: list[Figure]) -> list[tuple[datetime.date, Decimal]]:
     """The value after each period: the period's own for a stock, the year so far for a flow."""
     points = []
@@ -368,12 +377,13 @@ def target_status(
     if goal.is_change and goal.baseline_value is None and not flow and points:
         # No baseline in the plan: the change is counted from the first figure reported.
         goal = replace(goal, baseline_value=points[0][1], baseline_date=points[0][0])
-    if flow:
-        # A flow adds up within a year and starts again in January: its trend, its path and
+    pile = adds_up(indicator)
+    if pile or (flow and goal.yearly):
+        # A figure that adds up within a year starts again in January: its trend, its path and
         # its pace are those of the year so far, whatever year the target is due.
         points = [p for p in points if p[0].year == last.year]
     first = points[0] if points else None
-    path = path_value(goal, last, first=first, flow=flow, rank=rank)
+    path = path_value(goal, last, first=first, flow=pile, rank=rank)
     verdict = Verdict(Status.ON_TRACK, current=current, as_of_period=last, path=path, points=points)
     met = meets(goal, current, rank=rank)
     if met is None:
@@ -388,9 +398,9 @@ def target_status(
     if as_of > due and not met:
         verdict.status = Status.MISSED
         return verdict
-    # A flow is projected to the end of its year, the span its figure covers.
-    horizon = min(due, datetime.date(last.year, 12, 31)) if flow else due
-    if flow and indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
+    # A pile is projected to the end of its year, the span its figure covers.
+    horizon = min(due, datetime.date(last.year, 12, 31)) if pile else due
+    if pile:
         verdict.projected = _run_rate(current, last, horizon)
     else:
         verdict.projected = trend_projection(points, horizon)

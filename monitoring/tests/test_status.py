@@ -282,3 +282,16 @@ class TestDueDatesRangesAndChanges:
         assert verdict.status == Status.MET  # 20 -> 18 is the 10 % cut
         verdict = target_status(days, goal, figures[:2], month_end(2026, 2))
         assert verdict.status != Status.NO_DATA and verdict.current == 19
+
+    def test_a_share_of_the_years_sums_is_a_level_its_path_does_not_restart_in_january(self):
+        goal = Goal(
+            ">=",
+            D(90),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(50),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        figures = [ratio(m, 60, 100) for m in range(1, 12)]
+        verdict = target_status(FLOW_RATIO, goal, figures, month_end(2026, 11))
+        assert D(57) < verdict.path < D(58)  # 50 -> 90 over five years, not 0 -> 90 this year
+        assert verdict.status == Status.AT_RISK  # flat at 60 %: the trend never reaches 90 %
