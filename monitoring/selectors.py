@@ -546,6 +546,7 @@ def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]
     """Each period's value against the path of the same goal the verdict used."""
     from monitoring.status import adds_up, path_value, series
 
+    goal = verdict.goal or goal  # a change counted from the first figure keeps that start
     rank = indicator.kind == Indicator.Kind.RANK
     values = dict(series(indicator, own))
     first = verdict.points[0] if verdict.points else None

@@ -351,6 +351,7 @@ class Verdict:
     path: Decimal | None = None
     projected: Decimal | None = None
     points: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
+    goal: "Goal | None" = None  # as judged: with the baseline taken from the figures, if any
 
     @property
     def label(self) -> str:
@@ -384,7 +385,9 @@ def target_status(
         points = [p for p in points if p[0].year == last.year]
     first = points[0] if points else None
     path = path_value(goal, last, first=first, flow=pile, rank=rank)
-    verdict = Verdict(Status.ON_TRACK, current=current, as_of_period=last, path=path, points=points)
+    verdict = Verdict(
+        Status.ON_TRACK, current=current, as_of_period=last, path=path, points=points, goal=goal
+    )
     met = meets(goal, current, rank=rank)
     if met is None:
         verdict.status = Status.NO_DATA

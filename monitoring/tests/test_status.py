@@ -280,6 +280,7 @@ class TestDueDatesRangesAndChanges:
         figures = [number(1, 20), number(2, 19), number(3, 18)]
         verdict = target_status(days, goal, figures, month_end(2026, 3))
         assert verdict.status == Status.MET  # 20 -> 18 is the 10 % cut
+        assert verdict.goal.baseline_value == 20  # the trend chart draws its path from there
         verdict = target_status(days, goal, figures[:2], month_end(2026, 2))
         assert verdict.status != Status.NO_DATA and verdict.current == 19
 
