@@ -7,15 +7,6 @@ realistic so that the pages, the search keys and the text columns have their usu
 
 PROVINCE = ("TS", "UBND tỉnh Thái Sơn", "UBND")
 
-# code, name, level, issues implementing plans (as in core/demo.py)
-UNIT_TYPES = [
-    ("tinh", "UBND tỉnh", 0, True),
-    ("so", "Sở, ban, ngành", 1, True),
-    ("xa", "UBND xã, phường", 1, True),
-    ("phong", "Phòng, trung tâm, đơn vị trực thuộc", 2, False),
-    ("thon", "Thôn, bản, tổ dân phố", 3, False),
-]
-
 # Sở, ban, ngành and the bodies that report to the province like them (short name, name, block).
 DEPARTMENTS = [
     ("SNV", "Sở Nội vụ", 1),

@@ -491,14 +491,15 @@ def generate(size: Size = FULL, *, seed: int = 2026, today: datetime.date | None
 
 
 def _create_units(size: Size, rng: random.Random) -> tuple[dict, list]:
-    """The five unit types, the tree with treebeard paths computed here, emulation blocks."""
+    """The demo's unit types, the tree with treebeard paths computed here, emulation blocks."""
+    from core.demo import UNIT_TYPES
     from org.models import EmulationBlock, OrgUnit, UnitType
 
     types = {
         t.code: t
         for t in UnitType.objects.bulk_create(
             UnitType(code=code, name=name, level=level, issues_plans=issues)
-            for code, name, level, issues in names.UNIT_TYPES
+            for code, name, level, issues in UNIT_TYPES
         )
     }
     specs = build_tree(size, rng)

@@ -30,6 +30,13 @@ def _as_of(request) -> datetime.date:
         return timezone.localdate()
 
 
+def _query(request, **changes) -> str:
+    """This page's query string with some parameters set, or dropped when given None."""
+    query = {key: value for key, value in request.GET.items() if key not in changes}
+    query.update({key: value for key, value in changes.items() if value is not None})
+    return "?" + urlencode(query)
+
+
 def _unit(request, scope) -> OrgUnit | None:
     raw = request.GET.get("unit", "")
     return selectors.unit_in_scope(scope=scope, pk=int(raw)) if raw.isdigit() else None
@@ -75,17 +82,14 @@ def plan_overview(request, pk):
     # A slice of the donut drills down to its targets: the table keeps that status only.
     status = request.GET.get("status", "")
     status = status if status in Status.LABELS else ""
-    query = {key: value for key, value in request.GET.items() if key != "status"}
     context = {
         "plan": plan,
         "overview": overview,
         "lines": [line for line in overview.lines if not status or line.verdict.status == status],
         "status": status,
         "status_label": Status.LABELS.get(status, ""),
-        "all_statuses_url": "?" + urlencode(query),
-        "status_links": {
-            code: "?" + urlencode({**query, "status": code}) for code in Status.LABELS
-        },
+        "all_statuses_url": _query(request, status=None),
+        "status_links": {code: _query(request, status=code) for code in Status.LABELS},
         "chart": charts.status_donut(overview.counts),
         "periods": _period_choices(plan),
         "as_of": request.GET.get("as_of", ""),
@@ -106,11 +110,10 @@ def target_detail(request, pk):
             as_of=_as_of(request),
             by_share=request.GET.get("order") == "share",
         )
-    query = {key: value for key, value in request.GET.items() if key != "order"}
     context = {
         "by_share": request.GET.get("order") == "share",
-        "by_value_url": "?" + urlencode(query),
-        "by_share_url": "?" + urlencode({**query, "order": "share"}),
+        "by_value_url": _query(request, order=None),
+        "by_share_url": _query(request, order="share"),
         "detail": detail,
         "plan": target.plan,
         "trend_chart": charts.trend_chart(detail),

@@ -820,13 +820,13 @@ class _CellReader:
         cell = self.ws[address]
         if cell.data_type == "f":
             formula = getattr(cell.value, "text", cell.value)
-            return self._refuse(
+            return self.refuse(
                 address,
                 _("có công thức “%(formula)s”; hãy gõ thẳng số liệu, không dùng công thức.")
                 % {"formula": _shown(formula)},
             )
         if cell.data_type == "e":
-            return self._refuse(
+            return self.refuse(
                 address,
                 _("có giá trị lỗi %(value)s của Excel; hãy gõ thẳng số liệu.")
                 % {"value": cell.value},
@@ -834,9 +834,9 @@ class _CellReader:
         try:
             return parse(cell.value)
         except _CellError as exc:
-            return self._refuse(address, exc.message)
+            return self.refuse(address, exc.message)
 
-    def _refuse(self, address: str, problem: str) -> None:
+    def refuse(self, address: str, problem: str) -> None:
         self.problems.append(_at(self.ws.title, address, problem))
         return None
 
@@ -1102,18 +1102,15 @@ def _refuse_unused_cells(reader: _CellReader, line: ValueLine, slot: Slot) -> No
     first = next(iter(slot.cells.values()))
     for column in columns:
         address = f"{column}{slot.row}"
-        if address not in used and reader.ws[address].value not in (None, ""):
-            reader._refuse(
+        typed = reader.ws[address].value
+        if address not in used and typed not in (None, ""):
+            reader.refuse(
                 address,
                 _(
                     "ô này không dùng cho chỉ số “%(name)s”, số liệu “%(value)s” sẽ không được "
                     "nhận; hãy nhập vào ô %(cell)s."
                 )
-                % {
-                    "name": line.indicator.name,
-                    "value": _shown(reader.ws[address].value),
-                    "cell": first,
-                },
+                % {"name": line.indicator.name, "value": _shown(typed), "cell": first},
             )
 
 
