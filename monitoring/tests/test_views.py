@@ -3,7 +3,9 @@ opened back, and the SQL each page costs whatever the number of units."""
 
 import datetime
 import io
+import json
 import random
+import re
 
 import pytest
 from django.db import connection
@@ -28,6 +30,12 @@ from reporting.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 SUPER = UserScope(user_id=None, is_superuser=True)
+
+
+def json_scripts(page: str) -> dict:
+    """The data a page hands its charts ({{ x|json_script:"name" }}), by element id."""
+    found = re.findall(r'<script id="([\w-]+)" type="application/json">(.*?)</script>', page)
+    return {name: json.loads(data) for name, data in found}
 
 
 def accept(unit, period, values, tasks=None):
@@ -182,20 +190,13 @@ class TestTargetPage:
     def test_every_chart_saves_as_png_and_links_down_by_the_units_id(
         self, client, world, dashboard
     ):
-        import json
-        import re
-
         client.force_login(user_with_role(world.province, Role.COORDINATOR))
         target = reverse("monitoring:target", args=[dashboard["target"].pk])
         heat = reverse("monitoring:heat_map", args=[dashboard["plan"].pk])
         plan = reverse("monitoring:plan", args=[dashboard["plan"].pk])
         charts = {}
         for url in (target, heat, plan):
-            page = client.get(url).content.decode()
-            for name, data in re.findall(
-                r'<script id="([\w-]+)" type="application/json">(.*?)</script>', page
-            ):
-                charts[name] = json.loads(data)
+            charts.update(json_scripts(client.get(url).content.decode()))
         options = [v for k, v in charts.items() if k.endswith("-data")]
         assert len(options) >= 4
         assert all(o["toolbox"]["feature"]["saveAsImage"] for o in options)
@@ -362,13 +363,10 @@ def test_the_heat_map_agrees_with_the_target_page_in_january(world, dashboard):
 
 
 def test_a_slice_of_the_donut_drills_down_to_the_targets_of_its_status(client, world, dashboard):
-    import json
-    import re
-
     client.force_login(user_with_role(world.province, Role.COORDINATOR))
     url = reverse("monitoring:plan", args=[dashboard["plan"].pk])
     page = client.get(url, {"as_of": dashboard["now"].start.isoformat()}).content.decode()
-    links = json.loads(re.search(r'id="donut-links" type="application/json">(.*?)<', page)[1])
+    links = json_scripts(page)["donut-links"]
     assert links["met"] == f"?as_of={dashboard['now'].start.isoformat()}&status=met"
     met = client.get(url + links["met"]).content.decode()
     table = met.split('data-testid="targets"')[1]
