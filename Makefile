@@ -7,7 +7,12 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install assets demo lock clean e2e
+.PHONY: run test lint install assets demo lock clean e2e system-deps
+
+# Debian packages (chromium, LibreOffice, poppler, npm): installed with apt-get when missing and
+# possible, otherwise a stop at once with the command to run (scripts/system-deps).
+system-deps:
+	@scripts/system-deps
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +28,7 @@ static/vendor/.installed: package.json package-lock.json
 	$(PY) -m core.vendor_assets
 	touch $@
 
-assets: install static/vendor/.installed
+assets: system-deps install static/vendor/.installed
 
 demo: install assets
 	mkdir -p var
@@ -49,7 +54,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 # The whole suite on SQLite; again on PostgreSQL when DATABASE_URL is set (CI sets it).
-test: install assets lint
+test: system-deps install assets lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	env -u DATABASE_URL $(PY) -m pytest
