@@ -298,7 +298,8 @@ class TaskStatus(models.TextChoices):
 
 
 class Task(SearchableModel):
-    """Nhiệm vụ with the "06 rõ": work, lead and coordinating units, deadline(s), product, status.
+    """Nhiệm vụ with the "06 rõ": work, lead and coordinating units, the person in charge,
+    deadline(s), product and the authority deciding on it, status.
 
     Overdue (quá hạn) is not stored: it is a task not done whose `due_date` has passed.
     `due_date` is the end of the first dated deadline, kept in step by `refresh_due_date`.
@@ -325,6 +326,25 @@ class Task(SearchableModel):
     coordinating_units_text = models.CharField(
         _("đơn vị phối hợp (như văn bản ghi)"), max_length=500, blank=True
     )
+    # "06 rõ" (seed 001 §I): rõ người — the officer of a lead unit who answers for the task
+    # (services.task_check_person_in_charge keeps it inside the lead units) ...
+    person_in_charge = models.ForeignKey(
+        "org.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks_in_charge",
+        verbose_name=_("người phụ trách"),
+    )
+    # ... and rõ thẩm quyền — who decides on the product. Free text, not a unit of the tree: it
+    # is a position or a body as the plan writes it ("Chủ tịch UBND tỉnh", "Thủ tướng Chính
+    # phủ"), often outside the issuer's subtree and not always a unit at all.
+    deciding_authority = models.CharField(
+        _("thẩm quyền quyết định sản phẩm"),
+        max_length=255,
+        blank=True,
+        help_text=_("Người hoặc cơ quan quyết định sản phẩm, ví dụ: Chủ tịch UBND tỉnh."),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
@@ -336,7 +356,7 @@ class Task(SearchableModel):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    search_fields = ("title", "text", "product", "section", "lead_units_text")
+    search_fields = ("title", "text", "product", "section", "lead_units_text", "deciding_authority")
 
     class Meta:
         verbose_name = _("nhiệm vụ")

@@ -87,7 +87,7 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
 
 def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
     """Tasks with what a row shows, fetched in a fixed number of queries."""
-    return tasks.select_related("plan__issuer").prefetch_related(
+    return tasks.select_related("plan__issuer", "person_in_charge__unit").prefetch_related(
         "lead_units",
         "coordinating_units",
         Prefetch("deadlines", queryset=TaskDeadline.objects.all()),

@@ -144,7 +144,7 @@ def task_edit(request, plan_pk=None, pk=None):
     task = selectors.task_in_scope(scope=scope, pk=pk) if pk else None
     plan = task.plan if task else selectors.plan_detail(scope=scope, pk=plan_pk)
     _manageable(scope, plan)
-    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    form = TaskForm(request.POST or None, instance=task, plan=plan, scope=scope)
     initial = [
         {
             f: getattr(d, f)

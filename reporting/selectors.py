@@ -106,7 +106,7 @@ def _schedule_lines(schedule: Schedule) -> tuple[list[ScheduleIndicator], list[T
         # Read once here, not once per unit and per save.
         item.type_ids = frozenset(t.pk for t in item.unit_types.all())
     tasks = list(
-        schedule.tasks.select_related("plan")
+        schedule.tasks.select_related("plan", "person_in_charge")
         .prefetch_related("lead_units", "coordinating_units", "deadlines")
         .order_by("plan_id", "order", "pk")
     )

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from org.models import Role
-from org.tests.factories import OrgUnitFactory, user_with_role
+from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
 from plans.models import Plan, Target, Task
 from plans.tests.factories import (
     PlanFactory,
@@ -159,12 +159,85 @@ class TestForms:
         assert Task.objects.get(pk=task.pk).title == "Gốc"
 
 
+class TestTaskPersonInChargePages:
+    """ "06 rõ" (seed 001 §I, seed 004 §I.2): rõ người and rõ thẩm quyền, edited and shown."""
+
+    def _post(self, client, task, **extra):
+        data = {
+            "title": task.title,
+            "status": "not_started",
+            "progress": "0",
+            "order": "0",
+            "version": str(task.version),
+            "deadline-TOTAL_FORMS": "0",
+            "deadline-INITIAL_FORMS": "0",
+        }
+        data.update(extra)
+        return client.post(reverse("plans:task_edit", args=[task.pk]), data)
+
+    def test_person_choices_are_the_people_of_the_lead_units_in_scope(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune))
+        task.lead_units.add(world.village)
+        PersonFactory(unit=world.village, full_name="Lò Văn Minh")
+        PersonFactory(unit=world.commune, full_name="Vì Thị Hoa")
+        PersonFactory(unit=world.other_commune, full_name="Hoàng Thị Lan")
+        page = coordinator_client.get(reverse("plans:task_edit", args=[task.pk])).content.decode()
+        choices = page.split('name="person_in_charge"')[1].split("</select>")[0]
+        assert "Lò Văn Minh" in choices
+        assert "Vì Thị Hoa" not in choices and "Hoàng Thị Lan" not in choices
+
+    def test_person_and_authority_are_saved_from_the_form_and_shown_on_the_task_page(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune))
+        person = PersonFactory(unit=world.village, full_name="Lò Văn Minh")
+        response = self._post(
+            coordinator_client,
+            task,
+            lead_units=[world.village.pk],
+            person_in_charge=person.pk,
+            deciding_authority="Chủ tịch UBND xã",
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        page = coordinator_client.get(reverse("plans:task_detail", args=[task.pk])).content
+        detail = page.decode()
+        assert "Lò Văn Minh" in detail.split('data-testid="task-person"')[1].split("</dd>")[0]
+        assert "Chủ tịch UBND xã" in detail.split('data-testid="task-authority"')[1]
+        plan_page = coordinator_client.get(reverse("plans:detail", args=[task.plan_id]))
+        assert "Lò Văn Minh" in plan_page.content.decode()
+
+    def test_person_of_another_unit_gets_a_message_next_to_the_field_and_nothing_changes(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc")
+        person = PersonFactory(unit=world.commune, full_name="Vì Thị Hoa")
+        response = self._post(
+            coordinator_client,
+            task,
+            title="Mới",
+            lead_units=[world.village.pk],
+            person_in_charge=person.pk,
+        )
+        assert response.status_code == 200
+        field = response.content.decode().split('name="person_in_charge"')[1]
+        assert "phải là cán bộ của một đơn vị chủ trì" in field.split("</div>")[1]
+        fresh = Task.objects.get(pk=task.pk)
+        assert fresh.title == "Gốc" and fresh.person_in_charge is None
+
+
 def _populate(world, n):
     plan = PlanFactory(issuer=world.commune)
     for i in range(n):
         target = TargetFactory(plan=plan)
         target.responsible_units.add(world.village)
-        task = TaskFactory(plan=plan, due_date=datetime.date(2026, 12, 1))
+        task = TaskFactory(
+            plan=plan,
+            due_date=datetime.date(2026, 12, 1),
+            person_in_charge=PersonFactory(unit=world.village),
+            deciding_authority="Chủ tịch UBND xã",
+        )
         task.lead_units.add(world.village)
         TaskDeadlineFactory(task=task)
         OrgUnitFactory(parent=world.village, name=f"Tổ {i}")
