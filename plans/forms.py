@@ -240,3 +240,15 @@ class ListFilterForm(StyledFormMixin, forms.Form):
         self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:60]}"
         self.fields["section"].choices = [("", "—")] + [(s, s[:80]) for s in sections]
         self.fields["status"].choices = statuses
+
+
+class CascadeFilterForm(StyledFormMixin, forms.Form):
+    """The year whose plans the cascade counts (seed 004 §II.2b: a plan every year) and a
+    search of the units."""
+
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False)
+    q = forms.CharField(label=_("Tìm đơn vị"), required=False)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, y) for y in years]

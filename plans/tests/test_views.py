@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from movements.models import Movement
 from org.models import Role
 from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
 from plans.models import Plan, Target, Task
@@ -52,6 +53,42 @@ class TestPlanPages:
         page = client.get(reverse("plans:cascade", args=[plan.pk])).content.decode()
         assert "Chưa ban hành" in page
         assert world.other_commune.name in page
+
+    def test_cascade_page_counts_the_units_that_issued_a_plan_in_the_chosen_year(
+        self, client, world
+    ):
+        client.force_login(user_with_role(world.province))
+        movement = Movement.objects.create(name="Phong trào", start_year=2026, end_year=2030)
+        plan = PlanFactory(issuer=world.province, movement=movement)
+        for unit, day in (
+            (world.commune, datetime.date(2026, 3, 2)),
+            (world.other_commune, datetime.date(2027, 2, 1)),
+        ):
+            PlanReferenceFactory(plan=PlanFactory(issuer=unit, issued_on=day), referenced=plan)
+        url = reverse("plans:cascade", args=[plan.pk])
+        page = client.get(url, {"year": "2026"}).content.decode()
+        count = page.split('data-testid="year-count"')[1].split("</p>")[0]
+        assert "1/3" in count and "đơn vị đã ban hành kế hoạch năm 2026" in count
+        page = client.get(url, {"year": "2027", "q": "bac ha"}).content.decode()
+        table = page.split('data-testid="cascade"')[1]
+        assert "UBND xã Bắc Hà" in table and "UBND xã Thống Nhất" not in table
+        assert "1/3" in page.split('data-testid="year-count"')[1].split("</p>")[0]
+
+    def test_cascade_page_opens_on_this_year(self, client, world):
+        client.force_login(user_with_role(world.province))
+        plan = PlanFactory(issuer=world.province)
+        page = client.get(reverse("plans:cascade", args=[plan.pk])).content.decode()
+        this_year = str(datetime.date.today().year)
+        assert f"kế hoạch năm {this_year}" in page
+        assert f'<option value="{this_year}" selected>' in page
+
+    def test_a_year_outside_the_movement_gets_a_message_and_the_default(self, client, world):
+        client.force_login(user_with_role(world.province))
+        plan = PlanFactory(issuer=world.province)
+        response = client.get(reverse("plans:cascade", args=[plan.pk]), {"year": "1999"})
+        assert response.status_code == 200
+        form = response.content.decode().split('data-testid="cascade-filter"')[1]
+        assert "lựa chọn hợp lệ" in form.split("</form>")[0]
 
 
 class TestForms:
