@@ -294,14 +294,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
             "hiện %(period)s như sau:"
         )
         % {
-            "doc": " ".join(
-                part
-                for part in (
-                    plan.get_doc_type_display(),
-                    f"số {plan.number}" if plan.number else "",
-                )
-                if part
-            ),
+            "doc": plan.citation,
             "issuer": plan.issuer.name,
             "title": lower_first(plan.title),
             "unit": unit.name,

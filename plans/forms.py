@@ -94,7 +94,7 @@ class TargetForm(VersionedForm):
         # Only targets of the plans this plan implements can be aligned to.
         self.fields["parent_target"].queryset = Target.objects.filter(
             plan__referenced_by__plan=plan, plan__referenced_by__relation="implements"
-        ).select_related("plan")
+        ).select_related("plan__issuer")
         self.fields["parent_target"].label_from_instance = lambda t: (
             f"{t.plan.display_number} — {t.text[:90]}"
         )

@@ -92,7 +92,44 @@ class Plan(SearchableModel):
 
     @property
     def display_number(self) -> str:
-        return self.number or _("Số: …/%(type)s") % {"type": self.doc_type}
+        """How the plan is named wherever it is listed or cited: its number, or, when the number
+        is blank ("Số: …/KH", a draft or a copy without it), its type, issuer and date, so that
+        two such plans are told apart: "Kế hoạch (chưa có số) của UBND xã Thống Nhất, 07/2026".
+        Lists select the issuer with the plan (`select_related("issuer")`)."""
+        if self.number:
+            return self.number
+        issuer = self.issuer.name if self.issuer_id else self.issuer_name
+        parts = {"type": self.get_doc_type_display(), "issuer": issuer}
+        if issuer and self.issued_display:
+            label = _("%(type)s (chưa có số) của %(issuer)s, %(date)s")
+        elif issuer:
+            label = _("%(type)s (chưa có số) của %(issuer)s")
+        elif self.issued_display:
+            label = _("%(type)s (chưa có số), %(date)s")
+        else:
+            label = _("%(type)s (chưa có số)")
+        return str(label % {**parts, "date": self.issued_display})
+
+    @property
+    def citation(self) -> str:
+        """The plan as a sentence cites it, before "của <issuer>": "Kế hoạch số 40/KH-UBND ngày
+        12/05/2026", or "Kế hoạch (chưa có số) tháng 07/2026" when its number is blank."""
+        if self.issued_on:
+            when = _("ngày %(d)s") % {"d": self.issued_display}
+        elif len(self.issued_period) == 7:
+            when = _("tháng %(d)s") % {"d": self.issued_display}
+        elif self.issued_period:
+            when = _("năm %(d)s") % {"d": self.issued_display}
+        else:
+            when = ""
+        if self.number:
+            head = _("%(type)s số %(number)s") % {
+                "type": self.get_doc_type_display(),
+                "number": self.number,
+            }
+        else:
+            head = _("%(type)s (chưa có số)") % {"type": self.get_doc_type_display()}
+        return f"{head} {when}".strip()
 
     @property
     def is_placeholder(self) -> bool:

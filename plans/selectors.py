@@ -75,7 +75,7 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
         Prefetch(
             "targets",
             queryset=Target.objects.select_related(
-                "parent_target__plan", "indicator"
+                "parent_target__plan__issuer", "indicator"
             ).prefetch_related("responsible_units"),
         ),
         Prefetch("tasks", queryset=task_rows(Task.objects.all())),
@@ -97,7 +97,9 @@ def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
 def target_in_scope(*, scope: UserScope, pk: int) -> Target:
     from org.scope import get_in_scope_or_404
 
-    queryset = Target.objects.select_related("plan__issuer", "parent_target__plan", "indicator")
+    queryset = Target.objects.select_related(
+        "plan__issuer", "parent_target__plan__issuer", "indicator"
+    )
     return get_in_scope_or_404(queryset, _through_plan(visible_plans_q(scope)), pk=pk)
 
 

@@ -533,7 +533,7 @@ def registration_in_scope(*, scope: UserScope, pk: int) -> Registration:
 def registration_list(*, scope: UserScope) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(reports_visible_q(scope))
-        .select_related("unit", "plan")
+        .select_related("unit", "plan__issuer")
         .order_by("-year", "unit__path")
     )
 

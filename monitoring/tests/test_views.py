@@ -241,6 +241,22 @@ class TestExports:
         assert "90% hồ sơ trực tuyến" in cells and "17,3%" in cells
         assert "Tuyên truyền chuyển đổi số" in cells
 
+    def test_a_blank_number_plan_is_named_by_issuer_and_date_in_both_exports(
+        self, client, world, dashboard
+    ):
+        plan = dashboard["plan"]
+        plan.number, plan.status, plan.issued_period = "", "draft", "2026-07"
+        plan.save()
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        excel = client.get(reverse("monitoring:plan_excel", args=[plan.pk]))
+        heading = load_workbook(io.BytesIO(excel.content))["Chỉ tiêu"]["A1"].value
+        assert heading.startswith("Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026")
+        word = client.get(reverse("monitoring:plan_word", args=[plan.pk]))
+        text = "\n".join(p.text for p in Document(io.BytesIO(word.content)).paragraphs)
+        assert "Thực hiện Kế hoạch (chưa có số) tháng 07/2026 của UBND tỉnh Lào Cai" in text
+        page = client.get(reverse("monitoring:tasks", args=[plan.pk])).content.decode()
+        assert "Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026" in page
+
 
 class TestTaskAccountability:
     """ "06 rõ" (seed 001 §I): the board and the exports say who answers for a task and who

@@ -264,8 +264,46 @@ class TestTaskPersonInChargePages:
         assert fresh.title == "Gốc" and fresh.person_in_charge is None
 
 
+class TestBlankNumberPlanLabels:
+    """A plan issued as "Số: …/KH" reads by its issuer and date on every page."""
+
+    LABEL = "Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026"
+
+    @pytest.fixture
+    def blank(self, world):
+        plan = PlanFactory(
+            issuer=world.province, number="", status="draft", issued_period="2026-07"
+        )
+        TaskFactory(plan=plan, title="Tuyên truyền")
+        TargetFactory(plan=plan)
+        return plan
+
+    def test_lists_filters_breadcrumbs_and_the_home_page_name_it_by_issuer_and_date(
+        self, client, world, blank
+    ):
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        task = blank.tasks.get()
+        pages = {
+            "plans": reverse("plans:list"),
+            "tasks": reverse("plans:task_list"),
+            "targets": reverse("plans:target_list"),
+            "task": reverse("plans:task_detail", args=[task.pk]),
+            "plan": reverse("plans:detail", args=[blank.pk]),
+            "cascade": reverse("plans:cascade", args=[blank.pk]),
+            "home": reverse("home"),
+        }
+        for name, url in pages.items():
+            page = client.get(url).content.decode()
+            assert self.LABEL in page, name
+            assert "Số: …" not in page, name
+        filters = client.get(reverse("plans:task_list")).content.decode()
+        options = filters.split('name="plan"')[1].split("</select>")[0]
+        assert self.LABEL in options
+
+
 def _populate(world, n):
-    plan = PlanFactory(issuer=world.commune)
+    # Blank-number plans are named by their issuer: the lists must fetch it with the plan.
+    plan = PlanFactory(issuer=world.commune, number="", status="draft")
     for i in range(n):
         target = TargetFactory(plan=plan)
         target.responsible_units.add(world.village)
@@ -279,7 +317,7 @@ def _populate(world, n):
         TaskDeadlineFactory(task=task)
         OrgUnitFactory(parent=world.village, name=f"Tổ {i}")
         if i % 5 == 0:
-            PlanFactory(issuer=world.village)
+            PlanFactory(issuer=world.village, number="", status="draft")
     return plan
 
 
