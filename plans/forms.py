@@ -107,6 +107,20 @@ class TaskForm(VersionedForm):
     coordinating_units = forms.ModelMultipleChoiceField(
         queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị phối hợp")
     )
+    # The "06 rõ" in the order a plan writes them: work, who leads, who answers, who helps,
+    # product and who decides on it.
+    field_order = [
+        "section",
+        "title",
+        "text",
+        "lead_units",
+        "lead_units_text",
+        "person_in_charge",
+        "coordinating_units",
+        "coordinating_units_text",
+        "product",
+        "deciding_authority",
+    ]
 
     class Meta:
         model = Task
