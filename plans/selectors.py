@@ -290,7 +290,7 @@ def plan_cascade(
     and which of this plan's quantitative targets they align a target to ("đảm bảo đồng bộ",
     every seed). Only units in the viewer's scope are listed, so a commune sees its own row,
     not its neighbours'. `query` keeps the rows whose unit matches (diacritics ignored); the
-    counts stay those of every unit. Three queries, whatever the number of units."""
+    counts stay those of every unit. Four queries, whatever the number of units."""
     targets = list(plan.targets.filter(value__isnull=False).order_by("order", "pk"))
     if plan.issuer is None:
         return Cascade(plan=plan, targets=targets, rows=[], year=year)
