@@ -559,7 +559,7 @@ def build_bao_cao_ket_qua() -> DocxDocument:
         intro: str                opening paragraph(s)
         period_label: str         "tháng 11/2026"
         targets: list of {no, text, plan_value, current, path_value, status, units_without_data}
-        tasks: list of {no, title, lead, deadline, status, progress, note}
+        tasks: list of {no, title, lead, person, authority, deadline, status, progress, note}
         units: list of {name, status, submitted, results, difficulties, proposals}
         results, difficulties, proposals: str   sections' own text, may be empty
         signature: {authority, position, name}
@@ -598,8 +598,9 @@ def build_bao_cao_ket_qua() -> DocxDocument:
         loop="task in tasks",
         cells=[
             "{{ task.no }}",
-            "{{ task.title }}",
-            "{{ task.lead }}",
+            "{{ task.title }}\n{%p if task.authority %}\n_Thẩm quyền quyết định: "
+            "{{ task.authority }}\n{%p endif %}",
+            "{{ task.lead }}\n{%p if task.person %}\n_Phụ trách: {{ task.person }}\n{%p endif %}",
             "{{ task.deadline }}",
             "{{ task.status }}",
             "{{ task.progress }}\n{%p if task.note %}\n_{{ task.note }}\n{%p endif %}",

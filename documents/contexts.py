@@ -28,6 +28,8 @@ class TaskRow(TypedDict):
     no: str
     title: str
     lead: str  # đơn vị chủ trì
+    person: str  # người phụ trách, in italics under the lead unit (may be "")
+    authority: str  # thẩm quyền quyết định sản phẩm, in italics under the title (may be "")
     deadline: str  # "30/11/2026"
     status: str  # "Đang thực hiện", "Hoàn thành", "Quá hạn"
     progress: str  # "60 %" or a short phrase

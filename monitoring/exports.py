@@ -129,7 +129,9 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
                 [
                     lead,
                     task.title,
+                    task.person_in_charge.full_name if task.person_in_charge else "",
                     "; ".join(d.display for d in task.deadlines.all()),
+                    task.deciding_authority,
                     _("Quá hạn") if row.is_overdue else task.get_status_display(),
                     _number(row.average_progress),
                     row.done_count,
@@ -143,7 +145,9 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
         [
             _("Đơn vị chủ trì"),
             _("Nhiệm vụ"),
+            _("Người phụ trách"),
             _("Thời hạn"),
+            _("Thẩm quyền quyết định"),
             _("Tình trạng"),
             _("Tiến độ bình quân (%)"),
             _("Số đơn vị hoàn thành"),
@@ -263,6 +267,10 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                     "no": str(len(tasks) + 1),
                     "title": row.task.title,
                     "lead": lead,
+                    "person": row.task.person_in_charge.full_name
+                    if row.task.person_in_charge
+                    else "",
+                    "authority": row.task.deciding_authority,
                     "deadline": deadlines,
                     "status": str(_("Quá hạn"))
                     if row.is_overdue
@@ -286,14 +294,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
             "hiện %(period)s như sau:"
         )
         % {
-            "doc": " ".join(
-                part
-                for part in (
-                    plan.get_doc_type_display(),
-                    f"số {plan.number}" if plan.number else "",
-                )
-                if part
-            ),
+            "doc": plan.citation,
             "issuer": plan.issuer.name,
             "title": lower_first(plan.title),
             "unit": unit.name,

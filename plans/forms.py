@@ -1,11 +1,13 @@
 """Forms of plans, targets and tasks. Rules live in the models and services; forms parse input."""
 
 from django import forms
+from django.db.models import Q, QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
-from org.models import OrgUnit
+from org.models import OrgUnit, Person
+from org.scope import UserScope
 from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
 
 
@@ -92,7 +94,7 @@ class TargetForm(VersionedForm):
         # Only targets of the plans this plan implements can be aligned to.
         self.fields["parent_target"].queryset = Target.objects.filter(
             plan__referenced_by__plan=plan, plan__referenced_by__relation="implements"
-        ).select_related("plan")
+        ).select_related("plan__issuer")
         self.fields["parent_target"].label_from_instance = lambda t: (
             f"{t.plan.display_number} — {t.text[:90]}"
         )
@@ -105,6 +107,20 @@ class TaskForm(VersionedForm):
     coordinating_units = forms.ModelMultipleChoiceField(
         queryset=OrgUnit.objects.none(), required=False, label=_("Đơn vị phối hợp")
     )
+    # The "06 rõ" in the order a plan writes them: work, who leads, who answers, who helps,
+    # product and who decides on it.
+    field_order = [
+        "section",
+        "title",
+        "text",
+        "lead_units",
+        "lead_units_text",
+        "person_in_charge",
+        "coordinating_units",
+        "coordinating_units_text",
+        "product",
+        "deciding_authority",
+    ]
 
     class Meta:
         model = Task
@@ -115,6 +131,8 @@ class TaskForm(VersionedForm):
             "product",
             "lead_units_text",
             "coordinating_units_text",
+            "person_in_charge",
+            "deciding_authority",
             "status",
             "progress",
             "order",
@@ -124,7 +142,7 @@ class TaskForm(VersionedForm):
             "title": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, scope: UserScope, **kwargs):
         super().__init__(*args, **kwargs)
         units = OrgUnit.objects.none()
         if plan.issuer:
@@ -134,6 +152,37 @@ class TaskForm(VersionedForm):
         if self.instance.pk:
             self.fields["lead_units"].initial = self.instance.lead_units.all()
             self.fields["coordinating_units"].initial = self.instance.coordinating_units.all()
+        # Shown: the people of the task's lead units. Posted: anyone the editor may choose, so
+        # that a person of a lead unit added in the same form gets the service's clear answer.
+        narrow_to = self.instance if self.instance.pk and not self.is_bound else None
+        self.fields["person_in_charge"].queryset = person_choices(
+            scope=scope, plan=plan, task=narrow_to
+        )
+        self.fields["person_in_charge"].label_from_instance = lambda p: (
+            f"{p.full_name} — {p.unit.name}"
+        )
+        self.fields["person_in_charge"].help_text = _(
+            "Cán bộ của đơn vị chủ trì chịu trách nhiệm chính (rõ người)."
+        )
+
+
+def person_choices(*, scope: UserScope, plan: Plan, task: Task | None) -> QuerySet[Person]:
+    """Who can be put in charge of a task: people of its lead units (a new task: of the units
+    that can lead it, the issuer's subtree) in the editor's scope. The service checks the
+    choice against the lead units finally saved."""
+    if plan.issuer is None:
+        return Person.objects.none()
+    units = OrgUnit.objects.filter(path__startswith=plan.issuer.path)
+    if task is not None and task.lead_units.all():
+        leads_q = Q(pk__in=[])
+        for lead in task.lead_units.all():
+            leads_q |= Q(path__startswith=lead.path)
+        units = units.filter(leads_q)
+    return (
+        Person.objects.filter(unit__in=units.filter(scope.unit_q()))
+        .select_related("unit")
+        .order_by("unit__path", "full_name")
+    )
 
 
 class DeadlineForm(StyledFormMixin, forms.ModelForm):
@@ -205,3 +254,15 @@ class ListFilterForm(StyledFormMixin, forms.Form):
         self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:60]}"
         self.fields["section"].choices = [("", "—")] + [(s, s[:80]) for s in sections]
         self.fields["status"].choices = statuses
+
+
+class CascadeFilterForm(StyledFormMixin, forms.Form):
+    """The year whose plans the cascade counts (seed 004 §II.2b: a plan every year) and a
+    search of the units."""
+
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False)
+    q = forms.CharField(label=_("Tìm đơn vị"), required=False)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, y) for y in years]

@@ -92,7 +92,44 @@ class Plan(SearchableModel):
 
     @property
     def display_number(self) -> str:
-        return self.number or _("Số: …/%(type)s") % {"type": self.doc_type}
+        """How the plan is named wherever it is listed or cited: its number, or, when the number
+        is blank ("Số: …/KH", a draft or a copy without it), its type, issuer and date, so that
+        two such plans are told apart: "Kế hoạch (chưa có số) của UBND xã Thống Nhất, 07/2026".
+        Lists select the issuer with the plan (`select_related("issuer")`)."""
+        if self.number:
+            return self.number
+        issuer = self.issuer.name if self.issuer_id else self.issuer_name
+        parts = {"type": self.get_doc_type_display(), "issuer": issuer}
+        if issuer and self.issued_display:
+            label = _("%(type)s (chưa có số) của %(issuer)s, %(date)s")
+        elif issuer:
+            label = _("%(type)s (chưa có số) của %(issuer)s")
+        elif self.issued_display:
+            label = _("%(type)s (chưa có số), %(date)s")
+        else:
+            label = _("%(type)s (chưa có số)")
+        return str(label % {**parts, "date": self.issued_display})
+
+    @property
+    def citation(self) -> str:
+        """The plan as a sentence cites it, before "của <issuer>": "Kế hoạch số 40/KH-UBND ngày
+        12/05/2026", or "Kế hoạch (chưa có số) tháng 07/2026" when its number is blank."""
+        if self.issued_on:
+            when = _("ngày %(d)s") % {"d": self.issued_display}
+        elif len(self.issued_period) == 7:
+            when = _("tháng %(d)s") % {"d": self.issued_display}
+        elif self.issued_period:
+            when = _("năm %(d)s") % {"d": self.issued_display}
+        else:
+            when = ""
+        if self.number:
+            head = _("%(type)s số %(number)s") % {
+                "type": self.get_doc_type_display(),
+                "number": self.number,
+            }
+        else:
+            head = _("%(type)s (chưa có số)") % {"type": self.get_doc_type_display()}
+        return f"{head} {when}".strip()
 
     @property
     def is_placeholder(self) -> bool:
@@ -298,7 +335,8 @@ class TaskStatus(models.TextChoices):
 
 
 class Task(SearchableModel):
-    """Nhiệm vụ with the "06 rõ": work, lead and coordinating units, deadline(s), product, status.
+    """Nhiệm vụ with the "06 rõ": work, lead and coordinating units, the person in charge,
+    deadline(s), product and the authority deciding on it, status.
 
     Overdue (quá hạn) is not stored: it is a task not done whose `due_date` has passed.
     `due_date` is the end of the first dated deadline, kept in step by `refresh_due_date`.
@@ -325,6 +363,25 @@ class Task(SearchableModel):
     coordinating_units_text = models.CharField(
         _("đơn vị phối hợp (như văn bản ghi)"), max_length=500, blank=True
     )
+    # "06 rõ" (seed 001 §I): rõ người — the officer of a lead unit who answers for the task
+    # (services.task_check_person_in_charge keeps it inside the lead units) ...
+    person_in_charge = models.ForeignKey(
+        "org.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks_in_charge",
+        verbose_name=_("người phụ trách"),
+    )
+    # ... and rõ thẩm quyền — who decides on the product. Free text, not a unit of the tree: it
+    # is a position or a body as the plan writes it ("Chủ tịch UBND tỉnh", "Thủ tướng Chính
+    # phủ"), often outside the issuer's subtree and not always a unit at all.
+    deciding_authority = models.CharField(
+        _("thẩm quyền quyết định sản phẩm"),
+        max_length=255,
+        blank=True,
+        help_text=_("Người hoặc cơ quan quyết định sản phẩm, ví dụ: Chủ tịch UBND tỉnh."),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
@@ -336,7 +393,7 @@ class Task(SearchableModel):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    search_fields = ("title", "text", "product", "section", "lead_units_text")
+    search_fields = ("title", "text", "product", "section", "lead_units_text", "deciding_authority")
 
     class Meta:
         verbose_name = _("nhiệm vụ")

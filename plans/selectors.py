@@ -75,7 +75,7 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
         Prefetch(
             "targets",
             queryset=Target.objects.select_related(
-                "parent_target__plan", "indicator"
+                "parent_target__plan__issuer", "indicator"
             ).prefetch_related("responsible_units"),
         ),
         Prefetch("tasks", queryset=task_rows(Task.objects.all())),
@@ -87,7 +87,7 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
 
 def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
     """Tasks with what a row shows, fetched in a fixed number of queries."""
-    return tasks.select_related("plan__issuer").prefetch_related(
+    return tasks.select_related("plan__issuer", "person_in_charge__unit").prefetch_related(
         "lead_units",
         "coordinating_units",
         Prefetch("deadlines", queryset=TaskDeadline.objects.all()),
@@ -97,7 +97,9 @@ def task_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
 def target_in_scope(*, scope: UserScope, pk: int) -> Target:
     from org.scope import get_in_scope_or_404
 
-    queryset = Target.objects.select_related("plan__issuer", "parent_target__plan", "indicator")
+    queryset = Target.objects.select_related(
+        "plan__issuer", "parent_target__plan__issuer", "indicator"
+    )
     return get_in_scope_or_404(queryset, _through_plan(visible_plans_q(scope)), pk=pk)
 
 
@@ -193,15 +195,34 @@ def sections_of(*, scope: UserScope, plan: Plan | None, model) -> list[str]:
 # --- Cascade -----------------------------------------------------------------------------------
 
 
+def plan_year(plan: Plan) -> int | None:
+    """The year a plan was issued in, by its date as written (dd/mm/yyyy, mm/yyyy or yyyy)."""
+    if plan.issued_on:
+        return plan.issued_on.year
+    if plan.issued_period[:4].isdigit():
+        return int(plan.issued_period[:4])
+    return None
+
+
 @dataclass
 class CascadeRow:
     unit: OrgUnit
     plans: list[Plan] = field(default_factory=list)
     covered_target_ids: set[int] = field(default_factory=set)
+    year: int | None = None
 
     @property
     def has_plan(self) -> bool:
         return bool(self.plans)
+
+    @property
+    def plans_of_year(self) -> list[Plan]:
+        """Implementing plans issued in the year looked at (seed 004 §II.2b: a plan each year)."""
+        return [p for p in self.plans if self.year is not None and plan_year(p) == self.year]
+
+    @property
+    def has_plan_of_year(self) -> bool:
+        return bool(self.plans_of_year)
 
 
 @dataclass
@@ -209,17 +230,24 @@ class Cascade:
     plan: Plan
     targets: list[Target]
     rows: list[CascadeRow]
+    year: int | None = None
+    # The rows a search keeps; the counts above the table are of every row.
+    shown_rows: list[CascadeRow] | None = None
 
     @property
     def missing_plan_count(self) -> int:
         return sum(1 for row in self.rows if not row.has_plan)
+
+    @property
+    def issued_in_year_count(self) -> int:
+        return sum(1 for row in self.rows if row.has_plan_of_year)
 
     def uncovered(self, row: CascadeRow) -> list[Target]:
         return [t for t in self.targets if t.pk not in row.covered_target_ids]
 
     @property
     def unit_rows(self) -> list[tuple[CascadeRow, int, list[tuple[int, Target]]]]:
-        """Each unit with how many targets it covers and the numbered targets it misses."""
+        """Each shown unit with how many targets it covers and the numbered targets it misses."""
         numbered = list(enumerate(self.targets, start=1))
         return [
             (
@@ -227,7 +255,7 @@ class Cascade:
                 len(row.covered_target_ids),
                 [(n, t) for n, t in numbered if t.pk not in row.covered_target_ids],
             )
-            for row in self.rows
+            for row in (self.rows if self.shown_rows is None else self.shown_rows)
         ]
 
     @property
@@ -239,13 +267,33 @@ class Cascade:
         ]
 
 
-def plan_cascade(*, scope: UserScope, plan: Plan) -> Cascade:
-    """For each subordinate unit of the issuer: its implementing plans, and which of this plan's
-    quantitative targets they align a target to ("đảm bảo đồng bộ", every seed). Only units in
-    the viewer's scope are listed, so a commune sees its own row, not its neighbours'."""
+def cascade_years(plan: Plan, today: datetime.date | None = None) -> list[int]:
+    """Years a cascade can be looked at in: the movement's (2026–2030), else the plan's year
+    to this year."""
+    today = today or timezone.localdate()
+    if plan.movement is not None:
+        return list(range(plan.movement.start_year, plan.movement.end_year + 1))
+    first = min(plan_year(plan) or today.year, today.year)
+    return list(range(first, today.year + 1))
+
+
+def cascade_default_year(years: list[int], today: datetime.date | None = None) -> int:
+    """This year, or the movement's nearest year when today is outside it."""
+    this_year = (today or timezone.localdate()).year
+    return min(max(this_year, years[0]), years[-1]) if years else this_year
+
+
+def plan_cascade(
+    *, scope: UserScope, plan: Plan, year: int | None = None, query: str = ""
+) -> Cascade:
+    """For each subordinate unit of the issuer: its implementing plans (those of `year` apart),
+    and which of this plan's quantitative targets they align a target to ("đảm bảo đồng bộ",
+    every seed). Only units in the viewer's scope are listed, so a commune sees its own row,
+    not its neighbours'. `query` keeps the rows whose unit matches (diacritics ignored); the
+    counts stay those of every unit. Four queries, whatever the number of units."""
     targets = list(plan.targets.filter(value__isnull=False).order_by("order", "pk"))
     if plan.issuer is None:
-        return Cascade(plan=plan, targets=targets, rows=[])
+        return Cascade(plan=plan, targets=targets, rows=[], year=year)
     today = timezone.localdate()
     children = (
         OrgUnit.objects.filter(
@@ -258,12 +306,18 @@ def plan_cascade(*, scope: UserScope, plan: Plan) -> Cascade:
         .select_related("unit_type")
         .order_by("path")
     )
-    rows = {unit.pk: CascadeRow(unit=unit) for unit in children}
-    child_plans = Plan.objects.filter(
-        issuer_id__in=rows.keys(),
-        references__referenced=plan,
-        references__relation=PlanReference.Relation.IMPLEMENTS,
-    ).distinct()
+    rows = {unit.pk: CascadeRow(unit=unit, year=year) for unit in children}
+    child_plans = (
+        Plan.objects.filter(
+            issuer_id__in=rows.keys(),
+            references__referenced=plan,
+            references__relation=PlanReference.Relation.IMPLEMENTS,
+        )
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .select_related("issuer")
+        .order_by("issued_on", "issued_period", "pk")
+        .distinct()
+    )
     for child_plan in child_plans:
         rows[child_plan.issuer_id].plans.append(child_plan)
     aligned = Target.objects.filter(plan__in=child_plans, parent_target__plan=plan).values_list(
@@ -271,7 +325,12 @@ def plan_cascade(*, scope: UserScope, plan: Plan) -> Cascade:
     )
     for unit_id, target_id in aligned:
         rows[unit_id].covered_target_ids.add(target_id)
-    return Cascade(plan=plan, targets=targets, rows=list(rows.values()))
+    every_row = list(rows.values())
+    words = search_terms(query)
+    shown = None
+    if words:
+        shown = [row for row in every_row if all(w in row.unit.search_text for w in words)]
+    return Cascade(plan=plan, targets=targets, rows=every_row, year=year, shown_rows=shown)
 
 
 # --- Home --------------------------------------------------------------------------------------

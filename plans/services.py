@@ -56,6 +56,8 @@ TASK_FIELDS = (
     "product",
     "lead_units_text",
     "coordinating_units_text",
+    "person_in_charge",
+    "deciding_authority",
     "status",
     "progress",
 )
@@ -206,6 +208,28 @@ def task_refresh_due_date(task: Task, deadlines: list[TaskDeadline]) -> None:
     Task.objects.filter(pk=task.pk).update(due_date=task.due_date, is_recurring=task.is_recurring)
 
 
+def task_check_person_in_charge(
+    *, scope: UserScope, task: Task, lead_units: Iterable[OrgUnit]
+) -> None:
+    """Rõ người (seed 001 §I): the person in charge works in one of the task's lead units (or an
+    office under one) and inside the editor's scope; a task without lead units has nobody yet."""
+    person = task.person_in_charge
+    if person is None:
+        return
+    unit = person.unit
+    inside_lead = any(unit.path.startswith(lead.path) for lead in lead_units)
+    if not inside_lead or not scope.covers(unit):
+        raise ValidationError(
+            {
+                "person_in_charge": _(
+                    "Người phụ trách phải là cán bộ của một đơn vị chủ trì nhiệm vụ này "
+                    "(%(person)s thuộc %(unit)s)."
+                )
+                % {"person": person.full_name, "unit": unit.name}
+            }
+        )
+
+
 @transaction.atomic
 def task_create(
     *,
@@ -220,6 +244,8 @@ def task_create(
     task = Task(plan=plan)
     assign_fields(task, data, TASK_FIELDS)
     task.full_clean()
+    lead_units = list(lead_units)
+    task_check_person_in_charge(scope=scope, task=task, lead_units=lead_units)
     task.save()
     task.lead_units.set(lead_units)
     task.coordinating_units.set(coordinating_units)
@@ -243,9 +269,10 @@ def task_update(
     claim_version(task, expected_version)
     assign_fields(task, data, TASK_FIELDS)
     task.full_clean()
+    lead_units = list(lead_units) if lead_units is not None else list(task.lead_units.all())
+    task_check_person_in_charge(scope=scope, task=task, lead_units=lead_units)
     task.save()
-    if lead_units is not None:
-        task.lead_units.set(lead_units)
+    task.lead_units.set(lead_units)
     if coordinating_units is not None:
         task.coordinating_units.set(coordinating_units)
     if deadlines is not None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from org.scope import user_scope
 from plans import selectors, services
 from plans.forms import (
+    CascadeFilterForm,
     DeadlineFormSet,
     ListFilterForm,
     PlanForm,
@@ -64,8 +65,17 @@ def plan_detail(request, pk):
 def plan_cascade(request, pk):
     scope = user_scope(request.user)
     plan = selectors.plan_detail(scope=scope, pk=pk)
-    cascade = selectors.plan_cascade(scope=scope, plan=plan)
-    return render(request, "plans/plan_cascade.html", {"plan": plan, "cascade": cascade})
+    years = selectors.cascade_years(plan)
+    year, query = selectors.cascade_default_year(years), ""
+    form = CascadeFilterForm(request.GET or None, years=years, initial={"year": year})
+    if form.is_bound:
+        form.is_valid()  # a wrong year keeps the default and its message; the search still holds
+        year = form.cleaned_data.get("year") or year
+        query = form.cleaned_data.get("q", "")
+    cascade = selectors.plan_cascade(scope=scope, plan=plan, year=year, query=query)
+    return render(
+        request, "plans/plan_cascade.html", {"plan": plan, "cascade": cascade, "form": form}
+    )
 
 
 @login_required
@@ -144,7 +154,7 @@ def task_edit(request, plan_pk=None, pk=None):
     task = selectors.task_in_scope(scope=scope, pk=pk) if pk else None
     plan = task.plan if task else selectors.plan_detail(scope=scope, pk=plan_pk)
     _manageable(scope, plan)
-    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    form = TaskForm(request.POST or None, instance=task, plan=plan, scope=scope)
     initial = [
         {
             f: getattr(d, f)

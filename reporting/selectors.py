@@ -106,7 +106,7 @@ def _schedule_lines(schedule: Schedule) -> tuple[list[ScheduleIndicator], list[T
         # Read once here, not once per unit and per save.
         item.type_ids = frozenset(t.pk for t in item.unit_types.all())
     tasks = list(
-        schedule.tasks.select_related("plan")
+        schedule.tasks.select_related("plan", "person_in_charge")
         .prefetch_related("lead_units", "coordinating_units", "deadlines")
         .order_by("plan_id", "order", "pk")
     )
@@ -533,7 +533,7 @@ def registration_in_scope(*, scope: UserScope, pk: int) -> Registration:
 def registration_list(*, scope: UserScope) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(reports_visible_q(scope))
-        .select_related("unit", "plan")
+        .select_related("unit", "plan__issuer")
         .order_by("-year", "unit__path")
     )
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from org.models import Role
 from org.scope import UserScope
-from org.tests.factories import OrgUnitFactory, user_with_role
+from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from reporting import services
 from reporting.tests.factories import (
@@ -241,6 +241,59 @@ class TestExports:
         assert "90% hồ sơ trực tuyến" in cells and "17,3%" in cells
         assert "Tuyên truyền chuyển đổi số" in cells
 
+    def test_a_blank_number_plan_is_named_by_issuer_and_date_in_both_exports(
+        self, client, world, dashboard
+    ):
+        plan = dashboard["plan"]
+        plan.number, plan.status, plan.issued_period = "", "draft", "2026-07"
+        plan.save()
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        excel = client.get(reverse("monitoring:plan_excel", args=[plan.pk]))
+        heading = load_workbook(io.BytesIO(excel.content))["Chỉ tiêu"]["A1"].value
+        assert heading.startswith("Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026")
+        word = client.get(reverse("monitoring:plan_word", args=[plan.pk]))
+        text = "\n".join(p.text for p in Document(io.BytesIO(word.content)).paragraphs)
+        assert "Thực hiện Kế hoạch (chưa có số) tháng 07/2026 của UBND tỉnh Lào Cai" in text
+        page = client.get(reverse("monitoring:tasks", args=[plan.pk])).content.decode()
+        assert "Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026" in page
+
+
+class TestTaskAccountability:
+    """ "06 rõ" (seed 001 §I): the board and the exports say who answers for a task and who
+    decides on its product."""
+
+    @pytest.fixture
+    def accountable(self, world, dashboard):
+        task = dashboard["plan"].tasks.get()
+        task.person_in_charge = PersonFactory(unit=world.commune, full_name="Lò Văn Minh")
+        task.deciding_authority = "Chủ tịch UBND tỉnh"
+        task.save()
+        task.lead_units.add(world.commune)
+        return dashboard
+
+    def test_the_task_board_shows_the_person_in_charge_and_the_authority(
+        self, client, world, accountable
+    ):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        page = client.get(reverse("monitoring:tasks", args=[accountable["plan"].pk]))
+        board = page.content.decode().split('data-testid="task-board"')[1]
+        assert "Lò Văn Minh" in board.split('data-testid="task-person"')[1].split("</td>")[0]
+        assert "Chủ tịch UBND tỉnh" in board.split('data-testid="task-authority"')[1]
+
+    def test_the_excel_and_word_exports_show_them(self, client, world, accountable):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        excel = client.get(reverse("monitoring:plan_excel", args=[accountable["plan"].pk]))
+        sheet = load_workbook(io.BytesIO(excel.content))["Nhiệm vụ"]
+        header = [c.value for c in sheet[3]]
+        row = dict(zip(header, [c.value for c in sheet[4]], strict=True))
+        assert row["Người phụ trách"] == "Lò Văn Minh"
+        assert row["Thẩm quyền quyết định"] == "Chủ tịch UBND tỉnh"
+        word = client.get(reverse("monitoring:plan_word", args=[accountable["plan"].pk]))
+        document = Document(io.BytesIO(word.content))
+        cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert "Phụ trách: Lò Văn Minh" in cells
+        assert "Thẩm quyền quyết định: Chủ tịch UBND tỉnh" in cells
+
 
 class TestQueryCounts:
     def _province(self, world, communes):
@@ -252,7 +305,7 @@ class TestQueryCounts:
         ]
         for indicator in indicators:
             TargetFactory(plan=plan, indicator=indicator, value=50)
-        task = TaskFactory(plan=plan)
+        task = TaskFactory(plan=plan, person_in_charge=PersonFactory(unit=world.province))
         schedule.tasks.add(task)
         units = [
             OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)

@@ -136,3 +136,41 @@ class TestTaskRules:
         task = TaskFactory.build(plan=PlanFactory(), progress=150)
         with pytest.raises(ValidationError):
             task.full_clean()
+
+
+class TestPlanLabel:
+    """Seed 002 is issued as "Số: …/KH": a plan with a blank number is named by its issuer and
+    date wherever it appears, so that two of them are told apart."""
+
+    def test_a_blank_number_plan_is_named_by_type_issuer_and_date(self, world):
+        plan = PlanFactory(issuer=world.commune, number="", status="draft", issued_period="2026-07")
+        assert plan.display_number == "Kế hoạch (chưa có số) của UBND xã Thống Nhất, 07/2026"
+        assert str(plan).startswith("Kế hoạch (chưa có số) của UBND xã Thống Nhất, 07/2026")
+
+    def test_two_blank_number_plans_of_different_issuers_or_dates_read_differently(self, world):
+        labels = {
+            PlanFactory(issuer=unit, number="", status="draft", issued_on=day).display_number
+            for unit, day in (
+                (world.commune, datetime.date(2026, 7, 1)),
+                (world.other_commune, datetime.date(2026, 7, 1)),
+                (world.commune, datetime.date(2027, 1, 5)),
+            )
+        }
+        assert len(labels) == 3
+        assert "Kế hoạch (chưa có số) của UBND xã Bắc Hà, 01/07/2026" in labels
+
+    def test_a_numbered_plan_is_named_by_its_number(self, world):
+        assert PlanFactory(issuer=world.commune, number="40/KH-UBND").display_number == (
+            "40/KH-UBND"
+        )
+
+    def test_a_cited_document_without_issuer_or_number_keeps_what_is_known(self):
+        placeholder = Plan(doc_type="NQ", number="", issuer_name="Tỉnh ủy", issued_period="2025")
+        assert placeholder.display_number == "Nghị quyết (chưa có số) của Tỉnh ủy, 2025"
+        assert Plan(doc_type="QĐ", title="x").display_number == "Quyết định (chưa có số)"
+
+    def test_a_sentence_cites_the_plan_by_number_or_as_unnumbered_with_its_date(self, world):
+        numbered = PlanFactory(number="40/KH-UBND", issued_on=datetime.date(2026, 2, 5))
+        assert numbered.citation == "Kế hoạch số 40/KH-UBND ngày 05/02/2026"
+        blank = PlanFactory(number="", status="draft", issued_period="2026-07")
+        assert blank.citation == "Kế hoạch (chưa có số) tháng 07/2026"

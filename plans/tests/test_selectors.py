@@ -1,15 +1,19 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from movements.models import Movement
 from org.models import Role
 from org.scope import UserScope, user_scope
-from org.tests.factories import user_with_role
+from org.tests.factories import OrgUnitFactory, user_with_role
 from plans import selectors
 from plans.models import Plan
 from plans.tests.factories import PlanFactory, PlanReferenceFactory, TargetFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
+SUPER = UserScope(user_id=None, is_superuser=True)
 
 
 def scope_of(unit, role=Role.COORDINATOR):
@@ -128,6 +132,70 @@ class TestCascade:
         province_plan = PlanFactory(issuer=world.province)
         cascade = selectors.plan_cascade(scope=scope_of(world.commune), plan=province_plan)
         assert [row.unit for row in cascade.rows] == [world.commune]
+
+
+class TestCascadeOfAYear:
+    """Seed 004 §II.2b: every unit issues its plan every year; the standing office sees, for a
+    year, which units have."""
+
+    def _province(self, world, communes: int = 0):
+        province_plan = PlanFactory(issuer=world.province)
+        extra = [
+            OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
+            for _ in range(communes)
+        ]
+        return province_plan, extra
+
+    def _implement(self, unit, parent, **dates):
+        plan = PlanFactory(issuer=unit, **dates)
+        PlanReferenceFactory(plan=plan, referenced=parent)
+        return plan
+
+    def test_a_unit_counts_for_the_year_its_plan_is_dated_in(self, world):
+        parent, _extra = self._province(world)
+        of_2026 = self._implement(world.commune, parent, issued_on=datetime.date(2026, 3, 2))
+        self._implement(world.other_commune, parent, issued_on=datetime.date(2027, 1, 15))
+        self._implement(world.department, parent, issued_period="2026-07", issued_on=None)
+
+        cascade = selectors.plan_cascade(scope=SUPER, plan=parent, year=2026)
+        rows = {row.unit: row for row in cascade.rows}
+        assert rows[world.commune].plans_of_year == [of_2026]
+        assert not rows[world.other_commune].has_plan_of_year
+        assert rows[world.other_commune].has_plan  # issued, but for another year
+        assert rows[world.department].has_plan_of_year  # "tháng 7 năm 2026" is 2026
+        assert cascade.issued_in_year_count == 2
+        assert selectors.plan_cascade(scope=SUPER, plan=parent, year=2027).issued_in_year_count == 1
+
+    def test_search_ignores_diacritics_and_keeps_the_counts_of_every_unit(self, world):
+        parent, _extra = self._province(world)
+        self._implement(world.commune, parent, issued_on=datetime.date(2026, 3, 2))
+        cascade = selectors.plan_cascade(scope=SUPER, plan=parent, year=2026, query="xa thong nhat")
+        assert [row.unit for row, _n, _m in cascade.unit_rows] == [world.commune]
+        assert cascade.issued_in_year_count == 1 and len(cascade.rows) == 3
+
+    def test_years_are_the_movements_and_default_to_this_year_within_them(self, world):
+        movement = Movement.objects.create(name="Phong trào", start_year=2026, end_year=2030)
+        plan = PlanFactory(issuer=world.province, movement=movement)
+        years = selectors.cascade_years(plan)
+        assert years == [2026, 2027, 2028, 2029, 2030]
+        assert selectors.cascade_default_year(years, datetime.date(2027, 5, 1)) == 2027
+        assert selectors.cascade_default_year(years, datetime.date(2031, 2, 1)) == 2030
+
+    def test_queries_do_not_grow_with_the_number_of_units(self, world):
+        def queries(communes):
+            parent, extra = self._province(world, communes)
+            TargetFactory(plan=parent)
+            for unit in extra[::2]:
+                plan = self._implement(unit, parent, issued_on=datetime.date(2026, 4, 1))
+                TargetFactory(plan=plan, parent_target=parent.targets.first())
+            scope = scope_of(world.province)
+            with CaptureQueriesContext(connection) as captured:
+                cascade = selectors.plan_cascade(scope=scope, plan=parent, year=2026, query="xa")
+                [row.plans_of_year for row, _n, _m in cascade.unit_rows]
+                [p.display_number for row in cascade.rows for p in row.plans]
+            return len(captured)
+
+        assert queries(3) == queries(30)
 
 
 class TestAgenda:

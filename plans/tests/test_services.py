@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.services import ConcurrentEditError
 from org.models import Role
 from org.scope import user_scope
-from org.tests.factories import user_with_role
+from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
 from plans import services
 from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
 from plans.tests.factories import (
@@ -173,3 +173,86 @@ class TestReferences:
         )
         assert target.parent_target == parent_target
         assert PlanReference.objects.count() == 1
+
+
+class TestTaskPersonInCharge:
+    """ "06 rõ" (seed 001 §I): rõ người — an officer of a lead unit answers for the task."""
+
+    def test_person_of_a_lead_unit_is_put_in_charge_with_the_deciding_authority(self, world):
+        person = PersonFactory(unit=world.village, full_name="Lò Văn Minh")
+        task = services.task_create(
+            scope=scope_of(world.commune),
+            plan=PlanFactory(issuer=world.commune),
+            data={
+                "title": "Số hóa hồ sơ thôn",
+                "person_in_charge": person,
+                "deciding_authority": "Chủ tịch UBND xã",
+            },
+            lead_units=[world.village],
+        )
+        task.refresh_from_db()
+        assert task.person_in_charge == person
+        assert task.deciding_authority == "Chủ tịch UBND xã"
+
+    def test_person_of_an_office_under_a_lead_unit_counts_as_of_that_unit(self, world):
+        person = PersonFactory(unit=world.office)
+        task = services.task_create(
+            scope=scope_of(world.province),
+            plan=PlanFactory(issuer=world.province),
+            data={"title": "Rà soát thủ tục", "person_in_charge": person},
+            lead_units=[world.department],
+        )
+        assert task.person_in_charge == person
+
+    def test_person_outside_the_lead_units_is_refused_and_nothing_is_saved(self, world):
+        plan = PlanFactory(issuer=world.province)
+        outsider = PersonFactory(unit=world.other_commune, full_name="Hoàng Thị Lan")
+        with pytest.raises(ValidationError) as refused:
+            services.task_create(
+                scope=scope_of(world.province),
+                plan=plan,
+                data={"title": "Nhiệm vụ", "person_in_charge": outsider},
+                lead_units=[world.commune],
+            )
+        message = refused.value.message_dict["person_in_charge"][0]
+        assert "đơn vị chủ trì" in message and "Hoàng Thị Lan" in message
+        assert not Task.objects.filter(plan=plan).exists()
+
+    def test_a_task_without_lead_units_cannot_have_a_person_in_charge(self, world):
+        person = PersonFactory(unit=world.commune)
+        with pytest.raises(ValidationError):
+            services.task_create(
+                scope=scope_of(world.commune),
+                plan=PlanFactory(issuer=world.commune),
+                data={"title": "Nhiệm vụ", "person_in_charge": person},
+            )
+
+    def test_removing_the_persons_unit_from_the_leads_is_refused_and_changes_nothing(self, world):
+        person = PersonFactory(unit=world.village)
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), person_in_charge=person)
+        task.lead_units.add(world.village)
+        with pytest.raises(ValidationError):
+            services.task_update(
+                scope=scope_of(world.commune),
+                task=task,
+                data={"title": "Đã sửa"},
+                expected_version=task.version,
+                lead_units=[
+                    OrgUnitFactory(parent=world.commune, unit_type=world.village.unit_type)
+                ],
+            )
+        fresh = Task.objects.get(pk=task.pk)
+        assert list(fresh.lead_units.all()) == [world.village]
+        assert fresh.title != "Đã sửa" and fresh.version == 1
+
+    def test_person_outside_the_editors_scope_is_refused(self, world):
+        """Even when named as a lead unit, another commune's officer is not the commune's to
+        put in charge."""
+        outsider = PersonFactory(unit=world.other_commune)
+        with pytest.raises(ValidationError):
+            services.task_create(
+                scope=scope_of(world.commune),
+                plan=PlanFactory(issuer=world.commune),
+                data={"title": "Nhiệm vụ", "person_in_charge": outsider},
+                lead_units=[world.other_commune],
+            )

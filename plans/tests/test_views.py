@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from movements.models import Movement
 from org.models import Role
-from org.tests.factories import OrgUnitFactory, user_with_role
+from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
 from plans.models import Plan, Target, Task
 from plans.tests.factories import (
     PlanFactory,
@@ -52,6 +53,42 @@ class TestPlanPages:
         page = client.get(reverse("plans:cascade", args=[plan.pk])).content.decode()
         assert "Chưa ban hành" in page
         assert world.other_commune.name in page
+
+    def test_cascade_page_counts_the_units_that_issued_a_plan_in_the_chosen_year(
+        self, client, world
+    ):
+        client.force_login(user_with_role(world.province))
+        movement = Movement.objects.create(name="Phong trào", start_year=2026, end_year=2030)
+        plan = PlanFactory(issuer=world.province, movement=movement)
+        for unit, day in (
+            (world.commune, datetime.date(2026, 3, 2)),
+            (world.other_commune, datetime.date(2027, 2, 1)),
+        ):
+            PlanReferenceFactory(plan=PlanFactory(issuer=unit, issued_on=day), referenced=plan)
+        url = reverse("plans:cascade", args=[plan.pk])
+        page = client.get(url, {"year": "2026"}).content.decode()
+        count = page.split('data-testid="year-count"')[1].split("</p>")[0]
+        assert "1/3" in count and "đơn vị đã ban hành kế hoạch năm 2026" in count
+        page = client.get(url, {"year": "2027", "q": "bac ha"}).content.decode()
+        table = page.split('data-testid="cascade"')[1]
+        assert "UBND xã Bắc Hà" in table and "UBND xã Thống Nhất" not in table
+        assert "1/3" in page.split('data-testid="year-count"')[1].split("</p>")[0]
+
+    def test_cascade_page_opens_on_this_year(self, client, world):
+        client.force_login(user_with_role(world.province))
+        plan = PlanFactory(issuer=world.province)
+        page = client.get(reverse("plans:cascade", args=[plan.pk])).content.decode()
+        this_year = str(datetime.date.today().year)
+        assert f"kế hoạch năm {this_year}" in page
+        assert f'<option value="{this_year}" selected>' in page
+
+    def test_a_year_outside_the_movement_gets_a_message_and_the_default(self, client, world):
+        client.force_login(user_with_role(world.province))
+        plan = PlanFactory(issuer=world.province)
+        response = client.get(reverse("plans:cascade", args=[plan.pk]), {"year": "1999"})
+        assert response.status_code == 200
+        form = response.content.decode().split('data-testid="cascade-filter"')[1]
+        assert "lựa chọn hợp lệ" in form.split("</form>")[0]
 
 
 class TestForms:
@@ -159,17 +196,128 @@ class TestForms:
         assert Task.objects.get(pk=task.pk).title == "Gốc"
 
 
+class TestTaskPersonInChargePages:
+    """ "06 rõ" (seed 001 §I, seed 004 §I.2): rõ người and rõ thẩm quyền, edited and shown."""
+
+    def _post(self, client, task, **extra):
+        data = {
+            "title": task.title,
+            "status": "not_started",
+            "progress": "0",
+            "order": "0",
+            "version": str(task.version),
+            "deadline-TOTAL_FORMS": "0",
+            "deadline-INITIAL_FORMS": "0",
+        }
+        data.update(extra)
+        return client.post(reverse("plans:task_edit", args=[task.pk]), data)
+
+    def test_person_choices_are_the_people_of_the_lead_units_in_scope(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune))
+        task.lead_units.add(world.village)
+        PersonFactory(unit=world.village, full_name="Lò Văn Minh")
+        PersonFactory(unit=world.commune, full_name="Vì Thị Hoa")
+        PersonFactory(unit=world.other_commune, full_name="Hoàng Thị Lan")
+        page = coordinator_client.get(reverse("plans:task_edit", args=[task.pk])).content.decode()
+        choices = page.split('name="person_in_charge"')[1].split("</select>")[0]
+        assert "Lò Văn Minh" in choices
+        assert "Vì Thị Hoa" not in choices and "Hoàng Thị Lan" not in choices
+
+    def test_person_and_authority_are_saved_from_the_form_and_shown_on_the_task_page(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune))
+        person = PersonFactory(unit=world.village, full_name="Lò Văn Minh")
+        response = self._post(
+            coordinator_client,
+            task,
+            lead_units=[world.village.pk],
+            person_in_charge=person.pk,
+            deciding_authority="Chủ tịch UBND xã",
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        page = coordinator_client.get(reverse("plans:task_detail", args=[task.pk])).content
+        detail = page.decode()
+        assert "Lò Văn Minh" in detail.split('data-testid="task-person"')[1].split("</dd>")[0]
+        assert "Chủ tịch UBND xã" in detail.split('data-testid="task-authority"')[1]
+        plan_page = coordinator_client.get(reverse("plans:detail", args=[task.plan_id]))
+        assert "Lò Văn Minh" in plan_page.content.decode()
+
+    def test_person_of_another_unit_gets_a_message_next_to_the_field_and_nothing_changes(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc")
+        person = PersonFactory(unit=world.commune, full_name="Vì Thị Hoa")
+        response = self._post(
+            coordinator_client,
+            task,
+            title="Mới",
+            lead_units=[world.village.pk],
+            person_in_charge=person.pk,
+        )
+        assert response.status_code == 200
+        field = response.content.decode().split('name="person_in_charge"')[1]
+        assert "phải là cán bộ của một đơn vị chủ trì" in field.split("</div>")[1]
+        fresh = Task.objects.get(pk=task.pk)
+        assert fresh.title == "Gốc" and fresh.person_in_charge is None
+
+
+class TestBlankNumberPlanLabels:
+    """A plan issued as "Số: …/KH" reads by its issuer and date on every page."""
+
+    LABEL = "Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026"
+
+    @pytest.fixture
+    def blank(self, world):
+        plan = PlanFactory(
+            issuer=world.province, number="", status="draft", issued_period="2026-07"
+        )
+        TaskFactory(plan=plan, title="Tuyên truyền")
+        TargetFactory(plan=plan)
+        return plan
+
+    def test_lists_filters_breadcrumbs_and_the_home_page_name_it_by_issuer_and_date(
+        self, client, world, blank
+    ):
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        task = blank.tasks.get()
+        pages = {
+            "plans": reverse("plans:list"),
+            "tasks": reverse("plans:task_list"),
+            "targets": reverse("plans:target_list"),
+            "task": reverse("plans:task_detail", args=[task.pk]),
+            "plan": reverse("plans:detail", args=[blank.pk]),
+            "cascade": reverse("plans:cascade", args=[blank.pk]),
+            "home": reverse("home"),
+        }
+        for name, url in pages.items():
+            page = client.get(url).content.decode()
+            assert self.LABEL in page, name
+            assert "Số: …" not in page, name
+        filters = client.get(reverse("plans:task_list")).content.decode()
+        options = filters.split('name="plan"')[1].split("</select>")[0]
+        assert self.LABEL in options
+
+
 def _populate(world, n):
-    plan = PlanFactory(issuer=world.commune)
+    # Blank-number plans are named by their issuer: the lists must fetch it with the plan.
+    plan = PlanFactory(issuer=world.commune, number="", status="draft")
     for i in range(n):
         target = TargetFactory(plan=plan)
         target.responsible_units.add(world.village)
-        task = TaskFactory(plan=plan, due_date=datetime.date(2026, 12, 1))
+        task = TaskFactory(
+            plan=plan,
+            due_date=datetime.date(2026, 12, 1),
+            person_in_charge=PersonFactory(unit=world.village),
+            deciding_authority="Chủ tịch UBND xã",
+        )
         task.lead_units.add(world.village)
         TaskDeadlineFactory(task=task)
         OrgUnitFactory(parent=world.village, name=f"Tổ {i}")
         if i % 5 == 0:
-            PlanFactory(issuer=world.village)
+            PlanFactory(issuer=world.village, number="", status="draft")
     return plan
 
 

@@ -13,7 +13,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from org.models import Role
-from org.tests.factories import EmulationBlockFactory, OrgUnitFactory, user_with_role
+from org.tests.factories import (
+    EmulationBlockFactory,
+    OrgUnitFactory,
+    PersonFactory,
+    user_with_role,
+)
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from reporting.models import (
     Event,
@@ -689,3 +694,14 @@ def test_a_reporter_reads_only_the_reports_of_the_unit_they_report_for(client, s
     assert all(client.get(url).status_code in (200, 302) for url in pages)
     board = client.get(reverse("reporting:board", args=[setup.schedule.pk])).content.decode()
     assert world.commune.name in board.split('data-testid="board"')[1]
+
+
+def test_the_report_shows_who_is_in_charge_of_a_task_and_who_decides(client, setup, world):
+    """ "06 rõ" (seed 001 §I): the reporter sees whom the task's product answers to."""
+    setup.task.person_in_charge = PersonFactory(unit=world.commune, full_name="Lò Văn Minh")
+    setup.task.deciding_authority = "Chủ tịch UBND xã"
+    setup.task.save()
+    login(client, setup, Role.REPORTER)
+    page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+    assert "Lò Văn Minh" in page.split('data-testid="task-person"')[1].split("</span>")[0]
+    assert "Chủ tịch UBND xã" in page.split('data-testid="task-authority"')[1].split("</span>")[0]
