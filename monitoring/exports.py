@@ -67,6 +67,13 @@ def _number(value):
     return None if value is None else round(float(value), 2)
 
 
+def _units_met(line) -> str | None:
+    """A target for each unit reads as the overview shows it: "16/18 đơn vị đạt"."""
+    if not line.target.applies_to_each_unit or line.units_met is None:
+        return None
+    return _("%(met)s/%(n)s đơn vị đạt") % {"met": line.units_met, "n": line.verdict.units_judged}
+
+
 def _bytes(book: Workbook) -> bytes:
     del book[book.sheetnames[0]]
     buffer = io.BytesIO()
@@ -101,7 +108,7 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
                 line.target.text,
                 _planned(line.target),
                 line.target.due_year,
-                _number(line.verdict.current),
+                _units_met(line) or _number(line.verdict.current),
                 _number(line.verdict.path),
                 _number(line.verdict.projected),
                 str(line.verdict.label),
@@ -305,7 +312,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                 "no": str(n),
                 "text": line.target.text,
                 "plan_value": _planned(line.target),
-                "current": _figure(line.verdict.current, line.target.unit),
+                "current": _units_met(line) or _figure(line.verdict.current, line.target.unit),
                 "path_value": _figure(line.verdict.path, line.target.unit),
                 "status": str(line.verdict.label),
                 "units_without_data": line.units_without_data
