@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -231,6 +232,11 @@ class Target(SearchableModel):
         default=False,
         help_text=_("Mỗi đơn vị phải tự đạt mức này; cấp trên đạt khi mọi đơn vị đạt."),
     )
+    # Seed 002 §III.3 "nâng dần qua từng năm", seed 004 §I.2 "đánh giá theo từng năm": the level
+    # to reach by the end of each year, {"2027": "70"}. A year left blank lies on the straight
+    # line from the baseline through the years given to the due value; a target with a path is
+    # judged each year against that year's level.
+    yearly_values = models.JSONField(_("lộ trình từng năm"), default=dict, blank=True)
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )
@@ -264,6 +270,54 @@ class Target(SearchableModel):
     def is_quantitative(self) -> bool:
         return self.value is not None
 
+    @property
+    def final_year(self) -> int | None:
+        """The year the target is due: its year, its date's, or the movement's last."""
+        if self.due_year:
+            return self.due_year
+        if self.due_date:
+            return self.due_date.year
+        movement = self.plan.movement if self.plan_id and self.plan.movement_id else None
+        return movement.end_year if movement else None
+
+    def path_years(self) -> list[int]:
+        """The years a yearly path can name: after the baseline year (or from the movement's
+        first year) up to the year before the target is due."""
+        end = self.final_year
+        if end is None:
+            return []
+        if self.baseline_year:
+            start = self.baseline_year + 1
+        else:
+            movement = self.plan.movement if self.plan_id and self.plan.movement_id else None
+            start = movement.start_year if movement else end
+        return list(range(max(start, end - 15), end))
+
+    def yearly_path(self) -> dict[int, Decimal]:
+        """The levels entered year by year, {2027: Decimal("70")}."""
+        values = self.yearly_values or {}
+        return {int(year): Decimal(str(value)) for year, value in values.items()}
+
+    def end_level(self, *, rank: bool = False) -> Decimal | None:
+        """The level the target ends at: its value, or for a change the baseline moved by it
+        (a rank "tăng 8 bậc" falls by 8)."""
+        if self.comparator not in (Comparator.INCREASE, Comparator.DECREASE):
+            return self.value
+        if self.baseline_value is None or self.value is None:
+            return None
+        step = self.value if self.comparator == Comparator.INCREASE else -self.value
+        return self.baseline_value - step if rank else self.baseline_value + step
+
+    def straight_line(self, year: int, *, rank: bool = False) -> Decimal | None:
+        """The default level of `year`: on the line from the baseline to the due value."""
+        end, final = self.end_level(rank=rank), self.final_year
+        if end is None or final is None or self.baseline_value is None or not self.baseline_year:
+            return None
+        if final <= self.baseline_year:
+            return end
+        share = Decimal(year - self.baseline_year) / Decimal(final - self.baseline_year)
+        return self.baseline_value + (end - self.baseline_value) * share
+
     def clean(self):
         errors = {}
         if self.comparator and self.value is None:
@@ -285,10 +339,33 @@ class Target(SearchableModel):
             errors["baseline_year"] = _("Năm xuất phát phải trước năm đạt.")
         if self.due_year and not 1900 < self.due_year < 2200:
             errors["due_year"] = _("Năm đạt không hợp lệ.")
+        path_error = self._yearly_values_error()
+        if path_error:
+            errors["yearly_values"] = path_error
         if self.parent_target_id and self.parent_target.plan_id == self.plan_id:
             errors["parent_target"] = _("Chỉ tiêu cấp trên phải thuộc kế hoạch cấp trên.")
         if errors:
             raise ValidationError(errors)
+
+    def _yearly_values_error(self):
+        if not self.yearly_values:
+            return None
+        if not isinstance(self.yearly_values, dict):
+            return _("Lộ trình từng năm không hợp lệ.")
+        try:
+            path = self.yearly_path()
+        except (ValueError, ArithmeticError):
+            return _("Lộ trình từng năm chỉ gồm năm và giá trị số.")
+        allowed = set(self.path_years())
+        outside = sorted(year for year in path if year not in allowed)
+        if outside:
+            return _(
+                "Năm %(years)s nằm ngoài lộ trình: chỉ ghi các năm sau năm xuất phát và "
+                "trước năm đạt."
+            ) % {"years": ", ".join(str(y) for y in outside)}
+        if self.unit == TargetUnit.PERCENT and any(not 0 <= v <= 100 for v in path.values()):
+            return _("Tỷ lệ phần trăm phải từ 0 đến 100.")
+        return None
 
 
 class TaskStatus(models.TextChoices):

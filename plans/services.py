@@ -45,6 +45,7 @@ TARGET_FIELDS = (
     "baseline_year",
     "unit_value_allowed",
     "applies_to_each_unit",
+    "yearly_values",
     "responsible_text",
     "parent_target",
 )
