@@ -137,8 +137,8 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
                     lead,
                     task.title,
                     "; ".join(d.display for d in task.deadlines.all()),
-                    _("Quá hạn") if row.is_overdue else task.get_status_display(),
-                    _number(row.average_progress),
+                    _("Quá hạn") if row.is_overdue else str(row.status_label),
+                    _number(row.progress),
                     row.done_count,
                     len(row.updates),
                 ]
@@ -271,10 +271,8 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                     "title": row.task.title,
                     "lead": lead,
                     "deadline": deadlines,
-                    "status": str(_("Quá hạn"))
-                    if row.is_overdue
-                    else str(row.task.get_status_display()),
-                    "progress": _figure(row.average_progress, "%"),
+                    "status": str(_("Quá hạn")) if row.is_overdue else str(row.status_label),
+                    "progress": _figure(row.progress, "%"),
                     "note": _("%(n)s/%(m)s đơn vị hoàn thành")
                     % {"n": row.done_count, "m": len(row.updates)}
                     if row.updates

@@ -18,7 +18,7 @@ from monitoring.models import IndicatorRollup
 from monitoring.status import Figure, Goal, Status, Verdict, adds_up, target_status
 from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
-from plans.models import Plan, Target, Task, TaskStatus
+from plans.models import Plan, Target, Task, TaskStatus, task_status_of
 from plans.selectors import visible_plans_q
 from reporting.models import (
     Period,
@@ -865,7 +865,8 @@ class TaskRow:
 
     @property
     def is_overdue(self) -> bool:
-        return self.task.is_overdue
+        """Past its deadline and not done by what the row shows."""
+        return self.task.is_overdue and self.status != TaskStatus.DONE
 
     @property
     def done_count(self) -> int:
@@ -876,6 +877,22 @@ class TaskRow:
         if not self.updates:
             return None
         return Decimal(sum(u.progress for u in self.updates)) / len(self.updates)
+
+    @property
+    def progress(self) -> Decimal:
+        """The progress the row shows: the units' average, or the task's own."""
+        average = self.average_progress
+        return Decimal(self.task.progress) if average is None else average
+
+    @property
+    def status(self) -> str:
+        """What the progress figures on the row add up to (never "not started" beside 35 %);
+        the task's own status while no unit has reported on it."""
+        return task_status_of([u.progress for u in self.updates]) or self.task.status
+
+    @property
+    def status_label(self) -> str:
+        return TaskStatus(self.status).label
 
 
 def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):

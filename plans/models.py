@@ -374,6 +374,39 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Hoàn thành")
 
 
+def task_progress_error(status: str, progress: int | None) -> str | None:
+    """A task's status and its progress never contradict each other (issue 10 §4): not started
+    is 0 %, in progress is 1-99 %, done is 100 %; "quá hạn", a report's word for a task not done
+    by its deadline, is below 100 %. Plans, reports, the Excel reader and the task board all
+    follow this one rule."""
+    if progress is None:
+        progress = 0
+    if not 0 <= progress <= 100:
+        return _("Tiến độ phải từ 0 đến 100%.")
+    if status == TaskStatus.NOT_STARTED and progress != 0:
+        return _("Nhiệm vụ chưa thực hiện thì tiến độ là 0%; đã làm thì chọn “Đang thực hiện”.")
+    if status == TaskStatus.IN_PROGRESS and not 0 < progress < 100:
+        return _("Nhiệm vụ đang thực hiện thì tiến độ từ 1 đến 99%.")
+    if status == TaskStatus.DONE and progress != 100:
+        return _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
+    if status == "overdue" and progress == 100:
+        return _("Nhiệm vụ đạt 100% là đã hoàn thành, không còn quá hạn.")
+    return None
+
+
+def task_status_of(progresses: list[int]) -> str | None:
+    """The status that several units' progress figures add up to, so that a board never shows
+    "Chưa thực hiện" beside an average of 35 %: done when all are at 100 %, not started when
+    all are at 0 %, in progress otherwise; None when nobody reported."""
+    if not progresses:
+        return None
+    if all(p >= 100 for p in progresses):
+        return TaskStatus.DONE
+    if all(p <= 0 for p in progresses):
+        return TaskStatus.NOT_STARTED
+    return TaskStatus.IN_PROGRESS
+
+
 class Task(SearchableModel):
     """Nhiệm vụ with the "06 rõ": work, lead and coordinating units, deadline(s), product, status.
 
@@ -425,10 +458,9 @@ class Task(SearchableModel):
 
     def clean(self):
         errors = {}
-        if self.progress > 100:
-            errors["progress"] = _("Tiến độ phải từ 0 đến 100%.")
-        if self.status == TaskStatus.DONE and self.progress not in (0, 100):
-            errors["progress"] = _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
+        progress_error = task_progress_error(self.status, self.progress)
+        if progress_error:
+            errors["progress"] = progress_error
         if errors:
             raise ValidationError(errors)
 

@@ -11,7 +11,7 @@ from core.services import assign_fields, claim_version
 from core.text import fold
 from org.models import OrgUnit
 from org.scope import UserScope
-from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
+from plans.models import Plan, PlanReference, Target, Task, TaskDeadline, TaskStatus
 
 PLAN_FIELDS = (
     "doc_type",
@@ -181,6 +181,12 @@ def target_update(
 # --- Tasks -------------------------------------------------------------------------------------
 
 
+def _done_is_full(task: Task) -> None:
+    """A task marked done with its progress left at 0 is at 100 %, as in a report."""
+    if task.status == TaskStatus.DONE and not task.progress:
+        task.progress = 100
+
+
 def _save_deadlines(task: Task, deadlines: Iterable[dict]) -> None:
     """Replace the task's deadlines and refresh its denormalised due date."""
     rows = []
@@ -220,6 +226,7 @@ def task_create(
     _require_manage(scope, plan.issuer)
     task = Task(plan=plan)
     assign_fields(task, data, TASK_FIELDS)
+    _done_is_full(task)
     task.full_clean()
     task.save()
     task.lead_units.set(lead_units)
@@ -243,6 +250,7 @@ def task_update(
     _require_manage(scope, task.plan.issuer)
     claim_version(task, expected_version)
     assign_fields(task, data, TASK_FIELDS)
+    _done_is_full(task)
     task.full_clean()
     task.save()
     if lead_units is not None:
