@@ -298,6 +298,11 @@ class Target(SearchableModel):
         values = self.yearly_values or {}
         return {int(year): Decimal(str(value)) for year, value in values.items()}
 
+    @property
+    def path_items(self) -> list[tuple[int, Decimal]]:
+        """The yearly path in year order, for the pages."""
+        return sorted(self.yearly_path().items())
+
     def end_level(self, *, rank: bool = False) -> Decimal | None:
         """The level the target ends at: its value, or for a change the baseline moved by it
         (a rank "tăng 8 bậc" falls by 8)."""

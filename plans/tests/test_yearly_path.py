@@ -66,6 +66,9 @@ def test_the_levels_entered_are_saved_with_a_decimal_comma(coordinator_client, r
     assert response.status_code == 302
     rising.refresh_from_db()
     assert rising.yearly_path() == {2026: Decimal("62.5")}
+    page = coordinator_client.get(reverse("plans:detail", args=[rising.plan.pk])).content.decode()
+    assert "Xuất phát: 50 (2025)" in page
+    assert "Lộ trình: 2026: 62,5" in page.split('data-testid="yearly-path"')[1]
 
 
 def test_a_level_beyond_100_percent_is_refused_next_to_its_year_and_saves_nothing(
