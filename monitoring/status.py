@@ -11,6 +11,10 @@ Plain functions on plain data (no queries), so every rule has a test of its own:
 - The path (`path_value`) runs in a straight line from the baseline (the value at the end of
   the baseline year, or else the first figure) to the due value on the due date; a figure that
   adds up within the year starts from zero on 1 January and is judged year by year.
+- A target with a yearly path ("nâng dần qua từng năm", seed 002 §III.3; "đánh giá theo từng
+  năm", seed 004 §I.2) is judged, each year before its due one, against that year's level
+  (`Goal.for_year`; a year left blank lies on the line between its neighbours, `year_level`),
+  and its path runs through each year's level.
 - A change ("tăng 8 bậc", "giảm 10% thời gian") counts from the baseline, or from the first
   figure when the plan gives none; in % of a figure that is not a share, it is relative.
 - The status (`target_status`): đạt when the current value meets the target; không đạt when
