@@ -54,6 +54,9 @@ def trend_chart(detail) -> dict:
 
     rank = target.indicator.kind == "rank"
     end = end_value(detail.goal, rank=rank) if detail.goal else target.value
+    each = detail.share_of_units
+    if each:
+        end = Decimal(100)  # the trend is the share of units meeting it: all of them
     seen = [float(v) for row in detail.trend for v in (row["value"], row["path"]) if v is not None]
     if end is not None:
         seen.append(float(end))
@@ -62,8 +65,12 @@ def trend_chart(detail) -> dict:
     low, high = min(seen), max(seen)
     margin = max((high - low) * 0.1, 1)
     axis = {"type": "value", "min": round(low - margin), "max": round(high + margin)}
+    if low >= 0:
+        axis["min"] = max(0, axis["min"])  # no count or share below zero on the axis
     if target.unit == "%":
         axis.update(min=max(0, axis["min"]), max=min(100, axis["max"]))
+    if each:
+        axis.update(min=0, max=100)
     return {
         "tooltip": {"trigger": "axis"},
         "toolbox": TOOLBOX,
@@ -73,7 +80,7 @@ def trend_chart(detail) -> dict:
         "yAxis": axis,
         "series": [
             {
-                "name": _("Thực hiện"),
+                "name": _("Đơn vị tự đạt (%)") if each else _("Thực hiện"),
                 "type": "line",
                 "data": [_round(row["value"]) for row in detail.trend],
                 "connectNulls": True,

@@ -67,6 +67,13 @@ def _number(value):
     return None if value is None else round(float(value), 2)
 
 
+def _units_met(line) -> str | None:
+    """A target for each unit reads as the overview shows it: "16/18 đơn vị đạt"."""
+    if not line.target.applies_to_each_unit or line.units_met is None:
+        return None
+    return _("%(met)s/%(n)s đơn vị đạt") % {"met": line.units_met, "n": line.verdict.units_judged}
+
+
 def _bytes(book: Workbook) -> bytes:
     del book[book.sheetnames[0]]
     buffer = io.BytesIO()
@@ -101,7 +108,7 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
                 line.target.text,
                 _planned(line.target),
                 line.target.due_year,
-                _number(line.verdict.current),
+                _units_met(line) or _number(line.verdict.current),
                 _number(line.verdict.path),
                 _number(line.verdict.projected),
                 str(line.verdict.label),
@@ -132,8 +139,8 @@ def plan_workbook(*, overview, heat, task_groups) -> bytes:
                     task.person_in_charge.full_name if task.person_in_charge else "",
                     "; ".join(d.display for d in task.deadlines.all()),
                     task.deciding_authority,
-                    _("Quá hạn") if row.is_overdue else task.get_status_display(),
-                    _number(row.average_progress),
+                    _("Quá hạn") if row.is_overdue else str(row.status_label),
+                    _number(row.progress),
                     row.done_count,
                     len(row.updates),
                 ]
@@ -272,10 +279,8 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                     else "",
                     "authority": row.task.deciding_authority,
                     "deadline": deadlines,
-                    "status": str(_("Quá hạn"))
-                    if row.is_overdue
-                    else str(row.task.get_status_display()),
-                    "progress": _figure(row.average_progress, "%"),
+                    "status": str(_("Quá hạn")) if row.is_overdue else str(row.status_label),
+                    "progress": _figure(row.progress, "%"),
                     "note": _("%(n)s/%(m)s đơn vị hoàn thành")
                     % {"n": row.done_count, "m": len(row.updates)}
                     if row.updates
@@ -306,7 +311,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                 "no": str(n),
                 "text": line.target.text,
                 "plan_value": _planned(line.target),
-                "current": _figure(line.verdict.current, line.target.unit),
+                "current": _units_met(line) or _figure(line.verdict.current, line.target.unit),
                 "path_value": _figure(line.verdict.path, line.target.unit),
                 "status": str(line.verdict.label),
                 "units_without_data": line.units_without_data

@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator
 from monitoring.models import IndicatorRollup
-from monitoring.status import Figure, Goal, Status, Verdict, target_status
+from monitoring.status import Figure, Goal, Status, Verdict, adds_up, target_status
 from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
-from plans.models import Plan, Target, Task, TaskStatus
+from plans.models import Plan, Target, Task, TaskStatus, task_status_of
 from plans.selectors import visible_plans_q
 from reporting.models import (
     Period,
@@ -180,6 +180,20 @@ class Judge:
     def verdict(self, target: Target, unit_id: int, figures: list[Figure]) -> Verdict:
         return target_status(target.indicator, self.goal(target, unit_id), figures, self.as_of)
 
+    def of_branch(
+        self,
+        target: Target,
+        unit: OrgUnit,
+        members: list[OrgUnit],
+        figures: dict[tuple[int, int], list[Figure]],
+    ) -> Verdict:
+        """A target for each unit, seen from `unit` whose asked units are `members`: a unit
+        that is its own only member is judged, and shown, on its own figure (6 models, not
+        "100 %"); a branch of several on the share of its members meeting it."""
+        if [m.pk for m in members] == [unit.pk]:
+            return self.verdict(target, unit.pk, figures.get((unit.pk, target.indicator_id), []))
+        return self.each_unit(target, members, figures)
+
     def each_unit(
         self, target: Target, units: list[OrgUnit], figures: dict[tuple[int, int], list[Figure]]
     ) -> Verdict:
@@ -208,7 +222,34 @@ class Judge:
             as_of_period=max(v.as_of_period for v in judged),
         )
         verdict.units_met, verdict.units_judged = met, len(verdicts)
+        # The units whose own figures were judged: "18/18 đạt" stands next to "18/18 có số
+        # liệu", never next to the count of one month's reports.
+        verdict.units_with_data = len(judged)
         return verdict
+
+    def each_unit_trend(
+        self,
+        target: Target,
+        units: list[OrgUnit],
+        figures: dict[tuple[int, int], list[Figure]],
+        ends: list[datetime.date],
+    ) -> dict[datetime.date, Decimal]:
+        """Period end -> the share of `units` (in %) that met the target on their own figures
+        up to that day: the trend of a target for each unit, never the sum of their figures
+        (12 → 118 models plotted against "01 mô hình")."""
+        if not units:
+            return {}
+        shares = {}
+        for end in ends:
+            met = 0
+            for unit in units:
+                own = figures.get((unit.pk, target.indicator_id), [])
+                own = [f for f in own if f.period_end <= end]
+                goal = self.goal(target, unit.pk)
+                if own and target_status(target.indicator, goal, own, end).status == Status.MET:
+                    met += 1
+            shares[end] = Decimal(met) * 100 / len(units)
+        return shares
 
 
 def asked_units(plan: Plan, unit: OrgUnit, indicator_ids, as_of) -> dict[int, list[OrgUnit]]:
@@ -369,16 +410,20 @@ def plan_overview(
     for target in frame.targets:
         series = figures.get((unit.pk, target.indicator_id), [])
         if target.applies_to_each_unit:
-            verdict = judge.each_unit(target, per_unit.get(target.indicator_id, []), figures)
+            members = per_unit.get(target.indicator_id, [])
+            verdict = judge.of_branch(target, unit, members, figures)
         else:
             verdict = judge.verdict(target, unit.pk, series)
-        used = next((f for f in series if f.period_end == verdict.as_of_period), None)
+        reporting = getattr(verdict, "units_with_data", None)
+        if reporting is None:
+            used = next((f for f in series if f.period_end == verdict.as_of_period), None)
+            reporting = used.count if used else 0
         lines.append(
             TargetLine(
                 target=target,
                 verdict=verdict,
                 expected_units=expected.get(target.indicator_id, 0),
-                reporting_units=used.count if used else 0,
+                reporting_units=reporting,
             )
         )
     lines.sort(key=lambda line: (Status.ORDER[line.verdict.status], line.target.order))
@@ -411,6 +456,13 @@ class TargetDetail:
     goal: Goal | None = None
     without_data_total: int = 0
     reports_total: int = 0
+    # A target for each unit seen from a branch: the figure is the share of units meeting it.
+    share_of_units: bool = False
+
+    @property
+    def sources_by_period(self) -> bool:
+        """The figure adds up over the year: its sources are every month's reports so far."""
+        return adds_up(self.target.indicator)
 
 
 def target_in_scope(*, scope: UserScope, pk: int) -> Target:
@@ -471,11 +523,17 @@ def target_detail(
     judge = Judge(frame, as_of, registered_levels(ids, plan, as_of.year))
     own = figures.get((unit.pk, indicator.pk), [])
     if each:
-        verdict = judge.each_unit(target, members, figures)
+        verdict = judge.of_branch(target, unit, members, figures)
         verdict.points = judge.verdict(target, unit.pk, own).points
     else:
         verdict = judge.verdict(target, unit.pk, own)
     paths = _trend_rows(frame, judge.goal(target, unit.pk), indicator, own, verdict, as_of)
+    share_of_units = each and [m.pk for m in members] != [unit.pk]
+    if share_of_units:
+        # Each period: the share of the units that met it by then, against 100 %.
+        shares = judge.each_unit_trend(target, members, figures, [row["end"] for row in paths])
+        for row in paths:
+            row["value"], row["path"] = shares.get(row["end"]), None
     latest_day = verdict.as_of_period
     total = _period_figure(own, latest_day)
     asked = asked_types(plan).get(indicator.pk, set())
@@ -487,7 +545,7 @@ def target_detail(
             continue  # nobody in that branch is asked for this figure
         if each:
             branch = [m for m in members if m.path.startswith(child.path)]
-            child_verdict = judge.each_unit(target, branch, figures)
+            child_verdict = judge.of_branch(target, child, branch, figures)
         else:
             child_verdict = judge.verdict(target, child.pk, series)
         rows.append(
@@ -539,6 +597,7 @@ def target_detail(
         reports_total=reports_total,
         ancestors=ancestors,
         goal=judge.goal(target, unit.pk),
+        share_of_units=share_of_units,
     )
 
 
@@ -595,19 +654,28 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
     without = list(missing[:WITHOUT_DATA_SHOWN])
     # The lists are cut for the page; their counts are not (one more query only when cut).
     without_total = missing.count() if len(without) == WITHOUT_DATA_SHOWN else len(without)
+    # A figure that adds up over the year (models, dossiers) comes from every report of the
+    # year so far, not from the last month's alone.
+    periods = [period.pk]
+    if adds_up(indicator):
+        periods = [
+            pk
+            for pk in frame.indicator_periods.get(indicator.pk, [])
+            if frame.periods[pk].end.year == period.end.year and frame.periods[pk].end <= period.end
+        ] or [period.pk]
     reports = (
         Report.objects.filter(
-            period=period,
+            period__in=periods,
             status=WorkflowStatus.ACCEPTED,
             unit__path__startswith=unit.path,
             values__indicator=indicator,
         )
         .filter(scope.unit_q("unit"))
-        .select_related("unit")
+        .select_related("unit", "period")
         .prefetch_related(
             Prefetch("values", queryset=ReportValue.objects.filter(indicator=indicator))
         )
-        .order_by("unit__path")
+        .order_by("unit__path", "period__start")
     )
     shown = list(reports[:SOURCES_SHOWN])
     reports_total = reports.count() if len(shown) == SOURCES_SHOWN else len(shown)
@@ -672,7 +740,7 @@ def heat_map(
                 branch = [
                     m for m in members.get(target.indicator_id, []) if m.path.startswith(child.path)
                 ]
-                cells.append(judge.each_unit(target, branch, figures))
+                cells.append(judge.of_branch(target, child, branch, figures))
             else:
                 series = figures.get((child.pk, target.indicator_id), [])
                 cells.append(judge.verdict(target, child.pk, series))
@@ -797,7 +865,8 @@ class TaskRow:
 
     @property
     def is_overdue(self) -> bool:
-        return self.task.is_overdue
+        """Past its deadline and not done by what the row shows."""
+        return self.task.is_overdue and self.status != TaskStatus.DONE
 
     @property
     def done_count(self) -> int:
@@ -808,6 +877,22 @@ class TaskRow:
         if not self.updates:
             return None
         return Decimal(sum(u.progress for u in self.updates)) / len(self.updates)
+
+    @property
+    def progress(self) -> Decimal:
+        """The progress the row shows: the units' average, or the task's own."""
+        average = self.average_progress
+        return Decimal(self.task.progress) if average is None else average
+
+    @property
+    def status(self) -> str:
+        """What the progress figures on the row add up to (never "not started" beside 35 %);
+        the task's own status while no unit has reported on it."""
+        return task_status_of([u.progress for u in self.updates]) or self.task.status
+
+    @property
+    def status_label(self) -> str:
+        return TaskStatus(self.status).label
 
 
 def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):

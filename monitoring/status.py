@@ -11,6 +11,10 @@ Plain functions on plain data (no queries), so every rule has a test of its own:
 - The path (`path_value`) runs in a straight line from the baseline (the value at the end of
   the baseline year, or else the first figure) to the due value on the due date; a figure that
   adds up within the year starts from zero on 1 January and is judged year by year.
+- A target with a yearly path ("nâng dần qua từng năm", seed 002 §III.3; "đánh giá theo từng
+  năm", seed 004 §I.2) is judged, each year before its due one, against that year's level
+  (`Goal.for_year`; a year left blank lies on the line between its neighbours, `year_level`),
+  and its path runs through each year's level.
 - A change ("tăng 8 bậc", "giảm 10% thời gian") counts from the baseline, or from the first
   figure when the plan gives none; in % of a figure that is not a share, it is relative.
 - The status (`target_status`): đạt when the current value meets the target; không đạt when
@@ -179,6 +183,8 @@ class Goal:
     # "Giảm 10% thời gian giải quyết": a change in % of a figure that is not itself a share is
     # a change relative to the baseline (20 days -> 18), not ten points.
     relative: bool = False
+    # "Nâng dần qua từng năm": the level of each year before the due one, ((2027, 70), ...).
+    yearly_path: tuple[tuple[int, Decimal], ...] = ()
 
     @classmethod
     def of(cls, target, value: Decimal | None = None, plan_end_year: int | None = None) -> "Goal":
@@ -212,6 +218,32 @@ class Goal:
                 and (target.unit or "").strip() == "%"
                 and not share
             ),
+            yearly_path=tuple(sorted(target.yearly_path().items())),
+        )
+
+    def for_year(self, year: int, *, rank: bool) -> "Goal | None":
+        """The goal of one year of a yearly path: that year's level by 31 December, counted
+        from the level of the year before; None in the due year and after (the target's own
+        goal) or when the path cannot be drawn."""
+        if not self.yearly_path or self.due is None or year >= self.due.year:
+            return None
+        level = year_level(self, year, rank=rank)
+        if level is None:
+            return None
+        before = year_level(self, year - 1, rank=rank)
+        comparator = self.comparator
+        if comparator in (Comparator.INCREASE, Comparator.DECREASE):
+            # A change becomes the level it must have reached by then.
+            better_low = rank if comparator == Comparator.INCREASE else not rank
+            comparator = Comparator.LTE if better_low else Comparator.GTE
+        elif comparator == Comparator.RANGE:
+            comparator = Comparator.GTE
+        return Goal(
+            comparator=comparator,
+            value=level,
+            due=datetime.date(year, 12, 31),
+            baseline_value=before,
+            baseline_date=datetime.date(year - 1, 12, 31) if before is not None else None,
         )
 
     @property
@@ -276,6 +308,48 @@ def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | No
     return None
 
 
+def path_points(goal: Goal, *, rank: bool) -> list[tuple[datetime.date, Decimal]]:
+    """The corners of a yearly path: the baseline, each year's level on 31 December, the due
+    value on the due date."""
+    points = []
+    if goal.baseline_value is not None and goal.baseline_date is not None:
+        points.append((goal.baseline_date, goal.baseline_value))
+    points += [(datetime.date(year, 12, 31), level) for year, level in goal.yearly_path]
+    end = end_value(goal, rank=rank)
+    if end is not None and goal.due is not None:
+        points.append((goal.due, end))
+    return sorted(points)
+
+
+def _on_line(points: list[tuple[datetime.date, Decimal]], day: datetime.date) -> Decimal | None:
+    if not points:
+        return None
+    if day <= points[0][0]:
+        return points[0][1]
+    for (start, low), (end, high) in zip(points, points[1:], strict=False):
+        if start <= day <= end:
+            if end == start:
+                return high
+            return low + (high - low) * Decimal((day - start).days) / Decimal((end - start).days)
+    return points[-1][1]
+
+
+def year_level(goal: Goal, year: int, *, rank: bool) -> Decimal | None:
+    """The level of `year` on the yearly path: the one entered, or on the straight line
+    between the entered ones (a year left blank); the baseline itself for its own year."""
+    given = dict(goal.yearly_path)
+    if year in given:
+        return given[year]
+    # By whole years: a leap year does not tilt a yearly level.
+    points = [(day.year, value) for day, value in path_points(goal, rank=rank)]
+    if not points or year < points[0][0]:
+        return None
+    for (start, low), (end, high) in zip(points, points[1:], strict=False):
+        if start <= year <= end:
+            return high if end == start else low + (high - low) * (year - start) / (end - start)
+    return points[-1][1]
+
+
 def end_value(goal: Goal, *, rank: bool) -> Decimal | None:
     """The level the path ends at, in the indicator's own terms."""
     if goal.comparator in (Comparator.INCREASE, Comparator.DECREASE):
@@ -304,6 +378,9 @@ def path_value(
     if end is None:
         return None
     due = goal.due_on(day)
+    if goal.yearly_path and not flow:
+        # Through each year's level, not straight to the due value.
+        return _on_line(path_points(goal, rank=rank), day)
     if flow:
         # Its figure is the year so far: the path starts from zero on 1 January and reaches
         # the due value by the end of the year (or by the due date, if that comes first).
@@ -352,6 +429,7 @@ class Verdict:
     projected: Decimal | None = None
     points: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
     goal: "Goal | None" = None  # as judged: with the baseline taken from the figures, if any
+    year_goal: "Goal | None" = None  # the year's level it was judged on, on a yearly path
 
     @property
     def label(self) -> str:
@@ -365,6 +443,13 @@ def target_status(
     periods begun by that day."""
     rank = indicator.kind == Indicator.Kind.RANK
     flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
+    this_year = goal.for_year(as_of.year, rank=rank)
+    if this_year is not None:
+        # Seed 004 §I.2 "đánh giá theo từng năm": before the due year, a target with a yearly
+        # path is judged on this year's level.
+        verdict = target_status(indicator, this_year, figures, as_of)
+        verdict.year_goal, verdict.goal = this_year, goal  # the trend draws the whole path
+        return verdict
     if goal.due is not None and as_of > goal.due:
         # Past its due date a target is judged on the figures up to that date, for good:
         # what came later neither saves nor spoils it.

@@ -5,7 +5,8 @@ from django.db.models import Q, QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import StyledFormMixin
+from core.formats import number_vi
+from core.forms import StyledFormMixin, style_widgets
 from org.models import OrgUnit, Person
 from org.scope import UserScope
 from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
@@ -98,6 +99,67 @@ class TargetForm(VersionedForm):
         self.fields["parent_target"].label_from_instance = lambda t: (
             f"{t.plan.display_number} — {t.text[:90]}"
         )
+        self._add_path_fields(plan)
+
+    # --- the yearly path (seed 002 §III.3 "nâng dần qua từng năm") ---
+
+    def _typed(self, name: str):
+        """A field's value as typed in this request, else the saved one: the years of the path
+        follow the baseline and due years entered on the same page."""
+        if self.is_bound:
+            raw = (self.data.get(self.add_prefix(name)) or "").strip()
+            try:
+                return int(raw) if raw else None
+            except ValueError:
+                return None
+        return getattr(self.instance, name)
+
+    def _add_path_fields(self, plan: Plan) -> None:
+        draft = Target(
+            plan=plan,
+            baseline_year=self._typed("baseline_year"),
+            due_year=self._typed("due_year"),
+            due_date=self.instance.due_date,
+            baseline_value=self.instance.baseline_value,
+            comparator=self.instance.comparator,
+            value=self.instance.value,
+        )
+        saved = self.instance.yearly_path() if self.instance.pk else {}
+        indicator = self.instance.indicator if self.instance.indicator_id else None
+        rank = indicator.kind == "rank" if indicator else self.instance.unit == "rank"
+        self.path_fields = []
+        for year in draft.path_years():
+            name = f"path_{year}"
+            default = draft.straight_line(year, rank=rank)
+            self.fields[name] = forms.DecimalField(
+                label=_("Mức phấn đấu năm %(year)s") % {"year": year},
+                required=False,
+                max_digits=14,
+                decimal_places=4,
+                localize=True,
+                initial=saved.get(year),
+                help_text=_("Để trống: theo đường thẳng từ giá trị xuất phát (%(v)s).")
+                % {"v": number_vi(default, 2)}
+                if default is not None
+                else _("Để trống nếu không đặt mức riêng cho năm này."),
+            )
+            self.path_fields.append((year, name))
+        style_widgets(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        percent = cleaned.get("unit") == "%"
+        path = {}
+        for year, name in self.path_fields:
+            value = cleaned.get(name)
+            if value is None:
+                continue
+            if percent and not 0 <= value <= 100:
+                self.add_error(name, _("Tỷ lệ phần trăm phải từ 0 đến 100."))
+                continue
+            path[str(year)] = str(value.normalize())
+        cleaned["yearly_values"] = path
+        return cleaned
 
 
 class TaskForm(VersionedForm):

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -268,6 +269,11 @@ class Target(SearchableModel):
         default=False,
         help_text=_("Mỗi đơn vị phải tự đạt mức này; cấp trên đạt khi mọi đơn vị đạt."),
     )
+    # Seed 002 §III.3 "nâng dần qua từng năm", seed 004 §I.2 "đánh giá theo từng năm": the level
+    # to reach by the end of each year, {"2027": "70"}. A year left blank lies on the straight
+    # line from the baseline through the years given to the due value; a target with a path is
+    # judged each year against that year's level.
+    yearly_values = models.JSONField(_("lộ trình từng năm"), default=dict, blank=True)
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )
@@ -301,6 +307,59 @@ class Target(SearchableModel):
     def is_quantitative(self) -> bool:
         return self.value is not None
 
+    @property
+    def final_year(self) -> int | None:
+        """The year the target is due: its year, its date's, or the movement's last."""
+        if self.due_year:
+            return self.due_year
+        if self.due_date:
+            return self.due_date.year
+        movement = self.plan.movement if self.plan_id and self.plan.movement_id else None
+        return movement.end_year if movement else None
+
+    def path_years(self) -> list[int]:
+        """The years a yearly path can name: after the baseline year (or from the movement's
+        first year) up to the year before the target is due."""
+        end = self.final_year
+        if end is None:
+            return []
+        if self.baseline_year:
+            start = self.baseline_year + 1
+        else:
+            movement = self.plan.movement if self.plan_id and self.plan.movement_id else None
+            start = movement.start_year if movement else end
+        return list(range(max(start, end - 15), end))
+
+    def yearly_path(self) -> dict[int, Decimal]:
+        """The levels entered year by year, {2027: Decimal("70")}."""
+        values = self.yearly_values or {}
+        return {int(year): Decimal(str(value)) for year, value in values.items()}
+
+    @property
+    def path_items(self) -> list[tuple[int, Decimal]]:
+        """The yearly path in year order, for the pages."""
+        return sorted(self.yearly_path().items())
+
+    def end_level(self, *, rank: bool = False) -> Decimal | None:
+        """The level the target ends at: its value, or for a change the baseline moved by it
+        (a rank "tăng 8 bậc" falls by 8)."""
+        if self.comparator not in (Comparator.INCREASE, Comparator.DECREASE):
+            return self.value
+        if self.baseline_value is None or self.value is None:
+            return None
+        step = self.value if self.comparator == Comparator.INCREASE else -self.value
+        return self.baseline_value - step if rank else self.baseline_value + step
+
+    def straight_line(self, year: int, *, rank: bool = False) -> Decimal | None:
+        """The default level of `year`: on the line from the baseline to the due value."""
+        end, final = self.end_level(rank=rank), self.final_year
+        if end is None or final is None or self.baseline_value is None or not self.baseline_year:
+            return None
+        if final <= self.baseline_year:
+            return end
+        share = Decimal(year - self.baseline_year) / Decimal(final - self.baseline_year)
+        return self.baseline_value + (end - self.baseline_value) * share
+
     def clean(self):
         errors = {}
         if self.comparator and self.value is None:
@@ -322,16 +381,72 @@ class Target(SearchableModel):
             errors["baseline_year"] = _("Năm xuất phát phải trước năm đạt.")
         if self.due_year and not 1900 < self.due_year < 2200:
             errors["due_year"] = _("Năm đạt không hợp lệ.")
+        path_error = self._yearly_values_error()
+        if path_error:
+            errors["yearly_values"] = path_error
         if self.parent_target_id and self.parent_target.plan_id == self.plan_id:
             errors["parent_target"] = _("Chỉ tiêu cấp trên phải thuộc kế hoạch cấp trên.")
         if errors:
             raise ValidationError(errors)
+
+    def _yearly_values_error(self):
+        if not self.yearly_values:
+            return None
+        if not isinstance(self.yearly_values, dict):
+            return _("Lộ trình từng năm không hợp lệ.")
+        try:
+            path = self.yearly_path()
+        except (ValueError, ArithmeticError):
+            return _("Lộ trình từng năm chỉ gồm năm và giá trị số.")
+        allowed = set(self.path_years())
+        outside = sorted(year for year in path if year not in allowed)
+        if outside:
+            return _(
+                "Năm %(years)s nằm ngoài lộ trình: chỉ ghi các năm sau năm xuất phát và "
+                "trước năm đạt."
+            ) % {"years": ", ".join(str(y) for y in outside)}
+        if self.unit == TargetUnit.PERCENT and any(not 0 <= v <= 100 for v in path.values()):
+            return _("Tỷ lệ phần trăm phải từ 0 đến 100.")
+        return None
 
 
 class TaskStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Chưa thực hiện")
     IN_PROGRESS = "in_progress", _("Đang thực hiện")
     DONE = "done", _("Hoàn thành")
+
+
+def task_progress_error(status: str, progress: int | None) -> str | None:
+    """A task's status and its progress never contradict each other (issue 10 §4): not started
+    is 0 %, in progress is 1-99 %, done is 100 %; "quá hạn", a report's word for a task not done
+    by its deadline, is below 100 %. Plans, reports, the Excel reader and the task board all
+    follow this one rule."""
+    if progress is None:
+        progress = 0
+    if not 0 <= progress <= 100:
+        return _("Tiến độ phải từ 0 đến 100%.")
+    if status == TaskStatus.NOT_STARTED and progress != 0:
+        return _("Nhiệm vụ chưa thực hiện thì tiến độ là 0%; đã làm thì chọn “Đang thực hiện”.")
+    if status == TaskStatus.IN_PROGRESS and not 0 < progress < 100:
+        return _("Nhiệm vụ đang thực hiện thì tiến độ từ 1 đến 99%.")
+    if status == TaskStatus.DONE and progress != 100:
+        return _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
+    if status == "overdue" and progress == 100:
+        return _("Nhiệm vụ đạt 100% là đã hoàn thành, không còn quá hạn.")
+    return None
+
+
+def task_status_of(progresses: list[int]) -> str | None:
+    """The status that several units' progress figures add up to, so that a board never shows
+    "Chưa thực hiện" beside an average of 35 %: done when all are at 100 %, not started when
+    all are at 0 %, in progress otherwise; None when nobody reported."""
+    if not progresses:
+        return None
+    if all(p >= 100 for p in progresses):
+        return TaskStatus.DONE
+    if all(p <= 0 for p in progresses):
+        return TaskStatus.NOT_STARTED
+    return TaskStatus.IN_PROGRESS
 
 
 class Task(SearchableModel):
@@ -405,10 +520,9 @@ class Task(SearchableModel):
 
     def clean(self):
         errors = {}
-        if self.progress > 100:
-            errors["progress"] = _("Tiến độ phải từ 0 đến 100%.")
-        if self.status == TaskStatus.DONE and self.progress not in (0, 100):
-            errors["progress"] = _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
+        progress_error = task_progress_error(self.status, self.progress)
+        if progress_error:
+            errors["progress"] = progress_error
         if errors:
             raise ValidationError(errors)
 

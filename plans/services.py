@@ -11,7 +11,7 @@ from core.services import assign_fields, claim_version
 from core.text import fold
 from org.models import OrgUnit
 from org.scope import UserScope
-from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
+from plans.models import Plan, PlanReference, Target, Task, TaskDeadline, TaskStatus
 
 PLAN_FIELDS = (
     "doc_type",
@@ -45,6 +45,7 @@ TARGET_FIELDS = (
     "baseline_year",
     "unit_value_allowed",
     "applies_to_each_unit",
+    "yearly_values",
     "responsible_text",
     "parent_target",
 )
@@ -182,6 +183,12 @@ def target_update(
 # --- Tasks -------------------------------------------------------------------------------------
 
 
+def _done_is_full(task: Task) -> None:
+    """A task marked done with its progress left at 0 is at 100 %, as in a report."""
+    if task.status == TaskStatus.DONE and not task.progress:
+        task.progress = 100
+
+
 def _save_deadlines(task: Task, deadlines: Iterable[dict]) -> None:
     """Replace the task's deadlines and refresh its denormalised due date."""
     rows = []
@@ -243,6 +250,7 @@ def task_create(
     _require_manage(scope, plan.issuer)
     task = Task(plan=plan)
     assign_fields(task, data, TASK_FIELDS)
+    _done_is_full(task)
     task.full_clean()
     lead_units = list(lead_units)
     task_check_person_in_charge(scope=scope, task=task, lead_units=lead_units)
@@ -268,6 +276,7 @@ def task_update(
     _require_manage(scope, task.plan.issuer)
     claim_version(task, expected_version)
     assign_fields(task, data, TASK_FIELDS)
+    _done_is_full(task)
     task.full_clean()
     lead_units = list(lead_units) if lead_units is not None else list(task.lead_units.all())
     task_check_person_in_charge(scope=scope, task=task, lead_units=lead_units)

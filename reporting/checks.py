@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.formats import number_vi
 from indicators.models import Indicator
+from plans.models import task_progress_error
 from reporting.models import ReportValue, TaskUpdate
 
 
@@ -93,13 +94,12 @@ def value_warning(
 def task_error(update: TaskUpdate | None, evidence_count: int, *, evidence_required: bool):
     if update is None:
         return _("Chưa cập nhật tình hình thực hiện nhiệm vụ.")
+    mismatch = task_progress_error(update.status, update.progress)
+    if mismatch:
+        return str(mismatch)
     if update.status == TaskUpdate.Status.DONE:
-        if update.progress not in (0, 100):
-            return _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
         if evidence_required and not (update.evidence_link or evidence_count):
             return _("Nhiệm vụ hoàn thành cần có minh chứng: tải tệp lên hoặc dán đường dẫn.")
-    if update.progress > 100:
-        return _("Tiến độ từ 0 đến 100%.")
     return None
 
 

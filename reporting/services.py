@@ -20,7 +20,7 @@ from core.services import ConcurrentEditError, assign_fields, claim_version
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
-from plans.models import Plan, Task, TaskStatus
+from plans.models import Plan, Task, TaskStatus, task_progress_error, task_status_of
 from reporting import checks, permissions, selectors
 from reporting.models import (
     Event,
@@ -304,6 +304,9 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
         if update.progress != progress:
             changed["progress"] = [update.progress, progress]
             update.progress = progress
+    mismatch = task_progress_error(update.status, update.progress)
+    if mismatch:
+        raise ValidationError({key: mismatch})
     if "evidence_link" in data:
         link = (data["evidence_link"] or "").strip()
         max_length = TaskUpdate._meta.get_field("evidence_link").max_length
@@ -577,10 +580,11 @@ def _sync_own_tasks(report: Report) -> None:
         if newer.exists():
             continue
         task = update.task
+        # "Quá hạn" is not a state of the plan's task: its progress says which one it is.
         status = {
             TaskUpdate.Status.DONE: TaskStatus.DONE,
             TaskUpdate.Status.IN_PROGRESS: TaskStatus.IN_PROGRESS,
-            TaskUpdate.Status.OVERDUE: TaskStatus.IN_PROGRESS,
+            TaskUpdate.Status.OVERDUE: task_status_of([update.progress]),
         }.get(update.status, TaskStatus.NOT_STARTED)
         if (task.status, task.progress) == (status, update.progress):
             continue

@@ -296,3 +296,67 @@ class TestDueDatesRangesAndChanges:
         verdict = target_status(FLOW_RATIO, goal, figures, month_end(2026, 11))
         assert D(57) < verdict.path < D(58)  # 50 -> 90 over five years, not 0 -> 90 this year
         assert verdict.status == Status.AT_RISK  # flat at 60 %: the trend never reaches 90 %
+
+
+class TestYearlyPath:
+    """Seed 002 §III.3 "nâng dần qua từng năm", seed 004 §I.2 "đánh giá theo từng năm"."""
+
+    GOAL = Goal(
+        comparator=">=",
+        value=D(90),
+        due=datetime.date(2030, 12, 31),
+        baseline_value=D(50),
+        baseline_date=datetime.date(2025, 12, 31),
+        yearly_path=((2026, D(70)), (2028, D(80))),
+    )
+
+    def test_a_year_is_judged_on_its_own_level_of_the_path(self):
+        # 72 % in December 2026: short of 90 % by 2030, but above 2026's level of 70 %.
+        figures = [ratio(m, 60 + m, 100) for m in range(1, 13)]
+        verdict = target_status(RATIO, self.GOAL, figures, datetime.date(2026, 12, 31))
+        assert verdict.status == Status.MET
+        assert verdict.year_goal.value == 70
+        assert verdict.path == 70
+
+    def test_each_year_is_judged_on_its_own_level_as_the_years_go_by(self):
+        figures = [ratio(m, 55, 100) for m in range(1, 13)]
+        verdict = target_status(RATIO, self.GOAL, figures, datetime.date(2027, 1, 10))
+        # 2027 is judged on its level (75: halfway from 70 in 2026 to 80 in 2028).
+        assert verdict.year_goal.value == 75
+        assert verdict.status in (Status.AT_RISK, Status.MISSED)
+        verdict_2026 = target_status(RATIO, self.GOAL, figures, datetime.date(2026, 12, 31))
+        assert verdict_2026.status == Status.AT_RISK  # 55 < 70 with the year ending
+
+    def test_a_year_left_blank_lies_on_the_line_between_its_neighbours(self):
+        from monitoring.status import year_level
+
+        assert year_level(self.GOAL, 2027, rank=False) == 75
+        assert year_level(self.GOAL, 2029, rank=False) == 85
+
+    def test_the_due_year_is_judged_on_the_targets_own_value(self):
+        figures = [ratio(m, 85, 100, year=2030) for m in range(1, 13)]
+        verdict = target_status(RATIO, self.GOAL, figures, datetime.date(2030, 12, 31))
+        assert verdict.year_goal is None and verdict.status != Status.MET
+
+    def test_the_path_runs_through_each_years_level(self):
+        assert path_value(self.GOAL, datetime.date(2026, 12, 31)) == 70
+        assert path_value(self.GOAL, datetime.date(2028, 12, 31)) == 80
+        without = Goal(**{**self.GOAL.__dict__, "yearly_path": ()})
+        assert path_value(without, datetime.date(2026, 12, 31)) == pytest.approx(
+            D(58), abs=D("0.01")
+        )
+
+    def test_a_rank_that_rises_by_places_is_judged_on_the_years_rank(self):
+        # PII rank 40 in 2025, "tăng tối thiểu 08 bậc" by 2030; 2026's level is rank 38.
+        goal = Goal(
+            comparator="increase",
+            value=D(8),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(40),
+            baseline_date=datetime.date(2025, 12, 31),
+            yearly_path=((2026, D(38)),),
+        )
+        met = target_status(RANK, goal, [number(12, 37)], datetime.date(2026, 12, 31))
+        assert met.status == Status.MET and met.year_goal.comparator == "<="
+        short = target_status(RANK, goal, [number(12, 39)], datetime.date(2027, 1, 5))
+        assert short.year_goal.value < 38 and short.status != Status.MET

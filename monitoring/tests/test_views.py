@@ -215,6 +215,20 @@ class TestOtherPages:
         assert "Tuyên truyền chuyển đổi số" in tasks.content.decode()
         assert "50%" in tasks.content.decode()
 
+    def test_the_task_board_status_follows_the_progress_it_shows(self, client, world, dashboard):
+        """The province's task itself was never touched ("Chưa thực hiện"); its communes
+        report it in progress at 50 %: the board says "Đang thực hiện", as does the export."""
+        assert dashboard["task"].status == "not_started"
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        page = client.get(reverse("monitoring:tasks", args=[dashboard["plan"].pk])).content.decode()
+        row = page.split("Tuyên truyền chuyển đổi số")[1].split("</tr>")[0]
+        assert 'data-status="in_progress"' in row and "Đang thực hiện" in row
+        assert "Chưa thực hiện" not in row
+        response = client.get(reverse("monitoring:plan_excel", args=[dashboard["plan"].pk]))
+        sheet = load_workbook(io.BytesIO(response.content))["Nhiệm vụ"]
+        cells = [c for r in sheet.iter_rows(values_only=True) for c in r]
+        assert "Đang thực hiện" in cells and "Chưa thực hiện" not in cells
+
 
 class TestExports:
     def test_the_dashboard_tables_open_in_excel(self, client, world, dashboard):
@@ -321,7 +335,7 @@ class TestQueryCounts:
                     i.pk: {"numerator": rng.randint(1, 9), "denominator": 10, "value": 2}
                     for i in indicators
                 }
-                accept(unit, period, values, {task.pk: {"status": "in_progress"}})
+                accept(unit, period, values, {task.pk: {"status": "in_progress", "progress": 30}})
         return plan
 
     def _queries(self, client, url):

@@ -174,3 +174,40 @@ class TestPlanLabel:
         assert numbered.citation == "Kế hoạch số 40/KH-UBND ngày 05/02/2026"
         blank = PlanFactory(number="", status="draft", issued_period="2026-07")
         assert blank.citation == "Kế hoạch (chưa có số) tháng 07/2026"
+
+
+class TestTaskStatusAndProgress:
+    """Issue 10 §4: a status and a progress never contradict each other."""
+
+    @pytest.mark.parametrize(
+        ("status", "progress"),
+        [("not_started", 0), ("in_progress", 1), ("in_progress", 99), ("done", 100)],
+    )
+    def test_a_status_and_its_progress_that_agree_pass(self, status, progress):
+        from plans.models import task_progress_error
+
+        assert task_progress_error(status, progress) is None
+
+    @pytest.mark.parametrize(
+        ("status", "progress", "words"),
+        [
+            ("not_started", 90, "chưa thực hiện thì tiến độ là 0%"),
+            ("in_progress", 0, "từ 1 đến 99%"),
+            ("in_progress", 100, "từ 1 đến 99%"),
+            ("done", 40, "hoàn thành thì tiến độ là 100%"),
+            ("overdue", 100, "không còn quá hạn"),
+        ],
+    )
+    def test_a_status_that_contradicts_its_progress_is_refused(self, status, progress, words):
+        from plans.models import task_progress_error
+
+        assert words in str(task_progress_error(status, progress))
+
+    def test_the_status_of_several_units_follows_their_progress(self):
+        from plans.models import task_status_of
+
+        assert task_status_of([]) is None
+        assert task_status_of([0, 0]) == "not_started"
+        assert task_status_of([0, 40]) == "in_progress"
+        assert task_status_of([100, 100]) == "done"
+        assert task_status_of([100, 90]) == "in_progress"

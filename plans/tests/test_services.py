@@ -129,7 +129,7 @@ class TestTaskUpdate:
         services.task_update(
             scope=scope_of(world.commune),
             task=task,
-            data={"status": "in_progress"},
+            data={"status": "in_progress", "progress": 10},
             expected_version=1,
         )
         latest = task.history.first()

@@ -158,6 +158,32 @@ class TestForms:
         assert task.due_date == datetime.date(2026, 6, 30)
         assert task.version == 2
 
+    def test_a_task_not_started_at_90_percent_is_refused_next_to_its_progress(
+        self, coordinator_client, world
+    ):
+        task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc")
+        response = coordinator_client.post(
+            reverse("plans:task_edit", args=[task.pk]),
+            {
+                "title": "Mới",
+                "status": "not_started",
+                "progress": "90",
+                "order": "0",
+                "version": "1",
+                "deadline-TOTAL_FORMS": "0",
+                "deadline-INITIAL_FORMS": "0",
+            },
+        )
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Nhiệm vụ chưa thực hiện thì tiến độ là 0%" in page
+        assert (
+            'aria-invalid="true"'
+            in page.split('name="progress"')[1].split(">")[0]
+            + (page.split('name="progress"')[0][-200:])
+        )
+        assert Task.objects.get(pk=task.pk).title == "Gốc"
+
     def test_stale_task_form_is_refused_with_a_clear_message(self, coordinator_client, world):
         task = TaskFactory(plan=PlanFactory(issuer=world.commune), title="Gốc", version=3)
         response = coordinator_client.post(

@@ -781,3 +781,17 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(setup, tmp_path):
             file=str(bomb), scope=setup.scope[Role.REPORTER], user=setup.user(Role.REPORTER)
         )
     assert "quá lớn" in exc.value.problems[0]
+
+
+def test_a_file_with_a_task_not_started_at_90_percent_is_refused_at_its_cell(setup, tmp_path):
+    report_file = export(setup.report, tmp_path)
+    report_file.fill(
+        {
+            report_file.cell(setup.task, "status"): "Chưa thực hiện",
+            report_file.cell(setup.task, "progress"): 90,
+        }
+    )
+    before = snapshot(setup.report)
+    message = refusal(setup, report_file)
+    assert "tiến độ là 0%" in message and "ô " in message
+    assert snapshot(setup.report) == before

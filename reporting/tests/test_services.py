@@ -637,3 +637,19 @@ def test_a_schedules_lines_are_cached_until_the_schedule_changes(setup, settings
     )
     assert [i.indicator_id for i in selectors.schedule_items(schedule)] == [setup.ratio.pk]
     selectors._LINES_CACHE.clear()
+
+
+class TestTaskStatusAgreesWithProgress:
+    def test_not_started_at_90_percent_is_refused_next_to_the_task_and_saves_nothing(self, setup):
+        with pytest.raises(ValidationError) as exc:
+            setup.fill(task_updates={setup.task.pk: {"status": "not_started", "progress": 90}})
+        message = exc.value.message_dict[f"task-{setup.task.pk}"][0]
+        assert "chưa thực hiện thì tiến độ là 0%" in message
+        assert not TaskUpdate.objects.exists()
+
+    def test_a_contradiction_saved_before_the_rule_blocks_sending(self, setup):
+        setup.fill()
+        TaskUpdate.objects.update(status="not_started", progress=90)
+        with pytest.raises(ValidationError) as exc:
+            setup.submit()
+        assert "tiến độ là 0%" in exc.value.message_dict[f"task-{setup.task.pk}"][0]
