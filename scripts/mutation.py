@@ -88,19 +88,19 @@ def run_module(module: str, tests: list[str]) -> tuple[float, list[str], list[st
         [*mutmut, "results", "--all", "true"], cwd=workdir, env=env, capture_output=True, text=True
     ).stdout
     equivalent = equivalent_mutants(module)
-    killed, survived, stale = 0, [], []
+    killed, survived, present = 0, [], set()
     for line in listing.splitlines():
         match = RESULT_LINE.match(line)
         if not match:
             continue
         name, status = match["name"], match["status"].strip()
+        present.add(name)
         if name in equivalent:
             continue
         if status == "killed":
             killed += 1
         elif status in {"survived", "no tests", "timeout", "suspicious"}:
             survived.append(f"{name}: {status}")
-    present = {RESULT_LINE.match(line)["name"] for line in listing.splitlines() if RESULT_LINE.match(line)}
     stale = sorted(set(equivalent) - present)
     total = killed + len(survived)
     return (killed / total if total else 1.0), survived, stale
