@@ -83,7 +83,9 @@ def run_module(module: str, tests: list[str]) -> tuple[float, list[str], list[st
     workdir = scratch_copy(module, tests)
     mutmut = [str(ROOT / ".venv" / "bin" / "mutmut")]
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    subprocess.run([*mutmut, "run"], cwd=workdir, env=env, stdout=subprocess.DEVNULL, check=False)
+    run = subprocess.run([*mutmut, "run"], cwd=workdir, env=env, stdout=subprocess.DEVNULL)
+    if run.returncode != 0:
+        raise SystemExit(f"mutmut failed on {module} (exit {run.returncode}); see above")
     listing = subprocess.run(
         [*mutmut, "results", "--all", "true"], cwd=workdir, env=env, capture_output=True, text=True
     ).stdout
@@ -103,7 +105,9 @@ def run_module(module: str, tests: list[str]) -> tuple[float, list[str], list[st
             survived.append(f"{name}: {status}")
     stale = sorted(set(equivalent) - present)
     total = killed + len(survived)
-    return (killed / total if total else 1.0), survived, stale
+    if total == 0:
+        raise SystemExit(f"mutmut reported no mutant of {module}: nothing was measured")
+    return killed / total, survived, stale
 
 
 def main() -> int:
