@@ -24,7 +24,11 @@ BAR = 0.95
 
 # Rule module → its own fast tests (issue #19).
 MODULES: dict[str, list[str]] = {
-    "org/scope.py": ["org/tests/test_scope_rules.py", "org/tests/test_scope.py"],
+    "org/scope.py": [
+        "org/tests/test_scope_rules.py",
+        "org/tests/test_scope.py",
+        "org/tests/test_shared_cache.py",
+    ],
     "monitoring/status.py": ["monitoring/tests/test_status.py"],
     "reporting/checks.py": ["reporting/tests/test_checks.py"],
 }

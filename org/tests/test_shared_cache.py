@@ -66,3 +66,20 @@ def test_a_unit_moved_retires_every_kept_scope(redis, world):
     assert after != before and after.startswith(department.path)
     OrgUnitFactory(parent=world.province)  # any unit saved also retires them
     assert fresh(user).grants[0].unit_path == after
+
+
+def test_the_trees_stamp_never_expires(redis, world):
+    # A stamp that expired would start again at its first value and bring back the scopes kept
+    # under it before the tree changed.
+    fresh(user_with_role(world.commune))
+    client = cache._cache.get_client(cache.make_key("scope:stamp"))
+    assert client.ttl(cache.make_key("scope:stamp")) == -1
+
+
+def test_a_kept_scope_is_the_one_computed_for_that_user(redis, world, django_assert_num_queries):
+    user = user_with_role(world.commune, Role.REPORTER)
+    computed = fresh(user)
+    with django_assert_num_queries(1):
+        kept = fresh(user)
+    assert kept == computed
+    assert kept.user_id == user.pk
