@@ -139,3 +139,17 @@ def test_distinct_fetches_one_object_through_a_many_valued_scope(world):
         pk=officer.pk,
     )
     assert found == officer
+
+
+def test_an_object_is_fetched_without_distinct_unless_asked(world):
+    # DISTINCT costs PostgreSQL more planning than the query itself on every page.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from org.models import OrgUnit
+    from org.scope import get_in_scope_or_404
+
+    scope = user_scope(user_with_role(world.commune))
+    with CaptureQueriesContext(connection) as queries:
+        get_in_scope_or_404(OrgUnit.objects.all(), scope.unit_q(), pk=world.village.pk)
+    assert "DISTINCT" not in queries[-1]["sql"].upper()
