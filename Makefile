@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install assets demo lock clean e2e system-deps
+.PHONY: run test lint install assets demo lock clean e2e system-deps mutation
 
 # Debian packages (chromium, LibreOffice, poppler, npm): installed with apt-get when missing and
 # possible, otherwise a stop at once with the command to run (scripts/system-deps).
@@ -59,6 +59,10 @@ test: system-deps install assets lint
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	env -u DATABASE_URL $(PY) -m pytest
 	@if [ -n "$$DATABASE_URL" ]; then echo "== PostgreSQL: $$DATABASE_URL"; $(PY) -m pytest; fi
+
+# Mutation testing of the rule modules against their own tests (slow: not part of `make test`).
+mutation: install
+	$(PY) scripts/mutation.py
 
 lock:
 	cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt

@@ -66,3 +66,37 @@ def test_a_unit_moved_retires_every_kept_scope(redis, world):
     assert after != before and after.startswith(department.path)
     OrgUnitFactory(parent=world.province)  # any unit saved also retires them
     assert fresh(user).grants[0].unit_path == after
+
+
+def test_the_trees_stamp_never_expires_and_moves_on_from_its_first_value(redis, world):
+    # A stamp that expired would start again at its first value and bring back the scopes kept
+    # under it before the tree changed. The cache is emptied (as after a Redis restart), so the
+    # first scope read is what writes the stamp.
+    user = user_with_role(world.village, Role.REPORTER)
+    cache.clear()
+    before = fresh(user).grants[0].unit_path
+    key = cache.make_key("scope:stamp")
+    assert cache._cache.get_client(key).ttl(key) == -1
+    village = type(world.village).objects.get(pk=world.village.pk)
+    village.move(type(world.department).objects.get(pk=world.department.pk), "last-child")
+    assert fresh(user).grants[0].unit_path != before
+
+
+def test_a_kept_scope_is_the_one_computed_for_that_user(redis, world, django_assert_num_queries):
+    user = user_with_role(world.commune, Role.REPORTER)
+    computed = fresh(user)
+    with django_assert_num_queries(1):
+        user = type(user).objects.get(pk=user.pk)
+        kept = user_scope(user)
+    assert kept == computed
+    assert kept.user_id == user.pk
+    assert user_scope(user) is kept  # then kept on the request's user, not read again
+
+
+def test_a_kept_scope_expires_after_the_settings_seconds(redis, world, settings):
+    from org.scope import scope_cache_key
+
+    user = user_with_role(world.commune, Role.REPORTER)
+    fresh(user)
+    key = cache.make_key(scope_cache_key(user.pk))
+    assert 0 < cache._cache.get_client(key).ttl(key) <= settings.SCOPE_CACHE_SECONDS
