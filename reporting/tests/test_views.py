@@ -227,6 +227,44 @@ class TestReportPage:
         assert f"ô {target.coordinate}" in response.content.decode()
         assert not ReportValue.objects.exists()
 
+    def test_the_excel_file_to_fill_is_offered_to_the_reporter_of_an_open_draft(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' in page
+
+    @pytest.mark.parametrize("role", [Role.HEAD, Role.COORDINATOR, Role.LEADER])
+    def test_the_excel_file_to_fill_is_not_offered_to_those_who_do_not_fill_it(
+        self, client, setup, role
+    ):
+        login(client, setup, role)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' not in page
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_not_offered_on_a_sent_report(self, client, setup):
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_not_offered_in_a_closed_period(self, client, setup):
+        Period.objects.filter(pk=setup.period.pk).update(is_closed=True)
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_offered_again_on_a_returned_report(self, client, setup):
+        setup.fill()
+        setup.submit()
+        setup.give_back(role=Role.HEAD)
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' in page
+
 
 class TestAutosave:
     def url(self, setup):
