@@ -86,6 +86,21 @@ class TestReportPage:
         assert 'value="ba"' in page and 'value="70,5"' in page  # nothing typed is lost
         assert not ReportValue.objects.exists()
 
+    def test_a_count_of_two_and_a_half_is_refused_next_to_the_field_and_keeps_what_was_typed(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(url, page_post(setup, **{f"v-{setup.count.pk}-value": "2,5"}))
+        assert response.status_code == 400
+        page = response.content.decode()
+        field_error = page.split(f'data-testid="error-value-{setup.count.pk}"')[1].split("</div>")[
+            0
+        ]
+        assert "Số lượng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 2,5." in field_error
+        assert 'value="2,5"' in page
+        assert not ReportValue.objects.exists()
+
     def test_the_second_save_from_a_stale_page_is_refused_and_shows_what_was_typed(
         self, client, setup
     ):
