@@ -344,28 +344,74 @@ class Agenda:
     cascade_gaps: list[tuple[Plan, int]]
 
 
+# A chain of plans implementing plans is a few levels deep (nation, province, commune, village);
+# the walk stops here whatever the data, so the home page's queries stay bounded.
+MAX_CHAIN = 8
+
+
+def plans_implemented_by(plans: QuerySet[Plan]) -> set[int]:
+    """Ids of the plans that `plans` implement, directly or through a chain: the commune's plan
+    implements the province's yearly plan, which implements the province's movement plan, so
+    the commune implements both. One query per link of the chain."""
+    implements = PlanReference.objects.filter(relation=PlanReference.Relation.IMPLEMENTS)
+    frontier = set(implements.filter(plan__in=plans).values_list("referenced_id", flat=True))
+    reached: set[int] = set()
+    for _step in range(MAX_CHAIN):
+        frontier -= reached
+        if not frontier:
+            break
+        reached |= frontier
+        frontier = set(
+            implements.filter(plan_id__in=frontier).values_list("referenced_id", flat=True)
+        )
+    return reached
+
+
+def plans_to_issue(*, scope: UserScope, limit: int = 10) -> list[Plan]:
+    """Plans of the levels above that none of the scope's units implements yet.
+
+    A plan counts as implemented through a chain of implementing plans, and through a
+    placeholder that stands for it (a plan cited by its number before it was entered: same
+    kind, number and issuer). A placeholder itself is never asked for: it is known only from a
+    citation, so whom it addresses is not known (seed 001 cites 139/KH-UBND of the province,
+    which asks nothing of the commune of seed 002)."""
+    from plans.services import normalize_number
+
+    if not scope.root_paths():
+        return []
+    reached = plans_implemented_by(Plan.objects.filter(scope.unit_q("issuer")))
+    stand_ins = {
+        (doc_type, normalize_number(number), issuer_id)
+        for doc_type, number, issuer_id in Plan.objects.filter(
+            pk__in=reached, status=Plan.Status.PLACEHOLDER
+        )
+        .exclude(number="")
+        .values_list("doc_type", "number", "issuer_id")
+    }
+    candidates = (
+        Plan.objects.filter(scope.ancestor_q("issuer"))
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .exclude(pk__in=reached)
+        .select_related("issuer")
+        .order_by("-issued_on", "-created_at")
+    )
+    found = []
+    for plan in candidates[: limit * 20]:
+        key = (plan.doc_type, normalize_number(plan.number))
+        if plan.number and ({(*key, plan.issuer_id), (*key, None)} & stand_ins):
+            continue
+        found.append(plan)
+        if len(found) == limit:
+            break
+    return found
+
+
 def agenda_for(
     *, scope: UserScope, today: datetime.date | None = None, horizon_days: int = 30
 ) -> Agenda:
-    """What the user has to do now: plans of the level above that their unit has not yet
+    """What a coordinator has to do now: plans of the level above that their unit has not yet
     implemented, tasks due within `horizon_days` or overdue, targets that cannot get figures."""
     today = today or timezone.localdate()
-    roots = scope.root_paths()
-    # Plans addressed to my units by their ancestors that none of my units implements yet.
-    implemented = PlanReference.objects.filter(
-        relation=PlanReference.Relation.IMPLEMENTS,
-        plan__in=Plan.objects.filter(scope.unit_q("issuer")),
-    ).values("referenced_id")
-    plans_to_issue = (
-        list(
-            Plan.objects.filter(scope.ancestor_q("issuer"))
-            .exclude(pk__in=implemented)
-            .select_related("issuer")
-            .order_by("-issued_on")[:10]
-        )
-        if roots
-        else []
-    )
     tasks_due = list(
         task_rows(Task.objects.filter(_through_plan(scope.unit_q("issuer"))))
         .exclude(status=TaskStatus.DONE)
@@ -383,7 +429,7 @@ def agenda_for(
     )
     gaps = [(plan, n) for plan, n in cascade_gap_counts(scope=scope, plans=own_plans) if n]
     return Agenda(
-        plans_to_issue=plans_to_issue,
+        plans_to_issue=plans_to_issue(scope=scope),
         tasks_due=tasks_due,
         targets_without_data=targets_without_data,
         cascade_gaps=gaps,

@@ -36,6 +36,19 @@ def figure(indicator: Indicator, row: ReportValue | None) -> Decimal | None:
     return row.value
 
 
+def whole_number_error(indicator: Indicator, value: Decimal | None) -> str | None:
+    """The refusal of a fraction where the indicator counts or ranks. One message for the web
+    form, the Excel import (both through `services.report_save_draft`) and the submit check."""
+    if value is None or not indicator.takes_whole_numbers:
+        return None
+    if value == value.to_integral_value():
+        return None
+    return _("%(kind)s phải là số nguyên (ví dụ 2 hoặc 3), không nhận %(value)s.") % {
+        "kind": indicator.get_kind_display(),
+        "value": number_vi(value, 4),
+    }
+
+
 def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool) -> str | None:
     kind = indicator.kind
     if kind == Indicator.Kind.RATIO:
@@ -65,6 +78,9 @@ def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool
         return _("Chọn Có hoặc Không.")
     if row.value < 0:
         return _("Số liệu không được âm.")
+    whole = whole_number_error(indicator, row.value)
+    if whole:
+        return whole
     if kind == Indicator.Kind.RANK and row.value < 1:
         return _("Thứ hạng bắt đầu từ 1.")
     return None

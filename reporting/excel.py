@@ -305,6 +305,14 @@ class _Validations:
                 error=_("Nhập một số không âm (ví dụ 12 hoặc 12,5), không nhập chữ."),
                 prompt=_("Nhập số liệu kỳ này (số không âm)."),
             ),
+            "whole_number": self._rule(
+                "whole",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                title=_("Số liệu không hợp lệ"),
+                error=_("Nhập một số nguyên không âm (ví dụ 2 hoặc 3): số lượng không có phần lẻ."),
+                prompt=_("Nhập số lượng kỳ này (số nguyên không âm)."),
+            ),
             "progress": self._rule(
                 "whole",
                 operator="between",
@@ -533,7 +541,8 @@ def _write_value_line(
     elif indicator.kind == Indicator.Kind.TEXT:
         _input(ws, cells["text"], (row.text if row else "") or None, "text", rules)
     else:
-        _input(ws, cells["value"], _excel_number(row and row.value), "number", rules)
+        rule = "whole_number" if indicator.takes_whole_numbers else "number"
+        _input(ws, cells["value"], _excel_number(row and row.value), rule, rules)
     _input(ws, cells["comment"], (row.comment if row else "") or None, "text", rules)
     ws[f"{COL_MARKER}{r}"] = slot.key
     _fit_row(ws, r)

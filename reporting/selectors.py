@@ -317,11 +317,17 @@ class DueReport:
         return not submitted and self.period.due_date < timezone.localdate()
 
 
-def reports_to_do(*, scope: UserScope, today: datetime.date | None = None) -> list[DueReport]:
-    """For the reporter's and head's own units: every started period of every schedule they
-    report under, newest first, with the report if it exists (missing ones too)."""
+def reports_to_do(
+    *,
+    scope: UserScope,
+    today: datetime.date | None = None,
+    roles: tuple[str, ...] = (Role.REPORTER, Role.HEAD),
+) -> list[DueReport]:
+    """For the units where the user holds one of `roles` (reporter and head by default): every
+    started period of every schedule they report under, newest first, with the report if it
+    exists (missing ones too)."""
     today = today or timezone.localdate()
-    unit_ids = [g.unit_id for g in scope.grants if g.role in (Role.REPORTER, Role.HEAD)]
+    unit_ids = [g.unit_id for g in scope.grants if g.role in roles]
     units = list(OrgUnit.objects.filter(pk__in=unit_ids).select_related("unit_type"))
     if not units:
         return []
@@ -451,6 +457,7 @@ class Board:
 @dataclass
 class BoardFilters:
     year: int | None = None
+    period_id: int | None = None
     block_id: int | None = None
     unit_type_id: int | None = None
     query: str = ""
@@ -472,6 +479,8 @@ def period_board(
     periods = schedule.periods.order_by("start")
     if filters.year:
         periods = periods.filter(start__year=filters.year)
+    if filters.period_id:
+        periods = periods.filter(pk=filters.period_id)
     periods = list(periods)
     units = (
         reporting_units(schedule)
@@ -520,6 +529,52 @@ def period_board(
         for unit in units
     ]
     return Board(schedule=schedule, periods=periods, rows=rows)
+
+
+@dataclass
+class PeriodSummary:
+    """How the units a person sees stand on one period: the board's totals of its column."""
+
+    schedule: Schedule
+    period: Period
+    units: int
+    accepted: int
+    on_time: int
+    late: int
+    missing: int
+
+
+def last_due_period_summary(
+    *, scope: UserScope, plan: Plan, today: datetime.date | None = None
+) -> PeriodSummary | None:
+    """The plan's first active schedule, its last period whose due day has passed, and how the
+    units of the scope stand on it (sent on time, late, missing), counted as the board counts
+    them. None when nothing is due yet."""
+    today = today or timezone.localdate()
+    schedule = (
+        Schedule.objects.filter(plan=plan, is_active=True)
+        .select_related("plan__issuer")
+        .order_by("pk")
+        .first()
+    )
+    if schedule is None:
+        return None
+    period = schedule.periods.filter(due_date__lt=today).order_by("-due_date").first()
+    if period is None:
+        return None
+    board = period_board(
+        scope=scope, schedule=schedule, filters=BoardFilters(period_id=period.pk), today=today
+    )
+    (totals,) = board.totals()
+    return PeriodSummary(
+        schedule=schedule,
+        period=period,
+        units=len(board.rows),
+        accepted=totals["accepted"],
+        on_time=totals["on_time"],
+        late=totals["late"],
+        missing=totals["missing"],
+    )
 
 
 # --- Registrations -----------------------------------------------------------------------------

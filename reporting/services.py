@@ -261,6 +261,9 @@ def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -
             new = _as_decimal(key, data[name])
             if indicator.kind == Indicator.Kind.BOOLEAN and new not in (None, 0, 1):
                 raise ValidationError({key: _("Chọn Có hoặc Không.")})
+            fraction = checks.whole_number_error(indicator, new)
+            if fraction:
+                raise ValidationError({key: fraction})
             old = getattr(row, name)
             if old != new:
                 changed[name] = [_json(old), _json(new)]

@@ -216,3 +216,57 @@ class TestAgenda:
             scope=scope_of(world.commune), today=datetime.date(2026, 11, 24)
         )
         assert agenda.plans_to_issue == []
+
+
+class TestPlansToIssue:
+    """Seed 002: the commune's plan implements 160/KH-UBND of the province, known only as a
+    placeholder; seed 001 (a sibling's plan) cites 139/KH-UBND of the province."""
+
+    def test_a_plan_implemented_through_a_chain_of_plans_is_not_asked_again(self, world):
+        movement_plan = PlanFactory(issuer=world.province)
+        yearly_plan = PlanFactory(issuer=world.province)
+        PlanReferenceFactory(plan=yearly_plan, referenced=movement_plan)
+        scope = scope_of(world.commune)
+        assert set(selectors.plans_to_issue(scope=scope)) == {movement_plan, yearly_plan}
+        own = PlanFactory(issuer=world.commune)
+        PlanReferenceFactory(plan=own, referenced=yearly_plan)
+        assert selectors.plans_to_issue(scope=scope) == []
+
+    def test_a_chain_through_a_plan_of_another_unit_counts(self, world):
+        province_plan = PlanFactory(issuer=world.province)
+        department_plan = PlanFactory(issuer=world.department)
+        PlanReferenceFactory(plan=department_plan, referenced=province_plan)
+        own = PlanFactory(issuer=world.commune)
+        PlanReferenceFactory(plan=own, referenced=department_plan)
+        assert selectors.plans_to_issue(scope=scope_of(world.commune)) == []
+
+    def test_a_placeholder_cited_before_its_plan_was_entered_stands_for_it(self, world):
+        cited = PlanFactory(
+            issuer=world.province, number="160/KH-UBND", status=Plan.Status.PLACEHOLDER
+        )
+        own = PlanFactory(issuer=world.commune)
+        PlanReferenceFactory(plan=own, referenced=cited)
+        entered = PlanFactory(issuer=world.province, number="160 /kh-ubnd")
+        another = PlanFactory(issuer=world.province, number="161/KH-UBND")
+        assert selectors.plans_to_issue(scope=scope_of(world.commune)) == [another]
+        assert entered.pk != cited.pk
+
+    def test_a_document_known_only_from_a_citation_is_not_asked_of_anyone(self, world):
+        cited = PlanFactory(
+            issuer=world.province, number="139/KH-UBND", status=Plan.Status.PLACEHOLDER
+        )
+        department_plan = PlanFactory(issuer=world.department)
+        PlanReferenceFactory(plan=department_plan, referenced=cited)
+        assert selectors.plans_to_issue(scope=scope_of(world.commune)) == []
+
+    def test_a_chain_that_loops_ends(self, world):
+        first = PlanFactory(issuer=world.province)
+        second = PlanFactory(issuer=world.province)
+        PlanReferenceFactory(plan=first, referenced=second)
+        PlanReferenceFactory(plan=second, referenced=first)
+        own = PlanFactory(issuer=world.commune)
+        PlanReferenceFactory(plan=own, referenced=first)
+        assert selectors.plans_implemented_by(Plan.objects.filter(pk=own.pk)) == {
+            first.pk,
+            second.pk,
+        }

@@ -142,7 +142,7 @@ def previous_report(setup, kinds=None) -> Report:
     ReportValue.objects.create(
         report=report, indicator=setup.ratio, numerator=Decimal(60), denominator=Decimal(80)
     )
-    ReportValue.objects.create(report=report, indicator=setup.count, value=Decimal("2.5"))
+    ReportValue.objects.create(report=report, indicator=setup.count, value=Decimal(2))
     if kinds:
         ReportValue.objects.create(report=report, indicator=kinds[0], value=1)
         ReportValue.objects.create(report=report, indicator=kinds[1], text="Tổ công nghệ số")
@@ -167,8 +167,8 @@ class TestReportWorkbook:
         TaskDeadlineFactory(task=setup.task)
         setup.fill(
             values={
-                setup.ratio.pk: {"numerator": 70, "denominator": 100, "comment": "Tăng mạnh."},
-                setup.count.pk: {"value": "3.5"},
+                setup.ratio.pk: {"numerator": "70.5", "denominator": 100, "comment": "Tăng mạnh."},
+                setup.count.pk: {"value": "3"},
                 boolean.pk: {"value": 0},
                 text.pk: {"text": "Mô hình bình dân học vụ số"},
             }
@@ -177,13 +177,13 @@ class TestReportWorkbook:
         sheet = report_file.workbook()["Báo cáo"]
         row = {item: report_file.cell(item)[1:] for item in (setup.ratio, setup.count, *kinds)}
         assert sheet[f"D{row[setup.ratio]}"].value == "60 / 80 (75%)"
-        assert sheet[f"D{row[setup.count]}"].value == 2.5
+        assert sheet[f"D{row[setup.count]}"].value == 2
         assert sheet[f"D{row[boolean]}"].value == "Có"
         assert sheet[f"D{row[text]}"].value == "Tổ công nghệ số"
-        assert sheet[report_file.cell(setup.ratio, "numerator")].value == 70
+        assert sheet[report_file.cell(setup.ratio, "numerator")].value == 70.5
         assert sheet[report_file.cell(setup.ratio, "denominator")].value == 100
         assert sheet[report_file.cell(setup.ratio, "comment")].value == "Tăng mạnh."
-        assert sheet[report_file.cell(setup.count, "value")].value == 3.5
+        assert sheet[report_file.cell(setup.count, "value")].value == 3
         assert sheet[report_file.cell(boolean, "value")].value == "Không"
         assert sheet[report_file.cell(text, "text")].value == "Mô hình bình dân học vụ số"
         task_row = report_file.cell(setup.task)[1:]
@@ -251,10 +251,10 @@ class TestReportImport:
         report_file = export(setup.report, tmp_path)
         report_file.fill(
             {
-                report_file.cell(setup.ratio, "numerator"): 70,
+                report_file.cell(setup.ratio, "numerator"): 70.5,
                 report_file.cell(setup.ratio, "denominator"): 100,
                 report_file.cell(setup.ratio, "comment"): "Số hồ sơ tăng.",
-                report_file.cell(setup.count, "value"): 12.5,
+                report_file.cell(setup.count, "value"): 12,
                 report_file.cell(boolean, "value"): "Có",
                 report_file.cell(text, "text"): "Mô hình “Chợ 4.0”",
                 report_file.cell(setup.task, "status"): "Hoàn thành",
@@ -269,9 +269,12 @@ class TestReportImport:
         report = import_file(setup, report_file, ip="10.0.0.7")
 
         rows = {row.indicator_id: row for row in report.values.all()}
-        assert (rows[setup.ratio.pk].numerator, rows[setup.ratio.pk].denominator) == (70, 100)
+        assert (rows[setup.ratio.pk].numerator, rows[setup.ratio.pk].denominator) == (
+            Decimal("70.5"),
+            100,
+        )
         assert rows[setup.ratio.pk].comment == "Số hồ sơ tăng."
-        assert rows[setup.count.pk].value == Decimal("12.5")
+        assert rows[setup.count.pk].value == 12
         assert rows[boolean.pk].value == 1
         assert rows[text.pk].text == "Mô hình “Chợ 4.0”"
         update = report.task_updates.get()
@@ -290,7 +293,7 @@ class TestReportImport:
             setup.user(Role.REPORTER),
             "10.0.0.7",
         )
-        assert event.changes[f"value-{setup.count.pk}"] == {"value": [None, "12.5000"]}
+        assert event.changes[f"value-{setup.count.pk}"] == {"value": [None, "12.0000"]}
 
     def test_an_untouched_template_saves_no_empty_rows(self, setup, tmp_path):
         import_file(setup, export(setup.report, tmp_path))
@@ -431,6 +434,22 @@ class TestImportRefusals:
         address = report_file.cell(setup.ratio, "denominator")
         report_file.fill({address: -3})
         assert f"ô {address}: không được là số âm (-3)." in refusal(setup, report_file)
+
+    @pytest.mark.parametrize("typed", [2.5, "2,5"])
+    def test_a_count_with_a_fraction_is_refused_at_its_cell(self, setup, tmp_path, typed):
+        report_file = export(setup.report, tmp_path)
+        address = report_file.cell(setup.count, "value")
+        report_file.fill({address: typed})
+        assert refusal(setup, report_file) == (
+            f"Trang 'Báo cáo', ô {address}: Số lượng phải là số nguyên (ví dụ 2 hoặc 3), "
+            "không nhận 2,5."
+        )
+
+    def test_a_count_cell_asks_excel_for_a_whole_number(self, setup, tmp_path):
+        report_file = export(setup.report, tmp_path)
+        sheet = report_file.workbook()["Báo cáo"]
+        (rule,) = validations_of(sheet, report_file.cell(setup.count, "value"))
+        assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")
 
     @pytest.mark.parametrize("progress", [140, 40.5, "nhiều"])
     def test_a_progress_out_of_range_or_not_whole_is_refused(self, setup, tmp_path, progress):
@@ -697,8 +716,8 @@ class TestOfficeWorkbooks:
         boolean, _text = kinds
         setup.fill(
             values={
-                setup.ratio.pk: {"numerator": 70, "denominator": 100},
-                setup.count.pk: {"value": "1234.5"},
+                setup.ratio.pk: {"numerator": "70.5", "denominator": 100},
+                setup.count.pk: {"value": "1234"},
                 boolean.pk: {"value": 1},
             }
         )
@@ -726,8 +745,9 @@ class TestOfficeWorkbooks:
         ]
         row = [c.value for c in sheet[6]]
         assert row[:4] == [1, "P1-X1", "UBND xã Thống Nhất", "Đang soạn"]
-        assert row[6:12] == [70, 100, 0.7, 1234.5, "Có", None]
-        assert sheet.cell(6, 10).number_format == "#,##0.0###"
+        assert row[6:12] == [70.5, 100, 0.705, 1234, "Có", None]
+        assert sheet.cell(6, 7).number_format == "#,##0.0###"
+        assert sheet.cell(6, 10).number_format == "#,##0"
 
 
 class TestTextStaysText:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.services import ConcurrentEditError
+from indicators.models import Indicator
 from monitoring.models import IndicatorRollup
 from org.models import Role
 from org.scope import user_scope
@@ -15,7 +16,13 @@ from plans.models import Task
 from reporting import services
 from reporting.models import Event, Period, Report, ReportValue, TaskUpdate, WorkflowStatus
 from reporting.periods import periods_generate
-from reporting.tests.factories import PeriodFactory, ScheduleFactory, previous_month
+from reporting.tests.factories import (
+    IndicatorFactory,
+    PeriodFactory,
+    ScheduleFactory,
+    ScheduleIndicatorFactory,
+    previous_month,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +61,47 @@ class TestReportSaveDraft:
         assert f"value-{setup.ratio.pk}" in exc.value.message_dict
         assert not ReportValue.objects.exists()
         assert setup.fresh().version == 1
+
+    @pytest.mark.parametrize("value", [Decimal("2.5"), "2.5", 0.5])
+    def test_a_count_with_a_fraction_refuses_the_whole_save_and_changes_nothing(self, setup, value):
+        with pytest.raises(ValidationError) as exc:
+            setup.save(
+                values={
+                    setup.ratio.pk: {"numerator": 7, "denominator": 10},
+                    setup.count.pk: {"value": value},
+                }
+            )
+        assert exc.value.message_dict[f"value-{setup.count.pk}"][0].startswith(
+            "Số lượng phải là số nguyên (ví dụ 2 hoặc 3)"
+        )
+        assert not ReportValue.objects.exists()
+        assert setup.fresh().version == 1
+
+    def test_a_rank_with_a_fraction_is_refused_too(self, setup):
+        rank = ScheduleIndicatorFactory(
+            schedule=setup.schedule,
+            indicator=IndicatorFactory(
+                kind=Indicator.Kind.RANK,
+                direction=Indicator.Direction.LOWER,
+                temporal=Indicator.Temporal.LATEST,
+            ),
+        ).indicator
+        with pytest.raises(ValidationError) as exc:
+            setup.save(values={rank.pk: {"value": "3.5"}})
+        assert exc.value.message_dict[f"value-{rank.pk}"] == [
+            "Thứ hạng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 3,5."
+        ]
+
+    def test_an_amount_keeps_its_decimals_and_a_whole_count_is_saved(self, setup):
+        amount = ScheduleIndicatorFactory(
+            schedule=setup.schedule,
+            indicator=IndicatorFactory(kind=Indicator.Kind.AMOUNT, unit="triệu đồng"),
+        ).indicator
+        report = setup.save(
+            values={amount.pk: {"value": "2.5"}, setup.count.pk: {"value": Decimal("3.0")}}
+        )
+        assert report.values.get(indicator=amount).value == Decimal("2.5")
+        assert report.values.get(indicator=setup.count).value == 3
 
     def test_every_save_is_recorded_with_who_and_what_changed(self, setup):
         setup.fill()
@@ -151,6 +199,16 @@ class TestChecks:
         assert exc.value.message_dict[f"value-{setup.count.pk}"] == ["Số liệu không được âm."]
         assert f"value-{setup.ratio.pk}" in exc.value.message_dict
         assert f"task-{setup.task.pk}" in exc.value.message_dict
+
+    def test_a_count_saved_with_a_fraction_before_the_rule_blocks_submission(self, setup):
+        setup.fill()
+        ReportValue.objects.filter(indicator=setup.count).update(value=Decimal("2.5"))
+        with pytest.raises(ValidationError) as exc:
+            setup.submit()
+        assert exc.value.message_dict[f"value-{setup.count.pk}"] == [
+            "Số lượng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 2,5."
+        ]
+        assert setup.fresh().status == WorkflowStatus.DRAFT
 
     def test_task_done_without_evidence_blocks_submission(self, setup):
         setup.fill(task_updates={setup.task.pk: {"status": "done", "progress": 100}})

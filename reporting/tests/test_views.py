@@ -91,6 +91,21 @@ class TestReportPage:
         assert 'value="ba"' in page and 'value="70,5"' in page  # nothing typed is lost
         assert not ReportValue.objects.exists()
 
+    def test_a_count_of_two_and_a_half_is_refused_next_to_the_field_and_keeps_what_was_typed(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(url, page_post(setup, **{f"v-{setup.count.pk}-value": "2,5"}))
+        assert response.status_code == 400
+        page = response.content.decode()
+        field_error = page.split(f'data-testid="error-value-{setup.count.pk}"')[1].split("</div>")[
+            0
+        ]
+        assert "Số lượng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 2,5." in field_error
+        assert 'value="2,5"' in page
+        assert not ReportValue.objects.exists()
+
     def test_the_second_save_from_a_stale_page_is_refused_and_shows_what_was_typed(
         self, client, setup
     ):
@@ -231,6 +246,44 @@ class TestReportPage:
         assert response.status_code == 400
         assert f"ô {target.coordinate}" in response.content.decode()
         assert not ReportValue.objects.exists()
+
+    def test_the_excel_file_to_fill_is_offered_to_the_reporter_of_an_open_draft(
+        self, client, setup
+    ):
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' in page
+
+    @pytest.mark.parametrize("role", [Role.HEAD, Role.COORDINATOR, Role.LEADER])
+    def test_the_excel_file_to_fill_is_not_offered_to_those_who_do_not_fill_it(
+        self, client, setup, role
+    ):
+        login(client, setup, role)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' not in page
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_not_offered_on_a_sent_report(self, client, setup):
+        setup.fill()
+        setup.submit()
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_not_offered_in_a_closed_period(self, client, setup):
+        Period.objects.filter(pk=setup.period.pk).update(is_closed=True)
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert "Tải tệp Excel để điền" not in page
+
+    def test_the_excel_file_to_fill_is_offered_again_on_a_returned_report(self, client, setup):
+        setup.fill()
+        setup.submit()
+        setup.give_back(role=Role.HEAD)
+        login(client, setup, Role.REPORTER)
+        page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
+        assert 'data-testid="excel-download"' in page
 
 
 class TestAutosave:

@@ -1,0 +1,94 @@
+"""The home page ("Việc cần làm"): each role sees the cards that concern it, nothing else.
+
+- a reporter (cán bộ đầu mối): the reports of their unit to fill and send, overdue and returned
+  ones marked;
+- a unit head (thủ trưởng): the reports waiting for their approval;
+- a coordinator (cơ quan thường trực): plans to issue, tasks due, targets without figures, and
+  the reports waiting to be accepted;
+- a leader or a council member, who only read: figures — each plan's targets by status and how
+  the units stand on the last period due — with links to the dashboards and the board.
+
+A person with several roles sees the cards of each.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from monitoring.routers import reading_replica
+from monitoring.selectors import PlanOverview, monitored_plans, plan_overview
+from monitoring.status import Status
+from org.models import Role
+from org.scope import UserScope
+from plans.selectors import Agenda, agenda_for
+from reporting.models import Report
+from reporting.selectors import (
+    DueReport,
+    PeriodSummary,
+    last_due_period_summary,
+    reports_awaiting,
+    reports_to_do,
+)
+
+READ_ONLY_ROLES = (Role.LEADER, Role.COUNCIL)
+LISTED = 8
+PLANS_WITH_FIGURES = 3
+
+
+@dataclass
+class PlanFigures:
+    overview: PlanOverview
+    reporting: PeriodSummary | None
+
+    @property
+    def statuses(self) -> list[tuple[str, str, int]]:
+        """(status, label, number of targets) for each status some target has."""
+        return [(code, Status.LABELS[code], n) for code, n in self.overview.counts.items() if n]
+
+
+@dataclass
+class HomePage:
+    shows_reports_to_send: bool = False
+    shows_reports_awaiting: bool = False
+    shows_agenda: bool = False
+    shows_figures: bool = False
+    reports_to_send: list[DueReport] = field(default_factory=list)
+    reports_awaiting: list[Report] = field(default_factory=list)
+    agenda: Agenda | None = None
+    figures: list[PlanFigures] = field(default_factory=list)
+
+
+def plan_figures(*, scope: UserScope, today: datetime.date) -> list[PlanFigures]:
+    plans = list(monitored_plans(scope=scope)[:PLANS_WITH_FIGURES])
+    with reading_replica():
+        return [
+            PlanFigures(
+                overview=plan_overview(scope=scope, plan=plan, as_of=today),
+                reporting=last_due_period_summary(scope=scope, plan=plan, today=today),
+            )
+            for plan in plans
+        ]
+
+
+def home_page(*, scope: UserScope, today: datetime.date | None = None) -> HomePage:
+    today = today or timezone.localdate()
+    page = HomePage(
+        shows_reports_to_send=scope.has_role(Role.REPORTER) and not scope.is_superuser,
+        shows_reports_awaiting=scope.has_role(Role.HEAD, Role.COORDINATOR),
+        shows_agenda=scope.has_role(Role.COORDINATOR),
+        shows_figures=scope.has_role(*READ_ONLY_ROLES) and not scope.is_superuser,
+    )
+    if page.shows_reports_to_send:
+        page.reports_to_send = [
+            row
+            for row in reports_to_do(scope=scope, today=today, roles=(Role.REPORTER,))[:40]
+            if row.report is None or row.report.is_editable_by_reporter
+        ][:LISTED]
+    if page.shows_reports_awaiting:
+        page.reports_awaiting = list(reports_awaiting(scope=scope)[:LISTED])
+    if page.shows_agenda:
+        page.agenda = agenda_for(scope=scope, today=today)
+    if page.shows_figures:
+        page.figures = plan_figures(scope=scope, today=today)
+    return page
