@@ -417,6 +417,58 @@ def load_cascade_examples(movement: Movement) -> None:
             )
 
 
+# Where the figures of a seed target that no unit reports come from, by words of its text (the
+# first rule that matches). Targets no rule fits stay "not yet monitored": the dashboards say so.
+ELSEWHERE = [
+    (
+        ("thứ hạng", "nhóm 15 tỉnh", "PII"),
+        "Thứ hạng PII (Chỉ số đổi mới sáng tạo cấp địa phương) do Bộ Khoa học và Công nghệ "
+        "công bố hằng năm.",
+    ),
+    (
+        ("GRDP", "ngân sách"),
+        "Số liệu năm của Sở Tài chính và cơ quan thống kê, không lấy từ báo cáo tháng.",
+    ),
+    (
+        ("phủ sóng", "Internet", "băng rộng"),
+        "Số liệu của các doanh nghiệp viễn thông do Sở Khoa học và Công nghệ tổng hợp.",
+    ),
+    (
+        ("nhiệm vụ khoa học", "đề tài"),
+        "Sở Khoa học và Công nghệ theo dõi qua quản lý nhiệm vụ khoa học và công nghệ.",
+    ),
+    (
+        ("doanh nghiệp", "hợp tác xã", "hộ sản xuất", "hộ kinh doanh"),
+        "Khảo sát doanh nghiệp, hợp tác xã, hộ kinh doanh do cơ quan chủ trì lĩnh vực thực hiện.",
+    ),
+    (
+        ("kế hoạch phong trào", "xây dựng kế hoạch", "đăng ký chỉ tiêu"),
+        "Theo dõi qua kế hoạch triển khai và bản đăng ký thi đua của từng đơn vị trong hệ thống.",
+    ),
+]
+
+
+def elsewhere_reason(text: str) -> str:
+    """The source of a target's figures when no unit reports it, or "" if the demo knows none."""
+    lowered = text.lower()
+    for words, reason in ELSEWHERE:
+        if any(word.lower() in lowered for word in words):
+            return reason
+    return ""
+
+
+@transaction.atomic
+def load_target_sources() -> None:
+    """Mark the quantitative targets no indicator follows whose source the demo knows."""
+    for target in Target.objects.filter(
+        value__isnull=False, indicator__isnull=True, measured_elsewhere=""
+    ):
+        reason = elsewhere_reason(target.text)
+        if reason:
+            target.measured_elsewhere = reason
+            target.save(update_fields=["measured_elsewhere"])
+
+
 # The first day the demo is true on: the commune plan (seed 002) is dated 07/2026 and its first
 # report, for August, falls due on 20/08/2026; the tour needs one overdue month.
 EARLIEST_DAY = datetime.date(2026, 8, 21)
@@ -447,6 +499,8 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     from reporting.demo import load_reports
 
     reports = load_reports(now=now)
+    with clock_at(now):
+        load_target_sources()
     return {
         "reports": reports,
         "accounts_created": created,

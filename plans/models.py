@@ -231,6 +231,17 @@ class Target(SearchableModel):
         default=False,
         help_text=_("Mỗi đơn vị phải tự đạt mức này; cấp trên đạt khi mọi đơn vị đạt."),
     )
+    # Issue 10: a quantitative target is either monitored (linked to an indicator units report)
+    # or measured elsewhere, with the reason (e.g. the PII rank comes from the national index).
+    measured_elsewhere = models.CharField(
+        _("đo ở nơi khác (lý do)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ghi nguồn số liệu nếu chỉ tiêu không theo dõi qua báo cáo của đơn vị, "
+            "ví dụ: xếp hạng PII do Bộ Khoa học và Công nghệ công bố."
+        ),
+    )
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )
@@ -264,6 +275,16 @@ class Target(SearchableModel):
     def is_quantitative(self) -> bool:
         return self.value is not None
 
+    @property
+    def monitoring(self) -> str:
+        """How a quantitative target is followed: "monitored" (an indicator units report),
+        "elsewhere" (measured outside the reports, with a reason) or "not_yet"."""
+        if self.indicator_id:
+            return "monitored"
+        if self.measured_elsewhere.strip():
+            return "elsewhere"
+        return "not_yet"
+
     def clean(self):
         errors = {}
         if self.comparator and self.value is None:
@@ -277,6 +298,11 @@ class Target(SearchableModel):
                 errors["value_max"] = _("Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu.")
         elif self.value_max is not None:
             errors["value_max"] = _("Chỉ ghi giá trị tối đa khi chọn “trong khoảng”.")
+        if self.indicator_id and self.measured_elsewhere.strip():
+            errors["measured_elsewhere"] = _(
+                "Chỉ tiêu đã gắn chỉ số được theo dõi qua báo cáo; bỏ chỉ số hoặc xóa lý do đo ở "
+                "nơi khác."
+            )
         if self.unit == TargetUnit.PERCENT and self.value is not None:
             top = self.value_max if self.value_max is not None else self.value
             if self.value < 0 or top > 100:

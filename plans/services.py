@@ -45,6 +45,7 @@ TARGET_FIELDS = (
     "baseline_year",
     "unit_value_allowed",
     "applies_to_each_unit",
+    "measured_elsewhere",
     "responsible_text",
     "parent_target",
 )
