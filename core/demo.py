@@ -430,7 +430,7 @@ ELSEWHERE = [
         "Số liệu năm của Sở Tài chính và cơ quan thống kê, không lấy từ báo cáo tháng.",
     ),
     (
-        ("phủ sóng", "Internet", "băng rộng"),
+        ("phủ sóng", "Internet", "băng rộng", "hộ gia đình thực tế sử dụng dịch vụ"),
         "Số liệu của các doanh nghiệp viễn thông do Sở Khoa học và Công nghệ tổng hợp.",
     ),
     (
@@ -440,6 +440,24 @@ ELSEWHERE = [
     (
         ("doanh nghiệp", "hợp tác xã", "hộ sản xuất", "hộ kinh doanh"),
         "Khảo sát doanh nghiệp, hợp tác xã, hộ kinh doanh do cơ quan chủ trì lĩnh vực thực hiện.",
+    ),
+    (
+        ("sản phẩm chủ lực",),
+        "Phòng Kinh tế xã theo dõi danh mục sản phẩm chủ lực, OCOP và kênh bán trên môi trường số.",
+    ),
+    (
+        ("mô hình chuyển đổi xanh",),
+        "Sở Nông nghiệp và Môi trường, cơ quan chủ trì lĩnh vực chuyển đổi xanh, tập hợp các mô "
+        "hình (KH Lào Cai, mục V.2c).",
+    ),
+    (
+        ("đủ điều kiện được cung cấp trực tuyến", "phi tiếp xúc", "không phụ thuộc vào địa giới"),
+        "Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh và Cổng Dịch vụ công quốc gia "
+        "(Bộ chỉ số phục vụ người dân, doanh nghiệp).",
+    ),
+    (
+        ("cơ sở dữ liệu", "dữ liệu", "LGSP", "hệ thống thông tin"),
+        "Sở Khoa học và Công nghệ đo trên nền tảng LGSP và Kho dữ liệu dùng chung của tỉnh.",
     ),
     (
         ("kế hoạch phong trào", "xây dựng kế hoạch", "đăng ký chỉ tiêu"),

@@ -125,6 +125,51 @@ INDICATORS = [
         unit="",
     ),
     Spec(
+        "ty-le-thanh-vien-to-cnscd-tap-huan",
+        "Tỷ lệ thành viên Tổ công nghệ số cộng đồng được tập huấn, hướng dẫn nghiệp vụ",
+        "ratio",
+        numerator="Số thành viên đã được tập huấn",
+        denominator="Tổng số thành viên Tổ công nghệ số cộng đồng",
+        never_decreases=True,
+        start=(50, 80),
+        gain=3.0,
+        size=(5, 12),
+    ),
+    Spec(
+        "ty-le-vneid-muc-2-smartphone",
+        "Tỷ lệ người dân trưởng thành có điện thoại thông minh, tài khoản VNeID mức độ 2 và "
+        "tài khoản thanh toán điện tử",
+        "ratio",
+        numerator="Số người đạt cả ba điều kiện",
+        denominator="Số người trưởng thành",
+        never_decreases=True,
+        start=(45, 70),
+        gain=1.0,
+        size=(300, 900),
+    ),
+    Spec(
+        "ty-le-cbcc-thanh-thao-qlvb-cks",
+        "Tỷ lệ cán bộ, công chức sử dụng thành thạo phần mềm quản lý văn bản và chữ ký số",
+        "ratio",
+        numerator="Số cán bộ, công chức sử dụng thành thạo",
+        denominator="Tổng số cán bộ, công chức",
+        never_decreases=True,
+        start=(70, 90),
+        gain=1.5,
+        size=(20, 40),
+    ),
+    Spec(
+        "ty-le-ho-tiep-can-dich-vu-so",
+        "Tỷ lệ hộ gia đình được tiếp cận, hướng dẫn sử dụng các dịch vụ số thiết yếu",
+        "ratio",
+        numerator="Số hộ đã được hướng dẫn",
+        denominator="Tổng số hộ",
+        never_decreases=True,
+        start=(55, 80),
+        gain=2.0,
+        size=(80, 260),
+    ),
+    Spec(
         "ty-le-hscv-moi-truong-mang",
         "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
         "ratio",
@@ -190,8 +235,29 @@ LINKS = {
         ("ty-le-vneid", "90% người dân trưởng thành có tài khoản", ["thon"]),
         ("ty-le-phan-loai-rac", "Trên 60% hộ dân", ["thon"]),
         ("thon-co-to-cnscd", "100% thôn, bản có Tổ công nghệ số", ["thon"]),
+        # The same yes/no of each village answers "100% các Tổ ... hoạt động thường xuyên".
+        ("thon-co-to-cnscd", "100% các Tổ công nghệ số cộng đồng hoạt động", ["thon"]),
+        ("ty-le-thanh-vien-to-cnscd-tap-huan", "100 % thành viên Tổ công nghệ số", ["thon"]),
+        ("ty-le-vneid-muc-2-smartphone", "90% người dân trưởng thành có điện thoại", ["thon"]),
+        ("ty-le-cbcc-thanh-thao-qlvb-cks", "100% cán bộ, công chức sử dụng thành thạo", ["xa"]),
+        ("ty-le-ho-tiep-can-dich-vu-so", "Trên 90% hộ gia đình được tiếp cận", ["thon"]),
         ("so-mo-hinh-sang-kien", None, ["xa"]),
         ("mo-hinh-tieu-bieu", None, ["xa"]),
+    ],
+    # Seed 001 (the board's plan), reported by its offices.
+    "LSN-BQLKKTCK": [
+        ("ty-le-hs-so-hoa", "100% hồ sơ, kết quả giải quyết TTHC được số hóa", ["phong"]),
+        (
+            "ty-le-cbcc-tap-huan-ky-nang-so",
+            "100% công chức, viên chức được đào tạo, bồi dưỡng nâng cao kỹ năng số",
+            ["phong"],
+        ),
+        (
+            "ty-le-tap-huan-attt",
+            "100% các đơn vị, công chức, viên chức trực thuộc Ban Quản lý được quán triệt",
+            ["phong"],
+        ),
+        ("ty-le-van-ban-dien-tu", "Tối thiểu 70% văn bản, hồ sơ công việc", ["phong"]),
     ],
     "LCI": [
         ("ty-le-hscv-moi-truong-mang", "phấn đấu ≥ 90% hồ sơ công việc", ["so", "xa"]),
@@ -334,7 +400,9 @@ YEARLY_NAME = "Báo cáo năm, trong báo cáo tổng kết thi đua năm (KH L�
 BOARD_NAME = "Báo cáo tháng, trước ngày 20 hằng tháng (KH 40/KH-BQLKKTCK, mục IV)"
 
 
-def _schedule(plan: Plan, indicators, tasks, coordinator, *, name, frequency, until) -> Schedule:
+def _schedule(
+    plan: Plan, indicators, tasks, coordinator, *, name, frequency, until, first=None
+) -> Schedule:
     types = {t.code: t for t in UnitType.objects.all()}
     links = LINKS[plan.issuer.code]
     unit_types = sorted({code for _, _, codes in links for code in codes})
@@ -344,7 +412,7 @@ def _schedule(plan: Plan, indicators, tasks, coordinator, *, name, frequency, un
             "required": indicators[code].kind != Indicator.Kind.TEXT,
             "unit_types": [types[c] for c in codes] if codes != unit_types else [],
         }
-        for code, _, codes in links
+        for code, codes in {code: codes for code, _, codes in reversed(links)}.items()
     ]
     schedule = services.schedule_create(
         scope=SUPER,
@@ -360,7 +428,7 @@ def _schedule(plan: Plan, indicators, tasks, coordinator, *, name, frequency, un
         items=items,
         tasks=tasks,
     )
-    _periods(schedule, window_start(plan, until), until)
+    _periods(schedule, first or window_start(plan, until), until)
     return schedule
 
 
@@ -388,8 +456,10 @@ def _periods(schedule: Schedule, first: datetime.date, until: datetime.date) -> 
         periods_generate(schedule=schedule, year=year, starting=first)
 
 
-def _board_schedule(until: datetime.date) -> None:
-    """Seed 001's own rule (monthly by the 20th) for the board's offices, over the plan's tasks."""
+def _board_schedule(today: datetime.date) -> None:
+    """Seed 001's own rule (monthly by the 20th) for the board's offices, over the plan's tasks
+    and the targets an indicator of the demo measures. Set up on the day the demo is loaded,
+    so its offices report from this month on (no month before is overdue)."""
     plan = (
         Plan.objects.filter(issuer__code="LSN-BQLKKTCK", number__startswith="40/")
         .exclude(status=Plan.Status.PLACEHOLDER)
@@ -397,21 +467,18 @@ def _board_schedule(until: datetime.date) -> None:
     )
     if plan is None or plan.schedules.exists():
         return
-    coordinator = get_user_model().objects.get(username="bqlkkt")
-    schedule = services.schedule_create(
-        scope=SUPER,
-        user=coordinator,
-        plan=plan,
-        data={
-            "name": BOARD_NAME,
-            "frequency": Schedule.Frequency.MONTHLY,
-            "due_day": 20,
-            "jump_warning_percent": 60,
-        },
-        unit_types=list(UnitType.objects.filter(code="phong")),
-        tasks=list(plan.tasks.all()),
+    indicators = _indicators()
+    _link_targets(plan, indicators)
+    _schedule(
+        plan,
+        indicators,
+        list(plan.tasks.order_by("order", "pk")),
+        get_user_model().objects.get(username="bqlkkt"),
+        name=BOARD_NAME,
+        frequency=Schedule.Frequency.MONTHLY,
+        until=today,
+        first=today.replace(day=1),
     )
-    _periods(schedule, window_start(plan, until), until)
 
 
 # --- The reports of the last months ------------------------------------------------------------

@@ -197,6 +197,47 @@ def _assert_dashboards_have_figures(now: datetime.datetime) -> None:
     assert all(line.reporting_units > 0 for line in with_data if not line.units_met)
 
 
+def _assert_every_target_is_monitored_or_its_source_named(now, client) -> None:
+    """The dashboard says how many targets are monitored, measured elsewhere, or not yet; the
+    demo names the source of those no unit reports (the PII rank from the national index)."""
+    from plans.selectors import target_coverage
+
+    plan = Plan.objects.filter(issuer__code="LCI", schedules__isnull=False).distinct().get()
+    coverage = target_coverage(plan.targets.all())
+    assert coverage.monitored >= 7 and coverage.elsewhere > coverage.not_yet
+    pii = plan.targets.filter(text__contains="thứ hạng năm 2025").get()
+    assert "PII" in pii.measured_elsewhere and pii.indicator_id is None
+    commune = target_coverage(Plan.objects.get(issuer__code="LSN-XTN").targets.all())
+    assert commune.monitored >= 10 and commune.not_yet == 0
+    with clock_at(now):
+        client.force_login(User.objects.get(username="lanhdao"))
+        page = client.get(reverse("monitoring:plan", args=[plan.pk])).content.decode()
+    sentence = page.split('data-testid="target-coverage">')[1].split("</p>")[0]
+    assert f"{coverage.monitored}/{coverage.total} chỉ tiêu định lượng được theo dõi" in sentence
+    assert f"{coverage.elsewhere} đo ở nơi khác" in sentence
+
+
+def _assert_the_word_report_quotes_no_later_day(now) -> None:
+    import io
+    import re
+
+    from docx import Document
+
+    from monitoring.exports import narrative_report
+
+    today = timezone.localdate(now)
+    for issuer, username in (("LCI", "lanhdao"), ("LSN-XTN", "xa")):
+        plan = Plan.objects.filter(issuer__code=issuer, schedules__isnull=False).distinct().get()
+        scope = user_scope(User.objects.get(username=username))
+        with clock_at(now):
+            document = Document(io.BytesIO(narrative_report(scope=scope, plan=plan)))
+        text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+            cell.text for table in document.tables for row in table.rows for cell in row.cells
+        )
+        for day, month, year in re.findall(r"\b(\d{2})/(\d{2})/(\d{4})\b", text):
+            assert datetime.date(int(year), int(month), int(day)) <= today, (issuer, day, month)
+
+
 @pytest.mark.parametrize("day", list(DAYS), ids=[d.isoformat() for d in DAYS])
 def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     now = _moment(day)
@@ -208,6 +249,8 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_plans_come_before_their_reports()
     _assert_earlier_months_are_mixed(DAYS[day])
     _assert_dashboards_have_figures(now)
+    _assert_every_target_is_monitored_or_its_source_named(now, client)
+    _assert_the_word_report_quotes_no_later_day(now)
     _assert_the_tour_holds(now, DAYS[day], client)
 
 
