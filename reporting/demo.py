@@ -1,12 +1,15 @@
-"""Demo of the reporting cycle: indicators linked to the seed plans' targets, monthly schedules
-for the commune plan (seed 002) and the Lào Cai plan (seed 004), their units' people, and a year
-of reports in every state (on time, late, missing, returned, accepted, waiting).
+"""Demo of the reporting cycle: indicators linked to the seed plans' targets, the schedules the
+seeds ask for (001 monthly by the 20th, 004 yearly in the year-end report, plus the monthly ones
+the commune and the demo chose), their units' people, and the reports of the last twelve months
+already due, in every state (on time, late, missing, returned, accepted, waiting).
 
 The figures are made up but plausible: each unit starts from its own level and moves towards
 the targets with some noise, so the board and the dashboards show something real. Every report
-goes through the same services a person uses (save, submit, approve, accept, return), so the
-roll-ups, completeness and history are what the product would produce; only the dates of those
-steps are moved back to the months they belong to. Idempotent: skipped if the schedules exist.
+goes through the same services a person uses (save, submit, approve, accept, return), each step
+at its own moment on the demo's clock (core.clock), so that the roll-ups, completeness, history
+and header times are what the product would record, and nothing is dated after the moment the
+demo is loaded. The tasks are the plans' own, as the import found them. Idempotent: skipped if
+the schedules exist.
 """
 
 import datetime
