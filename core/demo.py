@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.clock import clock_at
 from movements.models import Milestone, Movement, Phase
@@ -502,8 +503,11 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     now = now or timezone.now()
     if timezone.localdate(now) < EARLIEST_DAY:
         raise DemoDateError(
-            f"The demo needs a day from {EARLIEST_DAY:%d/%m/%Y} on: the seed plans are dated "
-            "04–07/2026 and the commune's first report falls due on 20/08/2026."
+            gettext(
+                "Dữ liệu mẫu cần một ngày từ %(day)s trở đi: các kế hoạch mẫu ban hành tháng "
+                "04–07/2026 và báo cáo đầu tiên của xã Thống Nhất đến hạn ngày 20/08/2026."
+            )
+            % {"day": f"{EARLIEST_DAY:%d/%m/%Y}"}
         )
     with clock_at(now):
         load_organisation()

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.db import models
 from django.db.models import Max
 from django.urls import reverse
@@ -255,6 +256,8 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
 
 
 def test_demo_refuses_a_day_before_its_plans():
-    with pytest.raises(DemoDateError):
+    with pytest.raises(DemoDateError, match="từ 21/08/2026"):
         load_demo(now=_moment(datetime.date(2026, 5, 1)))
-    assert not Plan.objects.exists()
+    with pytest.raises(CommandError, match="từ 21/08/2026"):
+        call_command("load_demo", "--today", "2026-08-20")
+    assert not Plan.objects.exists() and not OrgUnit.objects.exists()
