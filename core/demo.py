@@ -12,7 +12,10 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 
+from core.clock import clock_at
 from movements.models import Milestone, Movement, Phase
 from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
@@ -240,6 +243,7 @@ def load_accounts() -> list[str]:
             user.first_name = full_name
             user.email = f"{username}@demo.thiduaso.local"
             user.set_password(DEMO_PASSWORD)
+            user.date_joined = timezone.now()
             user.save()
             created.append(username)
         RoleAssignment.objects.get_or_create(
@@ -254,6 +258,7 @@ def load_accounts() -> list[str]:
     )
     if was_created:
         admin.set_password(DEMO_PASSWORD)
+        admin.date_joined = timezone.now()
         admin.save()
         created.append("admin")
     return created
@@ -271,8 +276,30 @@ def load_movement() -> Movement:
     return movement
 
 
-def load_seed_plans(movement: Movement, seeds_dir: Path = SEEDS_DIR) -> list[Plan]:
-    """Each seed plan goes through the extractor and the import service, as an upload would."""
+def imported_at(issued: str, now: datetime.datetime) -> datetime.datetime:
+    """When the demo's coordinator imported a plan dated `issued` ("2026-04-29", "2026-07",
+    "2026"): the day after its date, the last day of its month, or the end of its year; never
+    after now."""
+    if len(issued) == 10:
+        day = datetime.date.fromisoformat(issued) + datetime.timedelta(days=1)
+    elif len(issued) == 7:
+        year, month = int(issued[:4]), int(issued[5:])
+        day = (datetime.date(year, month, 28) + datetime.timedelta(days=4)).replace(day=1)
+        day -= datetime.timedelta(days=1)
+    elif len(issued) == 4:
+        day = datetime.date(int(issued), 12, 31)
+    else:
+        return now
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8, 30)))
+    return min(moment, now)
+
+
+def load_seed_plans(
+    movement: Movement, seeds_dir: Path = SEEDS_DIR, *, now: datetime.datetime | None = None
+) -> list[Plan]:
+    """Each seed plan goes through the extractor and the import service, as an upload would,
+    on the day after the plan's date (so that the plan comes before everything done under it)."""
+    now = now or timezone.now()
     from extraction import extract_file
     from plans.importing import plan_import_confirm
 
@@ -285,16 +312,17 @@ def load_seed_plans(movement: Movement, seeds_dir: Path = SEEDS_DIR) -> list[Pla
         title = (data.get("document") or {}).get("title") or ""
         if Plan.objects.filter(issuer=issuer, title=title.strip()).exists():
             continue
-        loaded.append(
-            plan_import_confirm(
-                scope=superuser,
-                user=None,
-                draft=data,
-                issuer=issuer,
-                source_text=draft.text,
-                movement=movement,
+        with clock_at(imported_at((data.get("document") or {}).get("date") or "", now)):
+            loaded.append(
+                plan_import_confirm(
+                    scope=superuser,
+                    user=None,
+                    draft=data,
+                    issuer=issuer,
+                    source_text=draft.text,
+                    movement=movement,
+                )
             )
-        )
     return loaded
 
 
@@ -390,16 +418,111 @@ def load_cascade_examples(movement: Movement) -> None:
             )
 
 
-def load_demo() -> dict:
-    load_organisation()
-    created = load_accounts()
-    movement = load_movement()
-    plans = load_seed_plans(movement)
-    load_milestones(movement)
-    load_cascade_examples(movement)
+# Where the figures of a seed target that no unit reports come from, by words of its text (the
+# first rule that matches). Targets no rule fits stay "not yet monitored": the dashboards say so.
+ELSEWHERE = [
+    (
+        ("thứ hạng", "nhóm 15 tỉnh", "PII"),
+        "Thứ hạng PII (Chỉ số đổi mới sáng tạo cấp địa phương) do Bộ Khoa học và Công nghệ "
+        "công bố hằng năm.",
+    ),
+    (
+        ("GRDP", "ngân sách"),
+        "Số liệu năm của Sở Tài chính và cơ quan thống kê, không lấy từ báo cáo tháng.",
+    ),
+    (
+        ("phủ sóng", "Internet", "băng rộng", "hộ gia đình thực tế sử dụng dịch vụ"),
+        "Số liệu của các doanh nghiệp viễn thông do Sở Khoa học và Công nghệ tổng hợp.",
+    ),
+    (
+        ("nhiệm vụ khoa học", "đề tài"),
+        "Sở Khoa học và Công nghệ theo dõi qua quản lý nhiệm vụ khoa học và công nghệ.",
+    ),
+    (
+        ("doanh nghiệp", "hợp tác xã", "hộ sản xuất", "hộ kinh doanh"),
+        "Khảo sát doanh nghiệp, hợp tác xã, hộ kinh doanh do cơ quan chủ trì lĩnh vực thực hiện.",
+    ),
+    (
+        ("sản phẩm chủ lực",),
+        "Phòng Kinh tế xã theo dõi danh mục sản phẩm chủ lực, OCOP và kênh bán trên môi trường số.",
+    ),
+    (
+        ("mô hình chuyển đổi xanh",),
+        "Sở Nông nghiệp và Môi trường, cơ quan chủ trì lĩnh vực chuyển đổi xanh, tập hợp các mô "
+        "hình (KH Lào Cai, mục V.2c).",
+    ),
+    (
+        ("đủ điều kiện được cung cấp trực tuyến", "phi tiếp xúc", "không phụ thuộc vào địa giới"),
+        "Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh và Cổng Dịch vụ công quốc gia "
+        "(Bộ chỉ số phục vụ người dân, doanh nghiệp).",
+    ),
+    (
+        ("cơ sở dữ liệu", "dữ liệu", "LGSP", "hệ thống thông tin"),
+        "Sở Khoa học và Công nghệ đo trên nền tảng LGSP và Kho dữ liệu dùng chung của tỉnh.",
+    ),
+    (
+        ("kế hoạch phong trào", "xây dựng kế hoạch", "đăng ký chỉ tiêu"),
+        "Theo dõi qua kế hoạch triển khai và bản đăng ký thi đua của từng đơn vị trong hệ thống.",
+    ),
+]
+
+
+def elsewhere_reason(text: str) -> str:
+    """The source of a target's figures when no unit reports it, or "" if the demo knows none."""
+    lowered = text.lower()
+    for words, reason in ELSEWHERE:
+        if any(word.lower() in lowered for word in words):
+            return reason
+    return ""
+
+
+@transaction.atomic
+def load_target_sources() -> None:
+    """Mark the quantitative targets no indicator follows whose source the demo knows."""
+    for target in Target.objects.filter(
+        value__isnull=False, indicator__isnull=True, measured_elsewhere=""
+    ):
+        reason = elsewhere_reason(target.text)
+        if reason:
+            target.measured_elsewhere = reason
+            target.save(update_fields=["measured_elsewhere"])
+
+
+# The first day the demo is true on: the commune plan (seed 002) is dated 07/2026 and its first
+# report, for August, falls due on 20/08/2026; the tour needs one overdue month.
+EARLIEST_DAY = datetime.date(2026, 8, 21)
+
+
+class DemoDateError(ValueError):
+    pass
+
+
+def load_demo(*, now: datetime.datetime | None = None) -> dict:
+    """Load the demo as it stands at `now` (default: the present): nothing in it is dated after
+    `now`, and xã Thống Nhất's report of the last month already due is overdue and empty."""
+    now = now or timezone.now()
+    if timezone.localdate(now) < EARLIEST_DAY:
+        raise DemoDateError(
+            gettext(
+                "Dữ liệu mẫu cần một ngày từ %(day)s trở đi: các kế hoạch mẫu ban hành tháng "
+                "04–07/2026 và báo cáo đầu tiên của xã Thống Nhất đến hạn ngày 20/08/2026."
+            )
+            % {"day": f"{EARLIEST_DAY:%d/%m/%Y}"}
+        )
+    with clock_at(now):
+        load_organisation()
+        created = load_accounts()
+        movement = load_movement()
+        plans = load_seed_plans(movement, now=now)
+        load_milestones(movement)
+    # The two illustrative Lào Cai plans are dated 06/2026.
+    with clock_at(imported_at("2026-06", now)):
+        load_cascade_examples(movement)
     from reporting.demo import load_reports
 
-    reports = load_reports()
+    reports = load_reports(now=now)
+    with clock_at(now):
+        load_target_sources()
     return {
         "reports": reports,
         "accounts_created": created,

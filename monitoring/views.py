@@ -16,6 +16,7 @@ from monitoring.routers import reading_replica
 from monitoring.status import Status
 from org.models import EmulationBlock, OrgUnit, UnitType
 from org.scope import user_scope
+from plans.selectors import target_coverage
 from reporting.models import Period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,6 +92,8 @@ def plan_overview(request, pk):
         "all_statuses_url": _query(request, status=None),
         "status_links": {code: _query(request, status=code) for code in Status.LABELS},
         "chart": charts.status_donut(overview.counts),
+        # The donut counts the monitored targets only: say how many there are of all.
+        "coverage": target_coverage(plan.targets.all()),
         "periods": _period_choices(plan),
         "as_of": request.GET.get("as_of", ""),
     }

@@ -22,7 +22,8 @@ class PlanAdmin(SimpleHistoryAdmin):
 
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
-    list_display = ["text", "plan", "comparator", "value", "unit", "due_year"]
+    list_display = ["text", "plan", "comparator", "value", "unit", "due_year", "indicator"]
+    list_filter = [("measured_elsewhere", admin.EmptyFieldListFilter)]
     search_fields = ["search_text"]
     raw_id_fields = ["plan", "parent_target"]
 

@@ -77,6 +77,7 @@ class TargetForm(VersionedForm):
             "baseline_year",
             "unit_value_allowed",
             "applies_to_each_unit",
+            "measured_elsewhere",
             "responsible_text",
             "parent_target",
             "order",

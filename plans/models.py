@@ -274,6 +274,17 @@ class Target(SearchableModel):
     # line from the baseline through the years given to the due value; a target with a path is
     # judged each year against that year's level.
     yearly_values = models.JSONField(_("lộ trình từng năm"), default=dict, blank=True)
+    # Issue 10: a quantitative target is either monitored (linked to an indicator units report)
+    # or measured elsewhere, with the reason (e.g. the PII rank comes from the national index).
+    measured_elsewhere = models.CharField(
+        _("đo ở nơi khác (lý do)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ghi nguồn số liệu nếu chỉ tiêu không theo dõi qua báo cáo của đơn vị, "
+            "ví dụ: xếp hạng PII do Bộ Khoa học và Công nghệ công bố."
+        ),
+    )
     responsible_units = models.ManyToManyField(
         "org.OrgUnit", blank=True, related_name="targets", verbose_name=_("đơn vị chịu trách nhiệm")
     )
@@ -360,6 +371,16 @@ class Target(SearchableModel):
         share = Decimal(year - self.baseline_year) / Decimal(final - self.baseline_year)
         return self.baseline_value + (end - self.baseline_value) * share
 
+    @property
+    def monitoring(self) -> str:
+        """How a quantitative target is followed: "monitored" (an indicator units report),
+        "elsewhere" (measured outside the reports, with a reason) or "not_yet"."""
+        if self.indicator_id:
+            return "monitored"
+        if self.measured_elsewhere.strip():
+            return "elsewhere"
+        return "not_yet"
+
     def clean(self):
         errors = {}
         if self.comparator and self.value is None:
@@ -373,6 +394,11 @@ class Target(SearchableModel):
                 errors["value_max"] = _("Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu.")
         elif self.value_max is not None:
             errors["value_max"] = _("Chỉ ghi giá trị tối đa khi chọn “trong khoảng”.")
+        if self.indicator_id and self.measured_elsewhere.strip():
+            errors["measured_elsewhere"] = _(
+                "Chỉ tiêu đã gắn chỉ số được theo dõi qua báo cáo; bỏ chỉ số hoặc xóa lý do đo ở "
+                "nơi khác."
+            )
         if self.unit == TargetUnit.PERCENT and self.value is not None:
             top = self.value_max if self.value_max is not None else self.value
             if self.value < 0 or top > 100:

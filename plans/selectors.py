@@ -337,11 +337,42 @@ def plan_cascade(
 
 
 @dataclass
+class TargetCoverage:
+    """How a set of quantitative targets is followed (issue 10: "7 of 45 targets monitored;
+    38 not yet", never a "no data: 0" that hides the targets nobody reports on)."""
+
+    monitored: int  # linked to an indicator that units report
+    elsewhere: int  # measured outside the reports, with a reason (Target.measured_elsewhere)
+    not_yet: int  # neither: nothing will ever give them a figure until someone acts
+
+    @property
+    def total(self) -> int:
+        return self.monitored + self.elsewhere + self.not_yet
+
+
+def target_coverage(targets: QuerySet[Target]) -> TargetCoverage:
+    """Count the quantitative targets (those with a value) of `targets` by how they are
+    followed, in one query."""
+    unlinked = Q(indicator__isnull=True)
+    counts = targets.filter(value__isnull=False).aggregate(
+        monitored=Count("pk", filter=Q(indicator__isnull=False)),
+        elsewhere=Count("pk", filter=unlinked & ~Q(measured_elsewhere="")),
+        not_yet=Count("pk", filter=unlinked & Q(measured_elsewhere="")),
+    )
+    return TargetCoverage(**counts)
+
+
+@dataclass
 class Agenda:
     plans_to_issue: list[Plan]
     tasks_due: list[Task]
-    targets_without_data: int
+    targets: TargetCoverage
     cascade_gaps: list[tuple[Plan, int]]
+
+    @property
+    def targets_without_data(self) -> int:
+        """Quantitative targets that no report feeds and nobody said are measured elsewhere."""
+        return self.targets.not_yet
 
 
 # A chain of plans implementing plans is a few levels deep (nation, province, commune, village);
@@ -418,9 +449,7 @@ def agenda_for(
         .filter(due_date__lte=today + datetime.timedelta(days=horizon_days))
         .order_by("due_date")[:15]
     )
-    targets_without_data = Target.objects.filter(
-        _through_plan(scope.unit_q("issuer")), value__isnull=False, indicator__isnull=True
-    ).count()
+    targets = target_coverage(Target.objects.filter(_through_plan(scope.unit_q("issuer"))))
     own_plans = list(
         Plan.objects.filter(scope.unit_q("issuer"))
         .exclude(status=Plan.Status.PLACEHOLDER)
@@ -431,7 +460,7 @@ def agenda_for(
     return Agenda(
         plans_to_issue=plans_to_issue(scope=scope),
         tasks_due=tasks_due,
-        targets_without_data=targets_without_data,
+        targets=targets,
         cascade_gaps=gaps,
     )
 

@@ -46,6 +46,7 @@ TARGET_FIELDS = (
     "unit_value_allowed",
     "applies_to_each_unit",
     "yearly_values",
+    "measured_elsewhere",
     "responsible_text",
     "parent_target",
 )

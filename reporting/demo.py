@@ -1,12 +1,15 @@
-"""Demo of the reporting cycle: indicators linked to the seed plans' targets, monthly schedules
-for the commune plan (seed 002) and the Lào Cai plan (seed 004), their units' people, and a year
-of reports in every state (on time, late, missing, returned, accepted, waiting).
+"""Demo of the reporting cycle: indicators linked to the seed plans' targets, the schedules the
+seeds ask for (001 monthly by the 20th, 004 yearly in the year-end report, plus the monthly ones
+the commune and the demo chose), their units' people, and the reports of the last twelve months
+already due, in every state (on time, late, missing, returned, accepted, waiting).
 
 The figures are made up but plausible: each unit starts from its own level and moves towards
 the targets with some noise, so the board and the dashboards show something real. Every report
-goes through the same services a person uses (save, submit, approve, accept, return), so the
-roll-ups, completeness and history are what the product would produce; only the dates of those
-steps are moved back to the months they belong to. Idempotent: skipped if the schedules exist.
+goes through the same services a person uses (save, submit, approve, accept, return), each step
+at its own moment on the demo's clock (core.clock), so that the roll-ups, completeness, history
+and header times are what the product would record, and nothing is dated after the moment the
+demo is loaded. The tasks are the plans' own, as the import found them. Idempotent: skipped if
+the schedules exist.
 """
 
 import datetime
@@ -19,17 +22,21 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.clock import clock_at
 from indicators.models import Indicator
 from org.models import OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
-from plans import services as plan_services
-from plans.models import Plan, Target, Task, TaskDeadline
+from plans.models import Plan, Target
 from reporting import checks, selectors, services
-from reporting.models import Event, Registration, Report, Schedule, WorkflowStatus
+from reporting.models import Registration, Report, Schedule
 from reporting.periods import periods_generate
 
 SUPER = UserScope(user_id=None, is_superuser=True)
-YEAR = 2026
+# The movement runs 2026–2030 (seed 004); the targets' paths start from the 2025 level.
+FIRST_YEAR, LAST_YEAR = 2026, 2030
+BASELINE_YEAR = FIRST_YEAR - 1
+# The demo shows at most this many months of reports, ending with the last month already due.
+HISTORY_MONTHS = 12
 
 
 @dataclass
@@ -121,6 +128,51 @@ INDICATORS = [
         unit="",
     ),
     Spec(
+        "ty-le-thanh-vien-to-cnscd-tap-huan",
+        "Tỷ lệ thành viên Tổ công nghệ số cộng đồng được tập huấn, hướng dẫn nghiệp vụ",
+        "ratio",
+        numerator="Số thành viên đã được tập huấn",
+        denominator="Tổng số thành viên Tổ công nghệ số cộng đồng",
+        never_decreases=True,
+        start=(50, 80),
+        gain=3.0,
+        size=(5, 12),
+    ),
+    Spec(
+        "ty-le-vneid-muc-2-smartphone",
+        "Tỷ lệ người dân trưởng thành có điện thoại thông minh, tài khoản VNeID mức độ 2 và "
+        "tài khoản thanh toán điện tử",
+        "ratio",
+        numerator="Số người đạt cả ba điều kiện",
+        denominator="Số người trưởng thành",
+        never_decreases=True,
+        start=(45, 70),
+        gain=1.0,
+        size=(300, 900),
+    ),
+    Spec(
+        "ty-le-cbcc-thanh-thao-qlvb-cks",
+        "Tỷ lệ cán bộ, công chức sử dụng thành thạo phần mềm quản lý văn bản và chữ ký số",
+        "ratio",
+        numerator="Số cán bộ, công chức sử dụng thành thạo",
+        denominator="Tổng số cán bộ, công chức",
+        never_decreases=True,
+        start=(70, 90),
+        gain=1.5,
+        size=(20, 40),
+    ),
+    Spec(
+        "ty-le-ho-tiep-can-dich-vu-so",
+        "Tỷ lệ hộ gia đình được tiếp cận, hướng dẫn sử dụng các dịch vụ số thiết yếu",
+        "ratio",
+        numerator="Số hộ đã được hướng dẫn",
+        denominator="Tổng số hộ",
+        never_decreases=True,
+        start=(55, 80),
+        gain=2.0,
+        size=(80, 260),
+    ),
+    Spec(
         "ty-le-hscv-moi-truong-mang",
         "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
         "ratio",
@@ -186,8 +238,29 @@ LINKS = {
         ("ty-le-vneid", "90% người dân trưởng thành có tài khoản", ["thon"]),
         ("ty-le-phan-loai-rac", "Trên 60% hộ dân", ["thon"]),
         ("thon-co-to-cnscd", "100% thôn, bản có Tổ công nghệ số", ["thon"]),
+        # The same yes/no of each village answers "100% các Tổ ... hoạt động thường xuyên".
+        ("thon-co-to-cnscd", "100% các Tổ công nghệ số cộng đồng hoạt động", ["thon"]),
+        ("ty-le-thanh-vien-to-cnscd-tap-huan", "100 % thành viên Tổ công nghệ số", ["thon"]),
+        ("ty-le-vneid-muc-2-smartphone", "90% người dân trưởng thành có điện thoại", ["thon"]),
+        ("ty-le-cbcc-thanh-thao-qlvb-cks", "100% cán bộ, công chức sử dụng thành thạo", ["xa"]),
+        ("ty-le-ho-tiep-can-dich-vu-so", "Trên 90% hộ gia đình được tiếp cận", ["thon"]),
         ("so-mo-hinh-sang-kien", None, ["xa"]),
         ("mo-hinh-tieu-bieu", None, ["xa"]),
+    ],
+    # Seed 001 (the board's plan), reported by its offices.
+    "LSN-BQLKKTCK": [
+        ("ty-le-hs-so-hoa", "100% hồ sơ, kết quả giải quyết TTHC được số hóa", ["phong"]),
+        (
+            "ty-le-cbcc-tap-huan-ky-nang-so",
+            "100% công chức, viên chức được đào tạo, bồi dưỡng nâng cao kỹ năng số",
+            ["phong"],
+        ),
+        (
+            "ty-le-tap-huan-attt",
+            "100% các đơn vị, công chức, viên chức trực thuộc Ban Quản lý được quán triệt",
+            ["phong"],
+        ),
+        ("ty-le-van-ban-dien-tu", "Tối thiểu 70% văn bản, hồ sơ công việc", ["phong"]),
     ],
     "LCI": [
         ("ty-le-hscv-moi-truong-mang", "phấn đấu ≥ 90% hồ sơ công việc", ["so", "xa"]),
@@ -202,23 +275,6 @@ LINKS = {
 # Where each target's path starts (the 2025 level); made up for the demo.
 BASELINES = {"ty-le-hs-toan-trinh": 42, "ty-le-hscv-moi-truong-mang": 76, "ty-le-vneid": 68}
 
-# Tasks as the plans' own sections name them (seed 002 §II, seed 004 §III), reported monthly.
-TASKS = {
-    "LSN-XTN": [
-        ("Công tác tuyên truyền về đổi mới sáng tạo, chuyển đổi số, chuyển đổi xanh", "VHXH"),
-        ("Phát triển hạ tầng và ứng dụng công nghệ số trong quản lý, sản xuất, đời sống", "KT"),
-        (
-            "Tập huấn, bồi dưỡng kỹ năng số, chuyển đổi xanh cho cán bộ, công chức và người dân",
-            "VHXH",
-        ),
-        ("Thúc đẩy chuyển đổi xanh: phân loại rác tại nguồn, sản xuất nông nghiệp sạch", "KT"),
-    ],
-    "LCI": [
-        ("Thi đua đổi mới tư duy, hoàn thiện thể chế, nâng cao hiệu lực quản trị", None),
-        ("Thi đua phát triển hạ tầng số, dữ liệu số, nền tảng số", None),
-        ("Thi đua phát triển xã hội số, kỹ năng số, công dân số", None),
-    ],
-}
 FAMILY = ["Nguyễn", "Trần", "Lê", "Hoàng", "Phạm", "Vũ", "Đặng", "Lò", "Giàng", "Hà", "Nông", "Lục"]
 GIVEN = [
     "Văn An",
@@ -270,7 +326,7 @@ def _demo_password_hash() -> str:
 
 
 def _people(unit: OrgUnit, index: int) -> dict[str, object]:
-    """A reporter and a head for a unit (demo accounts bc.<code> and tt.<code>)."""
+    """A reporter and a head for a unit (demo accounts bc.<code> and tt.<code>), two people."""
     User = get_user_model()
     people = {}
     for role, prefix, position in (
@@ -280,11 +336,14 @@ def _people(unit: OrgUnit, index: int) -> dict[str, object]:
         username = f"{prefix}.{unit.code.lower()}"
         user, created = User.objects.get_or_create(username=username)
         if created:
-            family = FAMILY[(index * 7 + len(prefix)) % len(FAMILY)]
-            name = f"{family} {GIVEN[(index * 5 + len(prefix)) % len(GIVEN)]}"
+            # The head and the reporter are two people: their family names differ (4 apart).
+            shift = 1 if role == Role.REPORTER else 5
+            family = FAMILY[(index * 7 + shift) % len(FAMILY)]
+            name = f"{family} {GIVEN[(index * 5 + shift) % len(GIVEN)]}"
             user.first_name = name
             user.email = f"{username}@demo.thiduaso.local"
             user.password = _demo_password_hash()
+            user.date_joined = timezone.now()
             user.save()
             Person.objects.get_or_create(
                 user=user, defaults={"full_name": name, "unit": unit, "position": position}
@@ -292,38 +351,6 @@ def _people(unit: OrgUnit, index: int) -> dict[str, object]:
         RoleAssignment.objects.get_or_create(user=user, unit=unit, role=role)
         people[role] = user
     return people
-
-
-def _plan_tasks(plan: Plan, issuer: OrgUnit, specs) -> list[Task]:
-    tasks = []
-    for order, (title, lead_short) in enumerate(specs, start=100):
-        task = plan.tasks.filter(title=title).first()
-        if task is None:
-            leads = (
-                list(OrgUnit.objects.filter(path__startswith=issuer.path, short_name=lead_short))
-                if lead_short
-                else []
-            )
-            task = plan_services.task_create(
-                scope=SUPER,
-                plan=plan,
-                data={
-                    "order": order,
-                    "section": "Nội dung thi đua",
-                    "title": title,
-                    "lead_units_text": ", ".join(u.name for u in leads),
-                },
-                deadlines=[
-                    {
-                        "kind": TaskDeadline.Kind.RECURRING,
-                        "frequency": TaskDeadline.Frequency.MONTHLY,
-                        "label": "Thường xuyên, báo cáo hằng tháng",
-                    }
-                ],
-                lead_units=leads,
-            )
-        tasks.append(task)
-    return tasks
 
 
 def _link_targets(plan: Plan, indicators: dict[str, Indicator]) -> None:
@@ -336,14 +363,49 @@ def _link_targets(plan: Plan, indicators: dict[str, Indicator]) -> None:
         target.indicator = indicators[code]
         if code in BASELINES:
             target.baseline_value = Decimal(BASELINES[code])
-            target.baseline_year = YEAR - 1
+            target.baseline_year = BASELINE_YEAR
         target.unit_value_allowed = code in ("ty-le-vneid", "ty-le-phan-loai-rac")
         # Seed 004 §II.2d: "mỗi sở, ban, ngành, địa phương ... có ít nhất 01 mô hình".
         target.applies_to_each_unit = code == "so-mo-hinh-sang-kien"
         target.save()
 
 
-def _schedule(plan: Plan, indicators, tasks, coordinator) -> Schedule:
+def first_report_month(plan: Plan) -> datetime.date:
+    """The first day of the first month the demo reports under a plan: the month after the one
+    the plan was issued in, so that no report is older than its plan."""
+    if plan.issued_on:
+        issued = plan.issued_on
+    elif len(plan.issued_period) == 7:
+        issued = datetime.date(int(plan.issued_period[:4]), int(plan.issued_period[5:]), 1)
+    elif plan.issued_period:
+        issued = datetime.date(int(plan.issued_period), 12, 1)
+    else:
+        issued = datetime.date(FIRST_YEAR, 1, 1)
+    return (issued.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def _at(day: datetime.date, hour: int, minute: int = 15) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+# Schedules: what each seed asks, and what the demo chooses where a seed leaves it open.
+MONTHLY_NAME = {
+    # Seed 002 §IV.2: units report "định kỳ" to the commune; the commune chose monthly.
+    "LSN-XTN": "Báo cáo tháng kết quả thực hiện phong trào thi đua (xã chọn báo cáo hằng tháng)",
+    # Seed 004 asks for a yearly report only; the monthly one is the demo's choice, so that
+    # the dashboards have a year of figures to show.
+    "LCI": "Báo cáo tháng kết quả thực hiện phong trào thi đua (lựa chọn của bản demo)",
+}
+# Seed 004 §V: "Hằng năm báo cáo kết quả thực hiện ... trong nội dung báo cáo tổng kết thi đua
+# của năm kế hoạch": one yearly report, due before the year-end review.
+YEARLY_NAME = "Báo cáo năm, trong báo cáo tổng kết thi đua năm (KH Lào Cai, mục V)"
+# Seed 001 §IV: "báo cáo định kỳ ... ngày 20 hằng tháng".
+BOARD_NAME = "Báo cáo tháng, trước ngày 20 hằng tháng (KH 40/KH-BQLKKTCK, mục IV)"
+
+
+def _schedule(
+    plan: Plan, indicators, tasks, coordinator, *, name, frequency, until, first=None
+) -> Schedule:
     types = {t.code: t for t in UnitType.objects.all()}
     links = LINKS[plan.issuer.code]
     unit_types = sorted({code for _, _, codes in links for code in codes})
@@ -353,15 +415,15 @@ def _schedule(plan: Plan, indicators, tasks, coordinator) -> Schedule:
             "required": indicators[code].kind != Indicator.Kind.TEXT,
             "unit_types": [types[c] for c in codes] if codes != unit_types else [],
         }
-        for code, _, codes in links
+        for code, codes in {code: codes for code, _, codes in reversed(links)}.items()
     ]
     schedule = services.schedule_create(
         scope=SUPER,
         user=coordinator,
         plan=plan,
         data={
-            "name": "Báo cáo tháng kết quả thực hiện phong trào thi đua",
-            "frequency": Schedule.Frequency.MONTHLY,
+            "name": name,
+            "frequency": frequency,
             "due_day": 20,
             "jump_warning_percent": 60,
         },
@@ -369,23 +431,73 @@ def _schedule(plan: Plan, indicators, tasks, coordinator) -> Schedule:
         items=items,
         tasks=tasks,
     )
-    periods_generate(schedule=schedule, year=YEAR)
+    _periods(schedule, first or window_start(plan, until), until)
     return schedule
 
 
-# --- A year of reports -------------------------------------------------------------------------
+def last_due_month(today: datetime.date, due_day: int = 20) -> datetime.date:
+    """The first day of the last month whose due day has passed by `today` (a report due today
+    is not late yet); the movement's last month at the latest."""
+    month = today.replace(day=1)
+    if today.day <= due_day:
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return min(month, datetime.date(LAST_YEAR, 12, 1))
 
 
-def _fate(rng: random.Random, month: int, last_month: int, unit_index: int) -> tuple[str, int]:
-    """What happened to a unit's report of `month`: (state, days after the due day)."""
+def window_start(plan: Plan, today: datetime.date) -> datetime.date:
+    """The first month the demo has reports for: HISTORY_MONTHS before the last month due, not
+    before the plan's first reporting month."""
+    last = last_due_month(today)
+    index = last.year * 12 + last.month - 1 - (HISTORY_MONTHS - 1)
+    return max(first_report_month(plan), datetime.date(index // 12, index % 12 + 1, 1))
+
+
+def _periods(schedule: Schedule, first: datetime.date, until: datetime.date) -> None:
+    """The schedule's periods from `first` to the current year: the demo starts its schedules
+    where its reports start, so that no month before is left overdue and empty."""
+    for year in range(first.year, min(until.year, LAST_YEAR) + 1):
+        periods_generate(schedule=schedule, year=year, starting=first)
+
+
+def _board_schedule(today: datetime.date) -> None:
+    """Seed 001's own rule (monthly by the 20th) for the board's offices, over the plan's tasks
+    and the targets an indicator of the demo measures. Set up on the day the demo is loaded,
+    so its offices report from this month on (no month before is overdue)."""
+    plan = (
+        Plan.objects.filter(issuer__code="LSN-BQLKKTCK", number__startswith="40/")
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .first()
+    )
+    if plan is None or plan.schedules.exists():
+        return
+    indicators = _indicators()
+    _link_targets(plan, indicators)
+    _schedule(
+        plan,
+        indicators,
+        list(plan.tasks.order_by("order", "pk")),
+        get_user_model().objects.get(username="bqlkkt"),
+        name=BOARD_NAME,
+        frequency=Schedule.Frequency.MONTHLY,
+        until=today,
+        first=today.replace(day=1),
+    )
+
+
+# --- The reports of the last months ------------------------------------------------------------
+
+
+def _fate(rng: random.Random, months_ago: int, unit_index: int) -> tuple[str, int]:
+    """What happened to a unit's report of the month `months_ago` before the last month already
+    due: (state, days after the due day it was sent)."""
     late = rng.choice([1, 2, 3, 5, 8]) if rng.random() < 0.18 else rng.choice([-6, -3, -1, 0])
-    if month < last_month - 1:
+    if months_ago > 1:
         if rng.random() < 0.04:
             return "missing", 0
         return ("returned_then_accepted" if rng.random() < 0.08 else "accepted"), late
-    if month == last_month - 1:
+    if months_ago == 1:
         return ("accepted" if unit_index % 5 else "returned_then_accepted"), late
-    # The current month: every state a coordinator meets on the 25th.
+    # The last month due: every state a coordinator meets a few days after the due day.
     return ["accepted", "approved", "submitted", "returned", "draft", "missing"][
         unit_index % 6
     ], late
@@ -411,153 +523,197 @@ def _figures(spec: Spec, rng: random.Random, month: int, level: float) -> dict:
     }
 
 
-def _at(day: datetime.date, hour: int) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 15)))
+EXPLAINED = "Đã rà soát, số liệu đúng thực tế."
+# After the first save, how long each later step comes after the one before it.
+STEP_DELAY = {
+    "comment": datetime.timedelta(days=1),
+    "approve": datetime.timedelta(hours=22),
+    "accept": datetime.timedelta(days=1, hours=5),
+    "return": datetime.timedelta(days=2, hours=5),
+    "resubmit": datetime.timedelta(days=1),
+    "reapprove": datetime.timedelta(hours=3),
+}
+STEPS = {
+    "draft": [],
+    "submitted": ["submit"],
+    "approved": ["submit", "approve"],
+    "accepted": ["submit", "approve", "accept"],
+    "returned": ["submit", "approve", "return"],
+    "returned_then_accepted": ["submit", "approve", "return", "resubmit", "reapprove", "accept"],
+}
 
 
-def _walk(report: Report, state: str, late: int, people, coordinator, sheet_values, task_ids, rng):
-    """Take a report through the services to `state`, then date its steps in its month."""
+def timeline(
+    period, state: str, late: int, now: datetime.datetime
+) -> list[tuple[str, datetime.datetime]]:
+    """The moments of a report's steps: first save two days before it is sent (`late` days
+    after the due day), an explanation of questioned figures the day before, then the steps of
+    `state`. A history that would reach past `now` is moved back as a whole, so that it ends an
+    hour before now: what was planned for after now has, in the demo, already happened."""
+    sent_on = period.due_date + datetime.timedelta(days=late)
+    moments = [("save", _at(sent_on - datetime.timedelta(days=2), 9))]
+    moments.append(("comment", moments[0][1] + STEP_DELAY["comment"]))
+    at = _at(sent_on, 10)
+    for step in STEPS[state]:
+        if step != "submit":
+            at += STEP_DELAY[step]
+        moments.append((step, at))
+    last = max(m for _, m in moments)
+    limit = now - datetime.timedelta(hours=1)
+    if last > limit:
+        shift = last - limit
+        moments = [(step, m - shift) for step, m in moments]
+    return moments
+
+
+def _walk(report: Report, moments, people, coordinator, sheet_values, task_ids, rng) -> None:
+    """Take a report through the services, each step at its own moment on the clock."""
     reporter, head = people[Role.REPORTER], people[Role.HEAD]
-    period = report.period
-    submitted_on = period.due_date + datetime.timedelta(days=late)
-    report = services.report_save_draft(
-        scope=SUPER,
-        user=reporter,
-        report=report,
-        expected_version=report.version,
-        values=sheet_values,
-        task_updates={
-            pk: {
-                "status": rng.choice(["in_progress", "in_progress", "not_started"]),
-                "progress": rng.choice([20, 40, 60]),
-            }
-            for pk in task_ids
-        },
-        narrative={
-            "results": "Triển khai đầy đủ các nội dung của kế hoạch trong tháng.",
-            "difficulties": rng.choice(
-                ["", "Đường truyền Internet ở các thôn vùng cao chưa ổn định."]
-            ),
-            "proposals": rng.choice(["", "Đề nghị hỗ trợ thiết bị cho Tổ công nghệ số cộng đồng."]),
-        },
-    )
-    check = checks.report_check(selectors.report_sheet(report))
-    if check.warnings:
-        # A person explains every figure the checks question before sending (issue: warnings
-        # ask for a comment, then let it through).
+    at = dict(moments)
+    with clock_at(at["save"]):
+        task_updates = {}
+        for pk in task_ids:
+            status = rng.choice(["in_progress", "in_progress", "not_started"])
+            progress = 0 if status == "not_started" else rng.choice([20, 40, 60])
+            task_updates[pk] = {"status": status, "progress": progress}
         report = services.report_save_draft(
             scope=SUPER,
             user=reporter,
             report=report,
             expected_version=report.version,
-            values={
-                int(key.removeprefix("value-")): {"comment": "Đã rà soát, số liệu đúng thực tế."}
-                for key in check.warnings
+            values=sheet_values,
+            task_updates=task_updates,
+            narrative={
+                "results": "Triển khai đầy đủ các nội dung của kế hoạch trong tháng.",
+                "difficulties": rng.choice(
+                    ["", "Đường truyền Internet ở các thôn vùng cao chưa ổn định."]
+                ),
+                "proposals": rng.choice(
+                    ["", "Đề nghị hỗ trợ thiết bị cho Tổ công nghệ số cộng đồng."]
+                ),
             },
         )
-    timeline = [_at(submitted_on - datetime.timedelta(days=2), 9)]
+        check = checks.report_check(selectors.report_sheet(report))
     if check.warnings:
-        timeline.append(_at(submitted_on - datetime.timedelta(days=1), 9))
-    if state == "draft":
-        _date(report, timeline, submitted=None)
-        return
-    steps = []
-    if state in ("returned", "returned_then_accepted"):
-        steps += ["submit", "approve", "return"]
-        if state == "returned_then_accepted":
-            steps += ["submit", "approve", "accept"]
-    else:
-        steps += {
-            "submitted": ["submit"],
-            "approved": ["submit", "approve"],
-            "accepted": ["submit", "approve", "accept"],
-        }[state]
-    day = submitted_on
-    for step in steps:
-        if step == "submit":
-            report = services.report_submit(scope=SUPER, user=reporter, report=report)
-        elif step == "approve":
-            report = services.report_approve(scope=SUPER, user=head, report=report)
-            day += datetime.timedelta(days=1)
-        elif step == "accept":
-            report = services.report_accept(scope=SUPER, user=coordinator, report=report)
-            day += datetime.timedelta(days=1)
-        elif step == "return":
-            first = next(iter(sheet_values))
-            report = services.report_return(
+        # A person explains every figure the checks question before sending (warnings ask for
+        # a comment, then let it through).
+        with clock_at(at["comment"]):
+            report = services.report_save_draft(
                 scope=SUPER,
-                user=coordinator,
+                user=reporter,
                 report=report,
-                reason="Số liệu chưa khớp với phần mềm một cửa; đề nghị rà soát lại.",
-                notes={f"value-{first}": "Kiểm tra lại mẫu số theo phần mềm một cửa."},
+                expected_version=report.version,
+                values={
+                    int(key.removeprefix("value-")): {
+                        "comment": "Đã rà soát, số liệu đúng thực tế."
+                    }
+                    for key in check.warnings
+                },
             )
-            day += datetime.timedelta(days=2)
-        timeline.append(_at(day, 10 + len(timeline)))
-    _date(report, timeline, submitted=_at(submitted_on, 10))
+    for step, moment in moments[2:]:
+        with clock_at(moment):
+            if step in ("submit", "resubmit"):
+                report = services.report_submit(scope=SUPER, user=reporter, report=report)
+            elif step in ("approve", "reapprove"):
+                report = services.report_approve(scope=SUPER, user=head, report=report)
+            elif step == "accept":
+                report = services.report_accept(scope=SUPER, user=coordinator, report=report)
+            elif step == "return":
+                first = next(iter(sheet_values))
+                report = services.report_return(
+                    scope=SUPER,
+                    user=coordinator,
+                    report=report,
+                    reason="Số liệu chưa khớp với phần mềm một cửa; đề nghị rà soát lại.",
+                    notes={f"value-{first}": "Kiểm tra lại mẫu số theo phần mềm một cửa."},
+                )
 
 
-def _date(report: Report, timeline, *, submitted) -> None:
-    """Move the steps the services just recorded back to the days they belong to."""
-    events = list(report.events.order_by("pk"))
-    for event, at in zip(events, timeline, strict=False):
-        Event.objects.filter(pk=event.pk).update(at=at)
-    fields = {"created_at": timeline[0], "updated_at": timeline[-1]}
-    if submitted is not None:
-        fields["submitted_at"] = submitted
-        fields["days_late"] = max(
-            0, (timezone.localtime(submitted).date() - report.period.due_date).days
-        )
-        if report.status == WorkflowStatus.ACCEPTED:
-            fields["accepted_at"] = timeline[-1]
-    Report.objects.filter(pk=report.pk).update(**fields)
+def due_periods(schedule: Schedule, today: datetime.date) -> list:
+    """The schedule's periods whose due day has passed, the last HISTORY_MONTHS of them."""
+    periods = list(schedule.periods.filter(due_date__lt=today).order_by("start"))
+    return periods[-HISTORY_MONTHS:]
+
+
+def _commune_fate(months_ago: int, count: int) -> tuple[str, int]:
+    """xã Thống Nhất, whose demo accounts (baocao, thutruong, xa) do the tour: its reports are
+    accepted, one after a return and one late; the last month due is left overdue and empty."""
+    if months_ago == 1 and count > 2:
+        return "accepted", 4
+    if months_ago == 2 or (months_ago == 1 and count == 2):
+        return "returned_then_accepted", -2
+    return "accepted", -1
 
 
 @transaction.atomic
-def load_reports(*, today: datetime.date | None = None) -> int:
-    """Schedules and a year of reports for xã Thống Nhất and Lào Cai; 0 if already loaded."""
-    today = today or timezone.localdate()
+def load_reports(*, now: datetime.datetime | None = None) -> int:
+    """Schedules, and the reports of the last months already due, for xã Thống Nhất and Lào Cai;
+    nothing happens after `now`. 0 if already loaded."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     indicators = _indicators()
     specs = {s.code: s for s in INDICATORS}
+    User = get_user_model()
     created = 0
     for issuer_code, coordinator_name in (("LSN-XTN", "xa"), ("LCI", "tinh")):
         issuer = OrgUnit.objects.get(code=issuer_code)
         plan = Plan.objects.filter(issuer=issuer).exclude(status=Plan.Status.PLACEHOLDER).first()
         if plan is None or plan.schedules.exists():
             continue
-        coordinator = get_user_model().objects.get(username=coordinator_name)
-        _link_targets(plan, indicators)
-        tasks = _plan_tasks(plan, issuer, TASKS[issuer_code])
-        schedule = _schedule(plan, indicators, tasks, coordinator)
+        coordinator = User.objects.get(username=coordinator_name)
+        # The coordinator sets the schedule up when the plan comes into force.
+        set_up = min(now, _at(first_report_month(plan), 8))
+        with clock_at(set_up):
+            _link_targets(plan, indicators)
+            # The plan's own tasks, as the import found them (none is made up here).
+            tasks = list(plan.tasks.order_by("order", "pk"))
+            schedule = _schedule(
+                plan,
+                indicators,
+                tasks,
+                coordinator,
+                name=MONTHLY_NAME[issuer_code],
+                frequency=Schedule.Frequency.MONTHLY,
+                until=today,
+            )
+            if issuer_code == "LCI":
+                _schedule(
+                    plan,
+                    indicators,
+                    tasks,
+                    coordinator,
+                    name=YEARLY_NAME,
+                    frequency=Schedule.Frequency.YEARLY,
+                    until=today,
+                )
         items, all_tasks = selectors.schedule_items(schedule), selectors.schedule_tasks(schedule)
         units = list(
             selectors.reporting_units(schedule).select_related("unit_type").order_by("path")
         )
-        last_month = today.month if today.year == YEAR else 12
+        periods = due_periods(schedule, today)
         for index, unit in enumerate(units):
-            rng = random.Random(f"{unit.code}-{YEAR}")
-            people = _people(unit, index)
+            rng = random.Random(unit.code)
             if unit.code == "LSN-XTN":
                 # The demo accounts of the commune (baocao, and the head thutruong) do its work.
-                User = get_user_model()
                 people = {
                     Role.REPORTER: User.objects.get(username="baocao"),
                     Role.HEAD: User.objects.get(username="thutruong"),
                 }
+            else:
+                with clock_at(set_up):  # the units' accounts come with the schedule
+                    people = _people(unit, index)
             mine = selectors.items_for_unit(items, unit)
             task_ids = [t.pk for t in selectors.tasks_for_unit(all_tasks, unit)]
             levels = {
                 item.indicator.code: rng.uniform(*specs[item.indicator.code].start) for item in mine
             }
-            for period in schedule.periods.filter(start__lte=today).order_by("start"):
-                month = period.start.month
-                state, late = _fate(rng, month, last_month, index)
+            for position, period in enumerate(periods):
+                months_ago = len(periods) - 1 - position
+                state, late = _fate(rng, months_ago, index)
                 if unit.code == "LSN-XTN":
-                    if month == last_month:
-                        continue  # left for baocao to fill in the demo (it is already overdue)
-                    # The commune the demo accounts belong to: one return, one late month.
-                    state, late = {6: ("returned_then_accepted", -2), 8: ("accepted", 4)}.get(
-                        month, ("accepted", -1)
-                    )
+                    if months_ago == 0:
+                        continue  # left for baocao to fill in the tour: overdue and empty
+                    state, late = _commune_fate(months_ago, len(periods))
                 if state == "missing":
                     continue
                 values = {}
@@ -566,12 +722,18 @@ def load_reports(*, today: datetime.date | None = None) -> int:
                     levels[spec.code] = min(
                         99.0, levels[spec.code] + spec.gain * rng.uniform(0.3, 1.7)
                     )
-                    values[item.indicator_id] = _figures(spec, rng, month, levels[spec.code])
-                report = Report.objects.create(unit=unit, period=period)
-                _walk(report, state, late, people, coordinator, values, task_ids, rng)
+                    values[item.indicator_id] = _figures(
+                        spec, rng, period.start.month, levels[spec.code]
+                    )
+                moments = timeline(period, state, late, now)
+                with clock_at(moments[0][1]):
+                    report = Report.objects.create(unit=unit, period=period)
+                _walk(report, moments, people, coordinator, values, task_ids, rng)
                 created += 1
-    _close_old_periods(today)
-    _registrations()
+    with clock_at(now):
+        _board_schedule(today)
+        _close_old_periods(today)
+    _registrations(now)
     return created
 
 
@@ -584,40 +746,59 @@ def _close_old_periods(today: datetime.date) -> None:
     )
 
 
-def _registrations() -> None:
-    """xã Thống Nhất registered for 2026 and its head approved it."""
+def registration_moment(plan: Plan, now: datetime.datetime) -> tuple[int, datetime.datetime]:
+    """The year xã Thống Nhất registers for and when its reporter sends it: the year of the last
+    month already due (so that registering comes before that month's report), early in January,
+    or early in the plan's first reporting month in the plan's first year."""
+    today = timezone.localdate(now)
+    first = first_report_month(plan)
+    last_due = today.replace(day=1) - datetime.timedelta(days=1)
+    year = min(max(last_due.year, first.year), LAST_YEAR)
+    start = first if year == first.year else datetime.date(year, 1, 1)
+    return year, min(_at(start + datetime.timedelta(days=4), 9), now)
+
+
+def _registrations(now: datetime.datetime) -> None:
+    """xã Thống Nhất registered for the year: baocao sends it, the head thutruong approves it."""
     User = get_user_model()
     unit = OrgUnit.objects.get(code="LSN-XTN")
     plan = Plan.objects.filter(issuer=unit).exclude(status=Plan.Status.PLACEHOLDER).first()
-    if plan is None or Registration.objects.filter(unit=unit, plan=plan, year=YEAR).exists():
+    if plan is None:
         return
-    registration = services.registration_open(scope=SUPER, unit=unit, plan=plan, year=YEAR)
-    targets = {row.target_id: {"value": row.value} for row in registration.targets.all()}
-    rubbish = Target.objects.filter(plan=plan, text__startswith="Trên 60% hộ dân").first()
-    if rubbish is not None:
-        targets[rubbish.pk] = {"value": Decimal(65), "note": "Phấn đấu cao hơn mức chung."}
-    registration = services.registration_save(
-        scope=SUPER,
-        user=User.objects.get(username="baocao"),
-        registration=registration,
-        expected_version=registration.version,
-        targets=targets,
-        initiatives=[
-            {
-                "title": "Mô hình “Chợ 4.0” bán nông sản qua mạng xã hội",
-                "field": "cds",
-                "expected_result": "30 hộ kinh doanh bán hàng trực tuyến",
-            },
-            {
-                "title": "Thôn xanh: phân loại rác tại nguồn ở thôn Bản Pẻn",
-                "field": "cdx",
-                "expected_result": "Trên 70% hộ của thôn phân loại rác",
-            },
-        ],
-    )
-    registration = services.registration_submit(
-        scope=SUPER, user=User.objects.get(username="baocao"), registration=registration
-    )
-    services.registration_approve(
-        scope=SUPER, user=User.objects.get(username="thutruong"), registration=registration
-    )
+    year, sent = registration_moment(plan, now)
+    if Registration.objects.filter(unit=unit, plan=plan, year=year).exists():
+        return
+    reporter = User.objects.get(username="baocao")
+    with clock_at(sent - datetime.timedelta(hours=1)):
+        registration = services.registration_open(scope=SUPER, unit=unit, plan=plan, year=year)
+        targets = {row.target_id: {"value": row.value} for row in registration.targets.all()}
+        rubbish = Target.objects.filter(plan=plan, text__startswith="Trên 60% hộ dân").first()
+        if rubbish is not None:
+            targets[rubbish.pk] = {"value": Decimal(65), "note": "Phấn đấu cao hơn mức chung."}
+        registration = services.registration_save(
+            scope=SUPER,
+            user=reporter,
+            registration=registration,
+            expected_version=registration.version,
+            targets=targets,
+            initiatives=[
+                {
+                    "title": "Mô hình “Chợ 4.0” bán nông sản qua mạng xã hội",
+                    "field": "cds",
+                    "expected_result": "30 hộ kinh doanh bán hàng trực tuyến",
+                },
+                {
+                    "title": "Thôn xanh: phân loại rác tại nguồn ở thôn Bản Pẻn",
+                    "field": "cdx",
+                    "expected_result": "Trên 70% hộ của thôn phân loại rác",
+                },
+            ],
+        )
+    with clock_at(sent):
+        registration = services.registration_submit(
+            scope=SUPER, user=reporter, registration=registration
+        )
+    with clock_at(min(sent + datetime.timedelta(days=1), now)):
+        services.registration_approve(
+            scope=SUPER, user=User.objects.get(username="thutruong"), registration=registration
+        )

@@ -108,6 +108,22 @@ class TestPlanOverview:
         assert "<strong>17,3</strong>" in row
         assert "2/2" in page
 
+    def test_the_overview_says_how_many_targets_are_monitored_elsewhere_or_not_yet(
+        self, client, world, dashboard
+    ):
+        plan = dashboard["plan"]
+        TargetFactory(plan=plan, text="Thuộc nhóm 15 tỉnh dẫn đầu PII", measured_elsewhere="PII")
+        TargetFactory(plan=plan, text="80% hộ dùng Internet cáp quang")
+        TargetFactory(plan=plan, text="90% doanh nghiệp dùng nền tảng số")
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        page = client.get(reverse("monitoring:plan", args=[plan.pk])).content.decode()
+        coverage = page.split('data-testid="target-coverage">')[1].split("</p>")[0]
+        assert "2/5 chỉ tiêu định lượng được theo dõi" in coverage
+        assert "1 đo ở nơi khác" in coverage and "2 chưa theo dõi" in coverage
+        # The donut counts only the two monitored targets: none of the others is "no data".
+        donut = json_scripts(page)["donut-data"]
+        assert sum(slice_["value"] for slice_ in donut["series"][0]["data"]) == 2
+
     def test_a_commune_sees_the_provinces_targets_with_its_own_figures(
         self, client, world, dashboard
     ):

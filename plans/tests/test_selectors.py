@@ -270,3 +270,25 @@ class TestPlansToIssue:
             first.pk,
             second.pk,
         }
+
+
+class TestTargetCoverage:
+    def test_each_quantitative_target_is_monitored_measured_elsewhere_or_not_yet(self, world):
+        from indicators.models import Indicator
+        from plans.models import Target
+
+        plan = PlanFactory(issuer=world.commune)
+        TargetFactory(
+            plan=plan,
+            indicator=Indicator.objects.create(code="cov", name="Mô hình", kind="count"),
+        )
+        TargetFactory(plan=plan, measured_elsewhere="Thứ hạng PII do Bộ KH&CN công bố.")
+        TargetFactory(plan=plan)
+        TargetFactory(plan=plan, comparator="", value=None)  # qualitative: not counted
+        coverage = selectors.target_coverage(Target.objects.filter(plan=plan))
+        assert (coverage.monitored, coverage.elsewhere, coverage.not_yet) == (1, 1, 1)
+        assert coverage.total == 3
+        # The home page counts as "not yet" only the target nobody follows.
+        agenda = selectors.agenda_for(scope=scope_of(world.commune))
+        assert agenda.targets_without_data == 1
+        assert agenda.targets.elsewhere == 1

@@ -256,3 +256,36 @@ class TestTaskPersonInCharge:
                 data={"title": "Nhiệm vụ", "person_in_charge": outsider},
                 lead_units=[world.other_commune],
             )
+
+
+def test_target_followed_by_an_indicator_cannot_also_be_measured_elsewhere(world):
+    from django.core.exceptions import ValidationError
+
+    from indicators.models import Indicator
+    from org.scope import UserScope
+    from plans import services
+    from plans.models import Target
+    from plans.tests.factories import TargetFactory
+
+    target = TargetFactory(
+        plan__issuer=world.commune,
+        indicator=Indicator.objects.create(code="cov", name="Mô hình", kind="count"),
+    )
+    scope = UserScope(user_id=None, is_superuser=True)
+    with pytest.raises(ValidationError) as refused:
+        services.target_update(
+            scope=scope,
+            target=target,
+            data={"measured_elsewhere": "Số liệu của Cục Thống kê."},
+            expected_version=target.version,
+        )
+    assert "measured_elsewhere" in refused.value.message_dict
+    assert Target.objects.get(pk=target.pk).measured_elsewhere == ""
+    fresh = Target.objects.get(pk=target.pk)
+    updated = services.target_update(
+        scope=scope,
+        target=fresh,
+        data={"indicator": None, "measured_elsewhere": "Số liệu của Cục Thống kê."},
+        expected_version=fresh.version,
+    )
+    assert updated.monitoring == "elsewhere"

@@ -120,6 +120,26 @@ class TestForms:
         assert "Tỷ lệ phần trăm phải từ 0 đến 100." in response.content.decode()
         assert Target.objects.count() == 0
 
+    def test_target_form_records_that_a_target_is_measured_elsewhere_and_why(
+        self, coordinator_client, world
+    ):
+        plan = PlanFactory(issuer=world.commune)
+        url = reverse("plans:target_create", args=[plan.pk])
+        assert 'name="measured_elsewhere"' in coordinator_client.get(url).content.decode()
+        coordinator_client.post(
+            url,
+            {
+                "text": "Thuộc nhóm 15 tỉnh dẫn đầu về PII",
+                "comparator": "top",
+                "value": "15",
+                "order": 0,
+                "measured_elsewhere": "Thứ hạng PII do Bộ Khoa học và Công nghệ công bố.",
+            },
+        )
+        target = Target.objects.get()
+        assert target.measured_elsewhere.startswith("Thứ hạng PII")
+        assert target.monitoring == "elsewhere"
+
     def test_decimal_comma_is_accepted_in_forms(self, coordinator_client, world):
         plan = PlanFactory(issuer=world.commune)
         coordinator_client.post(

@@ -1,0 +1,263 @@
+"""The demo is true on whatever day it is loaded: nothing in it happens after that day, the
+README's first tour holds, each step is done by the person whose role it is, and the dashboards
+have figures. Loaded through the real `load_demo` at several days of the movement."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import models
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from core.clock import clock_at
+from core.demo import DemoDateError, load_demo
+from org.models import OrgUnit, Role
+from org.scope import user_scope
+from plans.models import Plan
+from reporting import selectors, services
+from reporting.models import Event, Registration, Report, WorkflowStatus
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+# The day the demo is loaded -> the month whose due day (the 20th) passed last.
+DAYS = {
+    datetime.date(2026, 12, 2): "2026-11",
+    datetime.date(2027, 1, 5): "2026-12",
+    datetime.date(2027, 7, 20): "2027-06",  # due today is not yet overdue
+    datetime.date(2028, 3, 1): "2028-02",
+    datetime.date(2030, 12, 31): "2030-12",
+}
+# Dates that record something done (the others — due dates, period bounds, deadlines, validity
+# of units — are the plans' and schedules' future, not events).
+EVENT_DATE_FIELDS = {("plans", "Plan", "issued_on")}
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+
+
+def _assert_nothing_after(now: datetime.datetime) -> int:
+    """Every datetime column of every model, and every date column that records an event, has
+    no value after `now`; returns how many columns were checked."""
+    checked = 0
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            key = (model._meta.app_label, model.__name__, field.name)
+            if isinstance(field, models.DateTimeField):
+                limit = now
+            elif isinstance(field, models.DateField) and key in EVENT_DATE_FIELDS:
+                limit = timezone.localdate(now)
+            else:
+                continue
+            latest = model.objects.aggregate(latest=Max(field.name))["latest"]
+            assert latest is None or latest <= limit, f"{key}: {latest} after {limit}"
+            checked += 1
+    return checked
+
+
+def _assert_header_times_agree_with_history() -> None:
+    for report in Report.objects.exclude(submitted_at=None).prefetch_related("events"):
+        events = sorted(report.events.all(), key=lambda e: (e.at, e.pk))
+        submits = [e.at for e in events if e.kind == Event.Kind.SUBMIT]
+        assert report.submitted_at == submits[0], report
+        assert report.days_late == max(
+            0, (timezone.localdate(report.submitted_at) - report.period.due_date).days
+        )
+        if report.status == WorkflowStatus.ACCEPTED:
+            assert report.accepted_at == [e.at for e in events if e.kind == "accept"][-1]
+        assert report.updated_at == events[-1].at
+        assert report.created_at <= events[0].at
+
+
+def _assert_each_step_by_its_role() -> None:
+    roles = {
+        Event.Kind.SUBMIT: Role.REPORTER,
+        Event.Kind.APPROVE: Role.HEAD,
+        Event.Kind.ACCEPT: Role.COORDINATOR,
+        Event.Kind.RETURN: Role.COORDINATOR,
+    }
+    events = Event.objects.filter(kind__in=roles).select_related("user", "report", "registration")
+    assert events.exists()
+    for event in events:
+        subject = event.report or event.registration
+        unit = subject.unit if event.kind in (Event.Kind.SUBMIT, Event.Kind.APPROVE) else None
+        grants = event.user.role_assignments.filter(role=roles[event.kind])
+        if unit is not None:
+            grants = grants.filter(unit=unit)
+        assert grants.exists(), (event.kind, event.user, subject)
+    for report in Report.objects.filter(events__kind=Event.Kind.APPROVE).distinct():
+        senders = {e.user_id for e in report.events.filter(kind=Event.Kind.SUBMIT)}
+        approvers = {e.user_id for e in report.events.filter(kind=Event.Kind.APPROVE)}
+        assert not senders & approvers, report
+        names = {u.first_name for u in User.objects.filter(pk__in=senders | approvers)}
+        assert len(names) == len(senders | approvers), report  # two people, two names
+
+
+def _assert_plans_come_before_their_reports() -> None:
+    for plan in Plan.objects.filter(schedules__periods__reports__isnull=False).distinct():
+        first = Report.objects.filter(period__schedule__plan=plan).order_by("period__start")[0]
+        issued = plan.issued_on or datetime.date(
+            int(plan.issued_period[:4]), int(plan.issued_period[5:7] or 12), 1
+        )
+        assert (issued.year, issued.month) < (first.period.start.year, first.period.start.month)
+        assert plan.created_at <= min(e.at for e in Event.objects.filter(report=first))
+
+
+def _assert_the_tour_holds(now: datetime.datetime, last_due: str, client) -> None:
+    """baocao → Báo cáo → the report of the last month whose due day has passed (overdue,
+    empty) → fill, send; thutruong approves it; xa accepts it."""
+    today = timezone.localdate(now)
+    commune = OrgUnit.objects.get(code="LSN-XTN")
+    baocao, thutruong, xa = (User.objects.get(username=n) for n in ("baocao", "thutruong", "xa"))
+    with clock_at(now):
+        to_do = selectors.reports_to_do(scope=user_scope(baocao), today=today)
+        mine = [row for row in to_do if row.unit == commune]
+        overdue = [row for row in mine if row.is_overdue]
+        assert overdue, "the commune has an overdue report"
+        newest = max(overdue, key=lambda row: row.period.start)
+        assert newest.period.code == last_due
+        assert newest.report is None  # empty: nobody has started it
+        # Every earlier month of the commune was sent; none is overdue but the tour's.
+        assert [row.period.code for row in overdue] == [last_due]
+        earlier = Report.objects.filter(unit=commune).exclude(period=newest.period)
+        assert earlier.exists() and all(r.status == WorkflowStatus.ACCEPTED for r in earlier)
+
+        client.force_login(baocao)
+        start = reverse("reporting:start", args=[commune.pk, newest.period.pk])
+        page = client.post(start)
+        assert page.status_code == 302
+        report = Report.objects.get(unit=commune, period=newest.period)
+        sheet = selectors.report_sheet(report)
+        values = {}
+        for line in sheet.values:
+            kind = line.item.indicator.kind
+            if kind == "ratio":
+                values[line.item.indicator_id] = {"numerator": 50, "denominator": 100}
+            elif kind == "text":
+                values[line.item.indicator_id] = {"text": "Mô hình mới trong tháng."}
+            else:
+                values[line.item.indicator_id] = {"value": 1}
+        report = services.report_save_draft(
+            scope=user_scope(baocao),
+            user=baocao,
+            report=report,
+            expected_version=report.version,
+            values=values,
+        )
+        from reporting import checks
+
+        warnings = checks.report_check(selectors.report_sheet(report)).warnings
+        if warnings:
+            report = services.report_save_draft(
+                scope=user_scope(baocao),
+                user=baocao,
+                report=report,
+                expected_version=report.version,
+                values={int(k.removeprefix("value-")): {"comment": "Đúng."} for k in warnings},
+            )
+        report = services.report_submit(scope=user_scope(baocao), user=baocao, report=report)
+        report = services.report_approve(scope=user_scope(thutruong), user=thutruong, report=report)
+        report = services.report_accept(scope=user_scope(xa), user=xa, report=report)
+    assert report.status == WorkflowStatus.ACCEPTED and report.days_late > 0
+
+
+def _assert_earlier_months_are_mixed(last_due: str) -> None:
+    """Across the Lào Cai units, the last month due shows every state a coordinator meets, and
+    the months before it hold late and returned reports among the accepted ones."""
+    lao_cai = Report.objects.filter(period__schedule__plan__issuer__code="LCI")
+    last = lao_cai.filter(period__code=last_due)
+    assert set(last.values_list("status", flat=True)) == {
+        "draft",
+        "submitted",
+        "approved",
+        "accepted",
+        "returned",
+    }
+    before = lao_cai.exclude(period__code=last_due)
+    assert before.filter(status=WorkflowStatus.ACCEPTED).exists()
+    assert before.filter(days_late__gt=0).exists()
+    assert before.filter(events__kind=Event.Kind.RETURN).exists()
+
+
+def _assert_dashboards_have_figures(now: datetime.datetime) -> None:
+    from monitoring.selectors import plan_overview
+    from monitoring.status import Status
+
+    leader = User.objects.get(username="lanhdao")
+    plan = Plan.objects.filter(issuer__code="LCI", schedules__isnull=False).distinct().get()
+    with clock_at(now):
+        overview = plan_overview(scope=user_scope(leader), plan=plan)
+    with_data = [line for line in overview.lines if line.verdict.status != Status.NO_DATA]
+    assert len(with_data) >= 5
+    assert all(line.reporting_units > 0 for line in with_data if not line.units_met)
+
+
+def _assert_every_target_is_monitored_or_its_source_named(now, client) -> None:
+    """The dashboard says how many targets are monitored, measured elsewhere, or not yet; the
+    demo names the source of those no unit reports (the PII rank from the national index)."""
+    from plans.selectors import target_coverage
+
+    plan = Plan.objects.filter(issuer__code="LCI", schedules__isnull=False).distinct().get()
+    coverage = target_coverage(plan.targets.all())
+    assert coverage.monitored >= 7 and coverage.elsewhere > coverage.not_yet
+    pii = plan.targets.filter(text__contains="thứ hạng năm 2025").get()
+    assert "PII" in pii.measured_elsewhere and pii.indicator_id is None
+    commune = target_coverage(Plan.objects.get(issuer__code="LSN-XTN").targets.all())
+    assert commune.monitored >= 10 and commune.not_yet == 0
+    with clock_at(now):
+        client.force_login(User.objects.get(username="lanhdao"))
+        page = client.get(reverse("monitoring:plan", args=[plan.pk])).content.decode()
+    sentence = page.split('data-testid="target-coverage">')[1].split("</p>")[0]
+    assert f"{coverage.monitored}/{coverage.total} chỉ tiêu định lượng được theo dõi" in sentence
+    assert f"{coverage.elsewhere} đo ở nơi khác" in sentence
+
+
+def _assert_the_word_report_quotes_no_later_day(now) -> None:
+    import io
+    import re
+
+    from docx import Document
+
+    from monitoring.exports import narrative_report
+
+    today = timezone.localdate(now)
+    for issuer, username in (("LCI", "lanhdao"), ("LSN-XTN", "xa")):
+        plan = Plan.objects.filter(issuer__code=issuer, schedules__isnull=False).distinct().get()
+        scope = user_scope(User.objects.get(username=username))
+        with clock_at(now):
+            document = Document(io.BytesIO(narrative_report(scope=scope, plan=plan)))
+        text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+            cell.text for table in document.tables for row in table.rows for cell in row.cells
+        )
+        for day, month, year in re.findall(r"\b(\d{2})/(\d{2})/(\d{4})\b", text):
+            assert datetime.date(int(year), int(month), int(day)) <= today, (issuer, day, month)
+
+
+@pytest.mark.parametrize("day", list(DAYS), ids=[d.isoformat() for d in DAYS])
+def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
+    now = _moment(day)
+    load_demo(now=now)
+    assert _assert_nothing_after(now) >= 15
+    assert Registration.objects.get(unit__code="LSN-XTN").status == "approved"
+    _assert_header_times_agree_with_history()
+    _assert_each_step_by_its_role()
+    _assert_plans_come_before_their_reports()
+    _assert_earlier_months_are_mixed(DAYS[day])
+    _assert_dashboards_have_figures(now)
+    _assert_every_target_is_monitored_or_its_source_named(now, client)
+    _assert_the_word_report_quotes_no_later_day(now)
+    _assert_the_tour_holds(now, DAYS[day], client)
+
+
+def test_demo_refuses_a_day_before_its_plans():
+    with pytest.raises(DemoDateError, match="từ 21/08/2026"):
+        load_demo(now=_moment(datetime.date(2026, 5, 1)))
+    with pytest.raises(CommandError, match="từ 21/08/2026"):
+        call_command("load_demo", "--today", "2026-08-20")
+    assert not Plan.objects.exists() and not OrgUnit.objects.exists()
