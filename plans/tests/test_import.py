@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plans.import_forms import review_initial
+from plans.import_views import _unit_match_form
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 
@@ -40,12 +41,16 @@ def upload(client, world, content=None, name="ke-hoach.txt"):
 
 
 def review_data(plan_import, **overrides):
-    initial = review_initial(plan_import.draft)
-    data = {f"doc-{k}": v for k, v in initial["document"].items()}
+    """What the review page posts when the person changes nothing."""
+    initial = review_initial(plan_import.draft, text=plan_import.text)
+    data = {f"doc-{k}": v for k, v in initial["document"].items() if v is not None}
     for prefix, rows in (
         ("ref", initial["references"]),
         ("target", initial["targets"]),
         ("task", initial["tasks"]),
+        ("milestone", initial["milestones"]),
+        ("phase", initial["phases"]),
+        ("award", initial["awards"]),
     ):
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
         data[f"{prefix}-INITIAL_FORMS"] = str(len(rows))
@@ -58,14 +63,14 @@ def review_data(plan_import, **overrides):
                     data[f"{prefix}-{i}-{key}"] = (
                         str(value).replace(".", ",") if key in ("value", "value_max") else value
                     )
-    # The selects of unit names post what they show: the suggested unit.
-    from org.selectors import units_match_names
-    from plans.importing import draft_unit_names
-
-    names = draft_unit_names(plan_import.draft)
-    suggestions = units_match_names(names=names, within=plan_import.issuer)
-    for i, name in enumerate(names):
-        data[f"match-unit_{i}"] = suggestions[name].pk if suggestions[name] else ""
+    # The unit selects post what they show: the suggested unit, or the units of a group phrase.
+    form = _unit_match_form(None, draft=plan_import.draft, issuer=plan_import.issuer)
+    for name, field in form.fields.items():
+        initial_value = field.initial
+        if isinstance(initial_value, list):
+            data[f"match-{name}"] = [str(pk) for pk in initial_value]
+        else:
+            data[f"match-{name}"] = initial_value.pk if initial_value else ""
     data.update(overrides)
     return data
 
