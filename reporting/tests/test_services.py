@@ -637,3 +637,37 @@ def test_a_schedules_lines_are_cached_until_the_schedule_changes(setup, settings
     )
     assert [i.indicator_id for i in selectors.schedule_items(schedule)] == [setup.ratio.pk]
     selectors._LINES_CACHE.clear()
+
+
+class TestScheduleFromThePlansClause:
+    """Seed 001 §IV: "trước ngày 20 hằng tháng"; a schedule made for the plan starts from it."""
+
+    def test_a_schedule_left_without_frequency_and_due_day_follows_the_plan(self, world):
+        from plans.tests.factories import PlanFactory
+
+        plan = PlanFactory(
+            issuer=world.commune, reporting_frequency="quarterly", reporting_due_day=15
+        )
+        schedule = services.schedule_create(
+            scope=user_scope(user_with_role(world.commune, Role.COORDINATOR)),
+            user=None,
+            plan=plan,
+            data={"name": "Báo cáo quý"},
+            unit_types=[world.commune.unit_type],
+        )
+        assert (schedule.frequency, schedule.due_day) == ("quarterly", 15)
+
+    def test_what_the_coordinator_chooses_wins_over_the_plan(self, world):
+        from plans.tests.factories import PlanFactory
+
+        plan = PlanFactory(
+            issuer=world.commune, reporting_frequency="monthly", reporting_due_day=20
+        )
+        schedule = services.schedule_create(
+            scope=user_scope(user_with_role(world.commune, Role.COORDINATOR)),
+            user=None,
+            plan=plan,
+            data={"name": "Báo cáo năm", "frequency": "yearly", "due_day": 10},
+            unit_types=[world.commune.unit_type],
+        )
+        assert (schedule.frequency, schedule.due_day) == ("yearly", 10)
