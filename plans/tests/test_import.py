@@ -336,3 +336,18 @@ def test_a_first_import_shows_no_duplicate_warning(coordinator, world):
         reverse("plans:import_review", args=[PlanImport.objects.get().pk])
     ).content.decode()
     assert 'data-testid="duplicate-warning"' not in page
+
+
+def test_the_plan_page_shows_the_reporting_clause_milestones_and_awards_imported(
+    coordinator, world
+):
+    upload(coordinator, world, content=FULL_PLAN_TEXT.encode())
+    plan_import = PlanImport.objects.get()
+    coordinator.post(
+        reverse("plans:import_review", args=[plan_import.pk]), review_data(plan_import)
+    )
+    plan = Plan.objects.get(number="15/KH-UBND")
+    page = coordinator.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Hằng tháng, hạn nộp ngày 20" in page
+    assert "Sơ kết (hạn 31/12/2027)" in page
+    assert "Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu" in page
