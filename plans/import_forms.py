@@ -189,11 +189,24 @@ class TaskRowForm(StyledFormMixin, forms.Form):
 
 
 class _LabelledRowForm(StyledFormMixin, forms.Form):
+    """A row of the review that can be dropped (unticked) or added (the blank last row): what
+    it must say is required only of a row that is kept."""
+
+    needed: tuple[str, ...] = ()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("placeholder", field.label)
             field.widget.attrs.setdefault("aria-label", field.label)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("include"):
+            for name in self.needed:
+                if not (data.get(name) or "").strip() and name not in self.errors:
+                    self.add_error(name, _("Ghi nội dung hoặc bỏ chọn “Giữ”."))
+        return data
 
 
 class MilestoneRowForm(_LabelledRowForm):
@@ -201,7 +214,8 @@ class MilestoneRowForm(_LabelledRowForm):
 
     include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
     kind = forms.ChoiceField(label=_("Loại"), choices=Milestone.Kind.choices)
-    label = forms.CharField(label=_("Như văn bản ghi"))
+    label = forms.CharField(label=_("Như văn bản ghi"), required=False)
+    needed = ("label",)
     due = forms.CharField(label=_("Hạn (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
 
     def clean_due(self):
@@ -212,7 +226,8 @@ class PhaseRowForm(_LabelledRowForm):
     """A giai đoạn of the movement as the plan divides it; the last, blank row adds one."""
 
     include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
-    name = forms.CharField(label=_("Giai đoạn"))
+    name = forms.CharField(label=_("Giai đoạn"), required=False)
+    needed = ("name",)
     start = forms.CharField(label=_("Từ (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
     end = forms.CharField(label=_("Đến (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
     text = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -236,7 +251,8 @@ class AwardRowForm(_LabelledRowForm):
     """A form of award the plan names; the last, blank row adds one."""
 
     include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
-    form = forms.CharField(label=_("Hình thức khen thưởng"))
+    form = forms.CharField(label=_("Hình thức khen thưởng"), required=False)
+    needed = ("form",)
     recipients = forms.CharField(label=_("Tặng cho (tập thể, cá nhân…)"), required=False)
     condition = forms.CharField(label=_("Số lượng, điều kiện"), required=False)
     span = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -351,3 +351,20 @@ def test_the_plan_page_shows_the_reporting_clause_milestones_and_awards_imported
     assert "Hằng tháng, hạn nộp ngày 20" in page
     assert "Sơ kết (hạn 31/12/2027)" in page
     assert "Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu" in page
+
+
+def test_a_kept_award_row_without_its_form_is_refused_and_an_unticked_blank_row_is_ignored(
+    coordinator, world
+):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    data = review_data(plan_import)
+    data.update({"award-TOTAL_FORMS": "1", "award-0-include": "on", "award-0-recipients": "x"})
+    response = coordinator.post(url, data)
+    assert "Ghi nội dung hoặc bỏ chọn “Giữ”." in response.content.decode()
+    assert Plan.objects.exclude(status="placeholder").count() == 0
+
+    data.pop("award-0-include")
+    coordinator.post(url, data)
+    assert Plan.objects.get(number="15/KH-UBND").awards.count() == 0
