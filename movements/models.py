@@ -30,11 +30,15 @@ class Movement(models.Model):
 class Phase(models.Model):
     """Giai đoạn: a part of a movement as one plan divides it (seed 004: 05/2026–12/2027)."""
 
-    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="phases")
+    # Empty while the plan that declared it has no movement yet; kept in step with the plan's.
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, null=True, blank=True, related_name="phases"
+    )
     plan = models.ForeignKey(
         "plans.Plan", on_delete=models.CASCADE, null=True, blank=True, related_name="phases"
     )
     name = models.CharField(_("tên giai đoạn"), max_length=200)
+    label = models.CharField(_("như văn bản ghi"), max_length=300, blank=True)
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -60,7 +64,10 @@ class Milestone(models.Model):
         FINAL = "tong_ket", _("Tổng kết")
         OTHER = "khac", _("Khác")
 
-    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="milestones")
+    # Empty while the plan that declared it has no movement yet; kept in step with the plan's.
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, null=True, blank=True, related_name="milestones"
+    )
     plan = models.ForeignKey(
         "plans.Plan", on_delete=models.CASCADE, null=True, blank=True, related_name="milestones"
     )
@@ -71,7 +78,7 @@ class Milestone(models.Model):
     class Meta:
         verbose_name = _("mốc sơ kết, tổng kết")
         verbose_name_plural = _("mốc sơ kết, tổng kết")
-        ordering = ["due_date"]
+        ordering = ["due_date", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.label}".strip()

@@ -39,6 +39,8 @@ class PlanForm(VersionedForm):
             "signature_authority",
             "signature_position",
             "signer_name",
+            "reporting_frequency",
+            "reporting_due_day",
         ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 3}),

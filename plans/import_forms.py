@@ -7,8 +7,17 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+from movements.models import Milestone
 from org.models import OrgUnit
-from plans.models import Comparator, Plan, PlanReference, TargetUnit
+from plans import importing
+from plans.models import (
+    Comparator,
+    Plan,
+    PlanReference,
+    ReportingFrequency,
+    TargetUnit,
+    TaskStatus,
+)
 
 
 class UploadForm(StyledFormMixin, forms.Form):
@@ -42,6 +51,23 @@ class DocumentForm(StyledFormMixin, forms.Form):
     authority = forms.CharField(label=_("Thẩm quyền ký"), required=False)
     position = forms.CharField(label=_("Chức vụ người ký"), required=False)
     signer = forms.CharField(label=_("Người ký"), required=False)
+    reporting_frequency = forms.ChoiceField(
+        label=_("Chế độ báo cáo"),
+        required=False,
+        choices=[("", _("— văn bản không quy định —")), *ReportingFrequency.choices],
+        help_text=_("Mặc định của lịch báo cáo lập cho kế hoạch này."),
+    )
+    reporting_due_day = forms.IntegerField(
+        label=_("Hạn nộp báo cáo: ngày"),
+        required=False,
+        min_value=1,
+        max_value=31,
+        error_messages={
+            "min_value": _("Ngày hạn nộp phải từ 1 đến 31."),
+            "max_value": _("Ngày hạn nộp phải từ 1 đến 31."),
+            "invalid": _("Ghi ngày hạn nộp bằng số, từ 1 đến 31."),
+        },
+    )
     recipients = forms.CharField(
         label=_("Nơi nhận (mỗi dòng một nơi)"),
         required=False,
@@ -134,6 +160,12 @@ class TaskRowForm(StyledFormMixin, forms.Form):
         required=False,
         help_text=_("Ví dụ: 30/4/2026; Trước ngày 30/6/2026; Quý II/2026; Năm 2026; Thường xuyên"),
     )
+    status = forms.ChoiceField(
+        label=_("Trạng thái theo văn bản"),
+        choices=TaskStatus.choices,
+        initial=TaskStatus.NOT_STARTED,
+        help_text=_("Ví dụ văn bản ghi chú “Nhiệm vụ đã hoàn thành”."),
+    )
     span = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_deadlines(self):
@@ -156,7 +188,86 @@ class TaskRowForm(StyledFormMixin, forms.Form):
         return deadlines
 
 
+class _LabelledRowForm(StyledFormMixin, forms.Form):
+    """A row of the review that can be dropped (unticked) or added (the blank last row): what
+    it must say is required only of a row that is kept."""
+
+    needed: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("placeholder", field.label)
+            field.widget.attrs.setdefault("aria-label", field.label)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("include"):
+            for name in self.needed:
+                if not (data.get(name) or "").strip() and name not in self.errors:
+                    self.add_error(name, _("Ghi nội dung hoặc bỏ chọn “Giữ”."))
+        return data
+
+
+class MilestoneRowForm(_LabelledRowForm):
+    """A sơ kết / tổng kết the plan schedules; the last, blank row adds one."""
+
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    kind = forms.ChoiceField(label=_("Loại"), choices=Milestone.Kind.choices)
+    label = forms.CharField(label=_("Như văn bản ghi"), required=False)
+    needed = ("label",)
+    due = forms.CharField(label=_("Hạn (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
+
+    def clean_due(self):
+        return parse_loose_date(self.cleaned_data["due"])
+
+
+class PhaseRowForm(_LabelledRowForm):
+    """A giai đoạn of the movement as the plan divides it; the last, blank row adds one."""
+
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    name = forms.CharField(label=_("Giai đoạn"), required=False)
+    needed = ("name",)
+    start = forms.CharField(label=_("Từ (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
+    end = forms.CharField(label=_("Đến (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
+    text = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_start(self):
+        return parse_loose_date(self.cleaned_data["start"])
+
+    def clean_end(self):
+        return parse_loose_date(self.cleaned_data["end"])
+
+    def clean(self):
+        data = super().clean()
+        start = importing.period_bound(data.get("start"), end=False)
+        end = importing.period_bound(data.get("end"), end=True)
+        if start and end and end < start:
+            self.add_error("end", _("Giai đoạn phải kết thúc sau khi bắt đầu."))
+        return data
+
+
+class AwardRowForm(_LabelledRowForm):
+    """A form of award the plan names; the last, blank row adds one."""
+
+    include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
+    form = forms.CharField(label=_("Hình thức khen thưởng"), required=False)
+    needed = ("form",)
+    recipients = forms.CharField(label=_("Tặng cho (tập thể, cá nhân…)"), required=False)
+    condition = forms.CharField(label=_("Số lượng, điều kiện"), required=False)
+    span = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class DuplicateForm(forms.Form):
+    replace = forms.BooleanField(
+        label=_("Thay thế kế hoạch đã có bằng kế hoạch này"), required=False
+    )
+
+
 ReferenceFormSet = formset_factory(ReferenceRowForm, extra=0)
+MilestoneFormSet = formset_factory(MilestoneRowForm, extra=1)
+PhaseFormSet = formset_factory(PhaseRowForm, extra=1)
+AwardFormSet = formset_factory(AwardRowForm, extra=1)
 TargetFormSet = formset_factory(TargetRowForm, extra=0)
 TaskFormSet = formset_factory(TaskRowForm, extra=0)
 
@@ -196,10 +307,16 @@ def split_units(text: str) -> list[str]:
     return [name.strip() for name in (text or "").split(";") if name.strip()]
 
 
-def review_initial(draft: dict) -> dict:
+def _date_display(value: datetime.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def review_initial(draft: dict, *, text: str = "") -> dict:
     """Initial data of every form of the review page, from the extractor's draft."""
     document = draft.get("document") or {}
     signature = draft.get("signature") or {}
+    frequency, due_day = importing.reporting_clause(draft)
+    awards = [importing.award_parts(a, text=text) for a in draft.get("awards") or []]
     return {
         "document": {
             "type": (document.get("type") or "KH"),
@@ -211,6 +328,8 @@ def review_initial(draft: dict) -> dict:
             "position": signature.get("position") or "",
             "signer": signature.get("name") or "",
             "recipients": "\n".join(draft.get("recipients") or []),
+            "reporting_frequency": frequency,
+            "reporting_due_day": due_day,
         },
         "references": [
             {
@@ -248,17 +367,52 @@ def review_initial(draft: dict) -> dict:
                 "lead_units": "; ".join(t.get("lead_units") or []),
                 "coordinating_units": "; ".join(t.get("coordinating_units") or []),
                 "deadlines": deadlines_text(t.get("deadlines") or []),
+                "status": importing.task_state(t),
                 "span": _span_text(t.get("span")),
             }
             for t in draft.get("tasks") or []
         ],
+        "milestones": [
+            {
+                "include": True,
+                "kind": m["kind"],
+                "label": m["label"],
+                "due": _date_display(m["due_date"]),
+            }
+            for m in importing.draft_milestones(draft)
+        ],
+        "phases": [
+            {
+                "include": True,
+                "name": p["name"],
+                "start": _date_display(p["start_date"]),
+                "end": _date_display(p["end_date"]),
+                "text": p["label"],
+            }
+            for p in importing.draft_phases(draft)
+        ],
+        "awards": [
+            {
+                "include": True,
+                "form": a["form"],
+                "recipients": a["recipients"],
+                "condition": a["condition"],
+                "span": _span_text(a["span"]),
+            }
+            for a in awards
+            if a["form"]
+        ],
     }
 
 
-def reviewed_draft(*, document: dict, references, targets, tasks) -> dict:
+def reviewed_draft(
+    *, document: dict, references, targets, tasks, milestones=None, phases=None, awards=None
+) -> dict:
     """The draft as the person left it on the review page (rows unticked are dropped)."""
 
     def kept(formset):
+        if formset is None:
+            return []
         return [f.cleaned_data for f in formset.forms if f.cleaned_data.get("include")]
 
     return {
@@ -307,9 +461,31 @@ def reviewed_draft(*, document: dict, references, targets, tasks) -> dict:
                 "lead_units": split_units(t["lead_units"]),
                 "coordinating_units": split_units(t["coordinating_units"]),
                 "deadlines": t["deadlines"],
+                "status": t.get("status") or TaskStatus.NOT_STARTED,
                 "span": _span_value(t["span"]),
             }
             for t in kept(tasks)
+        ],
+        "reporting": {
+            "frequency": document.get("reporting_frequency") or None,
+            "due_day": document.get("reporting_due_day"),
+        },
+        "milestones": [
+            {"kind": m["kind"], "label": m["label"], "due": m["due"] or None}
+            for m in kept(milestones)
+        ],
+        "phases": [
+            {"name": p["name"], "start": p["start"], "end": p["end"], "text": p["text"]}
+            for p in kept(phases)
+        ],
+        "awards": [
+            {
+                "form": a["form"],
+                "recipients": a["recipients"],
+                "condition": a["condition"],
+                "span": _span_value(a["span"]),
+            }
+            for a in kept(awards)
         ],
     }
 
@@ -317,10 +493,33 @@ def reviewed_draft(*, document: dict, references, targets, tasks) -> dict:
 class UnitMatchForm(StyledFormMixin, forms.Form):
     """One select per unit name written in the tasks: the unit it means, or keep it as text."""
 
-    def __init__(self, *args, names: list[str], units, suggestions: dict, **kwargs):
+    def __init__(
+        self,
+        *args,
+        names: list[str],
+        units,
+        suggestions: dict,
+        groups: dict | None = None,
+        group_units=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.names = names
+        groups = groups or {}
+        self.group_names = set(groups)
         for i, name in enumerate(names):
+            if name in groups:
+                # A group phrase ("các phòng chuyên môn"): the units it stands for, ticked.
+                field = forms.ModelMultipleChoiceField(
+                    queryset=group_units,
+                    required=False,
+                    label=name,
+                    initial=[unit.pk for unit in groups[name]],
+                    widget=forms.CheckboxSelectMultiple,
+                )
+                field.widget.attrs["class"] = "form-check-input"
+                self.fields[f"unit_{i}"] = field
+                continue
             field = forms.ModelChoiceField(
                 queryset=units,
                 required=False,
@@ -331,12 +530,12 @@ class UnitMatchForm(StyledFormMixin, forms.Form):
             field.widget.attrs["class"] = "form-select form-select-sm"
             self.fields[f"unit_{i}"] = field
 
-    def matches(self) -> dict[str, int | None]:
-        return {
-            name: (
-                self.cleaned_data.get(f"unit_{i}").pk
-                if self.cleaned_data.get(f"unit_{i}")
-                else None
-            )
-            for i, name in enumerate(self.names)
-        }
+    def matches(self) -> dict[str, int | list[int] | None]:
+        result = {}
+        for i, name in enumerate(self.names):
+            chosen = self.cleaned_data.get(f"unit_{i}")
+            if name in self.group_names:
+                result[name] = [unit.pk for unit in chosen or []]
+            else:
+                result[name] = chosen.pk if chosen else None
+        return result

@@ -12,10 +12,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from org.models import OrgUnit
 from org.scope import get_in_scope_or_404, user_scope
-from org.selectors import units_match_names
+from org.selectors import units_denoted_by_group, units_match_names
 from plans import importing
 from plans.import_forms import (
+    AwardFormSet,
     DocumentForm,
+    DuplicateForm,
+    MilestoneFormSet,
+    PhaseFormSet,
     ReferenceFormSet,
     TargetFormSet,
     TaskFormSet,
@@ -64,41 +68,71 @@ def _pending_import(request, pk) -> PlanImport:
     )
 
 
+def _unit_match_form(data, *, draft: dict, issuer: OrgUnit) -> UnitMatchForm:
+    """One select per unit name of the tasks; a group phrase gets its units ticked."""
+    names = importing.draft_unit_names(draft)
+    groups = {}
+    for name in names:
+        denoted = units_denoted_by_group(phrase=name, issuer=issuer)
+        if denoted is not None:
+            groups[name] = denoted
+    subtree = OrgUnit.objects.filter(path__startswith=issuer.path).order_by("path")
+    return UnitMatchForm(
+        data,
+        names=names,
+        units=subtree,
+        suggestions=units_match_names(names=[n for n in names if n not in groups], within=issuer),
+        groups=groups,
+        group_units=subtree.filter(depth=issuer.depth + 1),
+        prefix="match",
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
     scope = user_scope(request.user)
     plan_import = _pending_import(request, pk)
     draft, issuer = plan_import.draft, plan_import.issuer
-    initial = review_initial(draft)
+    initial = review_initial(draft, text=plan_import.text)
     data = request.POST or None
     document = DocumentForm(data, initial=initial["document"], prefix="doc")
     references = ReferenceFormSet(data, initial=initial["references"], prefix="ref")
     targets = TargetFormSet(data, initial=initial["targets"], prefix="target")
     tasks = TaskFormSet(data, initial=initial["tasks"], prefix="task")
-    names = importing.draft_unit_names(draft)
-    suggestions = units_match_names(names=names, within=issuer)
-    matches = UnitMatchForm(
-        data,
-        names=names,
-        units=OrgUnit.objects.filter(path__startswith=issuer.path).order_by("path"),
-        suggestions=suggestions,
-        prefix="match",
-    )
-    forms_ok = request.method == "POST" and all(
-        f.is_valid() for f in (document, references, targets, tasks, matches)
-    )
-    if forms_ok:
+    milestones = MilestoneFormSet(data, initial=initial["milestones"], prefix="milestone")
+    phases = PhaseFormSet(data, initial=initial["phases"], prefix="phase")
+    awards = AwardFormSet(data, initial=initial["awards"], prefix="award")
+    matches = _unit_match_form(data, draft=draft, issuer=issuer)
+    duplicate = DuplicateForm(data, prefix="dup")
+    duplicates = importing.duplicate_plans(draft=draft, issuer=issuer, scope=scope)
+    all_forms = (document, references, targets, tasks, milestones, phases, awards, matches)
+    if request.method == "POST" and all(f.is_valid() for f in (*all_forms, duplicate)):
         reviewed = reviewed_draft(
-            document=document.cleaned_data, references=references, targets=targets, tasks=tasks
+            document=document.cleaned_data,
+            references=references,
+            targets=targets,
+            tasks=tasks,
+            milestones=milestones,
+            phases=phases,
+            awards=awards,
         )
+        duplicates = importing.duplicate_plans(draft=reviewed, issuer=issuer, scope=scope)
         try:
+            if duplicates and not duplicate.cleaned_data["replace"]:
+                raise ValidationError(
+                    _(
+                        "Kế hoạch này đã có trong hệ thống: chọn “Thay thế kế hoạch đã có”, "
+                        "hoặc hủy tệp này."
+                    )
+                )
             plan = importing.plan_import_finish(
                 scope=scope,
                 user=request.user,
                 plan_import=plan_import,
                 draft=reviewed,
                 unit_matches=matches.matches(),
+                replacing=duplicates,
             )
         except ValidationError as exc:
             document.add_error(None, exc.messages)
@@ -132,17 +166,26 @@ def import_review(request, pk):
             "references": references,
             "targets": targets,
             "tasks": tasks,
+            "milestones": milestones,
+            "phases": phases,
+            "awards": awards,
             "matches": matches,
             "target_rows": target_rows,
             "task_rows": task_rows,
             "document_warnings": warnings.get("document", []),
             "diffs": diffs,
+            "duplicate": duplicate,
+            "duplicate_diffs": [
+                importing.draft_diff(replaced=old, draft=draft) for old in duplicates
+            ],
         },
     )
 
 
 def _source(text: str, item: dict) -> str:
     span = item.get("span") or []
+    if isinstance(span, str):
+        span = [int(x) for x in span.split(",") if x.strip().isdigit()]
     if len(span) != 2:
         return ""
     return text[span[0] : span[1]]

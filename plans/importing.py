@@ -4,8 +4,10 @@ The draft is what a person confirmed on the import screen (or, for the demo, wha
 proposed). Everything is created in one transaction: a failure half way leaves nothing behind.
 """
 
+import calendar
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -14,10 +16,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
+from movements.models import Milestone
 from org.models import OrgUnit
 from org.scope import UserScope
+from org.selectors import units_denoted_by_group
 from plans import services
-from plans.models import Plan, PlanReference, TaskDeadline
+from plans.models import Plan, PlanReference, ReportingFrequency, TaskDeadline, TaskStatus
 
 _DOC_TYPES = {choice.value.upper(): choice.value for choice in Plan.DocType}
 _NUMBER = re.compile(r"^\s*(?P<num>[^/\s]*)\s*/\s*(?P<type>[^-/\s]+)(?:[-/](?P<issuer>.+))?$")
@@ -98,11 +102,138 @@ def guess_reference_issuer(*, number: str, text: str, issuer: OrgUnit) -> OrgUni
 
 
 def _units_for(names: list[str], *, issuer: OrgUnit, matches: dict | None) -> list[OrgUnit]:
-    """Units chosen on the review screen (`matches`: name -> unit id or None), else suggested."""
+    """Units chosen on the review screen (`matches`: name -> a unit id, a list of ids for a
+    group phrase, or None), else suggested: a group phrase ("các phòng chuyên môn") stands for
+    the issuer's units of that kind, a name for the unit of that name."""
     if matches is not None:
-        ids = [matches.get(name) for name in names if matches.get(name)]
-        return list(OrgUnit.objects.filter(pk__in=ids, path__startswith=issuer.path))
-    return services.units_from_text(text=", ".join(names), within=issuer)
+        ids = []
+        for name in names:
+            chosen = matches.get(name)
+            ids.extend(chosen if isinstance(chosen, list | tuple | set) else [chosen])
+        return list(
+            OrgUnit.objects.filter(
+                pk__in=[i for i in ids if i], path__startswith=issuer.path
+            ).order_by("path")
+        )
+    units, plain = [], []
+    for name in names:
+        group = units_denoted_by_group(phrase=name, issuer=issuer)
+        if group is None:
+            plain.append(name)
+        else:
+            units.extend(group)
+    if plain:
+        units.extend(services.units_from_text(text=", ".join(plain), within=issuer))
+    return list({unit.pk: unit for unit in units}.values())
+
+
+def reporting_clause(draft: dict) -> tuple[str, int | None]:
+    """The plan's reporting clause as (frequency, due day): seed 001 "trước ngày 20 hằng tháng"
+    -> ("monthly", 20); seed 004 "Hằng năm báo cáo" -> ("yearly", None); none -> ("", None)."""
+    clause = draft.get("reporting") or {}
+    frequency = clause.get("frequency") or ""
+    if frequency not in ReportingFrequency.values:
+        return "", None
+    try:
+        due_day = int(clause.get("due_day"))
+    except (TypeError, ValueError):
+        due_day = None
+    return frequency, due_day if due_day and 1 <= due_day <= 31 else None
+
+
+_DONE_WORDS = {"done", "completed", "hoan_thanh"}
+
+
+def task_state(item: dict) -> str:
+    """The state the plan itself gives a task (seed 001's footnote "Nhiệm vụ đã hoàn thành")."""
+    state = str(item.get("status") or item.get("state") or "").lower()
+    if state in _DONE_WORDS or item.get("done") is True:
+        return TaskStatus.DONE
+    return state if state in TaskStatus.values else TaskStatus.NOT_STARTED
+
+
+def award_parts(item, *, text: str = "") -> dict:
+    """An award form as the extractor gives it (a phrase, or a dict) as PlanAward fields and a
+    span in the source: the form is the phrase's first line ("Giấy khen của Trưởng Ban Quản
+    lý")."""
+    if isinstance(item, dict):
+        raw = str(item.get("form") or item.get("name") or item.get("text") or "")
+        parts = {
+            "recipients": str(item.get("recipients") or "")[:300],
+            "condition": str(item.get("condition") or item.get("quota") or ""),
+        }
+        span = item.get("span")
+    else:
+        raw, parts, span = str(item or ""), {"recipients": "", "condition": ""}, None
+    form = raw.strip().split("\n")[0].strip()
+    if not span and form and text:
+        start = text.find(form)
+        span = [start, start + len(form)] if start >= 0 else None
+    return {**parts, "form": form[:300], "span": span if span and len(span) == 2 else None}
+
+
+def period_bound(value, *, end: bool) -> datetime.date | None:
+    """ "2026-05" -> 01/05/2026 (start) or 31/05/2026 (end); "2026" -> 01/01 or 31/12."""
+    value = str(value or "")
+    if len(value) == 10:
+        return parse_date(value)
+    try:
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            day = calendar.monthrange(year, month)[1] if end else 1
+            return datetime.date(year, month, day)
+        if len(value) == 4:
+            return datetime.date(int(value), 12, 31) if end else datetime.date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def milestone_parts(item: dict) -> dict:
+    """A sơ kết / tổng kết of the draft as Milestone fields: due at the end of what it says
+    ("Quý IV, năm 2027" -> 31/12/2027)."""
+    kind = item.get("kind")
+    due = item.get("due")
+    due_date = None
+    if isinstance(due, dict) and due.get("kind"):
+        try:
+            due_date = _deadline_end(deadline_from_draft(due))
+        except (ValueError, TypeError):
+            due_date = None
+    elif due:
+        due_date = period_bound(due, end=True)
+    return {
+        "kind": kind if kind in Milestone.Kind.values else Milestone.Kind.OTHER,
+        "label": str(item.get("label") or item.get("text") or "").strip()[:200],
+        "due_date": due_date,
+    }
+
+
+def draft_phases(draft: dict) -> list[dict]:
+    """Phases of the draft ("Giai đoạn 1 (từ tháng 5/2026 đến tháng 12/2027)") as Phase fields:
+    from a "phases" list, or milestones of kind "phase"."""
+    items = list(draft.get("phases") or [])
+    items += [m for m in draft.get("milestones") or [] if m.get("kind") in ("phase", "giai_doan")]
+    phases = []
+    for item in items:
+        text = str(item.get("text") or "").strip()
+        phases.append(
+            {
+                "name": str(item.get("name") or item.get("title") or text or "").strip()[:200],
+                "start_date": period_bound(item.get("start") or item.get("from"), end=False),
+                "end_date": period_bound(item.get("end") or item.get("to"), end=True),
+                "label": text[:300],
+            }
+        )
+    return phases
+
+
+def draft_milestones(draft: dict) -> list[dict]:
+    return [
+        milestone_parts(m)
+        for m in draft.get("milestones") or []
+        if m.get("kind") not in ("phase", "giai_doan")
+    ]
 
 
 @transaction.atomic
@@ -116,14 +247,18 @@ def plan_import_confirm(
     source_text: str = "",
     unit_matches: dict | None = None,
     movement=None,
+    replacing: Iterable[Plan] = (),
 ) -> Plan:
-    """Create the Plan, its references, targets and tasks from a reviewed draft, atomically."""
+    """Create the Plan, its references, targets, tasks, phases, milestones, awards and
+    reporting clause from a reviewed draft, atomically. `replacing`: plans already in the
+    system that this one is a new import of (see `duplicate_plans`); they give way to it."""
     if not scope.can_manage(issuer):
         raise ValidationError({"issuer": _("Bạn chỉ nhập được kế hoạch của đơn vị mình quản lý.")})
     document = draft.get("document") or {}
     signature = draft.get("signature") or {}
     number = (document.get("number") or "").strip()
     issued = document.get("date") or ""
+    reporting_frequency, reporting_due_day = reporting_clause(draft)
     plan = services.plan_create(
         scope=scope,
         user=user,
@@ -142,6 +277,8 @@ def plan_import_confirm(
             "signature_position": signature.get("position") or "",
             "signer_name": signature.get("name") or "",
             "recipients": list(draft.get("recipients") or []),
+            "reporting_frequency": reporting_frequency,
+            "reporting_due_day": reporting_due_day,
         },
     )
     if source_file is not None:
@@ -201,6 +338,8 @@ def plan_import_confirm(
     for order, item in enumerate(draft.get("tasks") or []):
         lead = list(item.get("lead_units") or [])
         coordinating = list(item.get("coordinating_units") or [])
+        lead_units = _units_for(lead, issuer=issuer, matches=unit_matches)
+        status = task_state(item)
         task = services.task_create(
             scope=scope,
             plan=plan,
@@ -212,12 +351,33 @@ def plan_import_confirm(
                 "product": (item.get("product") or "")[:500],
                 "lead_units_text": ", ".join(lead)[:500],
                 "coordinating_units_text": ", ".join(coordinating)[:500],
+                "status": status,
+                "progress": 100 if status == TaskStatus.DONE else 0,
             },
             deadlines=[deadline_from_draft(d) for d in item.get("deadlines") or []],
-            lead_units=_units_for(lead, issuer=issuer, matches=unit_matches),
-            coordinating_units=_units_for(coordinating, issuer=issuer, matches=unit_matches),
+            lead_units=lead_units,
+            # A unit the task names as lead is not also among "the other" units of a group
+            # phrase (seed 003: Phòng Hành chính – Quản trị leads, "Các phòng, ban, trung tâm"
+            # coordinate).
+            coordinating_units=[
+                unit
+                for unit in _units_for(coordinating, issuer=issuer, matches=unit_matches)
+                if unit not in lead_units
+            ],
         )
         _set_span(task, item)
+
+    for order, phase in enumerate(draft_phases(draft), start=1):
+        services.plan_phase_add(plan=plan, order=order, **phase)
+    for milestone in draft_milestones(draft):
+        services.plan_milestone_add(plan=plan, **milestone)
+    for order, item in enumerate(draft.get("awards") or []):
+        award = award_parts(item, text=source_text)
+        if award["form"]:
+            span = award.pop("span")
+            services.plan_award_add(plan=plan, data=award, order=order, span=span)
+    for old in replacing:
+        services.plan_replace(scope=scope, old=old, new=plan)
     return plan
 
 
@@ -388,8 +548,47 @@ def replaced_plans(*, draft: dict, scope: UserScope) -> list[Plan]:
     ]
 
 
+def duplicate_plans(*, draft: dict, issuer: OrgUnit, scope: UserScope) -> list[Plan]:
+    """Plans already in the system (and visible) that the draft is very likely a second import
+    of: the same issuer and either the same number, or the same title and date."""
+    from plans.selectors import visible_plans_q
+
+    document = draft.get("document") or {}
+    number = services.normalize_number(document.get("number") or "")
+    title = fold(document.get("title") or "").strip(" .")
+    issued = str(document.get("date") or "")
+    issued_on = parse_date(issued)
+    issued_period = issued if len(issued) in (4, 7) else ""
+    candidates = (
+        Plan.objects.filter(visible_plans_q(scope), issuer=issuer)
+        .exclude(status=Plan.Status.PLACEHOLDER)
+        .prefetch_related("targets", "tasks")
+        .order_by("pk")
+    )
+    found = []
+    for plan in candidates:
+        same_number = bool(number) and services.normalize_number(plan.number) == number
+        same_title_and_date = (
+            bool(title)
+            and fold(plan.title).strip(" .") == title
+            and plan.issued_on == issued_on
+            and plan.issued_period == issued_period
+        )
+        if same_number or same_title_and_date:
+            found.append(plan)
+    return found
+
+
 @transaction.atomic
-def plan_import_finish(*, scope: UserScope, user, plan_import, draft: dict, unit_matches: dict):
+def plan_import_finish(
+    *,
+    scope: UserScope,
+    user,
+    plan_import,
+    draft: dict,
+    unit_matches: dict,
+    replacing: Iterable[Plan] = (),
+):
     """Create the plan from the reviewed draft and attach the uploaded file, in one transaction."""
     from plans.models import PlanImport
 
@@ -404,6 +603,7 @@ def plan_import_finish(*, scope: UserScope, user, plan_import, draft: dict, unit
         source_file=locked.source_file.name,
         source_text=locked.text,
         unit_matches=unit_matches,
+        replacing=replacing,
     )
     locked.status = PlanImport.Status.CONFIRMED
     locked.plan = plan

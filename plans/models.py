@@ -14,6 +14,15 @@ from simple_history.models import HistoricalRecords
 from core.models import SearchableModel
 
 
+class ReportingFrequency(models.TextChoices):
+    """How often a plan asks its units to report (the same values as a reporting schedule's)."""
+
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    HALF_YEARLY = "half_yearly", _("6 tháng")
+    YEARLY = "yearly", _("Hằng năm")
+
+
 class Plan(SearchableModel):
     """Kế hoạch, or any document a plan refers to (nghị quyết, quyết định...).
 
@@ -71,6 +80,17 @@ class Plan(SearchableModel):
     signature_position = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    # The plan's reporting clause (chế độ báo cáo), e.g. seed 001 §IV "trước ngày 20 hằng tháng":
+    # the default of every reporting schedule made for the plan.
+    reporting_frequency = models.CharField(
+        _("chế độ báo cáo: tần suất"),
+        max_length=20,
+        choices=ReportingFrequency.choices,
+        blank=True,
+    )
+    reporting_due_day = models.PositiveSmallIntegerField(
+        _("chế độ báo cáo: hạn nộp ngày"), null=True, blank=True
+    )
     source_file = models.FileField(_("tệp gốc"), upload_to="plans/%Y/", blank=True)
     source_text = models.TextField(_("văn bản đã chuẩn hóa"), blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -153,6 +173,8 @@ class Plan(SearchableModel):
             errors["number"] = _("Kế hoạch đã ban hành phải có số, ký hiệu.")
         if self.issued_period and not _valid_period(self.issued_period):
             errors["issued_period"] = _("Ghi năm (2026) hoặc tháng (2026-05).")
+        if self.reporting_due_day is not None and not 1 <= self.reporting_due_day <= 31:
+            errors["reporting_due_day"] = _("Ngày hạn nộp báo cáo phải từ 1 đến 31.")
         if errors:
             raise ValidationError(errors)
 
@@ -195,6 +217,27 @@ class PlanReference(models.Model):
 
     def __str__(self):
         return f"{self.plan} → {self.get_relation_display()} → {self.referenced}"
+
+
+class PlanAward(models.Model):
+    """Hình thức khen thưởng a plan names (seed 004 §III: Cờ thi đua, Bằng khen của Chủ tịch
+    UBND tỉnh, Giấy khen), with who receives it and the quota or condition, as written."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="awards")
+    order = models.PositiveSmallIntegerField(default=0)
+    form = models.CharField(_("hình thức khen thưởng"), max_length=300)
+    recipients = models.CharField(_("đối tượng"), max_length=300, blank=True)
+    condition = models.TextField(_("số lượng, điều kiện"), blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    span_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("hình thức khen thưởng của kế hoạch")
+        verbose_name_plural = _("hình thức khen thưởng của kế hoạch")
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return self.form
 
 
 class Comparator(models.TextChoices):

@@ -81,6 +81,7 @@ def plan_detail(*, scope: UserScope, pk: int) -> Plan:
         Prefetch("tasks", queryset=task_rows(Task.objects.all())),
         "phases",
         "milestones",
+        "awards",
     )
     return get_in_scope_or_404(queryset, visible_plans_q(scope), pk=pk)
 

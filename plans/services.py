@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.services import assign_fields, claim_version
 from core.text import fold
+from movements.models import Milestone, Phase
 from org.models import OrgUnit
 from org.scope import UserScope
-from plans.models import Plan, PlanReference, Target, Task, TaskDeadline, TaskStatus
+from plans.models import Plan, PlanAward, PlanReference, Target, Task, TaskDeadline, TaskStatus
 
 PLAN_FIELDS = (
     "doc_type",
@@ -28,6 +29,8 @@ PLAN_FIELDS = (
     "signature_position",
     "signer_name",
     "recipients",
+    "reporting_frequency",
+    "reporting_due_day",
 )
 TARGET_FIELDS = (
     "order",
@@ -99,7 +102,92 @@ def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: i
     _require_manage(scope, plan.issuer)
     plan.full_clean()
     plan.save()
+    # The phases and milestones a plan declared belong to its movement.
+    plan.phases.update(movement=plan.movement)
+    plan.milestones.update(movement=plan.movement)
     return plan
+
+
+@transaction.atomic
+def plan_milestone_add(*, plan: Plan, kind: str, label: str, due_date=None) -> Milestone:
+    """A sơ kết or tổng kết the plan schedules (seed 000: "Sơ kết ...: Quý IV, năm 2027")."""
+    milestone = Milestone(
+        movement=plan.movement, plan=plan, kind=kind, label=label[:200], due_date=due_date
+    )
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def plan_phase_add(
+    *, plan: Plan, name: str, order: int, start_date=None, end_date=None, label: str = ""
+) -> Phase:
+    """A phase the plan divides its movement into (seed 004 §IV: 05/2026–12/2027, 2028–2030)."""
+    phase = Phase(
+        movement=plan.movement,
+        plan=plan,
+        name=name[:200],
+        order=order,
+        start_date=start_date,
+        end_date=end_date,
+        label=label[:300],
+    )
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def plan_award_add(*, plan: Plan, data: dict, order: int = 0, span=None) -> PlanAward:
+    award = PlanAward(plan=plan, order=order)
+    assign_fields(award, data, ("form", "recipients", "condition"))
+    if span and len(span) == 2:
+        award.span_start, award.span_end = span
+    award.full_clean()
+    award.save()
+    return award
+
+
+class PlanNotReplaceable(ValidationError):
+    pass
+
+
+def plan_replace_blockers(plan: Plan) -> list[str]:
+    """Why `plan` cannot be replaced by a new import without losing what people did with it.
+    Empty when nothing but the plan's own text (targets, tasks, phases, awards) would go."""
+    reasons = []
+    if plan.schedules.exists():
+        reasons.append(_("kế hoạch đã có lịch báo cáo"))
+    if plan.registrations.exists():
+        reasons.append(_("đơn vị đã đăng ký thi đua theo kế hoạch"))
+    if Target.objects.filter(parent_target__plan=plan).exclude(plan=plan).exists():
+        reasons.append(_("kế hoạch cấp dưới có chỉ tiêu gắn với chỉ tiêu của kế hoạch này"))
+    return [str(r) for r in reasons]
+
+
+@transaction.atomic
+def plan_replace(*, scope: UserScope, old: Plan, new: Plan) -> None:
+    """`new` takes the place of `old` (the same plan imported again): documents that cite
+    `old` now cite `new`, and `old` is removed. Refused, changing nothing, when people have
+    already reported or registered against `old`."""
+    _require_manage(scope, old.issuer)
+    blockers = plan_replace_blockers(old)
+    if blockers:
+        raise PlanNotReplaceable(
+            _("Không thay thế được %(plan)s: %(why)s. Hãy sửa trực tiếp kế hoạch đó.")
+            % {"plan": old.display_number, "why": "; ".join(blockers)}
+        )
+    for citation in PlanReference.objects.filter(referenced=old).exclude(plan=new):
+        if PlanReference.objects.filter(
+            plan=citation.plan, referenced=new, relation=citation.relation
+        ).exists():
+            citation.delete()
+        else:
+            citation.referenced = new
+            citation.save(update_fields=["referenced"])
+    PlanReference.objects.filter(plan=new, referenced=old).delete()
+    old.delete()
 
 
 def reference_resolve(*, number: str, doc_type: str, issued_on=None, text: str = "") -> Plan:

@@ -77,7 +77,12 @@ def schedule_edit(request, pk=None):
         plan = plan_selectors.plan_detail(scope=scope, pk=int(plan_id))
         if not scope.can_manage(plan.issuer):
             raise Http404
-    form = ScheduleForm(request.POST or None, instance=schedule, plan=plan)
+    form = ScheduleForm(
+        request.POST or None,
+        instance=schedule,
+        plan=plan,
+        initial=None if schedule else services.schedule_defaults(plan),
+    )
     initial = (
         [
             {

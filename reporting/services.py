@@ -90,6 +90,17 @@ def _check_schedule_plan(scope: UserScope, plan: Plan) -> None:
         )
 
 
+def schedule_defaults(plan: Plan) -> dict:
+    """What a new schedule of `plan` starts from: the plan's own reporting clause (seed 001 §IV:
+    "trước ngày 20 hằng tháng" -> monthly, due on the 20th)."""
+    defaults = {}
+    if plan.reporting_frequency:
+        defaults["frequency"] = plan.reporting_frequency
+    if plan.reporting_due_day:
+        defaults["due_day"] = plan.reporting_due_day
+    return defaults
+
+
 @transaction.atomic
 def schedule_create(
     *,
@@ -101,10 +112,11 @@ def schedule_create(
     items: Iterable[dict] = (),
     tasks: Iterable[Task] = (),
 ) -> Schedule:
-    """Create a reporting schedule of a plan: frequency, due day, who reports what."""
+    """Create a reporting schedule of a plan: frequency, due day, who reports what. What `data`
+    leaves out follows the plan's reporting clause."""
     _check_schedule_plan(scope, plan)
     schedule = Schedule(plan=plan, created_by=user)
-    assign_fields(schedule, data, SCHEDULE_FIELDS)
+    assign_fields(schedule, {**schedule_defaults(plan), **data}, SCHEDULE_FIELDS)
     schedule.full_clean(exclude=["created_by"])
     schedule.save()
     _save_schedule_lines(schedule, items, tasks, unit_types)

@@ -1,10 +1,13 @@
 """The import page: upload a plan document, review it beside its source, confirm atomically."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plans.import_forms import review_initial
+from plans.import_views import _unit_match_form
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 
@@ -40,12 +43,16 @@ def upload(client, world, content=None, name="ke-hoach.txt"):
 
 
 def review_data(plan_import, **overrides):
-    initial = review_initial(plan_import.draft)
-    data = {f"doc-{k}": v for k, v in initial["document"].items()}
+    """What the review page posts when the person changes nothing."""
+    initial = review_initial(plan_import.draft, text=plan_import.text)
+    data = {f"doc-{k}": v for k, v in initial["document"].items() if v is not None}
     for prefix, rows in (
         ("ref", initial["references"]),
         ("target", initial["targets"]),
         ("task", initial["tasks"]),
+        ("milestone", initial["milestones"]),
+        ("phase", initial["phases"]),
+        ("award", initial["awards"]),
     ):
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
         data[f"{prefix}-INITIAL_FORMS"] = str(len(rows))
@@ -58,14 +65,14 @@ def review_data(plan_import, **overrides):
                     data[f"{prefix}-{i}-{key}"] = (
                         str(value).replace(".", ",") if key in ("value", "value_max") else value
                     )
-    # The selects of unit names post what they show: the suggested unit.
-    from org.selectors import units_match_names
-    from plans.importing import draft_unit_names
-
-    names = draft_unit_names(plan_import.draft)
-    suggestions = units_match_names(names=names, within=plan_import.issuer)
-    for i, name in enumerate(names):
-        data[f"match-unit_{i}"] = suggestions[name].pk if suggestions[name] else ""
+    # The unit selects post what they show: the suggested unit, or the units of a group phrase.
+    form = _unit_match_form(None, draft=plan_import.draft, issuer=plan_import.issuer)
+    for name, field in form.fields.items():
+        initial_value = field.initial
+        if isinstance(initial_value, list):
+            data[f"match-{name}"] = [str(pk) for pk in initial_value]
+        else:
+            data[f"match-{name}"] = initial_value.pk if initial_value else ""
     data.update(overrides)
     return data
 
@@ -190,3 +197,174 @@ def test_a_deadline_nobody_can_read_is_refused_next_to_the_task(coordinator, wor
     response = coordinator.post(reverse("plans:import_review", args=[plan_import.pk]), data)
     assert "Không hiểu thời hạn “sớm nhất có thể”" in response.content.decode()
     assert Plan.objects.exclude(status="placeholder").count() == 0
+
+
+FULL_PLAN_TEXT = PLAN_TEXT.replace(
+    "+ Đơn vị chủ trì: Thôn Bản Pẻn.\n+ Đơn vị phối hợp: Đoàn Thanh niên xã.",
+    "+ Đơn vị chủ trì: Đoàn Thanh niên xã.\n+ Đơn vị phối hợp: Các thôn.",
+).replace(
+    "Nơi nhận:",
+    """III. TỔ CHỨC THỰC HIỆN
+1. Các thôn báo cáo kết quả trước ngày 20 hằng tháng.
+2. Sơ kết phong trào thi đua: Quý IV, năm 2027.
+3. Tổng kết phong trào thi đua: Quý III, năm 2030.
+4. Khen thưởng: Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu.
+Nơi nhận:""",
+)
+
+
+def test_review_shows_milestones_awards_and_the_reporting_clause_and_confirm_keeps_them(
+    coordinator, world
+):
+    upload(coordinator, world, content=FULL_PLAN_TEXT.encode())
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    page = coordinator.get(url).content.decode()
+    assert page.count('data-testid="milestone-row"') == 3  # two found, one blank to add
+    assert 'value="Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu"' in page
+    assert '<option value="monthly" selected>' in page
+    assert 'value="20"' in page
+
+    data = review_data(plan_import)
+    data.pop("milestone-1-include")  # the reviewer drops the tổng kết
+    data.update(
+        {  # adds a phase in the blank row
+            "phase-TOTAL_FORMS": "1",
+            "phase-0-include": "on",
+            "phase-0-name": "Giai đoạn 1",
+            "phase-0-start": "5/2026",
+            "phase-0-end": "12/2027",
+            "award-0-recipients": "tập thể",
+            "task-0-status": "done",  # and says the plan gives the task as done
+        }
+    )
+    response = coordinator.post(url, data)
+    plan = Plan.objects.get(number="15/KH-UBND")
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert [(m.kind, m.due_date) for m in plan.milestones.all()] == [
+        ("so_ket", datetime.date(2027, 12, 31))
+    ]
+    assert [(p.name, p.start_date, p.end_date) for p in plan.phases.all()] == [
+        ("Giai đoạn 1", datetime.date(2026, 5, 1), datetime.date(2027, 12, 31))
+    ]
+    award = plan.awards.get()
+    assert (award.form, award.recipients) == (
+        "Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu",
+        "tập thể",
+    )
+    assert (plan.reporting_frequency, plan.reporting_due_day) == ("monthly", 20)
+    assert [(t.status, t.progress) for t in plan.tasks.all()] == [("done", 100)]
+
+
+def test_a_phase_ending_before_it_starts_is_refused_next_to_it(coordinator, world):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    data = review_data(plan_import)
+    data.update(
+        {
+            "phase-TOTAL_FORMS": "1",
+            "phase-0-include": "on",
+            "phase-0-name": "Giai đoạn 1",
+            "phase-0-start": "2028",
+            "phase-0-end": "2027",
+        }
+    )
+    response = coordinator.post(reverse("plans:import_review", args=[plan_import.pk]), data)
+    assert "Giai đoạn phải kết thúc sau khi bắt đầu." in response.content.decode()
+    assert Plan.objects.exclude(status="placeholder").count() == 0
+
+
+def test_a_group_phrase_shows_its_units_ticked_and_the_confirmed_ones_are_stored(
+    coordinator, world
+):
+    from org.tests.factories import OrgUnitFactory
+
+    other = OrgUnitFactory(
+        parent=world.commune, name="Thôn Nà Lừa", unit_type=world.village.unit_type
+    )
+    upload(coordinator, world, content=FULL_PLAN_TEXT.encode())
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    page = coordinator.get(url).content.decode()
+    assert "Các thôn" in page
+    for village in (world.village, other):  # both villages ticked
+        tag = page.split(f'name="match-unit_1" value="{village.pk}"')[1].split(">")[0]
+        assert tag.endswith(" checked")
+
+    data = review_data(plan_import)
+    assert sorted(data["match-unit_1"]) == sorted([str(world.village.pk), str(other.pk)])
+    data["match-unit_1"] = [str(other.pk)]  # the reviewer unticks Thôn Bản Pẻn
+    coordinator.post(url, data)
+    task = Plan.objects.get(number="15/KH-UBND").tasks.get()
+    assert task.lead_units_text == "Đoàn Thanh niên xã"
+    assert list(task.coordinating_units.all()) == [other]
+
+
+def test_importing_the_same_plan_twice_warns_and_creates_nothing_without_a_choice(
+    coordinator, world
+):
+    old = PlanFactory(issuer=world.commune, number="15/KH-UBND")
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    page = coordinator.get(url).content.decode()
+    assert 'data-testid="duplicate-warning"' in page
+    assert reverse("plans:detail", args=[old.pk]) in page
+    assert "Thay thế kế hoạch đã có bằng kế hoạch này" in page
+
+    response = coordinator.post(url, review_data(plan_import))
+    assert "Kế hoạch này đã có trong hệ thống" in response.content.decode()
+    assert list(Plan.objects.filter(number="15/KH-UBND")) == [old]
+    assert PlanImport.objects.get().status == "pending"
+
+
+def test_importing_the_same_plan_twice_can_replace_the_first(coordinator, world):
+    old = PlanFactory(issuer=world.commune, number="15/KH-UBND")
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    response = coordinator.post(url, review_data(plan_import, **{"dup-replace": "on"}))
+    plan = Plan.objects.get(number="15/KH-UBND")
+    assert plan.pk != old.pk
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert plan.targets.count() == 2
+
+
+def test_a_first_import_shows_no_duplicate_warning(coordinator, world):
+    upload(coordinator, world)
+    page = coordinator.get(
+        reverse("plans:import_review", args=[PlanImport.objects.get().pk])
+    ).content.decode()
+    assert 'data-testid="duplicate-warning"' not in page
+
+
+def test_the_plan_page_shows_the_reporting_clause_milestones_and_awards_imported(
+    coordinator, world
+):
+    upload(coordinator, world, content=FULL_PLAN_TEXT.encode())
+    plan_import = PlanImport.objects.get()
+    coordinator.post(
+        reverse("plans:import_review", args=[plan_import.pk]), review_data(plan_import)
+    )
+    plan = Plan.objects.get(number="15/KH-UBND")
+    page = coordinator.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Hằng tháng, hạn nộp ngày 20" in page
+    assert "Sơ kết (hạn 31/12/2027)" in page
+    assert "Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu" in page
+
+
+def test_a_kept_award_row_without_its_form_is_refused_and_an_unticked_blank_row_is_ignored(
+    coordinator, world
+):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    url = reverse("plans:import_review", args=[plan_import.pk])
+    data = review_data(plan_import)
+    data.update({"award-TOTAL_FORMS": "1", "award-0-include": "on", "award-0-recipients": "x"})
+    response = coordinator.post(url, data)
+    assert "Ghi nội dung hoặc bỏ chọn “Giữ”." in response.content.decode()
+    assert Plan.objects.exclude(status="placeholder").count() == 0
+
+    data.pop("award-0-include")
+    coordinator.post(url, data)
+    assert Plan.objects.get(number="15/KH-UBND").awards.count() == 0

@@ -711,3 +711,37 @@ class TestTaskStatusAgreesWithProgress:
         with pytest.raises(ValidationError) as exc:
             setup.submit()
         assert "tiến độ là 0%" in exc.value.message_dict[f"task-{setup.task.pk}"][0]
+
+
+class TestScheduleFromThePlansClause:
+    """Seed 001 §IV: "trước ngày 20 hằng tháng"; a schedule made for the plan starts from it."""
+
+    def test_a_schedule_left_without_frequency_and_due_day_follows_the_plan(self, world):
+        from plans.tests.factories import PlanFactory
+
+        plan = PlanFactory(
+            issuer=world.commune, reporting_frequency="quarterly", reporting_due_day=15
+        )
+        schedule = services.schedule_create(
+            scope=user_scope(user_with_role(world.commune, Role.COORDINATOR)),
+            user=None,
+            plan=plan,
+            data={"name": "Báo cáo quý"},
+            unit_types=[world.commune.unit_type],
+        )
+        assert (schedule.frequency, schedule.due_day) == ("quarterly", 15)
+
+    def test_what_the_coordinator_chooses_wins_over_the_plan(self, world):
+        from plans.tests.factories import PlanFactory
+
+        plan = PlanFactory(
+            issuer=world.commune, reporting_frequency="monthly", reporting_due_day=20
+        )
+        schedule = services.schedule_create(
+            scope=user_scope(user_with_role(world.commune, Role.COORDINATOR)),
+            user=None,
+            plan=plan,
+            data={"name": "Báo cáo năm", "frequency": "yearly", "due_day": 10},
+            unit_types=[world.commune.unit_type],
+        )
+        assert (schedule.frequency, schedule.due_day) == ("yearly", 10)

@@ -465,6 +465,16 @@ class TestSchedules:
         assert list(schedule.items.get().unit_types.all()) == [world.village.unit_type]
         assert list(schedule.tasks.all()) == [task]
 
+    def test_a_new_schedule_form_starts_from_the_plans_reporting_clause(self, client, world):
+        plan = PlanFactory(
+            issuer=world.commune, reporting_frequency="monthly", reporting_due_day=18
+        )
+        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+        page = client.get(reverse("reporting:schedule_create") + f"?plan={plan.pk}")
+        form = page.context["form"]
+        assert (form["frequency"].value(), form["due_day"].value()) == ("monthly", 18)
+        assert 'value="18"' in page.content.decode()
+
     def test_a_bad_due_day_is_refused_next_to_the_field(self, client, world):
         plan = PlanFactory(issuer=world.commune)
         client.force_login(user_with_role(world.commune, Role.COORDINATOR))
