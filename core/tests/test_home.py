@@ -24,7 +24,7 @@ from reporting.tests.factories import (
 pytestmark = pytest.mark.django_db
 SUPER = UserScope(user_id=None, is_superuser=True)
 
-COORDINATOR_CARDS = ("Kế hoạch cần ban hành", "Nhiệm vụ sắp đến hạn", "Chỉ tiêu chưa có số liệu")
+COORDINATOR_CARDS = ("Kế hoạch cần ban hành", "Nhiệm vụ sắp đến hạn", "Chỉ tiêu chưa theo dõi")
 
 
 def monitored_plan(world) -> dict:
