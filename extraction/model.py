@@ -52,6 +52,7 @@ class Task:
     lead_units: list[str]
     coordinating_units: list[str]
     span: list[int]
+    state: str | None = None  # "done" when the plan itself says the task is finished
 
 
 @dataclass

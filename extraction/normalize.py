@@ -120,3 +120,30 @@ def remove_repeated_lines(pages: list[list[str]]) -> list[list[str]]:
         [line for line in lines if re.sub(r"\d+", "#", line.strip()) not in repeated]
         for lines in pages
     ]
+
+
+_FOOTNOTE_TEXT = re.compile(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\]:)\s*(.+)$")
+_MARKER = re.compile(r"<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\](?!:)")
+_DONE = re.compile(r"đã\s+(?:hoàn thành|thực hiện xong|xong)", re.I)
+
+
+def lines_marked_done(text: str) -> list[str]:
+    """Lines (cleaned as `normalize` cleans them) that carry a footnote whose note says the work
+    is done ("<sup>1</sup> Nhiệm vụ đã hoàn thành.")."""
+    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
+    done = set()
+    for raw in text.split("\n"):
+        note = _FOOTNOTE_TEXT.match(raw)
+        if note and _DONE.search(note.group(3)):
+            done.add(note.group(1) or note.group(2))
+    if not done:
+        return []
+    out = []
+    for raw in text.split("\n"):
+        if _FOOTNOTE_TEXT.match(raw):
+            continue
+        if any((m.group(1) or m.group(2)) in done for m in _MARKER.finditer(raw)):
+            line = clean_line(raw)
+            if line:
+                out.append(line)
+    return out

@@ -5,7 +5,7 @@ import re
 from extraction import header, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
-from extraction.normalize import normalize
+from extraction.normalize import lines_marked_done, normalize
 
 _SECTION = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|Nhóm\s+\d+)\s*\S", re.I)
 _MILESTONE = re.compile(r"(sơ kết|tổng kết)", re.I)
@@ -57,17 +57,31 @@ def run(raw: str) -> PlanDraft:
             stack.append((level, line))
             current = line
         sections.append(current)
-        in_targets.append(any(targets.is_target_heading(h) for _, h in stack))
+        in_targets.append(
+            any(targets.is_target_heading(h) for _, h in stack)
+            and not any(targets.ends_target_section(h) for _, h in stack)
+        )
     default_due = _plan_due(draft.document.title or "", text)
     draft.targets = targets.find_targets(
         body, sections, default_due=default_due, target_sections=in_targets
     )
     draft.tasks = tasks.find_tasks(body, sections)
+    draft.tasks += tasks.content_tasks(body, draft.tasks)
+    draft.tasks.sort(key=lambda t: t.span[0])
+    _mark_done(draft, lines_marked_done(raw))
     draft.milestones = _milestones(body)
     draft.awards = sorted({m.group(1).strip() for m in _AWARDS.finditer(text)})
     draft.reporting = _reporting(text)
     draft.warnings = _warnings(draft)
     return draft
+
+
+def _mark_done(draft: PlanDraft, done_lines: list[str]) -> None:
+    """A task one of whose lines carries a footnote "Nhiệm vụ đã hoàn thành" is done."""
+    for task in draft.tasks:
+        own = draft.text[task.span[0] : task.span[1]]
+        if any(line in own for line in done_lines):
+            task.state = "done"
 
 
 def _level(line: str) -> int:

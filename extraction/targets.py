@@ -164,10 +164,15 @@ def find_targets(
             ):
                 targets.append(target)
                 found_here = True
-        if not found_here and in_target_section and not _HEADING.match(paragraph):
-            text = re.sub(r"^[-+•–]\s*", "", paragraph).strip()
-            if len(text) > 15:
-                start = offset + (len(paragraph) - len(paragraph.lstrip("-+•– ")))
+        if (
+            not found_here
+            and in_target_section
+            and (not _HEADING.match(paragraph) or _item_not_heading(paragraph))
+        ):
+            label = re.match(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))?\s*", paragraph).end()
+            text = paragraph[label:].strip()
+            if len(text) > 15 and not _CROSS_REFERENCE.match(text):
+                start = offset + label
                 targets.append(
                     Target(
                         text=text,
@@ -289,5 +294,27 @@ def _split_by_figures(clause: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(cuts[i], cuts[i + 1]) for i in range(len(spans))]
 
 
+_NOT_TARGET_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*(?:Phạm vi|Đối tượng)", re.I
+)
+# "(Chi tiết tại Phụ lục II kèm theo)", "Chi tiết tại Phụ lục I.": a pointer, not a promise.
+_CROSS_REFERENCE = re.compile(
+    r"^\(?\s*(?:chi tiết|cụ thể|nội dung)?\s*(?:tại|theo|như)\s+(?:các\s+)?phụ lục[^()]{0,40}\)?\.?$",
+    re.I,
+)
+
+
 def is_target_heading(line: str) -> bool:
     return bool(_TARGET_HEADINGS.search(line)) and len(line) < 160
+
+
+def ends_target_section(line: str) -> bool:
+    """A sub-heading "3. Phạm vi và đối tượng thi đua" under "MỤC TIÊU VÀ PHẠM VI, ĐỐI TƯỢNG"
+    names who takes part, not what is promised."""
+    return bool(_NOT_TARGET_HEADING.match(line))
+
+
+def _item_not_heading(paragraph: str) -> bool:
+    """A numbered paragraph that is a whole sentence ("2. Hạ tầng … được nâng cấp. Tiếp tục …")
+    is an item of a list of targets, not a heading."""
+    return len(paragraph) > 160 or bool(re.search(r"[.;]\s*$", paragraph) and len(paragraph) > 60)

@@ -205,3 +205,66 @@ def _table(lines, i, sections):
             )
         )
     return tasks, i
+
+
+_CONTENT_PART = re.compile(r"^[IVXLC]+\.\s+.*(?:NỘI DUNG|NHIỆM VỤ)", re.I)
+_PART = re.compile(r"^[IVXLC]+\.\s")
+_CONTENT_ITEM = re.compile(r"^(?P<label>\d+)\.\s+(?P<body>\S.*)$")
+_NOT_CONTENT = re.compile(
+    r"^(?:Tiêu chí|Tiêu chuẩn|Hình thức|Các hình thức|Đối tượng|Khen thưởng|Thời gian|Phạm vi|"
+    r"Kinh phí|Chế độ|Mục đích|Yêu cầu|Mục tiêu|Chỉ tiêu)",
+    re.I,
+)
+
+
+def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Task]:
+    """The contents of a part "NỘI DUNG …" / "NHIỆM VỤ …" whose numbered items carry no task
+    attributes ("1. Công tác tuyên truyền" and its paragraphs): each item is a task without
+    units or deadline, for a person to complete on review. A part where tasks with attributes
+    were found is left to them."""
+    out: list[Task] = []
+    part_start = None
+    items: list[list[tuple[str, int]]] = []
+    part = ""
+
+    def close(end: int) -> None:
+        if part_start is None or not items:
+            return
+        if any(part_start <= t.span[0] < end for t in existing):
+            return
+        for item in items:
+            out.append(_content_task(item, part))
+
+    for line, offset in lines:
+        if _PART.match(line):
+            close(offset)
+            items = []
+            part_start = offset if _CONTENT_PART.match(line) else None
+            part = line
+            continue
+        if part_start is None:
+            continue
+        match = _CONTENT_ITEM.match(line)
+        if match:
+            items.append([(match.group("body"), offset + match.start("body"))])
+        elif items:
+            items[-1].append((line, offset))
+    close(lines[-1][1] + len(lines[-1][0]) + 1 if lines else 0)
+    return [t for t in out if not _NOT_CONTENT.match(t.title)]
+
+
+def _content_task(item: list[tuple[str, int]], part: str) -> Task:
+    first, start = item[0]
+    heading = len(first) <= 160 and first[-1:] not in ".;:"
+    title = first.strip() if heading else _first_sentence(first)
+    last, last_offset = item[-1]
+    return Task(
+        title=title,
+        text=" ".join(line for line, _ in item).strip(),
+        section=part,
+        product="",
+        deadlines=[],
+        lead_units=[],
+        coordinating_units=[],
+        span=[start, last_offset + len(last)],
+    )

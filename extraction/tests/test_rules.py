@@ -189,3 +189,78 @@ def test_markdown_task_table():
         ("Số hóa hồ sơ lưu trữ", ["Văn phòng"], ["Các phòng"]),
         ("Tập huấn an toàn thông tin", ["Trung tâm CNTT"], []),
     ]
+
+
+PART = """UBND XÃ HÒA BÌNH
+Số: 12/KH-UBND
+Hòa Bình, ngày 03 tháng 3 năm 2026
+KẾ HOẠCH
+Thi đua chuyển đổi số năm 2026
+I. MỤC ĐÍCH
+Tạo khí thế thi đua.
+"""
+
+
+def test_numbered_contents_without_attributes_are_tasks_without_units():
+    draft = extract_text(
+        PART
+        + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ\nSố hóa toàn bộ hồ sơ của xã.\n"
+        + "2. Tập huấn kỹ năng số cho cán bộ xã, thôn, bản trong toàn xã.\n"
+        + "3. Tiêu chí đánh giá\nMức độ hoàn thành.\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\nTheo dõi.\n"
+        + FOOTER
+    )
+    assert [t.title for t in draft.tasks] == [
+        "Số hóa hồ sơ lưu trữ",
+        "Tập huấn kỹ năng số cho cán bộ xã, thôn, bản trong toàn xã",
+    ]
+    assert draft.tasks[0].text == "Số hóa hồ sơ lưu trữ Số hóa toàn bộ hồ sơ của xã."
+    assert all(t.lead_units == [] and t.deadlines == [] for t in draft.tasks)
+
+
+def test_contents_with_attribute_lines_are_not_counted_twice():
+    draft = extract_text(
+        PART
+        + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ của xã\n"
+        + "- Đơn vị chủ trì: Công chức Văn hóa - Xã hội\n- Thời gian hoàn thành: Quý IV/2026\n"
+        + FOOTER
+    )
+    assert len(draft.tasks) == 1
+    assert draft.tasks[0].lead_units == ["Công chức Văn hóa - Xã hội"]
+
+
+def test_a_footnote_saying_done_marks_its_task_done():
+    draft = extract_text(
+        PART
+        + "II. NHIỆM VỤ\n- Nhiệm vụ 1: Nâng cấp mạng nội bộ.\n"
+        + "+ Thời hạn hoàn thành: Tháng 3/2026<sup>1</sup>\n+ Đơn vị chủ trì: Văn phòng.\n"
+        + "- Nhiệm vụ 2: Mua máy chủ mới.\n+ Thời hạn hoàn thành: Tháng 9/2026\n"
+        + "+ Đơn vị chủ trì: Văn phòng.\n---\n<sup>1</sup> Nhiệm vụ đã hoàn thành.\n"
+        + FOOTER
+    )
+    assert [t.state for t in draft.tasks] == ["done", None]
+
+
+def test_a_pointer_to_an_appendix_is_not_a_target():
+    draft = extract_text(
+        PART + "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ được số hóa đầy đủ, đúng quy định.\n"
+        "(Chi tiết tại Phụ lục II kèm theo)\n" + FOOTER
+    )
+    assert [t.text for t in draft.targets] == ["Hồ sơ được số hóa đầy đủ, đúng quy định."]
+
+
+def test_scope_and_participants_under_a_targets_part_are_not_targets():
+    draft = extract_text(
+        PART + "II. MỤC TIÊU VÀ ĐỐI TƯỢNG\n1. Mục tiêu\nMọi thôn có tổ công nghệ số hoạt động.\n"
+        "2. Phạm vi và đối tượng\n- Phong trào triển khai trên toàn xã.\n"
+        "- Các thôn, bản và hộ kinh doanh trên địa bàn.\n" + FOOTER
+    )
+    assert [t.text for t in draft.targets] == ["Mọi thôn có tổ công nghệ số hoạt động."]
+
+
+def test_a_numbered_sentence_under_targets_is_a_qualitative_target():
+    draft = extract_text(
+        PART + "II. CHỈ TIÊU THI ĐUA\n"
+        "1. Hạ tầng số của xã dần được nâng cấp, đáp ứng yêu cầu công việc. Tiếp tục duy trì.\n"
+        + FOOTER
+    )
+    assert [(t.text[:22], t.value) for t in draft.targets] == [("Hạ tầng số của xã dần", None)]
