@@ -263,4 +263,4 @@ def test_a_numbered_sentence_under_targets_is_a_qualitative_target():
         "1. Hạ tầng số của xã dần được nâng cấp, đáp ứng yêu cầu công việc. Tiếp tục duy trì.\n"
         + FOOTER
     )
-    assert [(t.text[:22], t.value) for t in draft.targets] == [("Hạ tầng số của xã dần", None)]
+    assert [(t.text[:21], t.value) for t in draft.targets] == [("Hạ tầng số của xã dần", None)]
