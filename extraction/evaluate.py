@@ -89,8 +89,12 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
         {"relation": r["relation"], "number": r["number"], "date": r["date"]}
         for r in draft["references"]
     ]
-    gold_numbers = {r["number"] for r in gold["references"]}
-    predicted_numbers = {r["number"] for r in draft["references"]}
+    gold_numbers = {(r["number"].lower(), r["date"]) for r in gold["references"]}
+    predicted_numbers = {(r["number"].lower(), r["date"]) for r in draft["references"]}
+    junk_tasks = sum(
+        any(_starts(t["title"], key) for t in draft["tasks"]) for key in gold.get("not_tasks", [])
+    )
+    scored = {"signature": "signature" in gold, "date": "date" in gold["document"]}
     return {
         "targets_gold": len(gold["targets"]),
         "targets_predicted": len(predicted),
@@ -108,8 +112,11 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
         "metadata_ok": document == gold["document"]
         and _fold(draft["document"]["title"]).startswith(_fold(gold["title_starts"])),
         "references_ok": references == gold["references"],
-        "signature_ok": draft["signature"] == gold["signature"],
-        "date_ok": draft["document"]["date"] == gold["document"].get("date"),
+        "junk_tasks": junk_tasks,
+        "signature_scored": scored["signature"],
+        "signature_ok": scored["signature"] and draft["signature"] == gold["signature"],
+        "date_scored": scored["date"],
+        "date_ok": scored["date"] and draft["document"]["date"] == gold["document"]["date"],
         "wrong_tasks": wrong_tasks,
     }
 
@@ -132,14 +139,16 @@ def summarise(per_document: dict) -> dict:
         "tasks_exact": f"{total['tasks_exact']}/{total['tasks_gold']}",
         "tasks_exact_ratio": _ratio(total["tasks_exact"], total["tasks_gold"]),
         "tasks_predicted": total["tasks_predicted"],
+        "tasks_precision": _ratio(total["tasks_exact"], total["tasks_predicted"]),
+        "junk_tasks": total["junk_tasks"],
         "references_precision": _ratio(total["references_matched"], total["references_predicted"]),
         "references_recall": _ratio(total["references_matched"], total["references_gold"]),
         "metadata_ok": f"{total['metadata_ok']}/{n}",
         "references_ok": f"{total['references_ok']}/{n}",
-        "signature_ok": f"{total['signature_ok']}/{n}",
-        "signature_ratio": _ratio(total["signature_ok"], n),
-        "date_ok": f"{total['date_ok']}/{n}",
-        "date_ratio": _ratio(total["date_ok"], n),
+        "signature_ok": f"{total['signature_ok']}/{total['signature_scored']}",
+        "signature_ratio": _ratio(total["signature_ok"], total["signature_scored"]),
+        "date_ok": f"{total['date_ok']}/{total['date_scored']}",
+        "date_ratio": _ratio(total["date_ok"], total["date_scored"]),
     }
 
 
@@ -165,6 +174,12 @@ def evaluate_corpus(corpus_dir: Path = CORPUS_DIR) -> dict:
     return {"summary": summarise(per_document), "per_document": per_document}
 
 
+def _mark(row: dict, key: str) -> str:
+    if not row[f"{key}_scored"]:
+        return "-"
+    return "yes" if row[f"{key}_ok"] else "NO"
+
+
 def _table(title: str, rows: dict) -> str:
     out = [
         title,
@@ -177,7 +192,7 @@ def _table(title: str, rows: dict) -> str:
             f"{r['targets_gold']:>8}/{r['targets_predicted']}/{r['targets_matched']}/{r['targets_exact']:<6}"
             f"{'':>5}{r['tasks_exact']:>8}/{r['tasks_gold']}/{r['tasks_predicted']:<7}"
             f"{r['references_gold']:>5}/{r['references_predicted']}/{r['references_matched']:<3}"
-            f"{'yes' if r['signature_ok'] else 'NO':>6} {'yes' if r['date_ok'] else 'NO':>5}"
+            f"{_mark(r, 'signature'):>6} {_mark(r, 'date'):>5}"
             f" {'yes' if r['metadata_ok'] else 'NO':>5}"
         )
     return "\n".join(out)
