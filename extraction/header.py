@@ -28,7 +28,8 @@ _REFERENCE = re.compile(
     r"(?P<kind>Kế hoạch hành động|Kế hoạch|Nghị quyết|Quyết định|Chương trình hành động|"
     r"Chương trình|Chỉ thị|Hướng dẫn|Văn bản|Công văn|Thông báo|Kết luận|Nghị định|Thông tư|Luật)"
     r"\s+(?:số\s+)?(?P<number>" + _DOC_NUMBER + r")"
-    r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?",
+    r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+    r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?",
     re.I,
 )
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.)\.?\s", re.I)
@@ -80,7 +81,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         return document, 0
     title_lines = []
     end = title_at + 1
-    for line in lines[title_at + 1 : title_at + 5]:
+    for line in lines[title_at + 1 : title_at + 9]:
         if re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line) and title_lines:
             break
         if re.match(r"^\(?\s*thay thế", line, re.I):
@@ -88,6 +89,9 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             break
         title_lines.append(line)
         end += 1
+        nxt = lines[end] if end < len(lines) else ""
+        if _in_capitals(line) and _in_capitals(nxt) and not _BODY_START.match(nxt):
+            continue  # a title in capitals wrapped over several lines
         if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
             # The title is usually one paragraph; a second one starting in lower case was joined.
             nxt = lines[end] if end < len(lines) else ""
@@ -97,6 +101,15 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title = re.sub(r"\s*\(\s*thay thế[^)]*\)\s*$", "", title, flags=re.I)
     document.title = title.strip() or None
     return document, end
+
+
+_BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
+
+
+def _in_capitals(line: str) -> bool:
+    """A line of a title printed in capitals: letters, none of them lower case."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(line.strip()) and not any(c.islower() for c in letters)
 
 
 def parse_references(lines: list[str], start: int, title: str | None) -> list[Reference]:
@@ -114,14 +127,26 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     for source in sources:
         for match in _REFERENCE.finditer(source):
             number = re.sub(r"\s+", "", match.group("number"))
-            if not re.search(r"[A-Za-zĐđ]", number) or number in seen:
+            if not re.search(r"[A-Za-zĐđ]", number):
+                continue
+            if number.lower() in seen:
+                # A title in capitals cites "10-CTR/TU"; the body spells it "10-CTr/TU".
+                for known in references:
+                    if known.number.lower() == number.lower() and known.number.isupper():
+                        known.number = number
+                    if known.number.lower() == number.lower() and known.date is None:
+                        known.date = (
+                            find_date("ngày " + match.group("date"))
+                            if match.group("date")
+                            else None
+                        )
                 continue
             before = source[max(0, match.start() - 25) : match.start()].lower()
             relation = "replaces" if "thay thế" in before else "implements"
             date = None
             if match.group("date"):
-                date = find_date(match.group("date"))
-            seen.add(number)
+                date = find_date("ngày " + match.group("date"))
+            seen.add(number.lower())
             end = source.find(";", match.end())
             snippet = source[
                 match.start() : end if 0 < end - match.start() < 300 else match.end() + 120
@@ -218,9 +243,12 @@ def _place(text: str) -> str | None:
     """The place name before ", ngày": the trailing run of capitalised words ("Lào Cai")."""
     words = re.split(r"[\s|]+", text.strip(" *_|"))
     place: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word[:1].isupper() and (word[1:].islower() or len(word) == 1 or word.endswith(".")):
             place.insert(0, word)
+        elif word in ("phố", "xã", "trấn") and i > 0 and words[i - 1] in ("Thành", "Thị"):
+            place.insert(0, word)  # "Thành phố Hồ Chí Minh", "Thị xã …"
         else:
             break
     return " ".join(place) or None

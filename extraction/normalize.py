@@ -59,7 +59,7 @@ def normalize(text: str) -> str:
     paragraphs: list[str] = []
     blank_before = False
     in_footnotes = False
-    for raw in text.split("\n"):
+    for raw in _cells_as_lines(text.split("\n")):
         if _RULE.match(raw):
             in_footnotes = True  # markdown exports put footnotes after a rule
             blank_before = True
@@ -83,19 +83,62 @@ def normalize(text: str) -> str:
     return "\n".join(paragraphs)
 
 
+# A line ending in one of these words stops in the middle of a phrase ("… ban hành ngày" /
+# "25 tháng 8 năm 2021", "… Nghị quyết số 02-NQ/TU ngày 19/11/2021 của" / "Ban Chấp hành …").
+_OPEN_END = re.compile(
+    r"(?:^|\s)(?:của|và|về|số|ngày|tháng|năm|tại|theo|với|cho|các|những|đến|từ|trong|được|là|"
+    r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ)$",
+    re.I,
+)
+_ITEM_START = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•–*|]|Căn cứ\b|Thực hiện\b|Số\s*:|Nơi nhận)",
+    re.I,
+)
+# "Thành phố Hồ Chí" / "Minh, ngày 05 tháng 7 năm 2022": a place name cut before its date.
+_PLACE_DATE_TAIL = re.compile(r"^[^\d,;:]{1,30},\s*ngày\b", re.I)
+
+
+def _cells_as_lines(lines: list[str]) -> list[str]:
+    """Web copies print the two-column header and signature blocks as "left | right |", or one
+    cell per line with "|" between: each cell becomes its own line, a lone "|" a blank line.
+    Markdown tables (a line starting with "|") are left to the table readers."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if "|" not in stripped or stripped.startswith("|") and stripped.count("|") > 1:
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in stripped.split("|")]
+        out.extend(cells if any(cells) else [""])
+    return out
+
+
 def _continues(previous: str, line: str, blank_before: bool) -> bool:
     """A line continues the previous paragraph when the previous one stopped mid-sentence and
     this one starts in lower case (a page break or a hard wrap), or when the previous line ended
-    with a hyphen that cut a word."""
+    with a hyphen that cut a word. Without a blank line between them (a hard-wrapped web copy),
+    a line also continues one that ends on a comma or a word that cannot end a phrase, and a
+    place name cut before its ", ngày …"."""
     if previous.endswith("-") and not previous.endswith(" -"):
         return True
     if previous[-1:] in _END_PUNCT:
         return False
     first = line[:1]
     if not first.islower():
-        return False
+        if blank_before or _ITEM_START.match(line) or previous.startswith("|"):
+            return False
+        if previous.endswith(","):
+            return True
+        if _OPEN_END.search(previous) and any(c.islower() for c in previous):
+            return True  # a heading in capitals ("II. KẾT QUẢ CẦN ĐẠT") ends where it ends
+        return bool(_PLACE_DATE_TAIL.match(line)) and _capitalised_words(previous)
     # A list item or a heading never continues a sentence.
     return not re.match(r"^[a-zđ]\)\s", line)
+
+
+def _capitalised_words(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("phố", "xã") for w in words)
 
 
 def _join(previous: str, line: str) -> str:

@@ -264,3 +264,75 @@ def test_a_numbered_sentence_under_targets_is_a_qualitative_target():
         + FOOTER
     )
     assert [(t.text[:21], t.value) for t in draft.targets] == [("Hạ tầng số của xã dần", None)]
+
+
+WEB_HEADER_ONE_CELL_PER_LINE = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 77/KH-UBND
+|
+Thành phố Hòa
+Bình, ngày
+09 tháng 3 năm 2026
+|
+KẾ HOẠCH
+TRIỂN
+KHAI PHONG TRÀO THI ĐUA “SỐ HÓA HỒ SƠ” GIAI ĐOẠN 2026
+- 2030
+Căn cứ Quyết định số 15/QĐ-UBND ngày
+02/01/2026 của Ủy ban nhân dân tỉnh; Kế hoạch số 12/KH-UBND ngày 05 tháng 01
+năm 2026 của Ủy ban nhân dân tỉnh về chuyển đổi số.
+I. MỤC ĐÍCH,
+YÊU CẦU
+Tạo khí thế thi đua.
+"""
+
+
+def test_a_header_printed_one_cell_per_line_and_hard_wrapped_is_read():
+    draft = extract_text(WEB_HEADER_ONE_CELL_PER_LINE + FOOTER)
+    document = draft.document
+    assert (document.number, document.place, document.date) == (
+        "77/KH-UBND",
+        "Thành phố Hòa Bình",
+        "2026-03-09",
+    )
+    assert document.title == "TRIỂN KHAI PHONG TRÀO THI ĐUA “SỐ HÓA HỒ SƠ” GIAI ĐOẠN 2026 - 2030"
+    assert [(r.number, r.date) for r in draft.references] == [
+        ("15/QĐ-UBND", "2026-01-02"),
+        ("12/KH-UBND", "2026-01-05"),
+    ]
+
+
+def test_a_two_column_header_printed_with_pipes_is_read():
+    draft = extract_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 130/KH-UBND | Sơn La, ngày 27 tháng 6 năm 2026 |\nKẾ HOẠCH\n"
+        "TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026\nI. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert (draft.document.number, draft.document.place, draft.document.date) == (
+        "130/KH-UBND",
+        "Sơn La",
+        "2026-06-27",
+    )
+    assert draft.document.title == "TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026"
+
+
+def test_a_number_cited_in_a_capitalised_title_and_in_the_body_is_one_reference():
+    draft = extract_text(
+        "Số: 5/KH-UBND\nSơn La, ngày 02 tháng 7 năm 2026\nKẾ HOẠCH\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 10-CTR/TU NGÀY 13/8/2025 CỦA TỈNH ỦY\n"
+        "Căn cứ Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy;\n"
+        "I. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert [(r.number, r.date) for r in draft.references] == [("10-CTr/TU", "2025-08-13")]
+
+
+def test_a_capitalised_heading_ending_on_a_word_like_dat_is_not_joined_to_its_text():
+    draft = extract_text(PART + "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ được số hóa đầy đủ.\n" + FOOTER)
+    assert "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ" in draft.text
