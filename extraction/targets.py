@@ -304,8 +304,17 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+_HEADING_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|PHẦN\s+\S+|Phần\s+\S+)?\s*")
+
+
 def is_target_heading(line: str) -> bool:
-    return bool(_TARGET_HEADINGS.search(line)) and len(line) < 160
+    """ "II. MỤC TIÊU", "2. Mục tiêu cụ thể", "3.2. Kết quả cần đạt", "1. Nhóm chỉ tiêu về …": the
+    words open the heading (before any ":"); "1. Mục đích: Triển khai … các mục tiêu" is not."""
+    if len(line) >= 160:
+        return False
+    head = line[_HEADING_LABEL.match(line).end() :].split(":", 1)[0]
+    match = _TARGET_HEADINGS.search(head)
+    return bool(match) and len(head[: match.start()].split()) <= 2
 
 
 def ends_target_section(line: str) -> bool:

@@ -7,6 +7,7 @@ whose header names the task, lead unit, coordinating unit and deadline columns.
 
 import re
 
+from extraction import units
 from extraction.dates import parse_deadlines
 from extraction.model import Task
 
@@ -24,7 +25,7 @@ _NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*\.?|[a-zđ]\))\s+(?P<body>.+)$"
 def split_units(text: str) -> list[str]:
     """ "Văn phòng, các phòng chuyên môn, Trung tâm Quản lý cửa khẩu." -> three names; commas
     inside parentheses ("Văn phòng (Bộ phận một cửa)") do not split."""
-    text = re.sub(r"\s+", " ", text).strip(" .;*_")
+    text = units.protect(re.sub(r"\s+", " ", text).strip(" .;*_"))
     names, depth, current = [], 0, ""
     for ch in text:
         if ch in "([":
@@ -39,8 +40,8 @@ def split_units(text: str) -> list[str]:
     names.append(current)
     out: list[str] = []
     for name in names:
-        for part in re.split(r"\s+và\s+(?=[A-ZĐÂ-Ỹ]|các\s)", name.strip()):
-            part = part.strip(" .;*_")
+        for part in units.split_at_and(name.strip()):
+            part = units.restore(part.strip(" .;*_"))
             if not part:
                 continue
             # "Các phòng, ban, trung tâm" is one group: a bare lower-case noun continues it.
@@ -159,6 +160,15 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+def _group_row(cells: list[str], cell) -> bool:
+    """A row "I. | Nâng cao nhận thức … | | |" names a group of the tasks below it: a Roman
+    numeral or a capital letter for a number, and no unit nor deadline."""
+    label = cells[0].strip(" .*") if cells else ""
+    if not re.fullmatch(r"[IVXLC]+|[A-Z]", label):
+        return False
+    return not (cell("lead") or cell("coordinating") or cell("deadline"))
+
+
 def _table(lines, i, sections):
     """A task table: the header row names the columns; each following row is a task."""
     rows = []
@@ -180,6 +190,7 @@ def _table(lines, i, sections):
     if "title" not in columns or ("lead" not in columns and "deadline" not in columns):
         return [], i
     tasks = []
+    group = sections[start]
     for line, offset in rows[1:]:
         cells = _cells(line)
         if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
@@ -192,11 +203,14 @@ def _table(lines, i, sections):
         title = cell("title")
         if not title or re.fullmatch(r"\(?\d+\)?", title):
             continue
+        if _group_row(cells, cell):
+            group = f"{cells[0]} {title}".strip()
+            continue
         tasks.append(
             Task(
                 title=title,
                 text=title,
-                section=sections[start],
+                section=group,
                 product=cell("product"),
                 deadlines=parse_deadlines(cell("deadline")) if cell("deadline") else [],
                 lead_units=split_units(cell("lead")),

@@ -336,3 +336,66 @@ def test_a_number_cited_in_a_capitalised_title_and_in_the_body_is_one_reference(
 def test_a_capitalised_heading_ending_on_a_word_like_dat_is_not_joined_to_its_text():
     draft = extract_text(PART + "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ được số hóa đầy đủ.\n" + FOOTER)
     assert "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ" in draft.text
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình tỉnh",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình tỉnh"],
+        ),
+        (
+            "Sở Nông nghiệp và Môi trường và Sở Dân tộc và Tôn giáo",
+            ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"],
+        ),
+        ("Các bộ, ngành và địa phương", ["Các bộ, ngành và địa phương"]),
+        ("Văn phòng và Trung tâm Chuyển đổi số", ["Văn phòng", "Trung tâm Chuyển đổi số"]),
+        ("Sở Tư pháp và VNPT tỉnh", ["Sở Tư pháp", "VNPT tỉnh"]),
+        ("Phòng Tài chính và Kế hoạch", ["Phòng Tài chính và Kế hoạch"]),
+    ],
+)
+def test_unit_names_holding_va_or_commas_stay_whole(text, units):
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    "cell, kind, value",
+    [
+        ("6/2025", "month", "2025-06"),
+        ("12/2026", "month", "2026-12"),
+        ("Tháng 3/2026", "month", "2026-03"),
+    ],
+)
+def test_a_bare_month_in_a_table_cell_is_a_month(cell, kind, value):
+    (deadline,) = parse_deadlines(cell)
+    assert (deadline.kind, deadline.value) == (kind, value)
+
+
+def test_group_rows_of_a_task_table_are_sections_not_tasks():
+    table = (
+        "II. NHIỆM VỤ\n"
+        "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| **I.** | Nâng cao nhận thức | | | |\n"
+        "| 1. | Tuyên truyền Nghị quyết | Sở Khoa học và Công nghệ | Các sở, ngành | 6/2026 |\n"
+        "| **II.** | Hoàn thiện thể chế | | | |\n"
+        "| 2. | Rà soát quy định | Sở Tư pháp | | Thường xuyên |\n"
+    )
+    tasks = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).tasks
+    assert [(t.title, t.section, t.lead_units) for t in tasks] == [
+        ("Tuyên truyền Nghị quyết", "I. Nâng cao nhận thức", ["Sở Khoa học và Công nghệ"]),
+        ("Rà soát quy định", "II. Hoàn thiện thể chế", ["Sở Tư pháp"]),
+    ]
+    assert [(d.kind, d.value) for d in tasks[0].deadlines] == [("month", "2026-06")]
+
+
+def test_a_heading_that_only_mentions_targets_in_its_text_is_not_a_targets_heading():
+    draft = extract_text(
+        PART.replace("I. MỤC ĐÍCH\nTạo khí thế thi đua.\n", "")
+        + "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích: Triển khai hiệu quả các mục tiêu, nhiệm vụ của tỉnh.\n"
+        + "2. Yêu cầu: Bảo đảm đồng bộ.\n"
+        + FOOTER
+    )
+    assert draft.targets == []
