@@ -57,7 +57,9 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
                 continue
             matched_pred.add(i)
             matched_gold += 1
-            if all(p[k] == g[k] for k in ("comparator", "value", "value_max", "unit")):
+            keys = ["comparator", "value", "value_max", "unit"]
+            keys += [k for k in ("lead_units", "due") if k in g]
+            if all(p.get(k) == g[k] for k in keys):
                 right += 1
             break
     qualitative = [t for t in draft["targets"] if t["value"] is None]
