@@ -33,6 +33,7 @@ class Target:
     unit: str | None
     due: str | None
     span: list[int]
+    lead_units: list[str] = field(default_factory=list)  # who follows it (a table's column)
 
 
 @dataclass

@@ -62,9 +62,12 @@ def run(raw: str) -> PlanDraft:
             and not any(targets.ends_target_section(h) for _, h in stack)
         )
     default_due = _plan_due(draft.document.title or "", text)
+    from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
+    prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
-        body, sections, default_due=default_due, target_sections=in_targets
+        prose, sections, default_due=default_due, target_sections=in_targets
     )
+    draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])
     draft.tasks = tasks.find_tasks(body, sections)
     draft.tasks += tasks.content_tasks(body, draft.tasks)
     draft.tasks.sort(key=lambda t: t.span[0])

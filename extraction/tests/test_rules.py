@@ -399,3 +399,41 @@ def test_a_heading_that_only_mentions_targets_in_its_text_is_not_a_targets_headi
         + FOOTER
     )
     assert draft.targets == []
+
+
+def test_a_table_of_targets_gives_targets_with_their_units_and_group_year():
+    table = (
+        "II. CHỈ TIÊU\n"
+        "| STT | Tên chỉ tiêu | Đơn vị tính | Năm 2026 | Đơn vị chủ trì theo dõi |\n"
+        "|---|---|---|---|---|\n"
+        "| A | Đến hết năm 2026 | | | |\n"
+        "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | ≥ 85 | Sở Khoa học và Công nghệ |\n"
+        "| 2 | Xếp hạng chỉ số chuyển đổi số (DTI) | Thứ hạng | 15 | Văn phòng UBND tỉnh |\n"
+        "| 3 | Số doanh nghiệp số mới | Doanh nghiệp | 40 - 60 | Sở Tài chính |\n"
+        "| 4 | Hạ tầng số | | Hiện đại, đồng bộ | Sở Xây dựng |\n"
+    )
+    found = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).targets
+    assert [
+        (t.text, t.comparator, t.value, t.value_max, t.unit, t.due, t.lead_units) for t in found
+    ] == [
+        (
+            "Tỷ lệ hồ sơ trực tuyến toàn trình",
+            ">=",
+            85,
+            None,
+            "%",
+            "2026",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        (
+            "Xếp hạng chỉ số chuyển đổi số (DTI)",
+            "top",
+            15,
+            None,
+            "rank",
+            "2026",
+            ["Văn phòng UBND tỉnh"],
+        ),
+        ("Số doanh nghiệp số mới", "range", 40, 60, "count", "2026", ["Sở Tài chính"]),
+        ("Hạ tầng số", None, None, None, None, "2026", ["Sở Xây dựng"]),
+    ]
