@@ -192,6 +192,14 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 continue
             break
         sign_lines = rest[j:]
+        if not any(_signature_like(line) for line in sign_lines):
+            # Two columns printed one after the other: the signature stands before "Nơi nhận".
+            k = start
+            while k > 0 and start - k < 6 and _signature_like(lines[k - 1]):
+                k -= 1
+            if k < start and any(_SIGN_AUTHORITY.match(x) or x.isupper() for x in lines[k:start]):
+                sign_lines = lines[k:start]
+                start = k
     else:
         # No "Nơi nhận": the signature is the run of signature-like lines at the very end.
         start = len(lines)
@@ -216,27 +224,76 @@ def _looks_like_signature(line: str) -> bool:
     return line.isupper() or bool(_SIGN_AUTHORITY.match(line))
 
 
+_SIGNED = re.compile(r"\((?:đã\s+ký|ký[^)]{0,30})\)|\[?\s*đã\s+ký\s*\]?", re.I)
+
+
+def _capitals_then_name(line: str) -> tuple[str, str] | None:
+    """ "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An" -> ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Văn An")."""
+    words = line.split()
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and words[-1][1:].islower():
+        name.insert(0, words.pop())
+    caps = " ".join(words)
+    if 2 <= len(name) <= 6 and _SIGN_AUTHORITY.match(caps) and not any(c.islower() for c in caps):
+        return caps, " ".join(name)
+    return None
+
+
 def parse_signature(lines: list[str]) -> Signature:
-    lines = [line.strip(" *_") for line in lines if line.strip(" *_")]
+    """The authority (TM./KT./Q./TL./TUQ. …), the position and the name of the signer, as
+    printed on one or several lines: "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ
+    TỊCH" / "(Đã ký)" / "Nguyễn Văn An", or all of it on one line of a two-column copy."""
+    lines = [_SIGNED.sub("", line).strip(" *_") for line in lines]
+    lines = [line for line in lines if line and not re.match(r"^[-–+•]\s", line)]
     if not lines:
         return Signature()
     name = None
-    if not lines[-1].isupper() and len(lines[-1].split()) <= 6:
+    one_line = _capitals_then_name(lines[-1])
+    if one_line:
+        lines = [*lines[:-1], *re.split(r"\s+(?=(?:TM|KT|Q|TL|TUQ)\.\s)", one_line[0])]
+        name = one_line[1]
+    elif not lines[-1].isupper() and len(lines[-1].split()) <= 6:
         name = lines[-1]
         lines = lines[:-1]
     upper = [line for line in lines if line.isupper() or _SIGN_AUTHORITY.match(line)]
     # "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG" may arrive as one line: split after the authority.
     split: list[str] = []
-    for line in upper[-4:]:
+    for line in upper[-6:]:
         parts = re.split(r"\s{2,}|\n", line)
         split.extend(p.strip() for p in parts if p.strip())
-    authority = [p for p in split if _SIGN_AUTHORITY.match(p)]
-    positions = [p for p in split if not _SIGN_AUTHORITY.match(p)]
+    split = _split_authority_and_position(split)
+    authority: list[str] = []
+    positions: list[str] = []
+    for index, part in enumerate(split):
+        if _SIGN_AUTHORITY.match(part):
+            authority.append(part)
+            positions = []
+        elif authority and any(_SIGN_AUTHORITY.match(p) for p in split[index + 1 :]):
+            authority[-1] = f"{authority[-1]} {part}"  # "TM. ỦY BAN NHÂN" / "DÂN"
+        else:
+            positions.append(part)
     return Signature(
         authority="; ".join(authority) or None,
-        position=positions[-1] if positions else None,
+        position=" ".join(positions) if positions else None,
         name=name,
     )
+
+
+_AUTHORITY_HEADS = (
+    r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|TRƯỞNG PHÒNG|ỦY BAN NHÂN DÂN|UBND)"
+)
+
+
+def _split_authority_and_position(parts: list[str]) -> list[str]:
+    """ "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" -> "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"."""
+    out: list[str] = []
+    for part in parts:
+        match = re.match(r"^((?:KT|Q|TL|TUQ)\.?\s+" + _AUTHORITY_HEADS + r")\s+(\S.*)$", part)
+        if match and _SIGN_AUTHORITY.match(part):
+            out.extend([match.group(1), match.group(2)])
+        else:
+            out.append(part)
+    return out
 
 
 def _place(text: str) -> str | None:

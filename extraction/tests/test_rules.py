@@ -437,3 +437,29 @@ def test_a_table_of_targets_gives_targets_with_their_units_and_group_year():
         ("Số doanh nghiệp số mới", "range", 40, 60, "count", "2026", ["Sở Tài chính"]),
         ("Hạ tầng số", None, None, None, None, "2026", ["Sở Xây dựng"]),
     ]
+
+
+BODY = "I. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # wrapped over several lines, as the web prints the right column
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.\nTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Hùng",
+        # two columns on one line with pipes
+        "Nơi nhận: - Bộ Nội vụ; - Lưu: VT, KGVX. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
+        "Lê Văn Hùng |",
+        # the signature column printed before "Nơi nhận"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng\n"
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.",
+    ],
+)
+def test_the_signature_block_is_read_whatever_the_two_column_layout(closing):
+    signature = extract_text(HEADER + BODY + closing).signature
+    assert (signature.authority, signature.position, signature.name) == (
+        "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Văn Hùng",
+    )
