@@ -34,6 +34,7 @@ class Target:
     due: str | None
     span: list[int]
     lead_units: list[str] = field(default_factory=list)  # who follows it (a table's column)
+    measure: str | None = None  # the unit as written when `unit` cannot say it: "lần", "Tbps"
 
 
 @dataclass

@@ -46,7 +46,7 @@ def run(raw: str) -> PlanDraft:
         body_start,
     )
     body = paragraphs[first_heading:closing]
-    sections, in_targets = [], []
+    sections, in_targets, in_awards = [], [], []
     current = ""
     stack: list[tuple[int, str]] = []
     for line, _ in body:
@@ -61,12 +61,14 @@ def run(raw: str) -> PlanDraft:
             any(targets.is_target_heading(h) for _, h in stack)
             and not any(targets.ends_target_section(h) for _, h in stack)
         )
+        in_awards.append(any(targets.is_awards_heading(h) for _, h in stack))
     default_due = _plan_due(draft.document.title or "", text)
     from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
     prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
         prose, sections, default_due=default_due, target_sections=in_targets
     )
+    draft.targets = targets.drop_award_figures(draft.targets, body, in_awards)
     draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])
     draft.tasks = tasks.find_tasks(body, sections)
     draft.tasks += tasks.content_tasks(body, draft.tasks)

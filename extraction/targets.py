@@ -41,9 +41,14 @@ _RANK_STEP = re.compile(
     r"(?P<verb>tăng|nâng|giảm)\s+(?:(?P<cmp>tối thiểu|ít nhất|từ)\s+)?(?P<a>\d+)\s+(?:bậc|hạng|thứ hạng)",
     re.I,
 )
+_TIMES = re.compile(r"gấp\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I)
 _CHANGE = re.compile(r"\b(?P<verb>tăng|giảm)\s+(?:thêm\s+)?(?:(?:tối thiểu|ít nhất)\s+)?$", re.I)
+# Nouns after a count that make it a condition or a scope, not a promise: time, ages ("trên 15
+# tuổi"), kinds ("03 loại hình"), points of a scoring grid, award quotas ("không quá 05 cá nhân").
 _TIME_NOUNS = re.compile(
-    r"^(năm|tháng|ngày|quý|lần|tuần|giờ|phút|khối|giai đoạn|nhiệm kỳ|km|m2|ha)\b", re.I
+    r"^(năm|tháng|ngày|quý|lần|tuần|giờ|phút|khối|giai đoạn|nhiệm kỳ|km|m2|ha|tuổi|loại|loại hình|"
+    r"điểm|cá nhân|tập thể|suất|tác giả)\b",
+    re.I,
 )
 _DUE = re.compile(r"(?:vào|đến|trong|đến hết|hết|tới)\s+năm\s+(20\d\d)", re.I)
 _YEARLY = re.compile(r"h[ằà]ng năm|mỗi năm|hàng năm", re.I)
@@ -209,6 +214,10 @@ def _clause_targets(
                 (match.start(), match.end(), comparator, float(match.group("a")), None, "rank")
             )
             taken.append(match.span())
+    for match in _TIMES.finditer(clause):
+        # "tăng gấp 2 lần so với năm 2025": at least twice the baseline.
+        found.append((match.start(), match.end(), ">=", _number(match.group("a")), None, "other"))
+        taken.append(match.span())
     for match in _PERCENT.finditer(clause):
         start = match.start("cmp") if match.group("cmp") else match.start("a")
         if not free(start, match.end()):
@@ -253,6 +262,9 @@ def _clause_targets(
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
         taken.append(match.span())
+    if any(unit == "%" for *_, unit in found):
+        # "100% xã có trạm BTS (tối thiểu 1 trạm)": the count details the percentage.
+        found = [f for f in found if f[5] != "count"]
     found.sort()
     targets = []
     pieces = _split_by_figures(clause, [(s, e) for s, e, *_ in found])
@@ -276,6 +288,7 @@ def _clause_targets(
                 unit=unit,
                 due=_due(clause, default_due),
                 span=[offset + piece_start + lead, offset + piece_end],
+                measure="lần" if unit == "other" else None,
             )
         )
     return targets
@@ -315,6 +328,31 @@ def is_target_heading(line: str) -> bool:
     head = line[_HEADING_LABEL.match(line).end() :].split(":", 1)[0]
     match = _TARGET_HEADINGS.search(head)
     return bool(match) and len(head[: match.start()].split()) <= 2
+
+
+_AWARDS_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*(?:các\s+)?(?:đối tượng|tiêu chuẩn|tiêu chí|"
+    r"hình thức|khen thưởng|thang điểm|chấm điểm|điều kiện|cơ cấu|số lượng khen)",
+    re.I,
+)
+
+
+def is_awards_heading(line: str) -> bool:
+    """ "V. ĐỐI TƯỢNG, TIÊU CHUẨN, HÌNH THỨC KHEN THƯỞNG", "8. Tiêu chí đánh giá": what a unit
+    must reach to be considered for an award is a condition, not a target of the plan."""
+    return bool(_AWARDS_HEADING.match(line)) and not is_target_heading(line)
+
+
+def drop_award_figures(
+    found: list[Target], paragraphs: list[tuple[str, int]], in_awards: list[bool]
+) -> list[Target]:
+    """Targets standing under an awards heading are dropped."""
+    ranges = [
+        (offset, offset + len(text))
+        for (text, offset), awards in zip(paragraphs, in_awards, strict=True)
+        if awards
+    ]
+    return [t for t in found if not any(a <= t.span[0] < b for a, b in ranges)]
 
 
 def ends_target_section(line: str) -> bool:
@@ -453,6 +491,7 @@ def table_targets(
                         due=due,
                         span=span,
                         lead_units=lead,
+                        measure=measure or None,
                     )
                 )
     return targets, used

@@ -463,3 +463,42 @@ def test_the_signature_block_is_read_whatever_the_two_column_layout(closing):
         "PHÓ CHỦ TỊCH",
         "Lê Văn Hùng",
     )
+
+
+def test_gap_n_lan_is_a_multiple_to_reach():
+    (target,) = targets_of("Doanh thu thương mại điện tử tăng gấp 2 lần so với năm 2025.")
+    assert (target.comparator, target.value, target.unit, target.measure) == (
+        ">=",
+        2,
+        "other",
+        "lần",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mỗi đơn vị đề nghị khen thưởng không quá 05 cá nhân.",
+        "Người dân trên 15 tuổi được tuyên truyền về chuyển đổi số.",
+        "Tổ chức 03 loại hình thi đua, trong đó có ít nhất 02 loại hình chuyên đề.",
+        "Bài dự thi được chấm tối đa 10 điểm.",
+    ],
+)
+def test_quotas_ages_kinds_and_points_are_not_targets(sentence):
+    assert targets_of(sentence) == []
+
+
+def test_a_count_detailing_a_percentage_is_not_a_second_target():
+    found = targets_of("100% xã có trạm phát sóng 5G (tối thiểu 1 trạm mỗi xã).")
+    assert [(t.value, t.unit) for t in found] == [(100, "%")]
+
+
+def test_rates_in_the_awards_section_are_conditions_not_targets():
+    draft = extract_text(
+        HEADER
+        + "- 100% hồ sơ được xử lý trực tuyến.\n"
+        + "II. TIÊU CHUẨN KHEN THƯỞNG\n"
+        + "- Tập thể có tỷ lệ hồ sơ trực tuyến đạt trên 90% được xét tặng Bằng khen.\n"
+        + FOOTER
+    )
+    assert [t.value for t in draft.targets if t.value is not None] == [100]
