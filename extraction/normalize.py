@@ -86,7 +86,7 @@ def normalize(text: str) -> str:
 # A line ending in one of these words stops in the middle of a phrase ("… ban hành ngày" /
 # "25 tháng 8 năm 2021", "… Nghị quyết số 02-NQ/TU ngày 19/11/2021 của" / "Ban Chấp hành …").
 _OPEN_END = re.compile(
-    r"(?:^|\s)(?:của|và|về|số|ngày|tháng|năm|tại|theo|với|cho|các|những|đến|từ|trong|được|là|"
+    r"(?:^|\s)(?:của|và|về|ngày|tháng|năm|tại|theo|với|cho|các|những|đến|từ|trong|được|là|"
     r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ)$",
     re.I,
 )
@@ -129,6 +129,9 @@ def _continues(previous: str, line: str, blank_before: bool) -> bool:
             return False
         if previous.endswith(","):
             return True
+        heading = re.match(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s", previous)
+        if heading and len(previous) <= 100:
+            return False  # "1. Tập huấn kỹ năng cho" / "Sở …" is rare; a short heading is common
         if _OPEN_END.search(previous) and any(c.islower() for c in previous):
             return True  # a heading in capitals ("II. KẾT QUẢ CẦN ĐẠT") ends where it ends
         return bool(_PLACE_DATE_TAIL.match(line)) and _capitalised_words(previous)

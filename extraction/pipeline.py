@@ -46,7 +46,7 @@ def run(raw: str) -> PlanDraft:
         body_start,
     )
     body = paragraphs[first_heading:closing]
-    sections, in_targets, in_awards = [], [], []
+    sections, in_targets, in_awards, heading_years = [], [], [], []
     current = ""
     stack: list[tuple[int, str]] = []
     for line, _ in body:
@@ -62,11 +62,18 @@ def run(raw: str) -> PlanDraft:
             and not any(targets.ends_target_section(h) for _, h in stack)
         )
         in_awards.append(any(targets.is_awards_heading(h) for _, h in stack))
+        heading_years.append(
+            next(filter(None, (targets.heading_due(h) for _, h in reversed(stack))), None)
+        )
     default_due = _plan_due(draft.document.title or "", text)
     from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
     prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
-        prose, sections, default_due=default_due, target_sections=in_targets
+        prose,
+        sections,
+        default_due=default_due,
+        target_sections=in_targets,
+        heading_dues=heading_years,
     )
     draft.targets = targets.drop_award_figures(draft.targets, body, in_awards)
     draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])

@@ -156,12 +156,16 @@ def find_targets(
     *,
     default_due: str | None,
     target_sections: list[bool],
+    heading_dues: list[str | None] | None = None,
 ) -> list[Target]:
-    """Targets in `paragraphs` ((text, offset) pairs), each with the heading it stands under."""
+    """Targets in `paragraphs` ((text, offset) pairs), each with the heading it stands under; a
+    heading "Đến hết năm 2026" dates the targets under it (`heading_dues`)."""
     targets: list[Target] = []
-    for (paragraph, offset), section, in_target_section in zip(
-        paragraphs, sections, target_sections, strict=True
+    plan_due = default_due
+    for index, ((paragraph, offset), section, in_target_section) in enumerate(
+        zip(paragraphs, sections, target_sections, strict=True)
     ):
+        default_due = (heading_dues[index] if heading_dues else None) or plan_due
         found_here = False
         for clause, clause_offset in clauses(paragraph, offset):
             for target in _clause_targets(
@@ -335,6 +339,19 @@ _AWARDS_HEADING = re.compile(
     r"hình thức|khen thưởng|thang điểm|chấm điểm|điều kiện|cơ cấu|số lượng khen)",
     re.I,
 )
+
+
+_HEADING_DUE = re.compile(
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+(20\d\d)(?!\s*[-–])|^\S+\s+năm\s+(20\d\d)$", re.I
+)
+
+
+def heading_due(line: str) -> str | None:
+    """ "1. Đến hết năm 2026", "a) Năm 2027": the year the targets under a heading are due."""
+    if len(line) > 100:
+        return None
+    match = _HEADING_DUE.search(line)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def is_awards_heading(line: str) -> bool:

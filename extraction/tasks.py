@@ -267,18 +267,41 @@ def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Ta
     return [t for t in out if not _NOT_CONTENT.match(t.title)]
 
 
+# "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và các địa phương tổ chức …": lead, then partners.
+_LEAD_IN_PROSE = re.compile(
+    r"(?:^|[.;:]\s+|\bGiao\s+)(?P<lead>[A-ZĐ][^,;.:]{2,80}?)\s+(?:chủ trì|là cơ quan chủ trì)"
+    r"(?:,?\s+phối hợp(?:\s+với)?\s+(?P<coord>[^.;:]{3,200}?))?"
+    r"(?=\s+(?:tổ chức|thực hiện|triển khai|xây dựng|tham mưu|hướng dẫn|theo dõi|rà soát)\b|[.;:]|$)"
+)
+
+
+def units_in_prose(text: str) -> tuple[list[str], list[str]]:
+    """Lead and coordinating units named in one sentence, in that order (never swapped)."""
+    match = _LEAD_IN_PROSE.search(text)
+    if not match:
+        return [], []
+    lead = re.sub(r"^(?:Giao|Đề nghị)\s+", "", match.group("lead").strip())
+    return split_units(lead), split_units(match.group("coord") or "")
+
+
 def _content_task(item: list[tuple[str, int]], part: str) -> Task:
     first, start = item[0]
     heading = len(first) <= 160 and first[-1:] not in ".;:"
     title = first.strip() if heading else _first_sentence(first)
     last, last_offset = item[-1]
+    text = " ".join(line for line, _ in item).strip()
+    lead, coordinating = [], []
+    for line, _ in item[1:] if heading else item:
+        lead, coordinating = units_in_prose(line)
+        if lead:
+            break
     return Task(
         title=title,
-        text=" ".join(line for line, _ in item).strip(),
+        text=text,
         section=part,
         product="",
         deadlines=[],
-        lead_units=[],
-        coordinating_units=[],
+        lead_units=lead,
+        coordinating_units=coordinating,
         span=[start, last_offset + len(last)],
     )

@@ -502,3 +502,39 @@ def test_rates_in_the_awards_section_are_conditions_not_targets():
         + FOOTER
     )
     assert [t.value for t in draft.targets if t.value is not None] == [100]
+
+
+@pytest.mark.parametrize(
+    "sentence, lead, coordinating",
+    [
+        (
+            "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và các địa phương tổ chức tập huấn.",
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ", "các địa phương"],
+        ),
+        (
+            "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính thực hiện.",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+        ),
+        ("Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
+    ],
+)
+def test_lead_and_partners_named_in_one_sentence_are_not_swapped(sentence, lead, coordinating):
+    draft = extract_text(
+        PART + "II. NỘI DUNG THI ĐUA\n1. Tập huấn kỹ năng số\n" + sentence + "\n" + FOOTER
+    )
+    (task,) = draft.tasks
+    assert (task.lead_units, task.coordinating_units) == (lead, coordinating)
+
+
+def test_a_heading_that_says_until_the_end_of_a_year_dates_its_targets():
+    draft = extract_text(
+        HEADER.replace(
+            "Thi đua chuyển đổi số năm 2027", "Thi đua chuyển đổi số giai đoạn 2026 - 2030"
+        )
+        + "1. Đến hết năm 2026\n- 80% hồ sơ được xử lý trực tuyến.\n"
+        + "2. Đến năm 2030\n- 100% hồ sơ được xử lý trực tuyến.\n"
+        + FOOTER
+    )
+    assert [(t.value, t.due) for t in draft.targets if t.value] == [(80, "2026"), (100, "2030")]
