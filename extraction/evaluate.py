@@ -123,8 +123,9 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
     }
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 3) if b else 1.0
+def _ratio(a: int, b: int) -> float | None:
+    """a / b, or None when nothing was scored (no gold of that kind)."""
+    return round(a / b, 3) if b else None
 
 
 def summarise(per_document: dict) -> dict:

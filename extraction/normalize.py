@@ -90,6 +90,12 @@ _OPEN_END = re.compile(
     r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ)$",
     re.I,
 )
+# "… Căn cứ Quyết định số" / "742/QĐ-UBND ngày …": a document's number wrapped after "số".
+_NUMBER_CUT = re.compile(
+    r"\b(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Thông báo|Văn bản|Công văn|"
+    r"Nghị định|Thông tư|Hướng dẫn|Kết luận)\s+số$",
+    re.I,
+)
 _ITEM_START = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•–*|]|Căn cứ\b|Thực hiện\b|Số\s*:|Nơi nhận)",
     re.I,
@@ -127,7 +133,7 @@ def _continues(previous: str, line: str, blank_before: bool) -> bool:
     if not first.islower():
         if blank_before or _ITEM_START.match(line) or previous.startswith("|"):
             return False
-        if previous.endswith(","):
+        if previous.endswith(",") or _NUMBER_CUT.search(previous):
             return True
         heading = re.match(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s", previous)
         if heading and len(previous) <= 100:

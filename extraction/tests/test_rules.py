@@ -538,3 +538,12 @@ def test_a_heading_that_says_until_the_end_of_a_year_dates_its_targets():
         + FOOTER
     )
     assert [(t.value, t.due) for t in draft.targets if t.value] == [(80, "2026"), (100, "2030")]
+
+
+def test_a_document_number_wrapped_after_so_is_joined():
+    draft = extract_text(
+        "Số: 9/KH-UBND\nSơn La, ngày 02 tháng 7 năm 2026\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026\n"
+        "Căn cứ Quyết định số\n742/QĐ-UBND ngày 24/6/2022 của Ủy ban nhân dân tỉnh;\n"
+        "I. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert [(r.number, r.date) for r in draft.references] == [("742/QĐ-UBND", "2022-06-24")]
