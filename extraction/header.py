@@ -245,6 +245,14 @@ def parse_signature(lines: list[str]) -> Signature:
     TỊCH" / "(Đã ký)" / "Nguyễn Văn An", or all of it on one line of a two-column copy."""
     lines = [_SIGNED.sub("", line).strip(" *_") for line in lines]
     lines = [line for line in lines if line and not re.match(r"^[-–+•]\s", line)]
+    # "KT." / "CHỦ TỊCH": an authority marker wrapped alone on its line.
+    merged: list[str] = []
+    for line in lines:
+        if merged and re.fullmatch(r"(?:TM|KT|Q|TL|TUQ)\.?", merged[-1], re.I):
+            merged[-1] = f"{merged[-1].rstrip('.')}. {line}"
+        else:
+            merged.append(line)
+    lines = merged
     if not lines:
         return Signature()
     name = None

@@ -31,3 +31,7 @@ def test_corpus_references_precision_and_recall_at_least_0_9(summary):
 def test_corpus_has_no_junk_target_nor_junk_task(summary):
     assert summary["junk_targets"] == 0
     assert summary["junk_tasks"] == 0
+
+
+def test_corpus_signers_right_at_least_0_95(summary):
+    assert summary["signature_ratio"] >= 0.95

@@ -451,6 +451,9 @@ BODY = "I. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
         # two columns on one line with pipes
         "Nơi nhận: - Bộ Nội vụ; - Lưu: VT, KGVX. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
         "Lê Văn Hùng |",
+        # one cell per line, the authority marker wrapped alone
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.\n|\nTM. ỦY BAN NHÂN DÂN\nKT.\nCHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nLê Văn Hùng\n|",
         # the signature column printed before "Nơi nhận"
         "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng\n"
         "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.",
