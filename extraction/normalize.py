@@ -59,7 +59,7 @@ def normalize(text: str) -> str:
     paragraphs: list[str] = []
     blank_before = False
     in_footnotes = False
-    for raw in _cells_as_lines(text.split("\n")):
+    for raw in _cells_as_lines(_rebuild_cell_tables(text.split("\n"))):
         if _RULE.match(raw):
             in_footnotes = True  # markdown exports put footnotes after a rule
             blank_before = True
@@ -102,6 +102,85 @@ _ITEM_START = re.compile(
 )
 # "Thành phố Hồ Chí" / "Minh, ngày 05 tháng 7 năm 2022": a place name cut before its date.
 _PLACE_DATE_TAIL = re.compile(r"^[^\d,;:]{1,30},\s*ngày\b", re.I)
+
+
+_INDEX_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.?|[a-zđ]\))$")
+_TABLE_WORK = re.compile(r"nhiệm vụ|nội dung|công việc|chỉ tiêu", re.I)
+_TABLE_OTHER = re.compile(
+    r"chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|đơn vị tính|kết quả|mục tiêu|năm\s+20\d\d",
+    re.I,
+)
+
+
+def _rebuild_cell_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell per line (a cell may wrap over lines) with a lone "|" between
+    cells, as web copies print ruled tables, becomes markdown rows when its first cells name the
+    columns of a task or target table (STT | Nhiệm vụ | Cơ quan chủ trì | … | Thời gian). Rows
+    start at an index cell ("1", "2.1", "I"); a shorter row (a group row, merged cells) is padded."""
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i].strip() != "|" or i + 1 >= n or not out or not out[-1].strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        cells, j = _cell_run(lines, i)
+        table = _as_markdown(cells)
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.pop()  # the line before the first "|" is the table's first header cell
+        out.extend(table)
+        i = j
+    return out
+
+
+def _cell_run(lines: list[str], i: int) -> tuple[list[str], int]:
+    """Cells around lone "|" lines starting at lines[i] (a "|"), with the cell just before it."""
+    first = lines[i - 1].strip() if i > 0 else ""
+    cells = [first] if first and first != "|" else []
+    j = i
+    while j < len(lines) and lines[j].strip() == "|":
+        k = j + 1
+        chunk: list[str] = []
+        while k < len(lines) and lines[k].strip() != "|" and len(chunk) < 12:
+            if lines[k].strip():
+                chunk.append(lines[k].strip())
+            k += 1
+        if k >= len(lines) or lines[k].strip() != "|":
+            break  # the text after the table's last "|"
+        cells.append(" ".join(chunk))
+        j = k
+    return cells, j + 1
+
+
+def _as_markdown(cells: list[str]) -> list[str] | None:
+    index = next((k for k, c in enumerate(cells[1:], 1) if _INDEX_CELL.match(c)), None)
+    if index is None or index < 3:
+        return None
+    header = cells[:index]
+    if not (
+        any(_TABLE_WORK.search(c) for c in header) and any(_TABLE_OTHER.search(c) for c in header)
+    ):
+        return None
+    width = len(header)
+    rows: list[list[str]] = []
+    for cell in cells[index:]:
+        if _INDEX_CELL.match(cell) and (not rows or len(rows[-1]) > 1):
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
+    for row in rows:
+        row = (
+            (row + [""] * width)[:width]
+            if len(row) <= width
+            else row[: width - 1] + [" ".join(row[width - 1 :])]
+        )
+        out.append("| " + " | ".join(row) + " |")
+    return out
 
 
 def _cells_as_lines(lines: list[str]) -> list[str]:

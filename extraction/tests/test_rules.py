@@ -550,3 +550,79 @@ def test_a_document_number_wrapped_after_so_is_joined():
         "I. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
     )
     assert [(r.number, r.date) for r in draft.references] == [("742/QĐ-UBND", "2022-06-24")]
+
+
+def test_a_task_table_printed_one_cell_per_line_is_rebuilt():
+    table = """II. NHIỆM VỤ
+STT
+|
+Nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Thời gian hoàn thành
+|
+Sản phẩm
+|
+I
+|
+Nâng cao nhận thức
+|
+1
+|
+Xây dựng chuyên mục chuyển đổi số
+trên Cổng thông tin điện tử tỉnh
+|
+Sở Khoa học và Công nghệ
+|
+Báo và Phát thanh, Truyền hình tỉnh; các sở, ngành
+|
+Quý III/2026
+|
+Chuyên mục
+|
+2
+|
+Tập huấn kỹ năng số cho cán bộ cấp xã
+|
+Sở Nội vụ
+|
+UBND các xã, phường
+|
+Hằng năm
+|
+Lớp tập huấn
+|
+Tổ chức thực hiện: các sở, ngành triển khai.
+"""
+    tasks = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).tasks
+    assert [
+        (
+            t.title,
+            t.section,
+            t.lead_units,
+            t.coordinating_units,
+            [(d.kind, d.value) for d in t.deadlines],
+            t.product,
+        )
+        for t in tasks
+    ] == [
+        (
+            "Xây dựng chuyên mục chuyển đổi số trên Cổng thông tin điện tử tỉnh",
+            "I Nâng cao nhận thức",
+            ["Sở Khoa học và Công nghệ"],
+            ["Báo và Phát thanh, Truyền hình tỉnh", "các sở, ngành"],
+            [("quarter", "2026-Q3")],
+            "Chuyên mục",
+        ),
+        (
+            "Tập huấn kỹ năng số cho cán bộ cấp xã",
+            "I Nâng cao nhận thức",
+            ["Sở Nội vụ"],
+            ["UBND các xã, phường"],
+            [("recurring", "yearly")],
+            "Lớp tập huấn",
+        ),
+    ]
