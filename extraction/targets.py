@@ -29,7 +29,7 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng)\s+"
+    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ)\s+"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
 )
@@ -247,6 +247,12 @@ def _clause_targets(
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
         word = match.group("cmp").lower()
+        if (
+            word == "từ"
+            and not match.group("b")
+            and not re.match(r"[^,;.]*trở lên", clause[match.end() :])
+        ):
+            continue  # "có từ 05 … trở lên" is a floor, "có từ 2 - 3 …" a range; else not ours
         a, b = float(match.group("a")), _number(match.group("b"))
         comparator = (
             "range"
@@ -261,6 +267,7 @@ def _clause_targets(
                 "tối đa": "<=",
                 "không quá": "<=",
                 "khoảng": "=",
+                "từ": ">=",
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")

@@ -626,3 +626,20 @@ Tổ chức thực hiện: các sở, ngành triển khai.
             "Lớp tập huấn",
         ),
     ]
+
+
+def test_sentences_hard_wrapped_inside_a_figure_or_a_unit_are_rejoined():
+    body = (
+        "- Tỷ lệ hồ sơ được xử lý trực tuyến đạt\n95%.\n"
+        "- Mỗi xã có từ\n05 mô hình chuyển đổi số trở lên.\n"
+        "II. NHIỆM VỤ\n- Nhiệm vụ 1: Số hóa hồ sơ lưu trữ.\n"
+        "+ Đơn vị chủ trì: Các\nSở, ngành tỉnh.\n+ Thời hạn hoàn thành: Thường\nxuyên.\n"
+    )
+    draft = extract_text(HEADER + body + FOOTER)
+    assert [(t.value, t.unit) for t in draft.targets if t.value is not None] == [
+        (95, "%"),
+        (5, "count"),
+    ]
+    (task,) = draft.tasks
+    assert task.lead_units == ["Các Sở, ngành tỉnh"]
+    assert [(d.kind, d.value) for d in task.deadlines] == [("recurring", "continuous")]
