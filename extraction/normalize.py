@@ -29,9 +29,15 @@ _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _END_PUNCT = '.:;!?)”"»'
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad"), None)
+# Bullets a PDF or Word export prints from the Symbol/Wingdings fonts (private-use code points) and
+# the usual typographic ones: each starts a list item, written "-".
+_BULLETS = re.compile(
+    r"^\s*[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf06c\uf06e\u2022\u25cf\u25aa\u25e6\u2023\u2043\u27a2]\s*"
+)
 
 
 def clean_line(line: str) -> str:
+    line = _BULLETS.sub("- ", line)
     line = _SUP.sub("", line)
     line = _TAGS.sub("", line)
     line = _INLINE_MATH.sub(lambda m: _latex(m.group(1)), line)

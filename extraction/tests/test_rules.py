@@ -643,3 +643,17 @@ def test_sentences_hard_wrapped_inside_a_figure_or_a_unit_are_rejoined():
     (task,) = draft.tasks
     assert task.lead_units == ["Các Sở, ngành tỉnh"]
     assert [(d.kind, d.value) for d in task.deadlines] == [("recurring", "continuous")]
+
+
+def test_symbol_font_bullets_are_list_markers_not_text():
+    draft = extract_text(
+        HEADER
+        + "\uf0b7 100% hồ sơ được xử lý trực tuyến.\n\u25cf Tối thiểu 80% văn bản được ký số.\n"
+        "Nơi nhận:\n\uf0b7 UBND tỉnh;\n\uf0b7 Lưu: VT, VX.\nQ. GIÁM ĐỐC\nLê Thị Hồng"
+    )
+    assert [t.text for t in draft.targets] == [
+        "100% hồ sơ được xử lý trực tuyến",
+        "Tối thiểu 80% văn bản được ký số",
+    ]
+    assert draft.recipients == ["UBND tỉnh", "Lưu: VT, VX"]
+    assert draft.signature.name == "Lê Thị Hồng"
