@@ -189,6 +189,8 @@ def _table(lines, i, sections):
                 break
     if "title" not in columns or ("lead" not in columns and "deadline" not in columns):
         return [], i
+    if re.search(r"chỉ tiêu", header[columns["title"]], re.I):
+        return [], i  # "Nội dung chỉ tiêu": a table of targets, read by targets.table_targets
     tasks = []
     group = sections[start]
     for line, offset in rows[1:]:

@@ -657,3 +657,15 @@ def test_symbol_font_bullets_are_list_markers_not_text():
     ]
     assert draft.recipients == ["UBND tỉnh", "Lưu: VT, VX"]
     assert draft.signature.name == "Lê Thị Hồng"
+
+
+def test_a_table_of_targets_is_not_also_read_as_tasks():
+    table = (
+        "II. CHỈ TIÊU\n"
+        "| STT | Nội dung chỉ tiêu | Đơn vị tính | Năm 2026 | Đơn vị chủ trì |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 90 | Sở Tư pháp |\n"
+    )
+    draft = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER)
+    assert draft.tasks == []
+    assert [(t.value, t.lead_units) for t in draft.targets] == [(90, ["Sở Tư pháp"])]
