@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extraction import extract_text  # noqa: E402
+from extraction.evaluate import SEEDS_DIR as SEEDS  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 CHARS_PER_PAGE = 3300
 
 

@@ -14,6 +14,7 @@ _QUARTERS = re.compile(
 _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I)
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-–]\s*(20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?:năm|trong năm|đến năm|hết năm)\s+(\d{4})", re.I)
+_BARE_MONTH = re.compile(r"^\s*(?:tháng\s+)?(\d{1,2})\s*/\s*(20\d\d)\s*$", re.I)
 _BARE_YEAR = re.compile(r"^\D*(20\d\d)\D*$")
 
 
@@ -95,6 +96,12 @@ def parse_deadlines(text: str) -> list[Deadline]:
             found.append(Deadline(kind="month", value=f"{match.group(2)}-{month:02d}", text=raw))
     if found:
         return found
+    # A table cell "6/2025" or "12/2025": a month.
+    match = _BARE_MONTH.match(raw)
+    if match and 1 <= int(match.group(1)) <= 12:
+        return [
+            Deadline(kind="month", value=f"{match.group(2)}-{int(match.group(1)):02d}", text=raw)
+        ]
     match = _YEAR_RANGE.search(raw)
     if match:
         return [Deadline(kind="year", value=match.group(2), text=raw)]

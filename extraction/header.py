@@ -28,7 +28,8 @@ _REFERENCE = re.compile(
     r"(?P<kind>Kế hoạch hành động|Kế hoạch|Nghị quyết|Quyết định|Chương trình hành động|"
     r"Chương trình|Chỉ thị|Hướng dẫn|Văn bản|Công văn|Thông báo|Kết luận|Nghị định|Thông tư|Luật)"
     r"\s+(?:số\s+)?(?P<number>" + _DOC_NUMBER + r")"
-    r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?",
+    r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+    r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?",
     re.I,
 )
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.)\.?\s", re.I)
@@ -80,7 +81,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         return document, 0
     title_lines = []
     end = title_at + 1
-    for line in lines[title_at + 1 : title_at + 5]:
+    for line in lines[title_at + 1 : title_at + 9]:
         if re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line) and title_lines:
             break
         if re.match(r"^\(?\s*thay thế", line, re.I):
@@ -88,6 +89,9 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             break
         title_lines.append(line)
         end += 1
+        nxt = lines[end] if end < len(lines) else ""
+        if _in_capitals(line) and _in_capitals(nxt) and not _BODY_START.match(nxt):
+            continue  # a title in capitals wrapped over several lines
         if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
             # The title is usually one paragraph; a second one starting in lower case was joined.
             nxt = lines[end] if end < len(lines) else ""
@@ -97,6 +101,15 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title = re.sub(r"\s*\(\s*thay thế[^)]*\)\s*$", "", title, flags=re.I)
     document.title = title.strip() or None
     return document, end
+
+
+_BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
+
+
+def _in_capitals(line: str) -> bool:
+    """A line of a title printed in capitals: letters, none of them lower case."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(line.strip()) and not any(c.islower() for c in letters)
 
 
 def parse_references(lines: list[str], start: int, title: str | None) -> list[Reference]:
@@ -114,14 +127,26 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     for source in sources:
         for match in _REFERENCE.finditer(source):
             number = re.sub(r"\s+", "", match.group("number"))
-            if not re.search(r"[A-Za-zĐđ]", number) or number in seen:
+            if not re.search(r"[A-Za-zĐđ]", number):
+                continue
+            if number.lower() in seen:
+                # A title in capitals cites "10-CTR/TU"; the body spells it "10-CTr/TU".
+                for known in references:
+                    if known.number.lower() == number.lower() and known.number.isupper():
+                        known.number = number
+                    if known.number.lower() == number.lower() and known.date is None:
+                        known.date = (
+                            find_date("ngày " + match.group("date"))
+                            if match.group("date")
+                            else None
+                        )
                 continue
             before = source[max(0, match.start() - 25) : match.start()].lower()
             relation = "replaces" if "thay thế" in before else "implements"
             date = None
             if match.group("date"):
-                date = find_date(match.group("date"))
-            seen.add(number)
+                date = find_date("ngày " + match.group("date"))
+            seen.add(number.lower())
             end = source.find(";", match.end())
             snippet = source[
                 match.start() : end if 0 < end - match.start() < 300 else match.end() + 120
@@ -167,6 +192,14 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 continue
             break
         sign_lines = rest[j:]
+        if not any(_signature_like(line) for line in sign_lines):
+            # Two columns printed one after the other: the signature stands before "Nơi nhận".
+            k = start
+            while k > 0 and start - k < 6 and _signature_like(lines[k - 1]):
+                k -= 1
+            if k < start and any(_SIGN_AUTHORITY.match(x) or x.isupper() for x in lines[k:start]):
+                sign_lines = lines[k:start]
+                start = k
     else:
         # No "Nơi nhận": the signature is the run of signature-like lines at the very end.
         start = len(lines)
@@ -191,36 +224,96 @@ def _looks_like_signature(line: str) -> bool:
     return line.isupper() or bool(_SIGN_AUTHORITY.match(line))
 
 
+_SIGNED = re.compile(r"\((?:đã\s+ký|ký[^)]{0,30})\)|\[?\s*đã\s+ký\s*\]?", re.I)
+
+
+def _capitals_then_name(line: str) -> tuple[str, str] | None:
+    """ "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An" -> ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Văn An")."""
+    words = line.split()
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and words[-1][1:].islower():
+        name.insert(0, words.pop())
+    caps = " ".join(words)
+    if 2 <= len(name) <= 6 and _SIGN_AUTHORITY.match(caps) and not any(c.islower() for c in caps):
+        return caps, " ".join(name)
+    return None
+
+
 def parse_signature(lines: list[str]) -> Signature:
-    lines = [line.strip(" *_") for line in lines if line.strip(" *_")]
+    """The authority (TM./KT./Q./TL./TUQ. …), the position and the name of the signer, as
+    printed on one or several lines: "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ
+    TỊCH" / "(Đã ký)" / "Nguyễn Văn An", or all of it on one line of a two-column copy."""
+    lines = [_SIGNED.sub("", line).strip(" *_") for line in lines]
+    lines = [line for line in lines if line and not re.match(r"^[-–+•]\s", line)]
+    # "KT." / "CHỦ TỊCH": an authority marker wrapped alone on its line.
+    merged: list[str] = []
+    for line in lines:
+        if merged and re.fullmatch(r"(?:TM|KT|Q|TL|TUQ)\.?", merged[-1], re.I):
+            merged[-1] = f"{merged[-1].rstrip('.')}. {line}"
+        else:
+            merged.append(line)
+    lines = merged
     if not lines:
         return Signature()
     name = None
-    if not lines[-1].isupper() and len(lines[-1].split()) <= 6:
+    one_line = _capitals_then_name(lines[-1])
+    if one_line:
+        lines = [*lines[:-1], *re.split(r"\s+(?=(?:TM|KT|Q|TL|TUQ)\.\s)", one_line[0])]
+        name = one_line[1]
+    elif not lines[-1].isupper() and len(lines[-1].split()) <= 6:
         name = lines[-1]
         lines = lines[:-1]
     upper = [line for line in lines if line.isupper() or _SIGN_AUTHORITY.match(line)]
     # "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG" may arrive as one line: split after the authority.
     split: list[str] = []
-    for line in upper[-4:]:
+    for line in upper[-6:]:
         parts = re.split(r"\s{2,}|\n", line)
         split.extend(p.strip() for p in parts if p.strip())
-    authority = [p for p in split if _SIGN_AUTHORITY.match(p)]
-    positions = [p for p in split if not _SIGN_AUTHORITY.match(p)]
+    split = _split_authority_and_position(split)
+    authority: list[str] = []
+    positions: list[str] = []
+    for index, part in enumerate(split):
+        if _SIGN_AUTHORITY.match(part):
+            authority.append(part)
+            positions = []
+        elif authority and any(_SIGN_AUTHORITY.match(p) for p in split[index + 1 :]):
+            authority[-1] = f"{authority[-1]} {part}"  # "TM. ỦY BAN NHÂN" / "DÂN"
+        else:
+            positions.append(part)
     return Signature(
         authority="; ".join(authority) or None,
-        position=positions[-1] if positions else None,
+        position=" ".join(positions) if positions else None,
         name=name,
     )
+
+
+_AUTHORITY_HEADS = (
+    r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|TRƯỞNG PHÒNG|ỦY BAN NHÂN DÂN|UBND)"
+)
+
+
+def _split_authority_and_position(parts: list[str]) -> list[str]:
+    """ "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" -> "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"."""
+    out: list[str] = []
+    for part in parts:
+        match = re.match(r"^((?:KT|Q|TL|TUQ)\.?\s+" + _AUTHORITY_HEADS + r")\s+(\S.*)$", part)
+        if match and _SIGN_AUTHORITY.match(part):
+            out.extend([match.group(1), match.group(2)])
+        else:
+            out.append(part)
+    return out
 
 
 def _place(text: str) -> str | None:
     """The place name before ", ngày": the trailing run of capitalised words ("Lào Cai")."""
     words = re.split(r"[\s|]+", text.strip(" *_|"))
     place: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word[:1].isupper() and (word[1:].islower() or len(word) == 1 or word.endswith(".")):
             place.insert(0, word)
+        elif word in ("phố", "xã", "trấn") and i > 0 and words[i - 1] in ("Thành", "Thị"):
+            place.insert(0, word)  # "Thành phố Hồ Chí Minh", "Thị xã …"
         else:
             break
     return " ".join(place) or None

@@ -33,6 +33,8 @@ class Target:
     unit: str | None
     due: str | None
     span: list[int]
+    lead_units: list[str] = field(default_factory=list)  # who follows it (a table's column)
+    measure: str | None = None  # the unit as written when `unit` cannot say it: "lần", "Tbps"
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Task:
     lead_units: list[str]
     coordinating_units: list[str]
     span: list[int]
+    state: str | None = None  # "done" when the plan itself says the task is finished
 
 
 @dataclass

@@ -29,9 +29,15 @@ _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _END_PUNCT = '.:;!?)”"»'
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad"), None)
+# Bullets a PDF or Word export prints from the Symbol/Wingdings fonts (private-use code points) and
+# the usual typographic ones: each starts a list item, written "-".
+_BULLETS = re.compile(
+    r"^\s*[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf06c\uf06e\u2022\u25cf\u25aa\u25e6\u2023\u2043\u27a2]\s*"
+)
 
 
 def clean_line(line: str) -> str:
+    line = _BULLETS.sub("- ", line)
     line = _SUP.sub("", line)
     line = _TAGS.sub("", line)
     line = _INLINE_MATH.sub(lambda m: _latex(m.group(1)), line)
@@ -59,7 +65,7 @@ def normalize(text: str) -> str:
     paragraphs: list[str] = []
     blank_before = False
     in_footnotes = False
-    for raw in text.split("\n"):
+    for raw in _cells_as_lines(_rebuild_cell_tables(text.split("\n"))):
         if _RULE.match(raw):
             in_footnotes = True  # markdown exports put footnotes after a rule
             blank_before = True
@@ -83,19 +89,150 @@ def normalize(text: str) -> str:
     return "\n".join(paragraphs)
 
 
+# A line ending in one of these words stops in the middle of a phrase ("… ban hành ngày" /
+# "25 tháng 8 năm 2021", "… Nghị quyết số 02-NQ/TU ngày 19/11/2021 của" / "Ban Chấp hành …").
+_OPEN_END = re.compile(
+    r"(?:^|\s)(?:của|và|về|ngày|tháng|năm|tại|theo|với|cho|các|những|đến|từ|trong|được|là|"
+    r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ)$",
+    re.I,
+)
+# "… Căn cứ Quyết định số" / "742/QĐ-UBND ngày …": a document's number wrapped after "số".
+_NUMBER_CUT = re.compile(
+    r"\b(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Thông báo|Văn bản|Công văn|"
+    r"Nghị định|Thông tư|Hướng dẫn|Kết luận)\s+số$",
+    re.I,
+)
+_ITEM_START = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•–*|]|Căn cứ\b|Thực hiện\b|Số\s*:|Nơi nhận)",
+    re.I,
+)
+# "Thành phố Hồ Chí" / "Minh, ngày 05 tháng 7 năm 2022": a place name cut before its date.
+_PLACE_DATE_TAIL = re.compile(r"^[^\d,;:]{1,30},\s*ngày\b", re.I)
+
+
+_INDEX_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.?|[a-zđ]\))$")
+_TABLE_WORK = re.compile(r"nhiệm vụ|nội dung|công việc|chỉ tiêu", re.I)
+_TABLE_OTHER = re.compile(
+    r"chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|đơn vị tính|kết quả|mục tiêu|năm\s+20\d\d",
+    re.I,
+)
+
+
+def _rebuild_cell_tables(lines: list[str]) -> list[str]:
+    """A table printed one cell per line (a cell may wrap over lines) with a lone "|" between
+    cells, as web copies print ruled tables, becomes markdown rows when its first cells name the
+    columns of a task or target table (STT | Nhiệm vụ | Cơ quan chủ trì | … | Thời gian). Rows
+    start at an index cell ("1", "2.1", "I"); a shorter row (a group row, merged cells) is padded."""
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i].strip() != "|" or i + 1 >= n or not out or not out[-1].strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        cells, j = _cell_run(lines, i)
+        table = _as_markdown(cells)
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.pop()  # the line before the first "|" is the table's first header cell
+        out.extend(table)
+        i = j
+    return out
+
+
+def _cell_run(lines: list[str], i: int) -> tuple[list[str], int]:
+    """Cells around lone "|" lines starting at lines[i] (a "|"), with the cell just before it."""
+    first = lines[i - 1].strip() if i > 0 else ""
+    cells = [first] if first and first != "|" else []
+    j = i
+    while j < len(lines) and lines[j].strip() == "|":
+        k = j + 1
+        chunk: list[str] = []
+        while k < len(lines) and lines[k].strip() != "|" and len(chunk) < 12:
+            if lines[k].strip():
+                chunk.append(lines[k].strip())
+            k += 1
+        if k >= len(lines) or lines[k].strip() != "|":
+            break  # the text after the table's last "|"
+        cells.append(" ".join(chunk))
+        j = k
+    return cells, j + 1
+
+
+def _as_markdown(cells: list[str]) -> list[str] | None:
+    index = next((k for k, c in enumerate(cells[1:], 1) if _INDEX_CELL.match(c)), None)
+    if index is None or index < 3:
+        return None
+    header = cells[:index]
+    if not (
+        any(_TABLE_WORK.search(c) for c in header) and any(_TABLE_OTHER.search(c) for c in header)
+    ):
+        return None
+    width = len(header)
+    rows: list[list[str]] = []
+    for cell in cells[index:]:
+        if _INDEX_CELL.match(cell) and (not rows or len(rows[-1]) > 1):
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
+    for row in rows:
+        row = (
+            (row + [""] * width)[:width]
+            if len(row) <= width
+            else row[: width - 1] + [" ".join(row[width - 1 :])]
+        )
+        out.append("| " + " | ".join(row) + " |")
+    return out
+
+
+def _cells_as_lines(lines: list[str]) -> list[str]:
+    """Web copies print the two-column header and signature blocks as "left | right |", or one
+    cell per line with "|" between: each cell becomes its own line, a lone "|" a blank line.
+    Markdown tables (a line starting with "|") are left to the table readers."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if "|" not in stripped or stripped.startswith("|") and stripped.count("|") > 1:
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in stripped.split("|")]
+        out.extend(cells if any(cells) else [""])
+    return out
+
+
 def _continues(previous: str, line: str, blank_before: bool) -> bool:
     """A line continues the previous paragraph when the previous one stopped mid-sentence and
     this one starts in lower case (a page break or a hard wrap), or when the previous line ended
-    with a hyphen that cut a word."""
+    with a hyphen that cut a word. Without a blank line between them (a hard-wrapped web copy),
+    a line also continues one that ends on a comma or a word that cannot end a phrase, and a
+    place name cut before its ", ngày …"."""
     if previous.endswith("-") and not previous.endswith(" -"):
         return True
     if previous[-1:] in _END_PUNCT:
         return False
     first = line[:1]
     if not first.islower():
-        return False
+        if blank_before or _ITEM_START.match(line) or previous.startswith("|"):
+            return False
+        if previous.endswith(",") or _NUMBER_CUT.search(previous):
+            return True
+        heading = re.match(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s", previous)
+        if heading and len(previous) <= 100:
+            return False  # "1. Tập huấn kỹ năng cho" / "Sở …" is rare; a short heading is common
+        if _OPEN_END.search(previous) and any(c.islower() for c in previous):
+            return True  # a heading in capitals ("II. KẾT QUẢ CẦN ĐẠT") ends where it ends
+        return bool(_PLACE_DATE_TAIL.match(line)) and _capitalised_words(previous)
     # A list item or a heading never continues a sentence.
     return not re.match(r"^[a-zđ]\)\s", line)
+
+
+def _capitalised_words(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("phố", "xã") for w in words)
 
 
 def _join(previous: str, line: str) -> str:
@@ -120,3 +257,30 @@ def remove_repeated_lines(pages: list[list[str]]) -> list[list[str]]:
         [line for line in lines if re.sub(r"\d+", "#", line.strip()) not in repeated]
         for lines in pages
     ]
+
+
+_FOOTNOTE_TEXT = re.compile(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\]:)\s*(.+)$")
+_MARKER = re.compile(r"<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\](?!:)")
+_DONE = re.compile(r"đã\s+(?:hoàn thành|thực hiện xong|xong)", re.I)
+
+
+def lines_marked_done(text: str) -> list[str]:
+    """Lines (cleaned as `normalize` cleans them) that carry a footnote whose note says the work
+    is done ("<sup>1</sup> Nhiệm vụ đã hoàn thành.")."""
+    text = unicodedata.normalize("NFC", text.translate(_ZERO_WIDTH))
+    done = set()
+    for raw in text.split("\n"):
+        note = _FOOTNOTE_TEXT.match(raw)
+        if note and _DONE.search(note.group(3)):
+            done.add(note.group(1) or note.group(2))
+    if not done:
+        return []
+    out = []
+    for raw in text.split("\n"):
+        if _FOOTNOTE_TEXT.match(raw):
+            continue
+        if any((m.group(1) or m.group(2)) in done for m in _MARKER.finditer(raw)):
+            line = clean_line(raw)
+            if line:
+                out.append(line)
+    return out

@@ -5,7 +5,7 @@ import re
 from extraction import header, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
-from extraction.normalize import normalize
+from extraction.normalize import lines_marked_done, normalize
 
 _SECTION = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|Nhóm\s+\d+)\s*\S", re.I)
 _MILESTONE = re.compile(r"(sơ kết|tổng kết)", re.I)
@@ -46,7 +46,7 @@ def run(raw: str) -> PlanDraft:
         body_start,
     )
     body = paragraphs[first_heading:closing]
-    sections, in_targets = [], []
+    sections, in_targets, in_awards, heading_years = [], [], [], []
     current = ""
     stack: list[tuple[int, str]] = []
     for line, _ in body:
@@ -57,17 +57,43 @@ def run(raw: str) -> PlanDraft:
             stack.append((level, line))
             current = line
         sections.append(current)
-        in_targets.append(any(targets.is_target_heading(h) for _, h in stack))
+        in_targets.append(
+            any(targets.is_target_heading(h) for _, h in stack)
+            and not any(targets.ends_target_section(h) for _, h in stack)
+        )
+        in_awards.append(any(targets.is_awards_heading(h) for _, h in stack))
+        heading_years.append(
+            next(filter(None, (targets.heading_due(h) for _, h in reversed(stack))), None)
+        )
     default_due = _plan_due(draft.document.title or "", text)
+    from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
+    prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
-        body, sections, default_due=default_due, target_sections=in_targets
+        prose,
+        sections,
+        default_due=default_due,
+        target_sections=in_targets,
+        heading_dues=heading_years,
     )
+    draft.targets = targets.drop_award_figures(draft.targets, body, in_awards)
+    draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])
     draft.tasks = tasks.find_tasks(body, sections)
+    draft.tasks += tasks.content_tasks(body, draft.tasks)
+    draft.tasks.sort(key=lambda t: t.span[0])
+    _mark_done(draft, lines_marked_done(raw))
     draft.milestones = _milestones(body)
     draft.awards = sorted({m.group(1).strip() for m in _AWARDS.finditer(text)})
     draft.reporting = _reporting(text)
     draft.warnings = _warnings(draft)
     return draft
+
+
+def _mark_done(draft: PlanDraft, done_lines: list[str]) -> None:
+    """A task one of whose lines carries a footnote "Nhiệm vụ đã hoàn thành" is done."""
+    for task in draft.tasks:
+        own = draft.text[task.span[0] : task.span[1]]
+        if any(line in own for line in done_lines):
+            task.state = "done"
 
 
 def _level(line: str) -> int:

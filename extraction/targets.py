@@ -29,7 +29,7 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng)\s+"
+    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ)\s+"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
 )
@@ -41,9 +41,14 @@ _RANK_STEP = re.compile(
     r"(?P<verb>tăng|nâng|giảm)\s+(?:(?P<cmp>tối thiểu|ít nhất|từ)\s+)?(?P<a>\d+)\s+(?:bậc|hạng|thứ hạng)",
     re.I,
 )
+_TIMES = re.compile(r"gấp\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I)
 _CHANGE = re.compile(r"\b(?P<verb>tăng|giảm)\s+(?:thêm\s+)?(?:(?:tối thiểu|ít nhất)\s+)?$", re.I)
+# Nouns after a count that make it a condition or a scope, not a promise: time, ages ("trên 15
+# tuổi"), kinds ("03 loại hình"), points of a scoring grid, award quotas ("không quá 05 cá nhân").
 _TIME_NOUNS = re.compile(
-    r"^(năm|tháng|ngày|quý|lần|tuần|giờ|phút|khối|giai đoạn|nhiệm kỳ|km|m2|ha)\b", re.I
+    r"^(năm|tháng|ngày|quý|lần|tuần|giờ|phút|khối|giai đoạn|nhiệm kỳ|km|m2|ha|tuổi|loại|loại hình|"
+    r"điểm|cá nhân|tập thể|suất|tác giả)\b",
+    re.I,
 )
 _DUE = re.compile(r"(?:vào|đến|trong|đến hết|hết|tới)\s+năm\s+(20\d\d)", re.I)
 _YEARLY = re.compile(r"h[ằà]ng năm|mỗi năm|hàng năm", re.I)
@@ -151,12 +156,16 @@ def find_targets(
     *,
     default_due: str | None,
     target_sections: list[bool],
+    heading_dues: list[str | None] | None = None,
 ) -> list[Target]:
-    """Targets in `paragraphs` ((text, offset) pairs), each with the heading it stands under."""
+    """Targets in `paragraphs` ((text, offset) pairs), each with the heading it stands under; a
+    heading "Đến hết năm 2026" dates the targets under it (`heading_dues`)."""
     targets: list[Target] = []
-    for (paragraph, offset), section, in_target_section in zip(
-        paragraphs, sections, target_sections, strict=True
+    plan_due = default_due
+    for index, ((paragraph, offset), section, in_target_section) in enumerate(
+        zip(paragraphs, sections, target_sections, strict=True)
     ):
+        default_due = (heading_dues[index] if heading_dues else None) or plan_due
         found_here = False
         for clause, clause_offset in clauses(paragraph, offset):
             for target in _clause_targets(
@@ -164,10 +173,15 @@ def find_targets(
             ):
                 targets.append(target)
                 found_here = True
-        if not found_here and in_target_section and not _HEADING.match(paragraph):
-            text = re.sub(r"^[-+•–]\s*", "", paragraph).strip()
-            if len(text) > 15:
-                start = offset + (len(paragraph) - len(paragraph.lstrip("-+•– ")))
+        if (
+            not found_here
+            and in_target_section
+            and (not _HEADING.match(paragraph) or _item_not_heading(paragraph))
+        ):
+            label = re.match(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))?\s*", paragraph).end()
+            text = paragraph[label:].strip()
+            if len(text) > 15 and not _CROSS_REFERENCE.match(text):
+                start = offset + label
                 targets.append(
                     Target(
                         text=text,
@@ -204,6 +218,10 @@ def _clause_targets(
                 (match.start(), match.end(), comparator, float(match.group("a")), None, "rank")
             )
             taken.append(match.span())
+    for match in _TIMES.finditer(clause):
+        # "tăng gấp 2 lần so với năm 2025": at least twice the baseline.
+        found.append((match.start(), match.end(), ">=", _number(match.group("a")), None, "other"))
+        taken.append(match.span())
     for match in _PERCENT.finditer(clause):
         start = match.start("cmp") if match.group("cmp") else match.start("a")
         if not free(start, match.end()):
@@ -229,6 +247,12 @@ def _clause_targets(
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
         word = match.group("cmp").lower()
+        if (
+            word == "từ"
+            and not match.group("b")
+            and not re.match(r"[^,;.]*trở lên", clause[match.end() :])
+        ):
+            continue  # "có từ 05 … trở lên" is a floor, "có từ 2 - 3 …" a range; else not ours
         a, b = float(match.group("a")), _number(match.group("b"))
         comparator = (
             "range"
@@ -243,11 +267,15 @@ def _clause_targets(
                 "tối đa": "<=",
                 "không quá": "<=",
                 "khoảng": "=",
+                "từ": ">=",
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
         taken.append(match.span())
+    if any(unit == "%" for *_, unit in found):
+        # "100% xã có trạm BTS (tối thiểu 1 trạm)": the count details the percentage.
+        found = [f for f in found if f[5] != "count"]
     found.sort()
     targets = []
     pieces = _split_by_figures(clause, [(s, e) for s, e, *_ in found])
@@ -271,6 +299,7 @@ def _clause_targets(
                 unit=unit,
                 due=_due(clause, default_due),
                 span=[offset + piece_start + lead, offset + piece_end],
+                measure="lần" if unit == "other" else None,
             )
         )
     return targets
@@ -289,5 +318,204 @@ def _split_by_figures(clause: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(cuts[i], cuts[i + 1]) for i in range(len(spans))]
 
 
+_NOT_TARGET_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s*(?:Phạm vi|Đối tượng)", re.I
+)
+# "(Chi tiết tại Phụ lục II kèm theo)", "Chi tiết tại Phụ lục I.": a pointer, not a promise.
+_CROSS_REFERENCE = re.compile(
+    r"^\(?\s*(?:chi tiết|cụ thể|nội dung)?\s*(?:tại|theo|như)\s+(?:các\s+)?phụ lục[^()]{0,40}\)?\.?$",
+    re.I,
+)
+
+
+_HEADING_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|PHẦN\s+\S+|Phần\s+\S+)?\s*")
+
+
 def is_target_heading(line: str) -> bool:
-    return bool(_TARGET_HEADINGS.search(line)) and len(line) < 160
+    """ "II. MỤC TIÊU", "2. Mục tiêu cụ thể", "3.2. Kết quả cần đạt", "1. Nhóm chỉ tiêu về …": the
+    words open the heading (before any ":"); "1. Mục đích: Triển khai … các mục tiêu" is not."""
+    if len(line) >= 160:
+        return False
+    head = line[_HEADING_LABEL.match(line).end() :].split(":", 1)[0]
+    match = _TARGET_HEADINGS.search(head)
+    return bool(match) and len(head[: match.start()].split()) <= 2
+
+
+_AWARDS_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*(?:các\s+)?(?:đối tượng|tiêu chuẩn|tiêu chí|"
+    r"hình thức|khen thưởng|thang điểm|chấm điểm|điều kiện|cơ cấu|số lượng khen)",
+    re.I,
+)
+
+
+_HEADING_DUE = re.compile(
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+(20\d\d)(?!\s*[-–])|^\S+\s+năm\s+(20\d\d)$", re.I
+)
+
+
+def heading_due(line: str) -> str | None:
+    """ "1. Đến hết năm 2026", "a) Năm 2027": the year the targets under a heading are due."""
+    if len(line) > 100:
+        return None
+    match = _HEADING_DUE.search(line)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def is_awards_heading(line: str) -> bool:
+    """ "V. ĐỐI TƯỢNG, TIÊU CHUẨN, HÌNH THỨC KHEN THƯỞNG", "8. Tiêu chí đánh giá": what a unit
+    must reach to be considered for an award is a condition, not a target of the plan."""
+    return bool(_AWARDS_HEADING.match(line)) and not is_target_heading(line)
+
+
+def drop_award_figures(
+    found: list[Target], paragraphs: list[tuple[str, int]], in_awards: list[bool]
+) -> list[Target]:
+    """Targets standing under an awards heading are dropped."""
+    ranges = [
+        (offset, offset + len(text))
+        for (text, offset), awards in zip(paragraphs, in_awards, strict=True)
+        if awards
+    ]
+    return [t for t in found if not any(a <= t.span[0] < b for a, b in ranges)]
+
+
+def ends_target_section(line: str) -> bool:
+    """A sub-heading "3. Phạm vi và đối tượng thi đua" under "MỤC TIÊU VÀ PHẠM VI, ĐỐI TƯỢNG"
+    names who takes part, not what is promised."""
+    return bool(_NOT_TARGET_HEADING.match(line))
+
+
+def _item_not_heading(paragraph: str) -> bool:
+    """A numbered paragraph that is a whole sentence ("2. Hạ tầng … được nâng cấp. Tiếp tục …")
+    is an item of a list of targets, not a heading."""
+    return len(paragraph) > 160 or bool(re.search(r"[.;]\s*$", paragraph) and len(paragraph) > 60)
+
+
+# --- Tables of targets ----------------------------------------------------------------------
+# | TT | Chỉ tiêu | Đơn vị (tính) | Kết quả / Mục tiêu / Năm 2026 | Cơ quan chủ trì theo dõi |
+_COLUMN = {
+    "target": re.compile(r"^(?:tên\s+)?chỉ tiêu|^nội dung chỉ tiêu", re.I),
+    "measure": re.compile(r"^đơn vị(?:\s+tính)?$|^đvt$", re.I),
+    "value": re.compile(
+        r"kết quả|mục tiêu|giá trị|chỉ tiêu (?:năm|đến)|năm\s+20\d\d|^20\d\d$", re.I
+    ),
+    "lead": re.compile(r"chủ trì|theo dõi|đơn vị thực hiện|cơ quan thực hiện", re.I),
+}
+_CELL_VALUE = re.compile(
+    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|trên|dưới|không quá)?\s*"
+    r"(?P<a>\d+(?:[.,]\d+)?)\s*%?(?:\s*(?:-|–|đến)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%?)?"
+)
+_DUE_GROUP = re.compile(r"(?:đến|tới|trong|năm)\s+(?:hết\s+)?(?:năm\s+)?(20\d\d)", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip(" *_") for c in line.strip().strip("|").split("|")]
+
+
+def table_columns(header: list[str]) -> dict[str, int] | None:
+    """The columns of a table of targets, or None when the header is not one."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        for key in ("target", "measure", "lead", "value"):
+            if key not in columns and _COLUMN[key].search(cell):
+                if key == "value" and index == columns.get("target"):
+                    continue
+                columns[key] = index
+                break
+    if "target" in columns and "value" in columns:
+        return columns
+    return None
+
+
+def _cell_targets(value: str, measure: str) -> list[tuple[str, float, float | None, str]]:
+    """ "≥ 80" -> [(">=", 80)]; "≤ 3 Đông Nam Á; ≤ 50 Thế giới" on a rank -> two top targets;
+    "40 - 50" -> a range; a bare figure is a floor."""
+    rank = bool(re.search(r"thứ bậc|thứ hạng|xếp hạng|hạng", measure, re.I))
+    unit = "rank" if rank else "%" if "%" in measure or "%" in value else "count"
+    out = []
+    for part in re.split(r";", value):
+        match = _CELL_VALUE.match(part.strip())
+        if not match or not match.group("a"):
+            continue
+        rest = part.strip()[match.end() :].strip()
+        if rest[:1].islower() and not re.match(r"^và\b", rest):
+            continue  # "3 lĩnh vực …": words, not a figure to reach
+        a, b = _number(match.group("a")), _number(match.group("b"))
+        word = (match.group("cmp") or "").lower()
+        if b is not None:
+            comparator = "range"
+        elif rank and word in ("≤", "<=", ""):
+            comparator = "top"
+        else:
+            comparator = {
+                "≤": "<=",
+                "<=": "<=",
+                "không quá": "<=",
+                "<": "<",
+                "dưới": "<",
+                ">": ">",
+                "trên": ">",
+            }.get(word, ">=")
+        out.append((comparator, a, b, unit))
+    return out
+
+
+def table_targets(
+    lines: list[tuple[str, int]], default_due: str | None, split_units
+) -> tuple[list[Target], set[int]]:
+    """Targets from every table of targets in `lines`; also the indexes of the lines read."""
+    targets: list[Target] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i][0].startswith("|"):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and lines[i][0].startswith("|"):
+            i += 1
+        columns = table_columns(_cells(lines[start][0]))
+        if columns is None:
+            continue
+        used.update(range(start, i))
+        due, section = default_due, ""
+        for line, offset in lines[start + 1 : i]:
+            cells = _cells(line)
+
+            def cell(key, cells=cells, columns=columns):
+                index = columns.get(key)
+                return cells[index] if index is not None and index < len(cells) else ""
+
+            text = cell("target")
+            if not text or all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+                continue
+            value, measure = cell("value"), cell("measure")
+            if not value and not measure:
+                # A group row: "I. Đến năm 2030", "Nhóm chỉ tiêu về chính quyền số".
+                section = text
+                year = _DUE_GROUP.search(text)
+                if year and re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", cells[0].strip(" .*")):
+                    due = year.group(1)
+                continue
+            lead = split_units(cell("lead")) if cell("lead") else []
+            found = _cell_targets(value, measure)
+            span = [offset, offset + len(line)]
+            if not found:
+                found = [(None, None, None, None)]
+            for comparator, a, b, unit in found:
+                targets.append(
+                    Target(
+                        text=text,
+                        subject=text[:160],
+                        section=section,
+                        comparator=comparator,
+                        value=a,
+                        value_max=b,
+                        unit=unit,
+                        due=due,
+                        span=span,
+                        lead_units=lead,
+                        measure=measure or None,
+                    )
+                )
+    return targets, used

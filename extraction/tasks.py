@@ -7,6 +7,7 @@ whose header names the task, lead unit, coordinating unit and deadline columns.
 
 import re
 
+from extraction import units
 from extraction.dates import parse_deadlines
 from extraction.model import Task
 
@@ -24,7 +25,7 @@ _NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*\.?|[a-zđ]\))\s+(?P<body>.+)$"
 def split_units(text: str) -> list[str]:
     """ "Văn phòng, các phòng chuyên môn, Trung tâm Quản lý cửa khẩu." -> three names; commas
     inside parentheses ("Văn phòng (Bộ phận một cửa)") do not split."""
-    text = re.sub(r"\s+", " ", text).strip(" .;*_")
+    text = units.protect(re.sub(r"\s+", " ", text).strip(" .;*_"))
     names, depth, current = [], 0, ""
     for ch in text:
         if ch in "([":
@@ -39,8 +40,8 @@ def split_units(text: str) -> list[str]:
     names.append(current)
     out: list[str] = []
     for name in names:
-        for part in re.split(r"\s+và\s+(?=[A-ZĐÂ-Ỹ]|các\s)", name.strip()):
-            part = part.strip(" .;*_")
+        for part in units.split_at_and(name.strip()):
+            part = units.restore(part.strip(" .;*_"))
             if not part:
                 continue
             # "Các phòng, ban, trung tâm" is one group: a bare lower-case noun continues it.
@@ -159,6 +160,15 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+def _group_row(cells: list[str], cell) -> bool:
+    """A row "I. | Nâng cao nhận thức … | | |" names a group of the tasks below it: a Roman
+    numeral or a capital letter for a number, and no unit nor deadline."""
+    label = cells[0].strip(" .*") if cells else ""
+    if not re.fullmatch(r"[IVXLC]+|[A-Z]", label):
+        return False
+    return not (cell("lead") or cell("coordinating") or cell("deadline"))
+
+
 def _table(lines, i, sections):
     """A task table: the header row names the columns; each following row is a task."""
     rows = []
@@ -179,7 +189,10 @@ def _table(lines, i, sections):
                 break
     if "title" not in columns or ("lead" not in columns and "deadline" not in columns):
         return [], i
+    if re.search(r"chỉ tiêu", header[columns["title"]], re.I):
+        return [], i  # "Nội dung chỉ tiêu": a table of targets, read by targets.table_targets
     tasks = []
+    group = sections[start]
     for line, offset in rows[1:]:
         cells = _cells(line)
         if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
@@ -192,11 +205,14 @@ def _table(lines, i, sections):
         title = cell("title")
         if not title or re.fullmatch(r"\(?\d+\)?", title):
             continue
+        if _group_row(cells, cell):
+            group = f"{cells[0]} {title}".strip()
+            continue
         tasks.append(
             Task(
                 title=title,
                 text=title,
-                section=sections[start],
+                section=group,
                 product=cell("product"),
                 deadlines=parse_deadlines(cell("deadline")) if cell("deadline") else [],
                 lead_units=split_units(cell("lead")),
@@ -205,3 +221,89 @@ def _table(lines, i, sections):
             )
         )
     return tasks, i
+
+
+_CONTENT_PART = re.compile(r"^[IVXLC]+\.\s+.*(?:NỘI DUNG|NHIỆM VỤ)", re.I)
+_PART = re.compile(r"^[IVXLC]+\.\s")
+_CONTENT_ITEM = re.compile(r"^(?P<label>\d+)\.\s+(?P<body>\S.*)$")
+_NOT_CONTENT = re.compile(
+    r"^(?:Tiêu chí|Tiêu chuẩn|Hình thức|Các hình thức|Đối tượng|Khen thưởng|Thời gian|Phạm vi|"
+    r"Kinh phí|Chế độ|Mục đích|Yêu cầu|Mục tiêu|Chỉ tiêu)",
+    re.I,
+)
+
+
+def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Task]:
+    """The contents of a part "NỘI DUNG …" / "NHIỆM VỤ …" whose numbered items carry no task
+    attributes ("1. Công tác tuyên truyền" and its paragraphs): each item is a task without
+    units or deadline, for a person to complete on review. A part where tasks with attributes
+    were found is left to them."""
+    out: list[Task] = []
+    part_start = None
+    items: list[list[tuple[str, int]]] = []
+    part = ""
+
+    def close(end: int) -> None:
+        if part_start is None or not items:
+            return
+        if any(part_start <= t.span[0] < end for t in existing):
+            return
+        for item in items:
+            out.append(_content_task(item, part))
+
+    for line, offset in lines:
+        if _PART.match(line):
+            close(offset)
+            items = []
+            part_start = offset if _CONTENT_PART.match(line) else None
+            part = line
+            continue
+        if part_start is None:
+            continue
+        match = _CONTENT_ITEM.match(line)
+        if match:
+            items.append([(match.group("body"), offset + match.start("body"))])
+        elif items:
+            items[-1].append((line, offset))
+    close(lines[-1][1] + len(lines[-1][0]) + 1 if lines else 0)
+    return [t for t in out if not _NOT_CONTENT.match(t.title)]
+
+
+# "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và các địa phương tổ chức …": lead, then partners.
+_LEAD_IN_PROSE = re.compile(
+    r"(?:^|[.;:]\s+|\bGiao\s+)(?P<lead>[A-ZĐ][^,;.:]{2,80}?)\s+(?:chủ trì|là cơ quan chủ trì)"
+    r"(?:,?\s+phối hợp(?:\s+với)?\s+(?P<coord>[^.;:]{3,200}?))?"
+    r"(?=\s+(?:tổ chức|thực hiện|triển khai|xây dựng|tham mưu|hướng dẫn|theo dõi|rà soát)\b|[.;:]|$)"
+)
+
+
+def units_in_prose(text: str) -> tuple[list[str], list[str]]:
+    """Lead and coordinating units named in one sentence, in that order (never swapped)."""
+    match = _LEAD_IN_PROSE.search(text)
+    if not match:
+        return [], []
+    lead = re.sub(r"^(?:Giao|Đề nghị)\s+", "", match.group("lead").strip())
+    return split_units(lead), split_units(match.group("coord") or "")
+
+
+def _content_task(item: list[tuple[str, int]], part: str) -> Task:
+    first, start = item[0]
+    heading = len(first) <= 160 and first[-1:] not in ".;:"
+    title = first.strip() if heading else _first_sentence(first)
+    last, last_offset = item[-1]
+    text = " ".join(line for line, _ in item).strip()
+    lead, coordinating = [], []
+    for line, _ in item[1:] if heading else item:
+        lead, coordinating = units_in_prose(line)
+        if lead:
+            break
+    return Task(
+        title=title,
+        text=text,
+        section=part,
+        product="",
+        deadlines=[],
+        lead_units=lead,
+        coordinating_units=coordinating,
+        span=[start, last_offset + len(last)],
+    )

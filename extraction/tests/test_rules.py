@@ -189,3 +189,483 @@ def test_markdown_task_table():
         ("Số hóa hồ sơ lưu trữ", ["Văn phòng"], ["Các phòng"]),
         ("Tập huấn an toàn thông tin", ["Trung tâm CNTT"], []),
     ]
+
+
+PART = """UBND XÃ HÒA BÌNH
+Số: 12/KH-UBND
+Hòa Bình, ngày 03 tháng 3 năm 2026
+KẾ HOẠCH
+Thi đua chuyển đổi số năm 2026
+I. MỤC ĐÍCH
+Tạo khí thế thi đua.
+"""
+
+
+def test_numbered_contents_without_attributes_are_tasks_without_units():
+    draft = extract_text(
+        PART
+        + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ\nSố hóa toàn bộ hồ sơ của xã.\n"
+        + "2. Tập huấn kỹ năng số cho cán bộ xã, thôn, bản trong toàn xã.\n"
+        + "3. Tiêu chí đánh giá\nMức độ hoàn thành.\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\nTheo dõi.\n"
+        + FOOTER
+    )
+    assert [t.title for t in draft.tasks] == [
+        "Số hóa hồ sơ lưu trữ",
+        "Tập huấn kỹ năng số cho cán bộ xã, thôn, bản trong toàn xã",
+    ]
+    assert draft.tasks[0].text == "Số hóa hồ sơ lưu trữ Số hóa toàn bộ hồ sơ của xã."
+    assert all(t.lead_units == [] and t.deadlines == [] for t in draft.tasks)
+
+
+def test_contents_with_attribute_lines_are_not_counted_twice():
+    draft = extract_text(
+        PART
+        + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ của xã\n"
+        + "- Đơn vị chủ trì: Công chức Văn hóa - Xã hội\n- Thời gian hoàn thành: Quý IV/2026\n"
+        + FOOTER
+    )
+    assert len(draft.tasks) == 1
+    assert draft.tasks[0].lead_units == ["Công chức Văn hóa - Xã hội"]
+
+
+def test_a_footnote_saying_done_marks_its_task_done():
+    draft = extract_text(
+        PART
+        + "II. NHIỆM VỤ\n- Nhiệm vụ 1: Nâng cấp mạng nội bộ.\n"
+        + "+ Thời hạn hoàn thành: Tháng 3/2026<sup>1</sup>\n+ Đơn vị chủ trì: Văn phòng.\n"
+        + "- Nhiệm vụ 2: Mua máy chủ mới.\n+ Thời hạn hoàn thành: Tháng 9/2026\n"
+        + "+ Đơn vị chủ trì: Văn phòng.\n---\n<sup>1</sup> Nhiệm vụ đã hoàn thành.\n"
+        + FOOTER
+    )
+    assert [t.state for t in draft.tasks] == ["done", None]
+
+
+def test_a_pointer_to_an_appendix_is_not_a_target():
+    draft = extract_text(
+        PART + "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ được số hóa đầy đủ, đúng quy định.\n"
+        "(Chi tiết tại Phụ lục II kèm theo)\n" + FOOTER
+    )
+    assert [t.text for t in draft.targets] == ["Hồ sơ được số hóa đầy đủ, đúng quy định."]
+
+
+def test_scope_and_participants_under_a_targets_part_are_not_targets():
+    draft = extract_text(
+        PART + "II. MỤC TIÊU VÀ ĐỐI TƯỢNG\n1. Mục tiêu\nMọi thôn có tổ công nghệ số hoạt động.\n"
+        "2. Phạm vi và đối tượng\n- Phong trào triển khai trên toàn xã.\n"
+        "- Các thôn, bản và hộ kinh doanh trên địa bàn.\n" + FOOTER
+    )
+    assert [t.text for t in draft.targets] == ["Mọi thôn có tổ công nghệ số hoạt động."]
+
+
+def test_a_numbered_sentence_under_targets_is_a_qualitative_target():
+    draft = extract_text(
+        PART + "II. CHỈ TIÊU THI ĐUA\n"
+        "1. Hạ tầng số của xã dần được nâng cấp, đáp ứng yêu cầu công việc. Tiếp tục duy trì.\n"
+        + FOOTER
+    )
+    assert [(t.text[:21], t.value) for t in draft.targets] == [("Hạ tầng số của xã dần", None)]
+
+
+WEB_HEADER_ONE_CELL_PER_LINE = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 77/KH-UBND
+|
+Thành phố Hòa
+Bình, ngày
+09 tháng 3 năm 2026
+|
+KẾ HOẠCH
+TRIỂN
+KHAI PHONG TRÀO THI ĐUA “SỐ HÓA HỒ SƠ” GIAI ĐOẠN 2026
+- 2030
+Căn cứ Quyết định số 15/QĐ-UBND ngày
+02/01/2026 của Ủy ban nhân dân tỉnh; Kế hoạch số 12/KH-UBND ngày 05 tháng 01
+năm 2026 của Ủy ban nhân dân tỉnh về chuyển đổi số.
+I. MỤC ĐÍCH,
+YÊU CẦU
+Tạo khí thế thi đua.
+"""
+
+
+def test_a_header_printed_one_cell_per_line_and_hard_wrapped_is_read():
+    draft = extract_text(WEB_HEADER_ONE_CELL_PER_LINE + FOOTER)
+    document = draft.document
+    assert (document.number, document.place, document.date) == (
+        "77/KH-UBND",
+        "Thành phố Hòa Bình",
+        "2026-03-09",
+    )
+    assert document.title == "TRIỂN KHAI PHONG TRÀO THI ĐUA “SỐ HÓA HỒ SƠ” GIAI ĐOẠN 2026 - 2030"
+    assert [(r.number, r.date) for r in draft.references] == [
+        ("15/QĐ-UBND", "2026-01-02"),
+        ("12/KH-UBND", "2026-01-05"),
+    ]
+
+
+def test_a_two_column_header_printed_with_pipes_is_read():
+    draft = extract_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 130/KH-UBND | Sơn La, ngày 27 tháng 6 năm 2026 |\nKẾ HOẠCH\n"
+        "TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026\nI. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert (draft.document.number, draft.document.place, draft.document.date) == (
+        "130/KH-UBND",
+        "Sơn La",
+        "2026-06-27",
+    )
+    assert draft.document.title == "TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026"
+
+
+def test_a_number_cited_in_a_capitalised_title_and_in_the_body_is_one_reference():
+    draft = extract_text(
+        "Số: 5/KH-UBND\nSơn La, ngày 02 tháng 7 năm 2026\nKẾ HOẠCH\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 10-CTR/TU NGÀY 13/8/2025 CỦA TỈNH ỦY\n"
+        "Căn cứ Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy;\n"
+        "I. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert [(r.number, r.date) for r in draft.references] == [("10-CTr/TU", "2025-08-13")]
+
+
+def test_a_capitalised_heading_ending_on_a_word_like_dat_is_not_joined_to_its_text():
+    draft = extract_text(PART + "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ được số hóa đầy đủ.\n" + FOOTER)
+    assert "II. KẾT QUẢ CẦN ĐẠT\nHồ sơ" in draft.text
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình tỉnh",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình tỉnh"],
+        ),
+        (
+            "Sở Nông nghiệp và Môi trường và Sở Dân tộc và Tôn giáo",
+            ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"],
+        ),
+        ("Các bộ, ngành và địa phương", ["Các bộ, ngành và địa phương"]),
+        ("Văn phòng và Trung tâm Chuyển đổi số", ["Văn phòng", "Trung tâm Chuyển đổi số"]),
+        ("Sở Tư pháp và VNPT tỉnh", ["Sở Tư pháp", "VNPT tỉnh"]),
+        ("Phòng Tài chính và Kế hoạch", ["Phòng Tài chính và Kế hoạch"]),
+    ],
+)
+def test_unit_names_holding_va_or_commas_stay_whole(text, units):
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    "cell, kind, value",
+    [
+        ("6/2025", "month", "2025-06"),
+        ("12/2026", "month", "2026-12"),
+        ("Tháng 3/2026", "month", "2026-03"),
+    ],
+)
+def test_a_bare_month_in_a_table_cell_is_a_month(cell, kind, value):
+    (deadline,) = parse_deadlines(cell)
+    assert (deadline.kind, deadline.value) == (kind, value)
+
+
+def test_group_rows_of_a_task_table_are_sections_not_tasks():
+    table = (
+        "II. NHIỆM VỤ\n"
+        "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| **I.** | Nâng cao nhận thức | | | |\n"
+        "| 1. | Tuyên truyền Nghị quyết | Sở Khoa học và Công nghệ | Các sở, ngành | 6/2026 |\n"
+        "| **II.** | Hoàn thiện thể chế | | | |\n"
+        "| 2. | Rà soát quy định | Sở Tư pháp | | Thường xuyên |\n"
+    )
+    tasks = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).tasks
+    assert [(t.title, t.section, t.lead_units) for t in tasks] == [
+        ("Tuyên truyền Nghị quyết", "I. Nâng cao nhận thức", ["Sở Khoa học và Công nghệ"]),
+        ("Rà soát quy định", "II. Hoàn thiện thể chế", ["Sở Tư pháp"]),
+    ]
+    assert [(d.kind, d.value) for d in tasks[0].deadlines] == [("month", "2026-06")]
+
+
+def test_a_heading_that_only_mentions_targets_in_its_text_is_not_a_targets_heading():
+    draft = extract_text(
+        PART.replace("I. MỤC ĐÍCH\nTạo khí thế thi đua.\n", "")
+        + "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích: Triển khai hiệu quả các mục tiêu, nhiệm vụ của tỉnh.\n"
+        + "2. Yêu cầu: Bảo đảm đồng bộ.\n"
+        + FOOTER
+    )
+    assert draft.targets == []
+
+
+def test_a_table_of_targets_gives_targets_with_their_units_and_group_year():
+    table = (
+        "II. CHỈ TIÊU\n"
+        "| STT | Tên chỉ tiêu | Đơn vị tính | Năm 2026 | Đơn vị chủ trì theo dõi |\n"
+        "|---|---|---|---|---|\n"
+        "| A | Đến hết năm 2026 | | | |\n"
+        "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | ≥ 85 | Sở Khoa học và Công nghệ |\n"
+        "| 2 | Xếp hạng chỉ số chuyển đổi số (DTI) | Thứ hạng | 15 | Văn phòng UBND tỉnh |\n"
+        "| 3 | Số doanh nghiệp số mới | Doanh nghiệp | 40 - 60 | Sở Tài chính |\n"
+        "| 4 | Hạ tầng số | | Hiện đại, đồng bộ | Sở Xây dựng |\n"
+    )
+    found = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).targets
+    assert [
+        (t.text, t.comparator, t.value, t.value_max, t.unit, t.due, t.lead_units) for t in found
+    ] == [
+        (
+            "Tỷ lệ hồ sơ trực tuyến toàn trình",
+            ">=",
+            85,
+            None,
+            "%",
+            "2026",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        (
+            "Xếp hạng chỉ số chuyển đổi số (DTI)",
+            "top",
+            15,
+            None,
+            "rank",
+            "2026",
+            ["Văn phòng UBND tỉnh"],
+        ),
+        ("Số doanh nghiệp số mới", "range", 40, 60, "count", "2026", ["Sở Tài chính"]),
+        ("Hạ tầng số", None, None, None, None, "2026", ["Sở Xây dựng"]),
+    ]
+
+
+BODY = "I. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # wrapped over several lines, as the web prints the right column
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.\nTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Hùng",
+        # two columns on one line with pipes
+        "Nơi nhận: - Bộ Nội vụ; - Lưu: VT, KGVX. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
+        "Lê Văn Hùng |",
+        # one cell per line, the authority marker wrapped alone
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.\n|\nTM. ỦY BAN NHÂN DÂN\nKT.\nCHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nLê Văn Hùng\n|",
+        # the signature column printed before "Nơi nhận"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng\n"
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, KGVX.",
+    ],
+)
+def test_the_signature_block_is_read_whatever_the_two_column_layout(closing):
+    signature = extract_text(HEADER + BODY + closing).signature
+    assert (signature.authority, signature.position, signature.name) == (
+        "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Văn Hùng",
+    )
+
+
+def test_gap_n_lan_is_a_multiple_to_reach():
+    (target,) = targets_of("Doanh thu thương mại điện tử tăng gấp 2 lần so với năm 2025.")
+    assert (target.comparator, target.value, target.unit, target.measure) == (
+        ">=",
+        2,
+        "other",
+        "lần",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mỗi đơn vị đề nghị khen thưởng không quá 05 cá nhân.",
+        "Người dân trên 15 tuổi được tuyên truyền về chuyển đổi số.",
+        "Tổ chức 03 loại hình thi đua, trong đó có ít nhất 02 loại hình chuyên đề.",
+        "Bài dự thi được chấm tối đa 10 điểm.",
+    ],
+)
+def test_quotas_ages_kinds_and_points_are_not_targets(sentence):
+    assert targets_of(sentence) == []
+
+
+def test_a_count_detailing_a_percentage_is_not_a_second_target():
+    found = targets_of("100% xã có trạm phát sóng 5G (tối thiểu 1 trạm mỗi xã).")
+    assert [(t.value, t.unit) for t in found] == [(100, "%")]
+
+
+def test_rates_in_the_awards_section_are_conditions_not_targets():
+    draft = extract_text(
+        HEADER
+        + "- 100% hồ sơ được xử lý trực tuyến.\n"
+        + "II. TIÊU CHUẨN KHEN THƯỞNG\n"
+        + "- Tập thể có tỷ lệ hồ sơ trực tuyến đạt trên 90% được xét tặng Bằng khen.\n"
+        + FOOTER
+    )
+    assert [t.value for t in draft.targets if t.value is not None] == [100]
+
+
+@pytest.mark.parametrize(
+    "sentence, lead, coordinating",
+    [
+        (
+            "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và các địa phương tổ chức tập huấn.",
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ", "các địa phương"],
+        ),
+        (
+            "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính thực hiện.",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+        ),
+        ("Văn phòng chủ trì thực hiện.", ["Văn phòng"], []),
+    ],
+)
+def test_lead_and_partners_named_in_one_sentence_are_not_swapped(sentence, lead, coordinating):
+    draft = extract_text(
+        PART + "II. NỘI DUNG THI ĐUA\n1. Tập huấn kỹ năng số\n" + sentence + "\n" + FOOTER
+    )
+    (task,) = draft.tasks
+    assert (task.lead_units, task.coordinating_units) == (lead, coordinating)
+
+
+def test_a_heading_that_says_until_the_end_of_a_year_dates_its_targets():
+    draft = extract_text(
+        HEADER.replace(
+            "Thi đua chuyển đổi số năm 2027", "Thi đua chuyển đổi số giai đoạn 2026 - 2030"
+        )
+        + "1. Đến hết năm 2026\n- 80% hồ sơ được xử lý trực tuyến.\n"
+        + "2. Đến năm 2030\n- 100% hồ sơ được xử lý trực tuyến.\n"
+        + FOOTER
+    )
+    assert [(t.value, t.due) for t in draft.targets if t.value] == [(80, "2026"), (100, "2030")]
+
+
+def test_a_document_number_wrapped_after_so_is_joined():
+    draft = extract_text(
+        "Số: 9/KH-UBND\nSơn La, ngày 02 tháng 7 năm 2026\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026\n"
+        "Căn cứ Quyết định số\n742/QĐ-UBND ngày 24/6/2022 của Ủy ban nhân dân tỉnh;\n"
+        "I. MỤC ĐÍCH\nTạo khí thế.\n" + FOOTER
+    )
+    assert [(r.number, r.date) for r in draft.references] == [("742/QĐ-UBND", "2022-06-24")]
+
+
+def test_a_task_table_printed_one_cell_per_line_is_rebuilt():
+    table = """II. NHIỆM VỤ
+STT
+|
+Nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Thời gian hoàn thành
+|
+Sản phẩm
+|
+I
+|
+Nâng cao nhận thức
+|
+1
+|
+Xây dựng chuyên mục chuyển đổi số
+trên Cổng thông tin điện tử tỉnh
+|
+Sở Khoa học và Công nghệ
+|
+Báo và Phát thanh, Truyền hình tỉnh; các sở, ngành
+|
+Quý III/2026
+|
+Chuyên mục
+|
+2
+|
+Tập huấn kỹ năng số cho cán bộ cấp xã
+|
+Sở Nội vụ
+|
+UBND các xã, phường
+|
+Hằng năm
+|
+Lớp tập huấn
+|
+Tổ chức thực hiện: các sở, ngành triển khai.
+"""
+    tasks = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER).tasks
+    assert [
+        (
+            t.title,
+            t.section,
+            t.lead_units,
+            t.coordinating_units,
+            [(d.kind, d.value) for d in t.deadlines],
+            t.product,
+        )
+        for t in tasks
+    ] == [
+        (
+            "Xây dựng chuyên mục chuyển đổi số trên Cổng thông tin điện tử tỉnh",
+            "I Nâng cao nhận thức",
+            ["Sở Khoa học và Công nghệ"],
+            ["Báo và Phát thanh, Truyền hình tỉnh", "các sở, ngành"],
+            [("quarter", "2026-Q3")],
+            "Chuyên mục",
+        ),
+        (
+            "Tập huấn kỹ năng số cho cán bộ cấp xã",
+            "I Nâng cao nhận thức",
+            ["Sở Nội vụ"],
+            ["UBND các xã, phường"],
+            [("recurring", "yearly")],
+            "Lớp tập huấn",
+        ),
+    ]
+
+
+def test_sentences_hard_wrapped_inside_a_figure_or_a_unit_are_rejoined():
+    body = (
+        "- Tỷ lệ hồ sơ được xử lý trực tuyến đạt\n95%.\n"
+        "- Mỗi xã có từ\n05 mô hình chuyển đổi số trở lên.\n"
+        "II. NHIỆM VỤ\n- Nhiệm vụ 1: Số hóa hồ sơ lưu trữ.\n"
+        "+ Đơn vị chủ trì: Các\nSở, ngành tỉnh.\n+ Thời hạn hoàn thành: Thường\nxuyên.\n"
+    )
+    draft = extract_text(HEADER + body + FOOTER)
+    assert [(t.value, t.unit) for t in draft.targets if t.value is not None] == [
+        (95, "%"),
+        (5, "count"),
+    ]
+    (task,) = draft.tasks
+    assert task.lead_units == ["Các Sở, ngành tỉnh"]
+    assert [(d.kind, d.value) for d in task.deadlines] == [("recurring", "continuous")]
+
+
+def test_symbol_font_bullets_are_list_markers_not_text():
+    draft = extract_text(
+        HEADER
+        + "\uf0b7 100% hồ sơ được xử lý trực tuyến.\n\u25cf Tối thiểu 80% văn bản được ký số.\n"
+        "Nơi nhận:\n\uf0b7 UBND tỉnh;\n\uf0b7 Lưu: VT, VX.\nQ. GIÁM ĐỐC\nLê Thị Hồng"
+    )
+    assert [t.text for t in draft.targets] == [
+        "100% hồ sơ được xử lý trực tuyến",
+        "Tối thiểu 80% văn bản được ký số",
+    ]
+    assert draft.recipients == ["UBND tỉnh", "Lưu: VT, VX"]
+    assert draft.signature.name == "Lê Thị Hồng"
+
+
+def test_a_table_of_targets_is_not_also_read_as_tasks():
+    table = (
+        "II. CHỈ TIÊU\n"
+        "| STT | Nội dung chỉ tiêu | Đơn vị tính | Năm 2026 | Đơn vị chủ trì |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 90 | Sở Tư pháp |\n"
+    )
+    draft = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER)
+    assert draft.tasks == []
+    assert [(t.value, t.lead_units) for t in draft.targets] == [(90, ["Sở Tư pháp"])]

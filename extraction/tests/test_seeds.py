@@ -21,9 +21,14 @@ def test_comparator_and_value_right(report):
     assert report["summary"]["comparator_value_accuracy"] >= 0.95
 
 
-def test_all_22_tasks_with_units_and_deadlines(report):
-    assert report["summary"]["tasks_exact"] == "22/22"
-    assert report["summary"]["tasks_predicted"] == 22
+def test_all_40_tasks_with_units_deadlines_and_state(report):
+    assert report["summary"]["tasks_exact"] == "40/40"
+    assert report["summary"]["tasks_predicted"] == 40
+
+
+def test_qualitative_targets_found_and_no_scope_or_pointer_taken_as_target(report):
+    assert report["summary"]["qualitative_found"] == "2/2"
+    assert report["summary"]["junk_targets"] == 0
 
 
 def test_metadata_references_and_signature_on_all_five(report):
