@@ -12,6 +12,7 @@ from core.text import fold
 from org.models import OrgUnit
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
+from plans.selectors import parent_target_choices, visible_plans_q
 
 PLAN_FIELDS = (
     "doc_type",
@@ -98,10 +99,26 @@ def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: i
     return plan
 
 
-def reference_resolve(*, number: str, doc_type: str, issued_on=None, text: str = "") -> Plan:
-    """The document a plan cites, found by its number, or a placeholder to complete later."""
+def reference_resolve(
+    *,
+    number: str,
+    doc_type: str,
+    issued_on=None,
+    text: str = "",
+    scope: UserScope | None = None,
+) -> Plan:
+    """The document a plan cites, found by its number among the plans `scope` may see, or a
+    placeholder to complete later.
+
+    Plan numbers repeat across provinces ("160/KH-UBND" exists in each), so a number is matched
+    only among visible plans: another province's plan, even a draft, is never linked nor shown
+    through a citation. `scope=None` is for trusted callers only (a management command run by
+    the operator) and matches against every plan."""
     key = normalize_number(number)
-    for candidate in Plan.objects.filter(doc_type=doc_type).exclude(number=""):
+    candidates = Plan.objects.filter(doc_type=doc_type).exclude(number="")
+    if scope is not None:
+        candidates = candidates.filter(visible_plans_q(scope))
+    for candidate in candidates:
         if normalize_number(candidate.number) == key:
             return candidate
     return Plan.objects.create(
@@ -127,17 +144,13 @@ def plan_reference_add(*, plan: Plan, referenced: Plan, relation: str, text: str
 # --- Targets -----------------------------------------------------------------------------------
 
 
-def _check_parent_target(target: Target) -> None:
-    """A target aligns only to a target of a plan that its own plan implements."""
+def _check_parent_target(target: Target, scope: UserScope) -> None:
+    """A target aligns only to a target of a plan that its own plan implements and that the
+    person may see (the same choices the form offers)."""
     parent = target.parent_target
     if parent is None:
         return
-    implemented = PlanReference.objects.filter(
-        plan_id=target.plan_id,
-        referenced_id=parent.plan_id,
-        relation=PlanReference.Relation.IMPLEMENTS,
-    )
-    if not implemented.exists():
+    if not parent_target_choices(scope=scope, plan=target.plan).filter(pk=parent.pk).exists():
         raise ValidationError(
             {"parent_target": _("Chỉ tiêu cấp trên phải thuộc kế hoạch mà kế hoạch này thực hiện.")}
         )
@@ -151,7 +164,7 @@ def target_create(
     target = Target(plan=plan)
     assign_fields(target, data, TARGET_FIELDS)
     target.full_clean()
-    _check_parent_target(target)
+    _check_parent_target(target, scope)
     target.save()
     target.responsible_units.set(responsible_units)
     return target
@@ -170,7 +183,7 @@ def target_update(
     claim_version(target, expected_version)
     assign_fields(target, data, TARGET_FIELDS)
     target.full_clean()
-    _check_parent_target(target)
+    _check_parent_target(target, scope)
     target.save()
     if responsible_units is not None:
         target.responsible_units.set(responsible_units)

@@ -104,7 +104,7 @@ def target_edit(request, plan_pk=None, pk=None):
     target = selectors.target_in_scope(scope=scope, pk=pk) if pk else None
     plan = target.plan if target else selectors.plan_detail(scope=scope, pk=plan_pk)
     _manageable(scope, plan)
-    form = TargetForm(request.POST or None, instance=target, plan=plan)
+    form = TargetForm(request.POST or None, instance=target, plan=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         units = data.pop("responsible_units")
