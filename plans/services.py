@@ -86,11 +86,38 @@ def plan_create(*, scope: UserScope, user, data: dict) -> Plan:
     return plan
 
 
+def plan_can_edit(*, scope: UserScope, plan: Plan) -> bool:
+    """Whether the person gets the plan's edit form: a coordinator of its issuer; for a
+    placeholder nobody owns yet (57-NQ/TW, cited by every province), the catalogue admin, or a
+    coordinator when the citation names the issuer (plan_update then holds them to it).
+    Read-only roles never do."""
+    if plan.issuer_id is not None:
+        return scope.can_manage(plan.issuer)
+    if not plan.is_placeholder:
+        return False
+    return scope.is_superuser or (scope.has_role("coordinator") and bool(plan.issuer_name))
+
+
+def _require_placeholder_completion(scope: UserScope, plan: Plan, issuer: OrgUnit | None) -> None:
+    """A shared placeholder is completed by the catalogue admin, or with the issuer it was cited
+    with: a coordinator elsewhere cannot claim it and hide it from the others who cite it."""
+    if scope.is_superuser:
+        return
+    if issuer is None or not plan.issuer_name or fold(issuer.name) != fold(plan.issuer_name):
+        raise PermissionDenied(
+            _(
+                "Văn bản được dẫn chiếu chung chỉ do quản trị danh mục bổ sung, hoặc bổ sung "
+                "đúng cơ quan ban hành đã được dẫn chiếu."
+            )
+        )
+
+
 @transaction.atomic
 def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: int) -> Plan:
-    # A placeholder nobody owns yet is completed by giving it an issuer inside one's subtree.
-    if plan.issuer_id is not None:
-        _require_manage(scope, plan.issuer)
+    if not plan_can_edit(scope=scope, plan=plan):
+        raise PermissionDenied(_("Bạn không có quyền sửa dữ liệu của đơn vị này."))
+    if plan.issuer_id is None:
+        _require_placeholder_completion(scope, plan, data.get("issuer"))
     claim_version(plan, expected_version)
     assign_fields(plan, data, PLAN_FIELDS)
     _require_manage(scope, plan.issuer)

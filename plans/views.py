@@ -23,7 +23,7 @@ from plans.models import Plan, Target, Task
 
 def _manageable(scope, plan: Plan) -> None:
     """Editing outside one's subtree looks exactly like a wrong id."""
-    if not scope.can_manage(plan.issuer) and not (plan.is_placeholder and plan.issuer is None):
+    if not services.plan_can_edit(scope=scope, plan=plan):
         raise Http404
 
 
@@ -56,7 +56,7 @@ def plan_detail(request, pk):
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "can_manage": scope.can_manage(plan.issuer)},
+        {"plan": plan, "can_manage": services.plan_can_edit(scope=scope, plan=plan)},
     )
 
 
