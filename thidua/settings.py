@@ -174,10 +174,6 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if env_bool("HTTPS", False):
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -200,3 +196,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# ==== Security (issue 13; docs/security.md) ==================================================
+# One block, kept apart from the rest of the settings. The WSGI entry point (thidua/wsgi.py) sets
+# THIDUA_REQUIRE_SECRET_KEY, so a production server refuses to start without SECRET_KEY outside
+# DEBUG (the check at the top of this file); management commands of a checkout run without one.
+
+# Behind the documented TLS proxy (docs/install.md): HTTPS=1 turns on HSTS, the redirect to HTTPS
+# and cookies sent only over HTTPS; `manage.py check --deploy` is then clean (tests/test_deploy.py).
+HTTPS = env_bool("HTTPS", False)
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the header is
+# ignored). The client's address, for django-axes and the audit log alike, is core.http.client_ip.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"

@@ -689,3 +689,15 @@ def test_a_reporter_reads_only_the_reports_of_the_unit_they_report_for(client, s
     assert all(client.get(url).status_code in (200, 302) for url in pages)
     board = client.get(reverse("reporting:board", args=[setup.schedule.pk])).content.decode()
     assert world.commune.name in board.split('data-testid="board"')[1]
+
+
+def test_the_audit_log_records_the_client_behind_the_trusted_proxy(client, setup, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    login(client, setup, Role.REPORTER)
+    client.post(
+        reverse("reporting:detail", args=[setup.report.pk]),
+        page_post(setup),
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.5",
+    )
+    assert Event.objects.get().ip_address == "203.0.113.5"
