@@ -12,6 +12,15 @@ SEEN_AT = "_thidua_seen_at"
 SEEN_RESOLUTION = 60
 
 
+def stamp_sign_in(sender, request, user, **kwargs) -> None:
+    """Start both clocks at sign-in, in the session the sign-in saves anyway: the next pages
+    then write nothing just to note activity."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[LOGIN_AT] = now
+        request.session[SEEN_AT] = now
+
+
 class SessionTimeoutMiddleware:
     """Ends a session idle for SESSION_IDLE_TIMEOUT seconds, and any session older than
     SESSION_ABSOLUTE_TIMEOUT seconds, whatever its activity; the person signs in again and comes
