@@ -17,7 +17,9 @@ PRODUCTION = {
 
 
 def run(code_or_args: list[str], env: dict) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "HTTPS"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set by the end-to-end tests in this process, never in production.
+    unset = {"SECRET_KEY", "DEBUG", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     base.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, *code_or_args],
