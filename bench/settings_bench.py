@@ -8,6 +8,8 @@ import os
 
 # As docs/scaling.md deploys it: sessions and users' roles in the machine's Redis.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
+# The server refuses to start without a key outside DEBUG (thidua/wsgi.py); the bench's own.
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
 
 from thidua.settings import *  # noqa: E402, F403
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 
 
 def style_widgets(form: forms.BaseForm, *, mark_errors: bool = False) -> None:
@@ -29,3 +30,8 @@ class StyledFormMixin:
     def full_clean(self):
         super().full_clean()
         style_widgets(self, mark_errors=True)
+
+
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
+    """Django's form (old password, new one twice, the validators of settings) in the site's
+    look."""

@@ -44,10 +44,11 @@ def _planned(target) -> str:
 
 def _sheet(book: Workbook, title: str, heading: str, headers: list[str], rows: list[list]):
     ws = book.create_sheet(title[:31])
-    ws["A1"] = heading
+    set_value(ws["A1"], heading)
     ws["A1"].font = Font(bold=True, size=13)
     for col, label in enumerate(headers, start=1):
-        cell = ws.cell(row=3, column=col, value=label)
+        cell = ws.cell(row=3, column=col)
+        set_value(cell, label)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")

@@ -10,6 +10,7 @@ from core.forms import StyledFormMixin, style_widgets
 from org.models import OrgUnit, Person
 from org.scope import UserScope
 from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
+from plans.selectors import parent_target_choices
 
 
 class VersionedForm(StyledFormMixin, forms.ModelForm):
@@ -87,7 +88,7 @@ class TargetForm(VersionedForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         localized_fields = ["value", "value_max", "due_date", "baseline_value"]
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, scope, **kwargs):
         super().__init__(*args, **kwargs)
         if plan.issuer:
             self.fields["responsible_units"].queryset = OrgUnit.objects.filter(
@@ -95,10 +96,8 @@ class TargetForm(VersionedForm):
             ).order_by("path")
         if self.instance.pk:
             self.fields["responsible_units"].initial = self.instance.responsible_units.all()
-        # Only targets of the plans this plan implements can be aligned to.
-        self.fields["parent_target"].queryset = Target.objects.filter(
-            plan__referenced_by__plan=plan, plan__referenced_by__relation="implements"
-        ).select_related("plan__issuer")
+        # Only targets of the visible plans this plan implements can be aligned to.
+        self.fields["parent_target"].queryset = parent_target_choices(scope=scope, plan=plan)
         self.fields["parent_target"].label_from_instance = lambda t: (
             f"{t.plan.display_number} — {t.text[:90]}"
         )

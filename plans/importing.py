@@ -291,6 +291,7 @@ def plan_import_confirm(
         if not ref_number:
             continue
         referenced = services.reference_resolve(
+            scope=scope,
             number=ref_number,
             doc_type=doc_type_of(ref_number),
             issued_on=parse_date(ref.get("date")),

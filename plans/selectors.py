@@ -30,6 +30,16 @@ def visible_plans_q(scope: UserScope) -> Q:
     return issued | Q(issuer__isnull=True, pk__in=cited)
 
 
+def parent_target_choices(*, scope: UserScope, plan: Plan) -> QuerySet[Target]:
+    """Targets `plan`'s targets may align to: those of the plans it implements, among the plans
+    the person may see (a citation never shows another province's targets)."""
+    implemented = PlanReference.objects.filter(
+        plan=plan, relation=PlanReference.Relation.IMPLEMENTS
+    ).values("referenced_id")
+    visible = Plan.objects.filter(visible_plans_q(scope), pk__in=implemented)
+    return Target.objects.filter(plan__in=visible).select_related("plan__issuer")
+
+
 def plan_list(*, scope: UserScope, query: str = "", unit: OrgUnit | None = None) -> QuerySet[Plan]:
     plans = (
         Plan.objects.filter(visible_plans_q(scope))

@@ -13,6 +13,7 @@ from movements.models import Milestone, Phase
 from org.models import OrgUnit
 from org.scope import UserScope
 from plans.models import Plan, PlanAward, PlanReference, Target, Task, TaskDeadline, TaskStatus
+from plans.selectors import parent_target_choices, visible_plans_q
 
 PLAN_FIELDS = (
     "doc_type",
@@ -92,11 +93,38 @@ def plan_create(*, scope: UserScope, user, data: dict) -> Plan:
     return plan
 
 
+def plan_can_edit(*, scope: UserScope, plan: Plan) -> bool:
+    """Whether the person gets the plan's edit form: a coordinator of its issuer; for a
+    placeholder nobody owns yet (57-NQ/TW, cited by every province), the catalogue admin, or a
+    coordinator when the citation names the issuer (plan_update then holds them to it).
+    Read-only roles never do."""
+    if plan.issuer_id is not None:
+        return scope.can_manage(plan.issuer)
+    if not plan.is_placeholder:
+        return False
+    return scope.is_superuser or (scope.has_role("coordinator") and bool(plan.issuer_name))
+
+
+def _require_placeholder_completion(scope: UserScope, plan: Plan, issuer: OrgUnit | None) -> None:
+    """A shared placeholder is completed by the catalogue admin, or with the issuer it was cited
+    with: a coordinator elsewhere cannot claim it and hide it from the others who cite it."""
+    if scope.is_superuser:
+        return
+    if issuer is None or not plan.issuer_name or fold(issuer.name) != fold(plan.issuer_name):
+        raise PermissionDenied(
+            _(
+                "Văn bản được dẫn chiếu chung chỉ do quản trị danh mục bổ sung, hoặc bổ sung "
+                "đúng cơ quan ban hành đã được dẫn chiếu."
+            )
+        )
+
+
 @transaction.atomic
 def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: int) -> Plan:
-    # A placeholder nobody owns yet is completed by giving it an issuer inside one's subtree.
-    if plan.issuer_id is not None:
-        _require_manage(scope, plan.issuer)
+    if not plan_can_edit(scope=scope, plan=plan):
+        raise PermissionDenied(_("Bạn không có quyền sửa dữ liệu của đơn vị này."))
+    if plan.issuer_id is None:
+        _require_placeholder_completion(scope, plan, data.get("issuer"))
     claim_version(plan, expected_version)
     assign_fields(plan, data, PLAN_FIELDS)
     _require_manage(scope, plan.issuer)
@@ -190,10 +218,26 @@ def plan_replace(*, scope: UserScope, old: Plan, new: Plan) -> None:
     old.delete()
 
 
-def reference_resolve(*, number: str, doc_type: str, issued_on=None, text: str = "") -> Plan:
-    """The document a plan cites, found by its number, or a placeholder to complete later."""
+def reference_resolve(
+    *,
+    number: str,
+    doc_type: str,
+    issued_on=None,
+    text: str = "",
+    scope: UserScope | None = None,
+) -> Plan:
+    """The document a plan cites, found by its number among the plans `scope` may see, or a
+    placeholder to complete later.
+
+    Plan numbers repeat across provinces ("160/KH-UBND" exists in each), so a number is matched
+    only among visible plans: another province's plan, even a draft, is never linked nor shown
+    through a citation. `scope=None` is for trusted callers only (a management command run by
+    the operator) and matches against every plan."""
     key = normalize_number(number)
-    for candidate in Plan.objects.filter(doc_type=doc_type).exclude(number=""):
+    candidates = Plan.objects.filter(doc_type=doc_type).exclude(number="")
+    if scope is not None:
+        candidates = candidates.filter(visible_plans_q(scope))
+    for candidate in candidates:
         if normalize_number(candidate.number) == key:
             return candidate
     return Plan.objects.create(
@@ -219,17 +263,13 @@ def plan_reference_add(*, plan: Plan, referenced: Plan, relation: str, text: str
 # --- Targets -----------------------------------------------------------------------------------
 
 
-def _check_parent_target(target: Target) -> None:
-    """A target aligns only to a target of a plan that its own plan implements."""
+def _check_parent_target(target: Target, scope: UserScope) -> None:
+    """A target aligns only to a target of a plan that its own plan implements and that the
+    person may see (the same choices the form offers)."""
     parent = target.parent_target
     if parent is None:
         return
-    implemented = PlanReference.objects.filter(
-        plan_id=target.plan_id,
-        referenced_id=parent.plan_id,
-        relation=PlanReference.Relation.IMPLEMENTS,
-    )
-    if not implemented.exists():
+    if not parent_target_choices(scope=scope, plan=target.plan).filter(pk=parent.pk).exists():
         raise ValidationError(
             {"parent_target": _("Chỉ tiêu cấp trên phải thuộc kế hoạch mà kế hoạch này thực hiện.")}
         )
@@ -243,7 +283,7 @@ def target_create(
     target = Target(plan=plan)
     assign_fields(target, data, TARGET_FIELDS)
     target.full_clean()
-    _check_parent_target(target)
+    _check_parent_target(target, scope)
     target.save()
     target.responsible_units.set(responsible_units)
     return target
@@ -262,7 +302,7 @@ def target_update(
     claim_version(target, expected_version)
     assign_fields(target, data, TARGET_FIELDS)
     target.full_clean()
-    _check_parent_target(target)
+    _check_parent_target(target, scope)
     target.save()
     if responsible_units is not None:
         target.responsible_units.set(responsible_units)

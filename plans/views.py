@@ -24,7 +24,7 @@ from plans.models import Plan, Target, Task
 
 def _manageable(scope, plan: Plan) -> None:
     """Editing outside one's subtree looks exactly like a wrong id."""
-    if not scope.can_manage(plan.issuer) and not (plan.is_placeholder and plan.issuer is None):
+    if not services.plan_can_edit(scope=scope, plan=plan):
         raise Http404
 
 
@@ -57,7 +57,7 @@ def plan_detail(request, pk):
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "can_manage": scope.can_manage(plan.issuer)},
+        {"plan": plan, "can_manage": services.plan_can_edit(scope=scope, plan=plan)},
     )
 
 
@@ -114,7 +114,7 @@ def target_edit(request, plan_pk=None, pk=None):
     target = selectors.target_in_scope(scope=scope, pk=pk) if pk else None
     plan = target.plan if target else selectors.plan_detail(scope=scope, pk=plan_pk)
     _manageable(scope, plan)
-    form = TargetForm(request.POST or None, instance=target, plan=plan)
+    form = TargetForm(request.POST or None, instance=target, plan=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         units = data.pop("responsible_units")

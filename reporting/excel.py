@@ -38,7 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.formats import number_vi, parse_number_vi
 from core.services import ConcurrentEditError
-from core.spreadsheets import set_value
+from core.spreadsheets import append_row, set_formula, set_value
 from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import selectors, services
@@ -478,7 +478,7 @@ def _write_heading(ws: Worksheet, sheet: ReportSheet) -> None:
     ]
     # Unwrapped, each line runs on over the empty cells to its right.
     for row, (label, text) in enumerate(lines, start=2):
-        ws[f"{COL_NAME}{row}"] = label
+        set_value(ws[f"{COL_NAME}{row}"], label)
         ws[f"{COL_NAME}{row}"].font = Font(bold=True)
         set_value(ws[f"{COL_UNIT}{row}"], text)
 
@@ -501,7 +501,10 @@ def _write_values(ws: Worksheet, sheet: ReportSheet, layout: Layout, rules: _Val
         ],
     )
     if not layout.values:
-        ws[f"{COL_NAME}{layout.values_row + 2}"] = _("Kỳ này đơn vị không phải báo cáo chỉ số nào.")
+        set_value(
+            ws[f"{COL_NAME}{layout.values_row + 2}"],
+            _("Kỳ này đơn vị không phải báo cáo chỉ số nào."),
+        )
     for number, (line, slot) in enumerate(zip(sheet.values, layout.values, strict=True), start=1):
         _write_value_line(ws, number, line, slot, rules)
 
@@ -533,7 +536,7 @@ def _write_value_line(
         _input(ws, cells["denominator"], _excel_number(row and row.denominator), "number", rules)
         n, d = cells["numerator"], cells["denominator"]
         percent = ws[f"{COL_PERCENT}{r}"]
-        percent.value = f'=IF(AND(ISNUMBER({n}),ISNUMBER({d}),{d}>0),{n}/{d},"")'
+        set_formula(percent, f'=IF(AND(ISNUMBER({n}),ISNUMBER({d}),{d}>0),{n}/{d},"")')
         percent.number_format = "0.0%"
         percent.fill = PatternFill(fill_type=None)
     elif indicator.kind == Indicator.Kind.BOOLEAN:
@@ -544,7 +547,7 @@ def _write_value_line(
         rule = "whole_number" if indicator.takes_whole_numbers else "number"
         _input(ws, cells["value"], _excel_number(row and row.value), rule, rules)
     _input(ws, cells["comment"], (row.comment if row else "") or None, "text", rules)
-    ws[f"{COL_MARKER}{r}"] = slot.key
+    set_value(ws[f"{COL_MARKER}{r}"], slot.key)
     _fit_row(ws, r)
 
 
@@ -565,8 +568,9 @@ def _write_tasks(ws: Worksheet, sheet: ReportSheet, layout: Layout, rules: _Vali
         ],
     )
     if not layout.tasks:
-        ws[f"{COL_NAME}{layout.tasks_row + 2}"] = _(
-            "Kỳ này đơn vị không phải cập nhật nhiệm vụ nào."
+        set_value(
+            ws[f"{COL_NAME}{layout.tasks_row + 2}"],
+            _("Kỳ này đơn vị không phải cập nhật nhiệm vụ nào."),
         )
     for number, (line, slot) in enumerate(zip(sheet.tasks, layout.tasks, strict=True), start=1):
         _write_task_line(ws, number, line, slot, rules)
@@ -593,7 +597,7 @@ def _write_task_line(
     _input(
         ws, cells["evidence_link"], (update.evidence_link if update else "") or None, "link", rules
     )
-    ws[f"{COL_MARKER}{r}"] = slot.key
+    set_value(ws[f"{COL_MARKER}{r}"], slot.key)
     _fit_row(ws, r)
 
 
@@ -609,7 +613,7 @@ def _write_narrative(ws: Worksheet, report: Report, layout: Layout, rules: _Vali
         for cell in ws[f"{COL_NARRATIVE}{r}:{COL_LAST}{r}"][0]:
             cell.protection, cell.fill, cell.border = UNLOCKED, INPUT_FILL, BORDER
         _input(ws, slot.first_cell, getattr(report, slot.key) or None, "text", rules)
-        ws[f"{COL_MARKER}{r}"] = slot.key
+        set_value(ws[f"{COL_MARKER}{r}"], slot.key)
         ws.row_dimensions[r].height = 110
 
 
@@ -642,17 +646,17 @@ def _write_meta(book: Workbook, sheet: ReportSheet, layout: Layout) -> None:
     person, with a signed copy the import trusts."""
     ws = book.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
-    ws.append([_("Thông tin nhận dạng tệp báo cáo Thi đua số (do hệ thống ghi, không sửa).")])
+    append_row(ws, [_("Thông tin nhận dạng tệp báo cáo Thi đua số (do hệ thống ghi, không sửa).")])
     payload = _meta_payload(sheet, layout)
     for key, value in payload.items():
-        ws.append([key, value])
-    ws.append(["exported_at", timezone.localtime().isoformat(timespec="seconds")])
-    ws.append(["token", signing.dumps(payload, salt=SIGNING_SALT)])
-    ws.append(["sheet", layout.sheet_title])
-    ws.append(["layout", "kind", "row", "cells", "label"])
+        append_row(ws, [key, value])
+    append_row(ws, ["exported_at", timezone.localtime().isoformat(timespec="seconds")])
+    append_row(ws, ["token", signing.dumps(payload, salt=SIGNING_SALT)])
+    append_row(ws, ["sheet", layout.sheet_title])
+    append_row(ws, ["layout", "kind", "row", "cells", "label"])
     for slot in layout.slots:
         cells = json.dumps(slot.cells, sort_keys=True)
-        ws.append([slot.key, slot.kind, slot.row, cells, slot.label])
+        append_row(ws, [slot.key, slot.kind, slot.row, cells, slot.label])
     ws.protection.sheet = True
 
 
@@ -1226,10 +1230,11 @@ def _board_header(ws: Worksheet, board: Board) -> int:
     last = 3 + BOARD_GROUP * len(board.periods) + 2
     title = _("TÌNH HÌNH NỘP BÁO CÁO: %(name)s") % {"name": board.schedule.name.upper()}
     _title(ws, 1, title, size=14)
-    ws["A2"] = _("Kế hoạch: %(plan)s. Lập ngày %(day)s.") % {
+    subtitle = _("Kế hoạch: %(plan)s. Lập ngày %(day)s.") % {
         "plan": board.schedule.plan,
         "day": _date_vi(timezone.localdate()),
     }
+    set_value(ws["A2"], subtitle)
     _fixed_header(ws, [_("STT"), _("Đơn vị"), _("Mã đơn vị")], [6, 42, 14])
     group = [_("Tình trạng"), _("Số ngày trễ"), _("Đầy đủ (%)")]
     for index, period in enumerate(board.periods):
@@ -1358,11 +1363,12 @@ def period_figures_workbook(*, period: Period, reports: list[Report]) -> bytes:
     ]
     spans = [len(_figure_columns(indicator)) for indicator in indicators]
     _title(ws, 1, _("SỐ LIỆU BÁO CÁO: %(period)s") % {"period": period.label.upper()}, size=14)
-    ws["A2"] = _("%(schedule)s. Hạn nộp %(due)s. Lập ngày %(day)s.") % {
+    subtitle = _("%(schedule)s. Hạn nộp %(due)s. Lập ngày %(day)s.") % {
         "schedule": period.schedule.name,
         "due": _date_vi(period.due_date),
         "day": _date_vi(timezone.localdate()),
     }
+    set_value(ws["A2"], subtitle)
     _fixed_header(ws, fixed, [6, 14, 40, 22, 12, 10])
     column = len(fixed) + 1
     for indicator, span in zip(indicators, spans, strict=True):

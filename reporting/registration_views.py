@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.formats import number_vi
+from core.http import client_ip
 from org.models import Role
 from org.scope import user_scope
 from reporting import permissions, selectors, services
@@ -20,7 +21,7 @@ from reporting.forms import (
     RegistrationStartForm,
     parse_registration_post,
 )
-from reporting.views import _messages_of, client_ip
+from reporting.views import _messages_of
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import client_ip
 from core.services import ConcurrentEditError
 from org.models import OrgUnit, Role
 from org.scope import user_scope
@@ -24,10 +25,6 @@ from reporting.forms import (
 from reporting.models import Evidence, Report, WorkflowStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def _messages_of(exc: ValidationError) -> dict[str, list[str]]:

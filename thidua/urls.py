@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from core import views as core_views
+from core.forms import PasswordChangeForm
 
 admin.site.site_header = "Thi đua số — Quản trị"
 admin.site.site_title = "Thi đua số"
@@ -13,6 +14,16 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "doi-mat-khau/",
+        auth_views.PasswordChangeView.as_view(form_class=PasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("don-vi/", include("org.urls")),
     path("ke-hoach/", include("plans.urls")),
     path("bao-cao/", include("reporting.urls")),

@@ -768,3 +768,15 @@ def test_the_report_shows_who_is_in_charge_of_a_task_and_who_decides(client, set
     page = client.get(reverse("reporting:detail", args=[setup.report.pk])).content.decode()
     assert "Lò Văn Minh" in page.split('data-testid="task-person"')[1].split("</span>")[0]
     assert "Chủ tịch UBND xã" in page.split('data-testid="task-authority"')[1].split("</span>")[0]
+
+
+def test_the_audit_log_records_the_client_behind_the_trusted_proxy(client, setup, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    login(client, setup, Role.REPORTER)
+    client.post(
+        reverse("reporting:detail", args=[setup.report.pk]),
+        page_post(setup),
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.5",
+    )
+    assert Event.objects.get().ip_address == "203.0.113.5"
