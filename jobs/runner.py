@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import InterfaceError, OperationalError, close_old_connections, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.utils.translation import gettext as _
 
 from jobs import services
@@ -122,8 +122,8 @@ def _store(job: Job, result: JobResult) -> str:
 
 
 def job_run(job_id, *, worker: str = "") -> Outcome:
-    """Run one job to its end; idempotent: a finished job is skipped, a rerun starts over."""
-    close_old_connections()
+    """Run one job to its end; idempotent: a finished job is skipped, a rerun starts over.
+    (Celery's Django fixup closes stale database connections around each task.)"""
     claim, job = services.job_claim(job_id, worker=f"{worker or 'local'}:{os.getpid()}")
     if claim == services.Claim.SKIP:
         return Outcome("skipped")
@@ -154,7 +154,6 @@ def job_run(job_id, *, worker: str = "") -> Outcome:
     except TRANSIENT:
         _discard(stored)
         log.warning("job %s: transient error, queued again", job.pk, exc_info=True)
-        close_old_connections()
         if job.attempts >= settings.JOB_MAX_ATTEMPTS:
             services.job_fail(
                 job, error=_("Mất kết nối tới cơ sở dữ liệu; hãy chạy lại sau."), can_retry=True
