@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, connection
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 from jobs import services
@@ -46,11 +47,13 @@ RETRY_COUNTDOWN = 10
 
 @dataclass
 class JobResult:
-    """A file to download (content and name) or a page to go to (url), or both."""
+    """A file to download (content and name) or a page to go to (url), or both; `summary` is
+    the last line the job's page shows ("Đã tính lại 1.234 dòng")."""
 
     content: bytes | None = None
     filename: str = ""
     url: str = ""
+    summary: str = ""
 
 
 class Progress:
@@ -73,6 +76,14 @@ def register(kind: str) -> Callable[[Handler], Handler]:
         return handler
 
     return decorate
+
+
+def handler_of(kind: str) -> Handler | None:
+    """The handler of a kind; the apps' `tasks` modules register them when imported (the
+    worker imports them at start; any other process on first need)."""
+    if kind not in HANDLERS:
+        autodiscover_modules("tasks")
+    return HANDLERS.get(kind)
 
 
 @dataclass
@@ -129,7 +140,7 @@ def job_run(job_id, *, worker: str = "") -> Outcome:
         return Outcome("skipped")
     if claim == services.Claim.LATER:
         return Outcome("later", retry_in=settings.JOB_LOST_AFTER_SECONDS)
-    handler = HANDLERS.get(job.kind)
+    handler = handler_of(job.kind)
     if handler is None:
         services.job_fail(job, error=_("Loại việc này chưa được hỗ trợ."), can_retry=False)
         return Outcome(Job.Status.FAILED)
@@ -140,7 +151,11 @@ def job_run(job_id, *, worker: str = "") -> Outcome:
         result = handler(job, Progress(job))
         stored = _store(job, result)
         services.job_succeed(
-            job, result_file=stored, result_name=result.filename, result_url=result.url
+            job,
+            result_file=stored,
+            result_name=result.filename,
+            result_url=result.url,
+            summary=result.summary,
         )
         return Outcome(Job.Status.DONE)
     except JobError as exc:

@@ -124,11 +124,13 @@ def _lost_message(attempts: int) -> str:
     ) % {"n": attempts}
 
 
-def job_succeed(job: Job, *, result_file: str = "", result_name: str = "", result_url: str = ""):
+def job_succeed(
+    job: Job, *, result_file: str = "", result_name: str = "", result_url: str = "", summary=""
+):
     Job.objects.filter(pk=job.pk).update(
         status=Job.Status.DONE,
         percent=100,
-        step=_("Đã xong"),
+        step=str(summary or _("Đã xong"))[:255],
         result_file=result_file,
         result_name=result_name[:255],
         result_url=result_url[:255],
