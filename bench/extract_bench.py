@@ -6,6 +6,7 @@ The document is built from the five seed plans (about 100 kB of text, i.e. about
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -17,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from extraction import extract_text  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("THIDUA_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
 CHARS_PER_PAGE = 3300
 
 
