@@ -8,6 +8,7 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jobs.models import Job
 from jobs.runner import JobError, JobResult, Progress, register
@@ -19,9 +20,9 @@ from org.scope import user_scope
 from plans.models import Plan, Target
 
 TITLES = {
-    Job.Kind.PLAN_EXCEL: _("Excel giám sát kế hoạch %(plan)s"),
-    Job.Kind.PLAN_WORD: _("Báo cáo kết quả (Word) kế hoạch %(plan)s"),
-    Job.Kind.TARGET_EXCEL: _("Excel chỉ tiêu: %(target)s"),
+    Job.Kind.PLAN_EXCEL: gettext_lazy("Excel giám sát kế hoạch %(plan)s"),
+    Job.Kind.PLAN_WORD: gettext_lazy("Báo cáo kết quả (Word) kế hoạch %(plan)s"),
+    Job.Kind.TARGET_EXCEL: gettext_lazy("Excel chỉ tiêu: %(target)s"),
 }
 
 
