@@ -183,3 +183,24 @@ def jobs_recover_lost(*, now: datetime.datetime | None = None) -> int:
             log.warning("job %s lost by worker %s (attempt %s)", job.pk, job.worker, job.attempts)
             count += changed
     return count
+
+
+def jobs_purge_results(*, now: datetime.datetime | None = None) -> int:
+    """Result files (exports) are kept JOB_RESULT_DAYS days after their job ended, then deleted,
+    so the shared media folder does not grow without end; the job stays listed, without its
+    file. Run daily by Celery beat."""
+    from django.core.files.storage import default_storage
+
+    now = now or timezone.now()
+    old = Job.objects.filter(
+        status=Job.Status.DONE,
+        finished_at__lt=now - datetime.timedelta(days=settings.JOB_RESULT_DAYS),
+    ).exclude(result_file="")
+    count = 0
+    for job in old:
+        default_storage.delete(job.result_file.name)
+        Job.objects.filter(pk=job.pk).update(
+            result_file="", step=_("Tệp kết quả đã hết hạn lưu; hãy chạy lại việc để có tệp mới")
+        )
+        count += 1
+    return count

@@ -17,3 +17,8 @@ def run_job(self, job_id: str) -> str:
 @shared_task(name="jobs.tasks.recover_lost_jobs")
 def recover_lost_jobs() -> int:
     return services.jobs_recover_lost()
+
+
+@shared_task(name="jobs.tasks.purge_old_results")
+def purge_old_results() -> int:
+    return services.jobs_purge_results()

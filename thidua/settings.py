@@ -234,12 +234,18 @@ CELERY_BEAT_SCHEDULE = {
     },
     # A running job whose worker stopped beating is run again, or failed after its last try.
     "recover-lost-jobs": {"task": "jobs.tasks.recover_lost_jobs", "schedule": 60.0},
+    # Result files older than JOB_RESULT_DAYS are deleted (the shared media folder stays small).
+    "purge-old-job-results": {
+        "task": "jobs.tasks.purge_old_results",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 # A running job's worker writes a heartbeat this often; a job without one for JOB_LOST_AFTER
 # seconds is lost (its worker was killed) and is run again, up to JOB_MAX_ATTEMPTS times.
 JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "15"))
 JOB_LOST_AFTER_SECONDS = float(os.environ.get("JOB_LOST_AFTER_SECONDS", "90"))
 JOB_MAX_ATTEMPTS = int(os.environ.get("JOB_MAX_ATTEMPTS", "3"))
+JOB_RESULT_DAYS = int(os.environ.get("JOB_RESULT_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -194,3 +194,23 @@ class TestJobRun:
             services.jobs_recover_lost()
         assert Job.objects.get(pk=job.pk).status == Job.Status.PENDING
         assert len(queued) == 1
+
+
+class TestResultsKept:
+    def test_result_files_are_deleted_after_their_days_and_the_job_stays(
+        self, commune_coordinator, settings
+    ):
+        from django.core.files.storage import default_storage
+
+        old, recent = _job("test_ok", commune_coordinator), _job("test_ok", commune_coordinator)
+        runner.job_run(old.pk)
+        runner.job_run(recent.pk)
+        days_ago = timezone.now() - datetime.timedelta(days=settings.JOB_RESULT_DAYS + 1)
+        Job.objects.filter(pk=old.pk).update(finished_at=days_ago)
+        old_file = Job.objects.get(pk=old.pk).result_file.name
+        assert services.jobs_purge_results() == 1
+        old.refresh_from_db()
+        recent.refresh_from_db()
+        assert not old.result_file and not default_storage.exists(old_file)
+        assert old.status == Job.Status.DONE and "hết hạn" in old.step
+        assert default_storage.exists(recent.result_file.name)
