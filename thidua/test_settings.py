@@ -28,7 +28,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.path.join(
         tempfile.gettempdir(), f"thidua-test-{os.getpid()}.sqlite3"
     )
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+
 CELERY_FILESYSTEM_DIR = Path(tempfile.mkdtemp(prefix="thidua-celery-"))  # noqa: F405
+atexit.register(shutil.rmtree, CELERY_FILESYSTEM_DIR, True)
 if CELERY_BROKER_URL.startswith("filesystem"):  # noqa: F405
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FILESYSTEM_DIR / "queue"),
