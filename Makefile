@@ -1,4 +1,4 @@
-# Two commands: `make run` (demo on SQLite) and `make test` (lint + tests on SQLite, and on
+# Two commands: `make run` (demo on SQLite, with a Celery worker beside the web server) and `make test` (lint + tests on SQLite, and on
 # PostgreSQL too when DATABASE_URL is set). Everything they need is installed by them.
 PYTHON ?= python3
 VENV := .venv
@@ -47,6 +47,9 @@ run: demo
 	@echo "  thutruong — Thủ trưởng đơn vị, UBND xã Thống Nhất"
 	@echo "  lanhdao  — Lãnh đạo tỉnh Lào Cai (chỉ xem)"
 	@echo "  admin    — Quản trị danh mục"
+	@echo "  Việc chạy nền: một Celery worker (kèm lịch beat) chạy cùng, dừng khi máy chủ web dừng"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	DEBUG=1 $(PY) -m celery -A thidua worker --beat --concurrency 2 --loglevel WARNING & worker=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: install

@@ -1,12 +1,12 @@
 """Rules of the web request that hold on every page: the site's own error pages under DEBUG too,
 the session's idle and absolute timeouts and the Content-Security-Policy (issue 13, ASVS level 2).
 
-Error pages: without DEBUG, Django answers a wrong id, a missing page, a bad request or a crash with the
-templates 404.html, 400.html and 500.html (templates/). With DEBUG on, as `make run` serves the
-demo, it shows its technical pages in English instead, so a person trying the demo would meet
-pages the product never shows. This middleware renders the site's pages under DEBUG as well,
-unless TECHNICAL_ERROR_PAGES asks for Django's (a developer chasing a bug); a crash is still
-logged with its traceback on the console.
+Error pages: without DEBUG, Django answers a wrong id, a missing page, a bad request or a crash
+with the templates 404.html, 400.html and 500.html (templates/). With DEBUG on, as `make run`
+serves the demo, it shows its technical pages in English instead, so a person trying the demo
+would meet pages the product never shows. This middleware renders the site's pages under DEBUG
+as well, unless TECHNICAL_ERROR_PAGES asks for Django's (a developer chasing a bug); a crash is
+still logged with its traceback on the console.
 """
 
 import logging

@@ -5,22 +5,19 @@ import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from monitoring import charts, exports, selectors
+from jobs.models import Job
+from monitoring import charts, export_jobs, selectors
 from monitoring.routers import reading_replica
 from monitoring.status import Status
 from org.models import EmulationBlock, OrgUnit, UnitType
 from org.scope import user_scope
 from plans.selectors import target_coverage
 from reporting.models import Period
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _as_of(request) -> datetime.date:
@@ -200,48 +197,50 @@ def unit_page(request, pk):
 # --- Exports -----------------------------------------------------------------------------------
 
 
-def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 @login_required
-@require_GET
+@require_POST
 def plan_excel(request, pk):
-    """The overview's table, the heat map and the task board of the plan, one sheet each."""
+    """The overview's table, the heat map and the task board of the plan, one sheet each,
+    written by a background job (monitoring/export_jobs.py) with the filters on the screen."""
     scope = user_scope(request.user)
     plan = selectors.plan_in_scope(scope=scope, pk=pk)
-    unit, as_of = _unit(request, scope), _as_of(request)
-    with reading_replica():
-        overview = selectors.plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
-        heat = selectors.heat_map(scope=scope, plan=plan, unit=unit, as_of=as_of)
-        _unit_seen, groups = selectors.task_board(scope=scope, plan=plan, unit=unit)
-    data = exports.plan_workbook(overview=overview, heat=heat, task_groups=groups)
-    return _download(data, XLSX, f"giam-sat-ke-hoach-{plan.pk}.xlsx")
+    job = export_jobs.export_start(
+        kind=Job.Kind.PLAN_EXCEL,
+        user=request.user,
+        plan=plan,
+        unit=_unit(request, scope),
+        as_of=_as_of(request),
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required
-@require_GET
+@require_POST
 def target_excel(request, pk):
     scope = user_scope(request.user)
     target = selectors.target_in_scope(scope=scope, pk=pk)
-    with reading_replica():
-        detail = selectors.target_detail(
-            scope=scope, target=target, unit=_unit(request, scope), as_of=_as_of(request)
-        )
-    return _download(exports.target_workbook(detail), XLSX, f"chi-tieu-{target.pk}.xlsx")
+    job = export_jobs.export_start(
+        kind=Job.Kind.TARGET_EXCEL,
+        user=request.user,
+        target=target,
+        unit=_unit(request, scope),
+        as_of=_as_of(request),
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required
-@require_GET
+@require_POST
 def plan_word(request, pk):
     """The periodic narrative report (báo cáo kết quả thực hiện) of the unit looked from, in
     the Nghị định 30/2020 layout, prefilled for a person to finish."""
     scope = user_scope(request.user)
     plan = selectors.plan_in_scope(scope=scope, pk=pk)
-    with reading_replica():
-        data = exports.narrative_report(
-            scope=scope, plan=plan, unit=_unit(request, scope), as_of=_as_of(request)
-        )
-    return _download(data, DOCX, f"bao-cao-ket-qua-{plan.pk}.docx")
+    job = export_jobs.export_start(
+        kind=Job.Kind.PLAN_WORD,
+        user=request.user,
+        plan=plan,
+        unit=_unit(request, scope),
+        as_of=_as_of(request),
+    )
+    return redirect("jobs:detail", pk=job.pk)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from org.models import OrgUnit
 from org.scope import get_in_scope_or_404, user_scope
 from org.selectors import units_denoted_by_group, units_match_names
-from plans import importing
+from plans import import_jobs, importing
 from plans.import_forms import (
     AwardFormSet,
     DocumentForm,
@@ -41,7 +41,7 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                plan_import = importing.plan_import_upload(
+                job = import_jobs.plan_import_start(
                     scope=scope,
                     user=request.user,
                     issuer=form.cleaned_data["issuer"],
@@ -51,7 +51,8 @@ def import_upload(request):
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            return redirect("plans:import_review", pk=plan_import.pk)
+            # Read by a worker; its page shows the progress, then sends to the review page.
+            return redirect("jobs:detail", pk=job.pk)
     pending = PlanImport.objects.filter(
         scope.unit_q("issuer"), status=PlanImport.Status.PENDING
     ).select_related("issuer")[:20]

@@ -393,32 +393,6 @@ def _set_span(obj, item: dict) -> None:
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 
-def plan_import_upload(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file):
-    """Store the upload and run the extractor on it. A file the extractor refuses leaves nothing
-    behind: the Vietnamese reason is raised as a ValidationError on the file field."""
-    from extraction import ExtractionError, extract_file
-    from plans.models import PlanImport
-
-    if not scope.can_manage(issuer):
-        raise ValidationError({"issuer": _("Bạn chỉ nhập được kế hoạch của đơn vị mình quản lý.")})
-    name = uploaded_file.name or ""
-    if not name.lower().endswith(ALLOWED_SUFFIXES):
-        raise ValidationError(
-            {"source_file": _("Chỉ nhận tệp Word (.docx), PDF có chữ, .txt hoặc .md.")}
-        )
-    plan_import = PlanImport(issuer=issuer, original_name=name[:255], created_by=user)
-    plan_import.source_file.save(name, uploaded_file, save=False)
-    try:
-        draft = extract_file(plan_import.source_file.path)
-    except ExtractionError as exc:
-        plan_import.source_file.delete(save=False)
-        raise ValidationError({"source_file": exc.message}) from exc
-    plan_import.draft = draft.to_dict()
-    plan_import.text = draft.text
-    plan_import.save()
-    return plan_import
-
-
 def review_warnings(draft: dict, *, today: datetime.date) -> dict[str, list[str]]:
     """What a reviewer should look at twice, keyed "target-N" / "task-N" / "document"."""
     warnings: dict[str, list[str]] = {"document": [str(w) for w in draft.get("warnings") or []]}

@@ -80,6 +80,10 @@ POST_ONLY = {
     "reporting:period_reopen",
     "reporting:period_close",
     "reporting:registration_decide",
+    # Exports start a background job (jobs/).
+    "monitoring:plan_excel",
+    "monitoring:plan_word",
+    "monitoring:target_excel",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "reporting",
     "monitoring",
     "documents",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +196,57 @@ REPORTING_SCHEDULE_CACHE_SECONDS = int(os.environ.get("REPORTING_SCHEDULE_CACHE_
 # Reminders: this many days before the due day, and again this many days after it.
 REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "3"))
 REMINDER_DAYS_AFTER = int(os.environ.get("REMINDER_DAYS_AFTER", "1"))
+
+# Background jobs (jobs/, docs/workers.md). The broker is Redis when CELERY_BROKER_URL or
+# REDIS_URL names it (production, CI); on the embedded default it is kombu's filesystem
+# transport in var/celery: a folder of message files that `make run`'s worker and the web
+# process share, so the demo needs no server. Its messages are not redelivered after a worker
+# is killed; the lost-job rule below (jobs/services.py) covers that on every broker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
+CELERY_FILESYSTEM_DIR = Path(os.environ.get("CELERY_FILESYSTEM_DIR", VAR_DIR / "celery"))
+if CELERY_BROKER_URL.startswith("filesystem"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "data_folder_out": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "control_folder": str(CELERY_FILESYSTEM_DIR / "control"),
+    }
+else:
+    # Redis hands an unacknowledged message to another worker after this many seconds: longer
+    # than any job, so a slow job is not run twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+    }
+# A job's state lives in the Job table (jobs.models.Job), not in a result backend.
+CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged when its job ends, and given back when the worker process running
+# it dies, so a killed worker's job runs again elsewhere.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    # Replaces the cron line: reminders once a day (each reminder still goes once).
+    "send-reminders": {
+        "task": "reporting.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # A running job whose worker stopped beating is run again, or failed after its last try.
+    "recover-lost-jobs": {"task": "jobs.tasks.recover_lost_jobs", "schedule": 60.0},
+    # Result files older than JOB_RESULT_DAYS are deleted (the shared media folder stays small).
+    "purge-old-job-results": {
+        "task": "jobs.tasks.purge_old_results",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
+# A running job's worker writes a heartbeat this often; a job without one for JOB_LOST_AFTER
+# seconds is lost (its worker was killed) and is run again, up to JOB_MAX_ATTEMPTS times.
+JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "15"))
+JOB_LOST_AFTER_SECONDS = float(os.environ.get("JOB_LOST_AFTER_SECONDS", "90"))
+JOB_MAX_ATTEMPTS = int(os.environ.get("JOB_MAX_ATTEMPTS", "3"))
+JOB_RESULT_DAYS = int(os.environ.get("JOB_RESULT_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

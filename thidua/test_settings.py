@@ -16,3 +16,26 @@ PASSWORD_HASHERS = [
 ]
 # Tests reuse ids after a rollback: a schedule's lines are not cached across them.
 REPORTING_SCHEDULE_CACHE_SECONDS = 0
+
+# Background jobs: the worker tests (jobs/tests/test_worker.py, tests/e2e) start a real
+# `celery -A thidua worker` process. It reads the test database, so on SQLite that database is a
+# file rather than memory; the broker is Redis when CELERY_BROKER_URL or REDIS_URL names it (CI),
+# else the filesystem transport in a folder of this run.
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.path.join(
+        tempfile.gettempdir(), f"thidua-test-{os.getpid()}.sqlite3"
+    )
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+
+CELERY_FILESYSTEM_DIR = Path(tempfile.mkdtemp(prefix="thidua-celery-"))  # noqa: F405
+atexit.register(shutil.rmtree, CELERY_FILESYSTEM_DIR, True)
+if CELERY_BROKER_URL.startswith("filesystem"):  # noqa: F405
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "data_folder_out": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "control_folder": str(CELERY_FILESYSTEM_DIR / "control"),
+    }

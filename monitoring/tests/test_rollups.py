@@ -162,6 +162,29 @@ def test_the_rebuild_command_restores_lost_rollups(province):
     assert "Đã tính lại" in out.getvalue()
 
 
+def test_the_rebuild_runs_as_a_background_job(province, django_capture_on_commit_callbacks):
+    from jobs.models import Job
+    from jobs.runner import job_run
+
+    rng = random.Random(6)
+    for unit in province["units"]:
+        services.report_accept(
+            scope=SUPER, user=None, report=approved(unit, province["periods"][0], province, rng)
+        )
+    expected = rollup_rows()
+    IndicatorRollup.objects.all().delete()
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks() as queued:
+        call_command("rebuild_rollups", "--background", stdout=out)
+    job = Job.objects.get(kind=Job.Kind.ROLLUP_REBUILD)
+    assert str(job.pk) in out.getvalue() and len(queued) == 1
+    assert rollup_rows() == {}  # nothing done in the command itself
+    job_run(job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.step.startswith("Đã tính lại")
+    assert rollup_rows() == expected
+
+
 def test_a_unit_moved_to_another_parent_takes_its_figures_along(province, world):
     rng = random.Random(8)
     for unit in province["units"]:

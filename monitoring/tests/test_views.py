@@ -10,10 +10,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from jobs.models import Job
+from jobs.runner import job_run
 from org.models import Role
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
@@ -246,22 +248,55 @@ class TestOtherPages:
         assert "Đang thực hiện" in cells and "Chưa thực hiện" not in cells
 
 
+class _Download:
+    def __init__(self, response):
+        self.content = b"".join(response.streaming_content)
+        self.headers = response.headers
+
+    def __getitem__(self, name):
+        return self.headers[name]
+
+
+def export(client, name: str, pk: int, query: str = "") -> _Download:
+    """Ask for an export as its button does, run the job it starts as a worker would, and
+    download the file from the job's page."""
+    response = client.post(reverse(name, args=[pk]) + query)
+    job_id = resolve(response["Location"]).kwargs["pk"]
+    job_run(job_id)
+    return _Download(client.get(reverse("jobs:download", args=[job_id])))
+
+
 class TestExports:
+    def test_an_export_answers_at_once_with_its_job_page(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.LEADER))
+        url = reverse("monitoring:plan_excel", args=[dashboard["plan"].pk])
+        response = client.post(f"{url}?unit={world.commune.pk}&as_of=2026-10-31")
+        job = Job.objects.get()
+        assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+        assert job.params["unit"] == world.commune.pk and job.params["as_of"] == "2026-10-31"
+        assert client.get(url).status_code == 405  # a link cannot start one
+
+    def test_an_export_of_a_plan_out_of_scope_starts_nothing(self, client, world, dashboard):
+        client.force_login(user_with_role(world.other_province, Role.LEADER))
+        url = reverse("monitoring:plan_word", args=[dashboard["plan"].pk])
+        assert client.post(url).status_code == 404
+        assert not Job.objects.exists()
+
     def test_the_dashboard_tables_open_in_excel(self, client, world, dashboard):
         client.force_login(user_with_role(world.province, Role.LEADER))
-        response = client.get(reverse("monitoring:plan_excel", args=[dashboard["plan"].pk]))
+        response = export(client, "monitoring:plan_excel", dashboard["plan"].pk)
         book = load_workbook(io.BytesIO(response.content))
         assert book.sheetnames == ["Chỉ tiêu", "Bản đồ nhiệt", "Nhiệm vụ"]
         rows = list(book["Chỉ tiêu"].iter_rows(min_row=4, values_only=True))
         ratio_row = next(r for r in rows if r[1] == "90% hồ sơ trực tuyến")
         assert ratio_row[4] == pytest.approx(17.27, abs=0.01)
-        target = client.get(reverse("monitoring:target_excel", args=[dashboard["target"].pk]))
+        target = export(client, "monitoring:target_excel", dashboard["target"].pk)
         units = load_workbook(io.BytesIO(target.content))["Đơn vị"]
         assert units["B4"].value == "UBND xã Thống Nhất"
 
     def test_the_narrative_report_is_a_word_document_prefilled(self, client, world, dashboard):
         client.force_login(user_with_role(world.province, Role.COORDINATOR))
-        response = client.get(reverse("monitoring:plan_word", args=[dashboard["plan"].pk]))
+        response = export(client, "monitoring:plan_word", dashboard["plan"].pk)
         assert response["Content-Type"].endswith("wordprocessingml.document")
         document = Document(io.BytesIO(response.content))
         text = "\n".join(p.text for p in document.paragraphs)
@@ -405,7 +440,7 @@ def test_the_word_report_quotes_only_what_heads_approved_dated_in_vietnam(client
     returned = Report.objects.get(unit=world.other_commune, period=dashboard["now"])
     Report.objects.filter(pk=returned.pk).update(status="returned", results="Chưa duyệt: bỏ qua.")
     client.force_login(user_with_role(world.province, Role.COORDINATOR))
-    response = client.get(reverse("monitoring:plan_word", args=[dashboard["plan"].pk]))
+    response = export(client, "monitoring:plan_word", dashboard["plan"].pk)
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Chưa duyệt: bỏ qua." not in text

@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from jobs.models import Job
+from jobs.runner import job_run
 from plans.import_forms import review_initial
 from plans.import_views import _unit_match_form
 from plans.models import Plan, PlanImport, Target, Task
@@ -35,11 +37,18 @@ Hoàng Văn A
 
 
 def upload(client, world, content=None, name="ke-hoach.txt"):
+    """Post the file; when it is accepted, run its reading job as a worker would and return
+    the job's progress fragment (which sends the browser to the review page)."""
     content = PLAN_TEXT.encode() if content is None else content
-    return client.post(
+    response = client.post(
         reverse("plans:import_upload"),
         {"issuer": world.commune.pk, "source_file": SimpleUploadedFile(name, content)},
     )
+    if response.status_code != 302:
+        return response
+    job_id = resolve(response["Location"]).kwargs["pk"]
+    job_run(job_id)
+    return client.get(reverse("jobs:progress", args=[job_id]), HTTP_HX_REQUEST="true")
 
 
 def review_data(plan_import, **overrides):
@@ -86,9 +95,9 @@ def coordinator(client, commune_coordinator):
 def test_upload_review_confirm_creates_the_plan_with_its_file(coordinator, world):
     response = upload(coordinator, world)
     plan_import = PlanImport.objects.get()
-    assert response["Location"] == reverse("plans:import_review", args=[plan_import.pk])
+    assert response["HX-Redirect"] == reverse("plans:import_review", args=[plan_import.pk])
 
-    page = coordinator.get(response["Location"]).content.decode()
+    page = coordinator.get(response["HX-Redirect"]).content.decode()
     assert "Tối thiểu 80% hồ sơ được giải quyết trực tuyến" in page  # the source beside it
     assert "Thôn Bản Pẻn" in page
 
@@ -368,3 +377,38 @@ def test_a_kept_award_row_without_its_form_is_refused_and_an_unticked_blank_row_
     data.pop("award-0-include")
     coordinator.post(url, data)
     assert Plan.objects.get(number="15/KH-UBND").awards.count() == 0
+
+
+def test_upload_answers_at_once_with_the_job_page_and_reads_in_the_background(coordinator, world):
+    response = coordinator.post(
+        reverse("plans:import_upload"),
+        {
+            "issuer": world.commune.pk,
+            "source_file": SimpleUploadedFile("kh.txt", PLAN_TEXT.encode()),
+        },
+    )
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert (job.kind, job.status, job.unit) == ("plan_import", "pending", world.commune)
+    assert PlanImport.objects.count() == 0  # nothing read yet: the worker does it
+
+
+def test_a_file_the_extractor_refuses_fails_its_job_with_the_reason_and_keeps_nothing(
+    coordinator, world
+):
+    response = upload(coordinator, world, content=b"\x00\x01\x02binary" * 10, name="kh.txt")
+    job = Job.objects.get()
+    assert job.status == "failed" and not job.can_retry
+    assert job.error in response.content.decode()
+    assert PlanImport.objects.count() == 0
+    from django.core.files.storage import default_storage
+
+    assert not default_storage.exists(job.params["file"])
+
+
+def test_reading_job_run_twice_makes_one_import(coordinator, world):
+    upload(coordinator, world)
+    job = Job.objects.get()
+    Job.objects.filter(pk=job.pk).update(status="pending")  # a redelivered message
+    job_run(job.pk)
+    assert PlanImport.objects.count() == 1

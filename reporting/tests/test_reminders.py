@@ -87,3 +87,20 @@ def test_the_command_for_cron_prints_what_it_did_and_who_has_no_address(setup, w
 def test_months_long_past_are_not_reminded(setup, addressed):
     reminders_send(today=setup.period.due_date + datetime.timedelta(days=45))
     assert mail.outbox == []
+
+
+def test_celery_beat_sends_the_reminders_daily_without_cron(
+    setup, addressed, monkeypatch, settings
+):
+    from reporting import reminders
+    from reporting.tasks import send_reminders
+    from thidua.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["send-reminders"]
+    assert entry["task"] == send_reminders.name and entry["task"] in app.tasks
+    assert (entry["schedule"].hour, entry["schedule"].day_of_week) == ({7}, set(range(7)))
+    due = setup.period.due_date
+    monkeypatch.setattr(reminders.timezone, "localdate", lambda: due - datetime.timedelta(days=2))
+    settings.REMINDER_DAYS_BEFORE = 3
+    assert send_reminders() == 1 and len(mail.outbox) == 1
+    assert send_reminders() == 0  # the same day again: nothing twice

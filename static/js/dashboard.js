@@ -48,10 +48,10 @@
   }
 
   // The exports sit outside the fragment the filters swap: they take the filters of the
-  // address bar (pushed by HTMX) when clicked, so the file matches what is on the screen.
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest("a[data-with-filters]");
-    if (link) link.href = link.href.split("?")[0] + window.location.search;
+  // address bar (pushed by HTMX) when sent, so the file matches what is on the screen.
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest("form[data-with-filters]");
+    if (form) form.action = form.action.split("?")[0] + window.location.search;
   });
 
   document.addEventListener("DOMContentLoaded", () => draw(document));

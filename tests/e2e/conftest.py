@@ -44,3 +44,16 @@ def page(browser):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def jobs_worker(transactional_db, settings, tmp_path):
+    """A real Celery worker process beside the live server, on the test database and broker
+    (Redis when CELERY_BROKER_URL or REDIS_URL is set, as in CI), sharing its media folder."""
+    from jobs.tests.worker import purge_queue, start_worker, stop_worker
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    purge_queue()
+    worker = start_worker(tmp_path)
+    yield worker
+    stop_worker(worker)

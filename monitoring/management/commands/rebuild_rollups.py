@@ -2,6 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from jobs.models import Job
+from jobs.services import job_start
 from monitoring.rollups import rollup_rebuild
 
 
@@ -16,8 +18,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--period", type=int, action="append", help="Chỉ các kỳ này (id); mặc định: tất cả."
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Giao cho máy chạy nền (Celery) và in mã việc; xem tiến độ ở trang Việc chạy nền.",
+        )
 
-    def handle(self, *args, period=None, **options):
+    def handle(self, *args, period=None, background=False, **options):
+        if background:
+            job = job_start(
+                kind=Job.Kind.ROLLUP_REBUILD,
+                title="Tính lại số liệu tổng hợp",
+                params={"periods": period or []},
+            )
+            self.stdout.write(f"Đã giao việc {job.pk} cho máy chạy nền.")
+            return
         started = time.perf_counter()
         written = rollup_rebuild(period_ids=period)
         self.stdout.write(
