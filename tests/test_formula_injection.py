@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from indicators.models import Indicator
+from monitoring.tests.helpers import export
 from org.models import Role
 from org.scope import UserScope
 from org.tests.factories import user_with_role
@@ -87,13 +88,16 @@ def poisoned(world):
 
 def exports(client, world, poisoned) -> dict[str, bytes]:
     client.force_login(user_with_role(world.province, Role.COORDINATOR))
+    files = {
+        "report template": poisoned["template"],
+        # The dashboards' exports run as background jobs: asked for, run, downloaded.
+        "plan": export(client, "monitoring:plan_excel", poisoned["plan"].pk).content,
+        "target": export(client, "monitoring:target_excel", poisoned["target"].pk).content,
+    }
     urls = {
-        "plan": reverse("monitoring:plan_excel", args=[poisoned["plan"].pk]),
-        "target": reverse("monitoring:target_excel", args=[poisoned["target"].pk]),
         "board": reverse("reporting:board_excel", args=[poisoned["schedule"].pk]),
         "figures": reverse("reporting:period_excel", args=[poisoned["period"].pk]),
     }
-    files = {"report template": poisoned["template"]}
     for name, url in urls.items():
         response = client.get(url)
         assert response.status_code == 200, name

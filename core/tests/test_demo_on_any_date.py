@@ -143,12 +143,15 @@ def _assert_the_tour_holds(now: datetime.datetime, last_due: str, client) -> Non
                 values[line.item.indicator_id] = {"text": "Mô hình mới trong tháng."}
             else:
                 values[line.item.indicator_id] = {"value": 1}
+        # The commune's plan has tasks (the seed's contents): each gets its month's progress.
+        tasks = {line.task.pk: {"status": "in_progress", "progress": 50} for line in sheet.tasks}
         report = services.report_save_draft(
             scope=user_scope(baocao),
             user=baocao,
             report=report,
             expected_version=report.version,
             values=values,
+            task_updates=tasks,
         )
         from reporting import checks
 

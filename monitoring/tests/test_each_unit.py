@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from indicators.models import Indicator
 from monitoring import charts, selectors
+from monitoring.tests.helpers import export
 from monitoring.tests.test_views import SUPER, accept, json_scripts
 from org.models import Role
 from org.tests.factories import user_with_role
@@ -129,8 +130,10 @@ def test_the_sources_of_a_figure_that_adds_up_are_the_reports_of_the_year(world,
 
 def test_the_excel_overview_reads_units_met_as_the_page_does(client, world, models_target):
     client.force_login(user_with_role(world.province, Role.LEADER))
-    url = reverse("monitoring:plan_excel", args=[models_target.plan.pk])
-    book = load_workbook(io.BytesIO(client.get(url, {"as_of": AS_OF.isoformat()}).content))
+    download = export(
+        client, "monitoring:plan_excel", models_target.plan.pk, f"?as_of={AS_OF.isoformat()}"
+    )
+    book = load_workbook(io.BytesIO(download.content))
     rows = list(book["Chỉ tiêu"].iter_rows(min_row=4, values_only=True))
     row = next(r for r in rows if r[1] == models_target.text)
     assert row[4] == "1/2 đơn vị đạt"

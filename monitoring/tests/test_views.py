@@ -10,12 +10,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import resolve, reverse
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
 from jobs.models import Job
-from jobs.runner import job_run
+from monitoring.tests.helpers import export
 from org.models import Role
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
@@ -242,28 +242,10 @@ class TestOtherPages:
         row = page.split("Tuyên truyền chuyển đổi số")[1].split("</tr>")[0]
         assert 'data-status="in_progress"' in row and "Đang thực hiện" in row
         assert "Chưa thực hiện" not in row
-        response = client.get(reverse("monitoring:plan_excel", args=[dashboard["plan"].pk]))
+        response = export(client, "monitoring:plan_excel", dashboard["plan"].pk)
         sheet = load_workbook(io.BytesIO(response.content))["Nhiệm vụ"]
         cells = [c for r in sheet.iter_rows(values_only=True) for c in r]
         assert "Đang thực hiện" in cells and "Chưa thực hiện" not in cells
-
-
-class _Download:
-    def __init__(self, response):
-        self.content = b"".join(response.streaming_content)
-        self.headers = response.headers
-
-    def __getitem__(self, name):
-        return self.headers[name]
-
-
-def export(client, name: str, pk: int, query: str = "") -> _Download:
-    """Ask for an export as its button does, run the job it starts as a worker would, and
-    download the file from the job's page."""
-    response = client.post(reverse(name, args=[pk]) + query)
-    job_id = resolve(response["Location"]).kwargs["pk"]
-    job_run(job_id)
-    return _Download(client.get(reverse("jobs:download", args=[job_id])))
 
 
 class TestExports:
@@ -313,10 +295,10 @@ class TestExports:
         plan.number, plan.status, plan.issued_period = "", "draft", "2026-07"
         plan.save()
         client.force_login(user_with_role(world.province, Role.COORDINATOR))
-        excel = client.get(reverse("monitoring:plan_excel", args=[plan.pk]))
+        excel = export(client, "monitoring:plan_excel", plan.pk)
         heading = load_workbook(io.BytesIO(excel.content))["Chỉ tiêu"]["A1"].value
         assert heading.startswith("Kế hoạch (chưa có số) của UBND tỉnh Lào Cai, 07/2026")
-        word = client.get(reverse("monitoring:plan_word", args=[plan.pk]))
+        word = export(client, "monitoring:plan_word", plan.pk)
         text = "\n".join(p.text for p in Document(io.BytesIO(word.content)).paragraphs)
         assert "Thực hiện Kế hoạch (chưa có số) tháng 07/2026 của UBND tỉnh Lào Cai" in text
         page = client.get(reverse("monitoring:tasks", args=[plan.pk])).content.decode()
@@ -347,13 +329,13 @@ class TestTaskAccountability:
 
     def test_the_excel_and_word_exports_show_them(self, client, world, accountable):
         client.force_login(user_with_role(world.province, Role.COORDINATOR))
-        excel = client.get(reverse("monitoring:plan_excel", args=[accountable["plan"].pk]))
+        excel = export(client, "monitoring:plan_excel", accountable["plan"].pk)
         sheet = load_workbook(io.BytesIO(excel.content))["Nhiệm vụ"]
         header = [c.value for c in sheet[3]]
         row = dict(zip(header, [c.value for c in sheet[4]], strict=True))
         assert row["Người phụ trách"] == "Lò Văn Minh"
         assert row["Thẩm quyền quyết định"] == "Chủ tịch UBND tỉnh"
-        word = client.get(reverse("monitoring:plan_word", args=[accountable["plan"].pk]))
+        word = export(client, "monitoring:plan_word", accountable["plan"].pk)
         document = Document(io.BytesIO(word.content))
         cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         assert "Phụ trách: Lò Văn Minh" in cells
