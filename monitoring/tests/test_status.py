@@ -658,9 +658,11 @@ class TestVerdictDetails:
         assert len(verdict.points) == 3
 
     def test_with_one_figure_and_no_baseline_a_target_is_on_its_own_path(self):
-        due = datetime.date(2030, 12, 31)
-        for comparator, value in ((">=", 60), ("<=", 17)):
-            goal = Goal(comparator, D(90 if comparator == ">=" else 10), due=due)
+        # The path starts at the first figure: a figure on its own path is neither ahead nor behind.
+        for goal, value in (
+            (Goal(">=", D(90), due=DUE_2030), 60),
+            (Goal("<=", D(10), due=DUE_2030), 17),
+        ):
             verdict = target_status(STOCK_COUNT, goal, [number(11, value)], month_end(2026, 11))
             assert (verdict.status, verdict.path) == (Status.ON_TRACK, value)
 
