@@ -1,6 +1,7 @@
 """The status rules, one case each (no database: plain data in, a verdict out)."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -11,11 +12,16 @@ from monitoring.status import (
     Goal,
     Status,
     current_value,
+    end_value,
+    latest_representative,
     meets,
+    path_points,
     path_value,
+    series,
     target_status,
     trend_projection,
     value_of,
+    year_level,
 )
 
 D = Decimal
@@ -40,6 +46,8 @@ FLOW_COUNT = Indicator(kind="count", temporal="cumulative")
 STOCK_COUNT = Indicator(kind="count", temporal="latest")
 RANK = Indicator(kind="rank", temporal="latest", direction="lower")
 YES_NO = Indicator(kind="boolean", temporal="latest")
+DUE_2030 = datetime.date(2030, 12, 31)
+FLOW_RANK = Indicator(kind="rank", temporal="cumulative")  # marked cumulative by mistake
 
 
 class TestAggregation:
@@ -360,3 +368,344 @@ class TestYearlyPath:
         assert met.status == Status.MET and met.year_goal.comparator == "<="
         short = target_status(RANK, goal, [number(12, 39)], datetime.date(2027, 1, 5))
         assert short.year_goal.value < 38 and short.status != Status.MET
+
+
+def nobody(month, year=2026):
+    """A period no unit has reported: its sums are not figures (the roll-up may still hold some)."""
+    return Figure(month_end(year, month), D(5), D(5), D(10), 0)
+
+
+class TestPeriodsNobodyReported:
+    def test_a_period_nobody_reported_is_no_data(self):
+        assert value_of("count", nobody(11)) is None
+        assert current_value(STOCK_COUNT, [nobody(10), nobody(11)]) == (None, None)
+        assert latest_representative([nobody(11)]) is None
+
+    def test_a_period_nobody_reported_is_no_point_of_the_series_and_does_not_end_it(self):
+        figures = [number(1, 5), nobody(2), number(3, 2)]
+        assert series(FLOW_COUNT, figures) == [(month_end(2026, 1), 5), (month_end(2026, 3), 7)]
+        assert series(STOCK_COUNT, figures) == [(month_end(2026, 1), 5), (month_end(2026, 3), 2)]
+
+
+class TestSeriesAndRanks:
+    def test_a_rank_of_several_reports_is_their_average(self):
+        assert value_of("rank", Figure(month_end(2026, 11), D(34), D(0), D(0), 2)) == 17
+
+    def test_a_stock_series_is_each_periods_own_value(self):
+        figures = [ratio(1, 50, 100), ratio(2, 60, 100)]
+        assert series(RATIO, figures) == [(month_end(2026, 1), 50), (month_end(2026, 2), 60)]
+
+    def test_a_flow_series_is_the_year_so_far_starting_again_each_january(self):
+        figures = [number(12, 30, year=2025), number(1, 9), number(2, 9)]
+        assert series(FLOW_COUNT, figures) == [
+            (month_end(2025, 12), 30),
+            (month_end(2026, 1), 9),
+            (month_end(2026, 2), 18),
+        ]
+        shares = [ratio(1, 30, 100), ratio(2, 90, 100)]
+        assert series(FLOW_RATIO, shares) == [(month_end(2026, 1), 30), (month_end(2026, 2), 60)]
+
+    def test_a_rank_is_never_added_up_even_marked_cumulative(self):
+        figures = [number(1, 20), number(2, 15)]
+        assert series(FLOW_RANK, figures) == [(month_end(2026, 1), 20), (month_end(2026, 2), 15)]
+        assert current_value(FLOW_RANK, figures) == (15, month_end(2026, 2))
+
+    def test_a_flow_in_january_counts_january_alone(self):
+        figures = [number(12, 30, year=2025), number(1, 9)]
+        assert current_value(FLOW_COUNT, figures) == (9, month_end(2026, 1))
+
+
+class TestEnoughUnitsReported:
+    """A stock's current value waits for a month reported by half the units (see above)."""
+
+    def test_a_month_reported_by_exactly_half_the_units_counts(self):
+        figures = [ratio(10, 1080, 1800, count=18), ratio(11, 810, 900, count=9)]
+        assert current_value(RATIO, figures) == (90, month_end(2026, 11))
+
+    def test_a_month_reported_by_less_than_half_the_units_waits(self):
+        figures = [ratio(10, 1080, 1800, count=18), ratio(11, 700, 800, count=8)]
+        assert current_value(RATIO, figures) == (60, month_end(2026, 10))
+
+    def test_the_bar_is_set_by_the_best_covered_month_of_the_last_twelve(self):
+        # 20 units reported once, 13 months ago; 8 have reported each month since.
+        figures = [ratio(10, 20, 20, count=20, year=2025)]
+        figures += [ratio(m, 4, 8, count=8, year=2025) for m in (11, 12)]
+        figures += [ratio(m, 4, 8, count=8) for m in range(1, 11)]
+        assert latest_representative(figures) == figures[-1]
+
+
+class TestComparatorEdges:
+    def test_equal_is_equal_to_a_ten_thousandth(self):
+        goal = Goal("=", D(5))
+        assert [meets(goal, D(v)) for v in (5, "5.00005", "4.99995", "5.0001", -5)] == [
+            True,
+            True,
+            True,
+            False,
+            False,
+        ]
+
+    def test_a_cap_is_met_at_its_value_and_a_strict_cap_is_not(self):
+        assert meets(Goal("<=", D(5)), D(5)) is True
+        assert meets(Goal("<", D(5)), D(5)) is False
+        assert meets(Goal("<", D(5)), D(4)) is True
+        assert meets(Goal("top", D(15)), D(15)) is True
+
+
+class TestGoalOfTarget:
+    def target(self, **fields):
+        from plans.models import Target
+
+        target = Target(text="Tỷ lệ hồ sơ trực tuyến", comparator=">=", **fields)
+        target.value = D(90)
+        return target
+
+    def test_a_due_date_is_kept(self):
+        goal = Goal.of(self.target(due_date=datetime.date(2027, 6, 30)), plan_end_year=2030)
+        assert goal.due == datetime.date(2027, 6, 30)
+
+    def test_a_due_year_is_due_on_its_31_december(self):
+        assert Goal.of(self.target(due_year=2028)).due == datetime.date(2028, 12, 31)
+
+    def test_a_baseline_year_is_read_on_its_31_december(self):
+        goal = Goal.of(self.target(baseline_year=2025, baseline_value=D(50)))
+        assert (goal.baseline_date, goal.baseline_value) == (datetime.date(2025, 12, 31), 50)
+        assert Goal.of(self.target()).baseline_date is None
+
+    def test_the_range_the_path_and_the_units_own_level_are_kept(self):
+        target = self.target(value_max=D(95), yearly_values={"2028": "80", "2027": "70"})
+        goal = Goal.of(target, value=D(85))
+        assert goal.value_max == 95
+        assert goal.yearly_path == ((2027, D(70)), (2028, D(80)))
+        assert goal.value == 85
+        assert Goal.of(target).value == 90
+
+
+class TestYearGoals:
+    GOAL = TestYearlyPath.GOAL
+
+    def test_a_year_is_judged_from_the_level_of_the_year_before_by_its_31_december(self):
+        year = self.GOAL.for_year(2027, rank=False)
+        assert (year.comparator, year.value, year.due) == (">=", 75, datetime.date(2027, 12, 31))
+        assert (year.baseline_value, year.baseline_date) == (70, datetime.date(2026, 12, 31))
+        first = self.GOAL.for_year(2026, rank=False)
+        assert (first.baseline_value, first.baseline_date) == (50, datetime.date(2025, 12, 31))
+
+    def test_the_first_year_of_a_path_without_baseline_has_none(self):
+        goal = Goal(">=", D(90), due=datetime.date(2030, 12, 31), yearly_path=((2026, D(70)),))
+        year = goal.for_year(2026, rank=False)
+        assert (year.value, year.baseline_value, year.baseline_date) == (70, None, None)
+
+    def test_a_rank_path_draws_the_years_before_on_the_ranks_line(self):
+        # Rank 40 in 2025, 38 in 2026, up 8 places (rank 32) by 2030: 2027 is rank 36.5.
+        goal = Goal(
+            "increase",
+            D(8),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(40),
+            baseline_date=datetime.date(2025, 12, 31),
+            yearly_path=((2026, D(38)),),
+        )
+        assert goal.for_year(2028, rank=True).baseline_value == D("36.5")
+
+    @pytest.mark.parametrize(
+        "comparator, year_comparator",
+        [(">=", ">="), ("<=", "<="), ("range", ">="), ("increase", ">="), ("decrease", "<=")],
+    )
+    def test_a_years_level_is_a_floor_or_a_cap_by_the_targets_direction(
+        self, comparator, year_comparator
+    ):
+        goal = Goal(
+            comparator,
+            D(10),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(50),
+            baseline_date=datetime.date(2025, 12, 31),
+            yearly_path=((2026, D(55)),),
+        )
+        assert goal.for_year(2026, rank=False).comparator == year_comparator
+
+
+class TestPathCorners:
+    GOAL = TestYearlyPath.GOAL
+
+    def test_the_corners_are_the_baseline_each_years_level_and_the_due_value(self):
+        assert path_points(self.GOAL, rank=False) == [
+            (datetime.date(2025, 12, 31), 50),
+            (datetime.date(2026, 12, 31), 70),
+            (datetime.date(2028, 12, 31), 80),
+            (datetime.date(2030, 12, 31), 90),
+        ]
+
+    def test_half_a_baseline_or_no_due_date_is_no_corner(self):
+        level = ((2026, D(70)),)
+        only_value = Goal(">=", D(90), baseline_value=D(50), yearly_path=level)
+        only_date = Goal(">=", D(90), baseline_date=datetime.date(2025, 12, 31), yearly_path=level)
+        no_end = Goal("increase", D(8), due=datetime.date(2030, 12, 31), yearly_path=level)
+        for goal in (only_value, only_date, no_end):
+            assert path_points(goal, rank=False) == [(datetime.date(2026, 12, 31), 70)]
+
+    def test_between_the_corners_the_path_is_a_straight_line(self):
+        assert path_value(self.GOAL, datetime.date(2027, 12, 31)) == pytest.approx(
+            D(75), abs=D("0.01")
+        )
+        assert path_value(self.GOAL, datetime.date(2025, 6, 1)) == 50  # before the baseline
+        assert path_value(self.GOAL, datetime.date(2031, 3, 1)) == 90  # after the due date
+
+    def test_a_years_level_before_after_and_on_the_corners(self):
+        assert year_level(self.GOAL, 2024, rank=False) is None
+        assert year_level(self.GOAL, 2025, rank=False) == 50  # the baseline's own year
+        assert year_level(self.GOAL, 2031, rank=False) == 90
+        assert year_level(Goal("increase", D(8)), 2027, rank=False) is None  # no corner at all
+
+
+class TestChanges:
+    def test_a_change_ends_above_or_below_the_baseline_by_its_direction(self):
+        up = Goal("increase", D(8), baseline_value=D(40))
+        down = Goal("decrease", D(10), baseline_value=D(20))
+        assert (end_value(up, rank=False), end_value(up, rank=True)) == (48, 32)
+        assert end_value(down, rank=False) == 10
+        assert end_value(replace(down, relative=True), rank=False) == 18  # 10 % of 20
+
+    def test_the_path_of_a_change_ends_where_the_change_does(self):
+        goal = Goal(
+            "increase",
+            D(8),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(40),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        due = datetime.date(2030, 12, 31)
+        assert path_value(goal, due) == 48
+        assert path_value(goal, due, rank=True) == 32
+        stepped = replace(goal, yearly_path=((2026, D(38)),))
+        assert path_value(stepped, due, rank=True) == 32
+
+    def test_a_baseline_without_its_year_does_not_start_a_path(self):
+        goal = Goal(">=", D(90), due=datetime.date(2030, 12, 31), baseline_value=D(50))
+        assert path_value(goal, datetime.date(2026, 6, 30)) is None
+
+    def test_on_its_due_day_the_path_is_the_due_value(self):
+        goal = Goal(">=", D(90), due=datetime.date(2026, 6, 30))
+        first = (datetime.date(2026, 6, 30), D(60))
+        assert path_value(goal, datetime.date(2026, 6, 30), first=first) == 90
+
+    def test_a_change_counts_from_the_plans_baseline_not_the_first_figure(self):
+        days = Indicator(kind="amount", temporal="latest")
+        goal = Goal(
+            "increase",
+            D(10),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(100),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        verdict = target_status(days, goal, [number(1, 105), number(2, 112)], month_end(2026, 2))
+        assert verdict.status == Status.MET and verdict.goal.baseline_value == 100
+
+    def test_without_a_baseline_a_change_starts_at_the_first_figures_date(self):
+        days = Indicator(kind="amount", temporal="latest")
+        goal = Goal("decrease", D(10), due=datetime.date(2030, 12, 31), relative=True)
+        figures = [number(1, 20), number(2, 19), number(3, 19)]
+        verdict = target_status(days, goal, figures, month_end(2026, 3))
+        assert (verdict.goal.baseline_value, verdict.goal.baseline_date) == (20, month_end(2026, 1))
+
+    def test_a_level_target_keeps_no_baseline_it_was_not_given(self):
+        verdict = target_status(
+            RATIO,
+            Goal(">=", D(90), due=datetime.date(2030, 12, 31)),
+            [ratio(1, 60, 100)],
+            month_end(2026, 1),
+        )
+        assert verdict.goal.baseline_value is None
+
+    def test_a_change_in_a_yearly_count_without_baseline_cannot_be_judged(self):
+        goal = Goal("increase", D(5), due=datetime.date(2030, 12, 31))
+        verdict = target_status(FLOW_COUNT, goal, [number(1, 3)], month_end(2026, 1))
+        assert (verdict.status, verdict.current) == (Status.NO_DATA, 3)
+
+    def test_a_rank_rising_by_places_without_a_yearly_path(self):
+        goal = Goal(
+            "increase",
+            D(8),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(40),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        assert target_status(RANK, goal, [number(12, 31)], month_end(2026, 12)).status == (
+            Status.MET
+        )
+        behind = target_status(RANK, goal, [number(12, 39)], month_end(2026, 12))
+        assert behind.status == Status.AT_RISK and D(38) < behind.path < D(39)
+        climbing = [number(m, 41 - m) for m in range(1, 7)]  # rank 35 by June, a place a month
+        assert target_status(RANK, goal, climbing, month_end(2026, 6)).status == Status.ON_TRACK
+
+
+class TestVerdictDetails:
+    def test_the_trend_points_stop_at_the_month_the_current_value_comes_from(self):
+        figures = [ratio(9, 900, 1800, count=18), ratio(10, 1080, 1800, count=18)]
+        figures.append(ratio(11, 190, 200, count=2))  # November: 2 of 18 so far
+        verdict = target_status(RATIO, Goal(">=", D(50)), figures, month_end(2026, 11))
+        assert verdict.points == [(month_end(2026, 9), 50), (month_end(2026, 10), 60)]
+
+    def test_no_current_value_still_shows_the_figures_there_are(self):
+        figures = [ratio(1, 50, 100), ratio(2, 0, 0)]  # February: every denominator 0
+        verdict = target_status(RATIO, Goal(">=", D(90)), figures, month_end(2026, 2))
+        assert (verdict.status, verdict.points) == (Status.NO_DATA, [(month_end(2026, 1), 50)])
+
+    def test_a_stock_judged_each_year_keeps_last_years_figures_in_its_trend(self):
+        figures = [ratio(m, 50 + m, 100, year=2025) for m in (11, 12)] + [ratio(1, 70, 100)]
+        verdict = target_status(RATIO, Goal(">=", D(90), yearly=True), figures, month_end(2026, 1))
+        assert len(verdict.points) == 3
+
+    def test_with_one_figure_and_no_baseline_a_target_is_on_its_own_path(self):
+        # The path starts at the first figure: a figure on its own path is neither ahead nor behind.
+        for goal, value in (
+            (Goal(">=", D(90), due=DUE_2030), 60),
+            (Goal("<=", D(10), due=DUE_2030), 17),
+        ):
+            verdict = target_status(STOCK_COUNT, goal, [number(11, value)], month_end(2026, 11))
+            assert (verdict.status, verdict.path) == (Status.ON_TRACK, value)
+
+    def test_a_cap_ahead_of_its_path_is_on_track(self):
+        goal = Goal(
+            "<=",
+            D(10),
+            due=datetime.date(2030, 12, 31),
+            baseline_value=D(20),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        verdict = target_status(STOCK_COUNT, goal, [number(11, 17)], month_end(2026, 11))
+        assert verdict.status == Status.ON_TRACK and D(18) < verdict.path < D(19)
+
+    def test_a_yearly_counts_path_runs_from_zero_in_january(self):
+        goal = Goal(">=", D(100), due=datetime.date(2030, 12, 31))
+        figures = [number(m, 9) for m in range(1, 7)]
+        verdict = target_status(FLOW_COUNT, goal, figures, month_end(2026, 6))
+        assert verdict.path == D(100) * 180 / 364
+
+    def test_a_yearly_counts_pace_is_counted_in_days_from_1_january(self):
+        goal = Goal(">=", D(100), due=datetime.date(2030, 12, 31))
+        figures = [number(m, 9) for m in range(1, 12)]  # 99 by 30 November
+        verdict = target_status(FLOW_COUNT, goal, figures, month_end(2026, 11))
+        assert verdict.projected == D(99) * 365 / 334
+
+    def test_a_falling_share_is_projected_no_lower_than_zero(self):
+        figures = [ratio(m, 60 - 10 * m, 100) for m in range(1, 6)]
+        verdict = target_status(RATIO, Goal(">=", D(90), due=DUE_2030), figures, month_end(2026, 5))
+        assert (verdict.status, verdict.projected) == (Status.AT_RISK, 0)
+
+    def test_three_figures_are_enough_for_a_trend(self):
+        points = [(month_end(2026, m), D(10 * m)) for m in range(1, 4)]
+        assert D(120) < trend_projection(points, month_end(2026, 12)) < D(125)
+
+    def test_on_its_due_day_a_target_still_counts_the_month_being_reported(self):
+        goal = Goal(">=", D(90), due=datetime.date(2026, 6, 15))
+        figures = [ratio(5, 80, 100), ratio(6, 95, 100)]
+        verdict = target_status(RATIO, goal, figures, datetime.date(2026, 6, 15))
+        assert verdict.status == Status.MET
+
+    def test_a_yearly_cap_is_met_only_after_the_years_last_day(self):
+        goal = Goal("<=", D(5), yearly=True)
+        year = [number(m, 0) for m in range(1, 13)]
+        on_the_day = target_status(FLOW_COUNT, goal, year, datetime.date(2026, 12, 31))
+        assert on_the_day.status == Status.ON_TRACK
