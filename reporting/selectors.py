@@ -45,21 +45,13 @@ def reports_visible_q(scope: UserScope, prefix: str = "unit") -> Q:
 # --- What a unit reports -----------------------------------------------------------------------
 
 
-def active_units_q(day: datetime.date | None = None) -> Q:
-    day = day or timezone.localdate()
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
     """Units that report under a schedule: active units of the plan issuer's subtree (the issuer
     included) whose type the schedule names."""
     issuer = schedule.plan.issuer
     if issuer is None:
         return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(
-        active_units_q(),
+    return OrgUnit.objects.active_on(timezone.localdate()).filter(
         path__startswith=issuer.path,
         unit_type__in=schedule.unit_types.all(),
     )
