@@ -30,6 +30,8 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
+from reporting.timeliness import LATE, ON_TIME
+from reporting.timeliness import timeliness as report_timeliness
 
 ZERO = Decimal(0)
 
@@ -822,24 +824,26 @@ def unit_page(*, scope: UserScope, unit: OrgUnit, as_of: datetime.date | None = 
     reporting_schedules = [
         s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}
     ]
-    periods = Period.objects.filter(
-        schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
-    ).values_list("pk", flat=True)
+    periods = list(
+        Period.objects.filter(
+            schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
+        ).values_list("pk", "due_date")
+    )
     sent = {
         r.period_id: r
-        for r in Report.objects.filter(unit=unit, period__in=list(periods)).exclude(
+        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
             submitted_at=None
         )
     }
-    for period_id in periods:
-        report = sent.get(period_id)
-        if report is None:
-            timeliness.missing += 1
-        elif report.days_late:
+    for period_id, due_date in periods:
+        standing = report_timeliness(due_date=due_date, report=sent.get(period_id), today=today)
+        if standing.state == LATE:
             timeliness.late += 1
-            timeliness.days_late_total += report.days_late
-        else:
+            timeliness.days_late_total += standing.days
+        elif standing.state == ON_TIME:
             timeliness.on_time += 1
+        else:
+            timeliness.missing += 1
     recent = list(
         Report.objects.filter(unit=unit).select_related("period").order_by("-period__start")[:12]
     )
