@@ -94,17 +94,7 @@ class Indicator(SearchableModel):
             )
 
     @property
-    def is_numeric(self) -> bool:
-        return self.kind != self.Kind.TEXT
-
-    @property
     def takes_whole_numbers(self) -> bool:
         """A count (số lượng mô hình, sáng kiến, hộ…) or a rank is a whole number: "2,5" there
         is a typing error, not a figure."""
         return self.kind in (self.Kind.COUNT, self.Kind.RANK)
-
-    @property
-    def is_additive(self) -> bool:
-        """Counts, amounts, ratios (as sums of both terms) and yes/no (as a share of yes) add
-        up over units; a rank or a text does not (issue #6: ranks are not summed)."""
-        return self.kind not in (self.Kind.RANK, self.Kind.TEXT)

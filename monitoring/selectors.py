@@ -30,7 +30,8 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.selectors import active_units_q
+from reporting.timeliness import LATE, ON_TIME
+from reporting.timeliness import timeliness as report_timeliness
 
 ZERO = Decimal(0)
 
@@ -257,9 +258,9 @@ def asked_units(plan: Plan, unit: OrgUnit, indicator_ids, as_of) -> dict[int, li
     types = asked_types(plan)
     wanted = set().union(*(types.get(i, set()) for i in indicator_ids)) if indicator_ids else set()
     units = list(
-        OrgUnit.objects.filter(
-            active_units_q(as_of), path__startswith=unit.path, unit_type__in=wanted
-        ).only("pk", "path", "depth", "unit_type", "name")
+        OrgUnit.objects.active_on(as_of)
+        .filter(path__startswith=unit.path, unit_type__in=wanted)
+        .only("pk", "path", "depth", "unit_type", "name")
     )
     return {i: [u for u in units if u.unit_type_id in types.get(i, set())] for i in indicator_ids}
 
@@ -337,7 +338,8 @@ def _expected_reporters(unit: OrgUnit, frame: PlanFrame, as_of: datetime.date) -
         if item_type:
             item_types[indicator_id].add(item_type)
     counts_by_type = dict(
-        OrgUnit.objects.filter(active_units_q(as_of), path__startswith=unit.path)
+        OrgUnit.objects.active_on(as_of)
+        .filter(path__startswith=unit.path)
         .order_by()
         .values("unit_type")
         .annotate(n=Count("pk"))
@@ -371,9 +373,8 @@ def subtree_types(unit: OrgUnit, as_of: datetime.date) -> dict[int, set[int]]:
     grouped query over the materialised paths."""
     width = OrgUnit.steplen * (unit.depth + 1)
     rows = (
-        OrgUnit.objects.filter(
-            active_units_q(as_of), path__startswith=unit.path, depth__gt=unit.depth
-        )
+        OrgUnit.objects.active_on(as_of)
+        .filter(path__startswith=unit.path, depth__gt=unit.depth)
         .order_by()
         .annotate(branch=Substr("path", 1, width))
         .values_list("branch", "unit_type")
@@ -507,9 +508,8 @@ def target_detail(
     frame = plan_frame(plan, as_of)
     indicator = target.indicator
     children = list(
-        OrgUnit.objects.filter(
-            active_units_q(as_of), path__startswith=unit.path, depth=unit.depth + 1
-        )
+        OrgUnit.objects.active_on(as_of)
+        .filter(path__startswith=unit.path, depth=unit.depth + 1)
         .filter(scope.unit_q())
         .select_related("unit_type")
         .order_by("path")
@@ -641,7 +641,8 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
     types = [t.pk for t in item.unit_types.all()] if item else []
     types = types or list(schedule.unit_types.values_list("pk", flat=True))
     asked = (
-        OrgUnit.objects.filter(active_units_q(), path__startswith=unit.path, unit_type__in=types)
+        OrgUnit.objects.active_on(timezone.localdate())
+        .filter(path__startswith=unit.path, unit_type__in=types)
         .filter(scope.unit_q())
         .order_by("path")
     )
@@ -709,9 +710,8 @@ def heat_map(
     unit = viewpoint(scope, plan, unit)
     frame = _recent(plan_frame(plan, as_of))
     children = (
-        OrgUnit.objects.filter(
-            active_units_q(as_of), path__startswith=unit.path, depth=unit.depth + 1
-        )
+        OrgUnit.objects.active_on(as_of)
+        .filter(path__startswith=unit.path, depth=unit.depth + 1)
         .filter(scope.unit_q())
         .select_related("block", "unit_type")
         .order_by("path")
@@ -824,24 +824,26 @@ def unit_page(*, scope: UserScope, unit: OrgUnit, as_of: datetime.date | None = 
     reporting_schedules = [
         s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}
     ]
-    periods = Period.objects.filter(
-        schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
-    ).values_list("pk", flat=True)
+    periods = list(
+        Period.objects.filter(
+            schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
+        ).values_list("pk", "due_date")
+    )
     sent = {
         r.period_id: r
-        for r in Report.objects.filter(unit=unit, period__in=list(periods)).exclude(
+        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
             submitted_at=None
         )
     }
-    for period_id in periods:
-        report = sent.get(period_id)
-        if report is None:
-            timeliness.missing += 1
-        elif report.days_late:
+    for period_id, due_date in periods:
+        standing = report_timeliness(due_date=due_date, report=sent.get(period_id), today=today)
+        if standing.state == LATE:
             timeliness.late += 1
-            timeliness.days_late_total += report.days_late
-        else:
+            timeliness.days_late_total += standing.days
+        elif standing.state == ON_TIME:
             timeliness.on_time += 1
+        else:
+            timeliness.missing += 1
     recent = list(
         Report.objects.filter(unit=unit).select_related("period").order_by("-period__start")[:12]
     )

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from treebeard.mp_tree import MP_Node
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from core.models import SearchableModel
 
@@ -31,6 +32,26 @@ class UnitType(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _in_force_on_q(day) -> Q:
+    """Rows whose [valid_from, valid_to] covers the day, both ends included, a blank end open:
+    the one place the validity window of a unit or a role is read in queries."""
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
+class OrgUnitQuerySet(MP_NodeQuerySet):
+    def active_on(self, day) -> "OrgUnitQuerySet":
+        """Units in force on the day; the query form of `OrgUnit.is_active_on`."""
+        return self.filter(_in_force_on_q(day))
+
+
+class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):
+    def get_queryset(self):
+        # treebeard's manager builds its own queryset class; keep its ordering, add ours.
+        return OrgUnitQuerySet(self.model, using=self._db).order_by("path")
 
 
 class OrgUnit(MP_Node, SearchableModel):
@@ -65,6 +86,8 @@ class OrgUnit(MP_Node, SearchableModel):
         verbose_name=_("sáp nhập vào"),
     )
     history = HistoricalRecords(excluded_fields=["path", "depth", "numchild"])
+
+    objects = OrgUnitManager()
 
     search_fields = ("name", "short_name", "code")
     node_order_by = None
@@ -167,6 +190,12 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Lãnh đạo")
 
 
+class RoleAssignmentQuerySet(models.QuerySet):
+    def valid_on(self, day) -> "RoleAssignmentQuerySet":
+        """Assignments in force on the day (both ends included, a blank end open)."""
+        return self.filter(_in_force_on_q(day))
+
+
 class RoleAssignment(models.Model):
     """A role granted on a unit; it holds for the unit's whole subtree."""
 
@@ -183,6 +212,8 @@ class RoleAssignment(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("phân quyền")

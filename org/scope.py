@@ -122,9 +122,8 @@ def _scope_from_database(user) -> UserScope:
     today = timezone.localdate()
     # Plain tuples, not model instances: this runs on every request without a shared cache.
     assignments = (
-        RoleAssignment.objects.filter(user=user)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        RoleAssignment.objects.valid_on(today)
+        .filter(user=user)
         .order_by("pk")
         .values_list("role", "unit_id", "unit__path", "unit__name")
     )

@@ -121,13 +121,11 @@ def units_denoted_by_group(*, phrase: str, issuer: OrgUnit) -> list[OrgUnit] | N
         return None
     nouns, catch_all = parsed
     today = timezone.localdate()
-    children = [
-        unit
-        for unit in OrgUnit.objects.filter(
-            path__startswith=issuer.path, depth=issuer.depth + 1
-        ).order_by("path")
-        if unit.is_active_on(today)
-    ]
+    children = list(
+        OrgUnit.objects.active_on(today)
+        .filter(path__startswith=issuer.path, depth=issuer.depth + 1)
+        .order_by("path")
+    )
     denoted = [unit for unit in children if _head_noun(unit.name) in nouns]
     if catch_all:
         types = {unit.unit_type_id for unit in denoted}

@@ -307,12 +307,12 @@ def plan_cascade(
         return Cascade(plan=plan, targets=targets, rows=[], year=year)
     today = timezone.localdate()
     children = (
-        OrgUnit.objects.filter(
+        OrgUnit.objects.active_on(today)
+        .filter(
             path__startswith=plan.issuer.path,
             depth=plan.issuer.depth + 1,
             unit_type__issues_plans=True,
         )
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
         .filter(scope.unit_q() | scope.ancestor_q())
         .select_related("unit_type")
         .order_by("path")
@@ -487,8 +487,8 @@ def cascade_gap_counts(*, scope: UserScope, plans: list[Plan]) -> list[tuple[Pla
     for issuer in issuers.values():
         children_q |= Q(path__startswith=issuer.path, depth=issuer.depth + 1)
     children = (
-        OrgUnit.objects.filter(children_q, unit_type__issues_plans=True)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        OrgUnit.objects.active_on(today)
+        .filter(children_q, unit_type__issues_plans=True)
         .filter(scope.unit_q() | scope.ancestor_q())
         .values_list("pk", "path")
     )

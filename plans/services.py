@@ -430,7 +430,3 @@ def units_from_text(*, text: str, within: OrgUnit) -> list[OrgUnit]:
             seen.add(unit.pk)
             units.append(unit)
     return units
-
-
-def section_key(section: str) -> str:
-    return fold(section)

@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -345,11 +344,6 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
 
 INITIATIVE_FIELDS = Initiative.Field.choices
 TASK_STATUSES = TaskUpdate.Status.choices
-
-
-def clean_upload_extension(upload) -> None:
-    if not upload.name.lower().endswith(".xlsx"):
-        raise ValidationError(_("Chỉ nhận tệp Excel .xlsx tải từ hệ thống."))
 
 
 def _shown(value, places: int = 4) -> str:

@@ -317,10 +317,6 @@ class Report(models.Model):
     def is_editable_by_reporter(self) -> bool:
         return self.status in (WorkflowStatus.DRAFT, WorkflowStatus.RETURNED)
 
-    @property
-    def is_final(self) -> bool:
-        return self.status == WorkflowStatus.ACCEPTED
-
 
 class ReportValue(models.Model):
     """One indicator's figure in a report. A ratio keeps numerator and denominator (its

@@ -89,14 +89,3 @@ def periods_generate(
         ]
     )
     return list(schedule.periods.filter(code__startswith=str(year)).order_by("start"))
-
-
-def period_code_of(day: datetime.date, frequency: str) -> str:
-    """The code of the period of `frequency` that contains `day` ("2026-11", "2026-Q4")."""
-    if frequency == Schedule.Frequency.MONTHLY:
-        return f"{day.year}-{day.month:02d}"
-    if frequency == Schedule.Frequency.QUARTERLY:
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    if frequency == Schedule.Frequency.HALF_YEARLY:
-        return f"{day.year}-H{1 if day.month <= 6 else 2}"
-    return str(day.year)

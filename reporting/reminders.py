@@ -29,9 +29,8 @@ def _recipients(units: list[OrgUnit], today: datetime.date) -> dict[int, list[st
     """E-mail addresses of the reporters and heads holding a role on each unit itself."""
     found: dict[int, list[str]] = {}
     rows = (
-        RoleAssignment.objects.filter(unit__in=units, role__in=[Role.REPORTER, Role.HEAD])
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        RoleAssignment.objects.valid_on(today)
+        .filter(unit__in=units, role__in=[Role.REPORTER, Role.HEAD])
         .filter(user__is_active=True)
         .exclude(user__email="")
         .values_list("unit_id", "user__email")

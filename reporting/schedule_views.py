@@ -109,9 +109,8 @@ def schedule_edit(request, pk=None):
                     unit_types=unit_types,
                     items=items.rows(),
                     tasks=tasks,
+                    opened_on=timezone.localdate(),
                 )
-                today = timezone.localdate()
-                periods_generate(schedule=saved, year=today.year, starting=today.replace(day=1))
             else:
                 saved = services.schedule_update(
                     scope=scope,

@@ -25,6 +25,8 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
+from reporting.timeliness import LATE, ON_TIME, Standing
+from reporting.timeliness import timeliness as report_timeliness
 
 # Roles that read the reports of their unit's whole subtree. A reporter (cán bộ đầu mối) reads
 # only those of the unit they report for: reports_visible_q.
@@ -45,21 +47,13 @@ def reports_visible_q(scope: UserScope, prefix: str = "unit") -> Q:
 # --- What a unit reports -----------------------------------------------------------------------
 
 
-def active_units_q(day: datetime.date | None = None) -> Q:
-    day = day or timezone.localdate()
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
     """Units that report under a schedule: active units of the plan issuer's subtree (the issuer
     included) whose type the schedule names."""
     issuer = schedule.plan.issuer
     if issuer is None:
         return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(
-        active_units_q(),
+    return OrgUnit.objects.active_on(timezone.localdate()).filter(
         path__startswith=issuer.path,
         unit_type__in=schedule.unit_types.all(),
     )
@@ -396,20 +390,26 @@ class BoardCell:
         return self.report.status
 
     @property
+    def timeliness(self) -> Standing:
+        return report_timeliness(
+            due_date=self.period.due_date, report=self.report, today=self.today
+        )
+
+    @property
     def days_late(self) -> int | None:
         """Days after the due day: of the first submission, or until today when none."""
-        if self.report is not None and self.report.submitted_at is not None:
-            return self.report.days_late
-        late = (self.today - self.period.due_date).days
-        return late if late > 0 else None
+        standing = self.timeliness
+        if standing.state in (ON_TIME, LATE):
+            return standing.days
+        return standing.days or None
 
     @property
     def on_time(self) -> bool:
-        return (
-            self.report is not None
-            and self.report.submitted_at is not None
-            and (not self.report.days_late)
-        )
+        return self.timeliness.state == ON_TIME
+
+    @property
+    def late(self) -> bool:
+        return self.timeliness.state == LATE
 
     @property
     def completeness(self) -> Decimal | None:
@@ -424,7 +424,7 @@ class BoardRow:
     @property
     def late_count(self) -> int:
         """Periods submitted after the due day (missing ones are counted apart)."""
-        return sum(1 for c in self.cells if c.days_late and c.state != "missing")
+        return sum(1 for c in self.cells if c.late)
 
     @property
     def missing_count(self) -> int:
@@ -447,7 +447,7 @@ class Board:
                     "period": period,
                     "accepted": sum(1 for c in cells if c.state == "accepted"),
                     "on_time": sum(1 for c in cells if c.on_time),
-                    "late": sum(1 for c in cells if c.days_late and c.state != "missing"),
+                    "late": sum(1 for c in cells if c.late),
                     "missing": sum(1 for c in cells if c.state == "missing"),
                 }
             )

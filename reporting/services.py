@@ -37,6 +37,8 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
+from reporting.periods import periods_generate
+from reporting.timeliness import days_late
 
 NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 SCHEDULE_FIELDS = (
@@ -111,15 +113,20 @@ def schedule_create(
     unit_types: Iterable[UnitType],
     items: Iterable[dict] = (),
     tasks: Iterable[Task] = (),
+    opened_on: datetime.date | None = None,
 ) -> Schedule:
     """Create a reporting schedule of a plan: frequency, due day, who reports what. What `data`
-    leaves out follows the plan's reporting clause."""
+    leaves out follows the plan's reporting clause. Opened on a day, it gets that year's periods
+    from that day's month on: the units can report at once, and a schedule set in November does
+    not make them ten months late. (The demo lays out its own periods and passes no day.)"""
     _check_schedule_plan(scope, plan)
     schedule = Schedule(plan=plan, created_by=user)
     assign_fields(schedule, {**schedule_defaults(plan), **data}, SCHEDULE_FIELDS)
     schedule.full_clean(exclude=["created_by"])
     schedule.save()
     _save_schedule_lines(schedule, items, tasks, unit_types)
+    if opened_on is not None:
+        periods_generate(schedule=schedule, year=opened_on.year, starting=opened_on.replace(day=1))
     return schedule
 
 
@@ -543,7 +550,7 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     now = timezone.now()
     if report.submitted_at is None:
         report.submitted_at = now
-        report.days_late = max(0, (timezone.localdate(now) - report.period.due_date).days)
+        report.days_late = days_late(report.period.due_date, timezone.localdate(now))
     report.completeness = checks.completeness(sheet)
     return _move(report, user, Event.Kind.SUBMIT, WorkflowStatus.SUBMITTED, ip=ip)
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from movements.models import Movement
 from org.models import Role
@@ -119,6 +120,22 @@ class TestCascade:
         assert not rows[world.other_commune].has_plan
         assert cascade.missing_plan_count == 2
         assert cascade.targets == [first, second]
+
+    def test_a_unit_not_yet_in_force_is_not_asked_for_a_plan(self, world):
+        # A unit created by a coming reorganisation (valid_from ahead) has no plan to issue yet;
+        # the cascade used to read only valid_to and counted it as missing.
+        from org.models import OrgUnit
+
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        OrgUnit.objects.filter(pk=world.other_commune.pk).update(valid_from=tomorrow)
+        province_plan = PlanFactory(issuer=world.province)
+        TargetFactory(plan=province_plan)
+
+        cascade = selectors.plan_cascade(scope=SUPER, plan=province_plan)
+        assert {row.unit for row in cascade.rows} == {world.department, world.commune}
+        assert selectors.cascade_gap_counts(scope=SUPER, plans=[province_plan]) == [
+            (province_plan, 2)
+        ]
 
     def test_a_plan_that_does_not_implement_the_parent_does_not_count(self, world):
         province_plan = PlanFactory(issuer=world.province)

@@ -731,6 +731,24 @@ class TestScheduleFromThePlansClause:
         )
         assert (schedule.frequency, schedule.due_day) == ("quarterly", 15)
 
+    def test_a_schedule_opened_in_november_gets_november_and_december_only(self, world):
+        from plans.tests.factories import PlanFactory
+
+        plan = PlanFactory(issuer=world.commune, reporting_frequency="monthly")
+        schedule = services.schedule_create(
+            scope=user_scope(user_with_role(world.commune, Role.COORDINATOR)),
+            user=None,
+            plan=plan,
+            data={"name": "Báo cáo tháng", "due_day": 20},
+            unit_types=[world.commune.unit_type],
+            opened_on=datetime.date(2026, 11, 17),
+        )
+        periods = list(schedule.periods.order_by("start").values_list("code", "due_date"))
+        assert periods == [
+            ("2026-11", datetime.date(2026, 11, 20)),
+            ("2026-12", datetime.date(2026, 12, 20)),
+        ]
+
     def test_what_the_coordinator_chooses_wins_over_the_plan(self, world):
         from plans.tests.factories import PlanFactory
 
