@@ -6,7 +6,7 @@ Full size: a province root, 60 departments and boards with 5-10 offices each, 10
 10 villages each (about 1,600 units); 60 indicators; one province plan with 60 targets; one
 monthly schedule; 60 monthly periods ending with the current month; for every unit and period
 an accepted report with a value for every indicator that applies to it (96,660 reports and
-5.4 million values). Then the roll-ups are built with `monitoring.rollups.rollup_rebuild`
+5.4 million values). Then the roll-ups are built with `reporting.rollups.rollup_rebuild`
 (timed) and the database is vacuumed and analysed.
 
 Two small sets of reports are left out of the accepted history, for bench/run.py:
@@ -387,7 +387,7 @@ def generate(size: Size = FULL, *, seed: int = 2026, today: datetime.date | None
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from monitoring.rollups import rollup_rebuild
+    from reporting.rollups import rollup_rebuild
 
     check_database()
     today = today or timezone.localdate()
@@ -492,8 +492,8 @@ def generate(size: Size = FULL, *, seed: int = 2026, today: datetime.date | None
 
 def _create_units(size: Size, rng: random.Random) -> tuple[dict, list]:
     """The demo's unit types, the tree with treebeard paths computed here, emulation blocks."""
-    from core.demo import UNIT_TYPES
     from org.models import EmulationBlock, OrgUnit, UnitType
+    from portal.demo import UNIT_TYPES
 
     types = {
         t.code: t
@@ -912,8 +912,8 @@ def workload_reset() -> dict:
     to empty drafts (values, events and the narrative removed). Sessions are cleared."""
     from django.db import connection, transaction
 
-    from monitoring.rollups import rollup_apply_report
     from reporting.models import Event, Report, ReportValue, TaskUpdate, WorkflowStatus
+    from reporting.rollups import rollup_apply_report
 
     accept_ids = meta_get("accept_report_ids")
     load_ids = [rid for user in meta_get("load") for rid in user["reports"]]

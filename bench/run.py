@@ -4,7 +4,7 @@
 
 One run prints one JSON object:
 - `generation` and `rebuild_seconds`: the province of bench/province.py and the full rebuild of
-  the roll-ups (`monitoring.rollups.rollup_rebuild`; budget < 300 s);
+  the roll-ups (`reporting.rollups.rollup_rebuild`; budget < 300 s);
 - `accept_ms`: `reporting.services.report_accept` of approved leaf reports of the newest month,
   each checked afterwards: the roll-up rows of the unit and of every ancestor moved by exactly
   the report's figures (budget < 50 ms);
@@ -93,7 +93,7 @@ def time_rebuild() -> dict:
     """Rebuild every roll-up row over the existing ones (delete and insert), then vacuum."""
     from django.db import connection
 
-    from monitoring.rollups import rollup_rebuild
+    from reporting.rollups import rollup_rebuild
 
     started = time.perf_counter()
     rows = rollup_rebuild()
@@ -104,7 +104,7 @@ def time_rebuild() -> dict:
 
 
 def _rollup_rows(unit_ids: list[int], period_id: int) -> dict:
-    from monitoring.models import IndicatorRollup
+    from reporting.models import IndicatorRollup
 
     return {
         (r.unit_id, r.indicator_id): (
@@ -203,7 +203,7 @@ def _rollups_match(province_id: int, rows: list[tuple]) -> dict:
     """The province's roll-up rows against the raw GROUP BY: the same sums, row for row (ranks
     aside: a rank is not summed, the province has its own)."""
     from indicators.models import Indicator
-    from monitoring.models import IndicatorRollup
+    from reporting.models import IndicatorRollup
 
     summed = set(Indicator.objects.exclude(kind__in=["rank", "text"]).values_list("pk", flat=True))
     zero = Decimal(0)

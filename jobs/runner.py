@@ -1,7 +1,8 @@
 """What a worker does with one job: claim it, run the handler of its kind with a heartbeat,
 store the result file whole or not at all, and record how it ended.
 
-Handlers are registered by the apps that own the work (plans/tasks.py, monitoring/tasks.py):
+Handlers are registered by the apps that own the work (plans/tasks.py, reporting/tasks.py,
+monitoring/tasks.py):
 
     @register(Job.Kind.PLAN_EXCEL)
     def plan_excel(job: Job, progress: Progress) -> JobResult: ...

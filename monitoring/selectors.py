@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator
-from monitoring.models import IndicatorRollup
 from monitoring.status import Figure, Goal, Status, Verdict, adds_up, target_status
 from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
 from plans.models import Plan, Target, Task, TaskStatus, task_status_of
 from plans.selectors import visible_plans_q
 from reporting.models import (
+    IndicatorRollup,
     Period,
     RegisteredTarget,
     Registration,

@@ -569,7 +569,7 @@ def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report
 def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """The coordinator accepts: the figures become final and count in every roll-up. All or
     nothing — a failure half way leaves the report approved and the roll-ups untouched."""
-    from monitoring.rollups import rollup_apply_report
+    from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
     _require(permissions.may_receive(scope, report.period.schedule.plan))
@@ -675,7 +675,7 @@ def _set_return_notes(report: Report, notes: dict[str, str]) -> None:
 def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=None) -> Report:
     """Reopen an accepted report for correction (a figure found wrong after acceptance). Its
     figures leave the roll-ups until it is accepted again."""
-    from monitoring.rollups import rollup_apply_report
+    from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
     _require(permissions.may_receive(scope, report.period.schedule.plan))

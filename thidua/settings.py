@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "monitoring",
     "documents",
     "jobs",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "core.context_processors.scope",
+                "portal.context_processors.scope",
             ],
         },
     },

@@ -3,15 +3,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from core import views as core_views
 from core.forms import PasswordChangeForm
+from portal import views as portal_views
 
 admin.site.site_header = "Thi đua số — Quản trị"
 admin.site.site_title = "Thi đua số"
 admin.site.index_title = "Dữ liệu danh mục"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(

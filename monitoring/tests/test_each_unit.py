@@ -78,7 +78,7 @@ def test_a_unit_that_reported_nothing_is_without_data_never_met(world, models_ta
     from reporting.models import ReportValue
 
     ReportValue.objects.filter(report__unit=world.other_commune).delete()
-    from monitoring.rollups import rollup_rebuild
+    from reporting.rollups import rollup_rebuild
 
     rollup_rebuild()
     detail = selectors.target_detail(scope=SUPER, target=models_target, as_of=AS_OF)

@@ -20,12 +20,12 @@ from openpyxl import load_workbook
 
 from indicators.models import Indicator
 from monitoring import exports, selectors
-from monitoring.rollups import rollup_apply_report
 from org.models import Role
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans.tests.factories import PlanFactory, TargetFactory
 from reporting.models import Report, ReportValue, WorkflowStatus
+from reporting.rollups import rollup_apply_report
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,

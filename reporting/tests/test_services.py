@@ -8,13 +8,20 @@ from django.utils import timezone
 
 from core.services import ConcurrentEditError
 from indicators.models import Indicator
-from monitoring.models import IndicatorRollup
 from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import user_with_role
 from plans.models import Task
 from reporting import services
-from reporting.models import Event, Period, Report, ReportValue, TaskUpdate, WorkflowStatus
+from reporting.models import (
+    Event,
+    IndicatorRollup,
+    Period,
+    Report,
+    ReportValue,
+    TaskUpdate,
+    WorkflowStatus,
+)
 from reporting.periods import periods_generate
 from reporting.tests.factories import (
     IndicatorFactory,

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core.clock import clock_at
 from movements.models import Milestone, Movement, Phase
 from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
+from portal.clock import clock_at
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -518,7 +518,7 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     # The two illustrative Lào Cai plans are dated 06/2026.
     with clock_at(imported_at("2026-06", now)):
         load_cascade_examples(movement)
-    from reporting.demo import load_reports
+    from portal.demo_reports import load_reports
 
     reports = load_reports(now=now)
     with clock_at(now):

@@ -13,11 +13,11 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from core.clock import clock_at
-from core.demo import DemoDateError, load_demo
 from org.models import OrgUnit, Role
 from org.scope import user_scope
 from plans.models import Plan
+from portal.clock import clock_at
+from portal.demo import DemoDateError, load_demo
 from reporting import selectors, services
 from reporting.models import Event, Registration, Report, WorkflowStatus
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from jobs.models import Job
 from jobs.services import job_start
-from monitoring.rollups import rollup_rebuild
+from reporting.rollups import rollup_rebuild
 
 
 class Command(BaseCommand):

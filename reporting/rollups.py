@@ -12,9 +12,8 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from indicators.models import Indicator
-from monitoring.models import IndicatorRollup
 from org.models import OrgUnit
-from reporting.models import Report, ReportValue, WorkflowStatus
+from reporting.models import IndicatorRollup, Report, ReportValue, WorkflowStatus
 
 Key = tuple[int, int, int]  # unit, period, indicator
 ZERO = Decimal(0)

@@ -6,7 +6,7 @@ already due, in every state (on time, late, missing, returned, accepted, waiting
 The figures are made up but plausible: each unit starts from its own level and moves towards
 the targets with some noise, so the board and the dashboards show something real. Every report
 goes through the same services a person uses (save, submit, approve, accept, return), each step
-at its own moment on the demo's clock (core.clock), so that the roll-ups, completeness, history
+at its own moment on the demo's clock (portal.clock), so that the roll-ups, completeness, history
 and header times are what the product would record, and nothing is dated after the moment the
 demo is loaded. The tasks are the plans' own, as the import found them. Idempotent: skipped if
 the schedules exist.
@@ -22,11 +22,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from core.clock import clock_at
 from indicators.models import Indicator
 from org.models import OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
 from plans.models import Plan, Target
+from portal.clock import clock_at
 from reporting import checks, selectors, services
 from reporting.models import Registration, Report, Schedule
 from reporting.periods import periods_generate
@@ -320,7 +320,7 @@ def _demo_password_hash() -> str:
     sharing one password may share its hash."""
     from django.contrib.auth.hashers import make_password
 
-    from core.demo import DEMO_PASSWORD
+    from portal.demo import DEMO_PASSWORD
 
     return make_password(DEMO_PASSWORD)
 

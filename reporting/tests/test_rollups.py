@@ -8,14 +8,13 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from monitoring.models import IndicatorRollup
-from monitoring.rollups import rollup_rebuild
 from org.models import Role
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans.tests.factories import PlanFactory
 from reporting import services
-from reporting.models import Report, WorkflowStatus
+from reporting.models import IndicatorRollup, Report, WorkflowStatus
+from reporting.rollups import rollup_rebuild
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,

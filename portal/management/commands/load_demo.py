@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core.demo import DEMO_PASSWORD, DemoDateError, load_demo
+from portal.demo import DEMO_PASSWORD, DemoDateError, load_demo
 
 
 class Command(BaseCommand):

@@ -52,9 +52,8 @@ def test_merged_units_keep_their_history():
 
 
 def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
-    from monitoring.models import IndicatorRollup
-    from monitoring.rollups import rollup_rebuild
-    from reporting.models import Registration, Report
+    from reporting.models import IndicatorRollup, Registration, Report
+    from reporting.rollups import rollup_rebuild
 
     # On 25/06/2027 the demo holds a year of reports (07/2026–06/2027); the commune's plan is
     # dated 07/2026, so its reports run from 08/2026, the last month due (06/2027) left for the
