@@ -464,6 +464,37 @@ ELSEWHERE = [
         ("kế hoạch phong trào", "xây dựng kế hoạch", "đăng ký chỉ tiêu"),
         "Theo dõi qua kế hoạch triển khai và bản đăng ký thi đua của từng đơn vị trong hệ thống.",
     ),
+    # The sources below are the demo's choice: the body that keeps such figures in a province.
+    (
+        ("chữ ký số",),
+        "Số chứng thư số cấp cho cá nhân: Ban Cơ yếu Chính phủ và Sở Khoa học và Công nghệ.",
+    ),
+    (
+        ("dịch vụ công trực tuyến", "TTHC", "thủ tục hành chính"),
+        "Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh và Cổng Dịch vụ công quốc gia "
+        "(Bộ chỉ số phục vụ người dân, doanh nghiệp).",
+    ),
+    (
+        ("môi trường điện tử", "môi trường số", "văn bản được phát hành"),
+        "Hệ thống quản lý văn bản và điều hành của tỉnh thống kê văn bản, hồ sơ xử lý trên môi "
+        "trường điện tử.",
+    ),
+    (
+        ("kỹ năng số",),
+        "Sở Nội vụ tổng hợp kết quả bồi dưỡng, đánh giá kỹ năng số của cán bộ, công chức hằng năm.",
+    ),
+    (
+        ("cấp uỷ", "cấp ủy"),
+        "Cơ cấu cấp ủy theo nhiệm kỳ đại hội, do cơ quan tổ chức của Đảng theo dõi.",
+    ),
+    (
+        ("an toàn thông tin", "diệt virus"),
+        "Kiểm tra, đánh giá an toàn thông tin hằng năm của Sở Khoa học và Công nghệ.",
+    ),
+    (
+        ("nhiệm vụ chính trị", "nhiệm vụ, chỉ tiêu được đặt ra"),
+        "Đánh giá, xếp loại cuối năm của cơ quan, đơn vị (kết quả thực hiện nhiệm vụ được giao).",
+    ),
 ]
 
 
