@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from core.formats import number_vi, parse_number_vi
 from core.forms import StyledFormMixin
+from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.models import Indicator
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
@@ -54,10 +55,7 @@ def _number(raw: str, key: str, parsed: ReportInput):
 def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
     """Read the report page's fields for every indicator and task of `sheet`."""
     parsed = ReportInput()
-    try:
-        parsed.version = int(post.get("version", ""))
-    except ValueError:
-        parsed.version = None
+    parsed.version = parse_int(post.get("version"), minimum=0)
     for line in sheet.values:
         pk, key = line.item.indicator_id, line.key
         prefix = f"v-{pk}-"
@@ -97,11 +95,12 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
                 data = {}
         if "progress" in data:
             raw = (data["progress"] or "").strip().rstrip("%").strip()
-            if raw and not raw.isdigit():
+            progress = parse_int(raw, minimum=0, maximum=100) if raw else 0
+            if progress is None:
                 parsed.error(key, _("Tiến độ là một số nguyên từ 0 đến 100."))
                 data.pop("progress")
             else:
-                data["progress"] = int(raw) if raw else 0
+                data["progress"] = progress
         if data:
             parsed.task_updates[pk] = data
         uploads = files.getlist(prefix + "files") if files is not None else []
@@ -255,7 +254,7 @@ class OneOffPeriodForm(StyledFormMixin, forms.Form):
 
 
 class GenerateYearForm(StyledFormMixin, forms.Form):
-    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
 class ReopenForUnitForm(StyledFormMixin, forms.Form):
@@ -270,7 +269,9 @@ class ReopenForUnitForm(StyledFormMixin, forms.Form):
 
 class BoardFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=gettext_lazy("Tìm đơn vị"), required=False)
-    year = forms.IntegerField(label=gettext_lazy("Năm"), required=False)
+    year = forms.IntegerField(
+        label=gettext_lazy("Năm"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+    )
     block = forms.ModelChoiceField(
         queryset=EmulationBlock.objects.none(), required=False, label=gettext_lazy("Khối thi đua")
     )

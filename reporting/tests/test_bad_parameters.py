@@ -1,0 +1,58 @@
+"""Easy 500s (#13 item 11): a parameter that is not what the page expects is a clean refusal
+(400, 404, a Vietnamese message or the filter ignored), never a server error."""
+
+import pytest
+from django.urls import reverse
+
+from org.models import Role
+
+pytestmark = pytest.mark.django_db
+
+# "²" passes str.isdigit() but int() refuses it; the others overflow or are not numbers at all.
+BAD_VALUES = ["²", "٣", "abc", "99999999999", "-1", "1e5", "9" * 40]
+
+
+def _get_urls(setup):
+    plan = setup.schedule.plan
+    return [
+        reverse("monitoring:plan", args=[plan.pk]),
+        reverse("monitoring:heat_map", args=[plan.pk]),
+        reverse("monitoring:tasks", args=[plan.pk]),
+        reverse("plans:target_list"),
+        reverse("plans:task_list"),
+        reverse("plans:cascade", args=[plan.pk]),
+        reverse("reporting:schedule_create"),
+        reverse("reporting:board", args=[setup.schedule.pk]),
+        reverse("reporting:list"),
+        reverse("reporting:registrations"),
+    ]
+
+
+PARAMS = ["unit", "plan", "year", "block", "unit_type", "page", "as_of", "status", "period"]
+
+
+@pytest.mark.parametrize("value", BAD_VALUES)
+def test_malformed_query_parameters_never_give_a_server_error(client, setup, value):
+    client.raise_request_exception = False
+    client.force_login(setup.user(Role.COORDINATOR))
+    for url in _get_urls(setup):
+        for param in PARAMS:
+            response = client.get(url, {param: value})
+            assert response.status_code < 500, (url, param, value)
+
+
+@pytest.mark.parametrize("value", ["²", "abc", "99999999999999999999"])
+def test_malformed_task_progress_and_version_are_refused_with_a_message(client, setup, value):
+    client.raise_request_exception = False
+    client.force_login(setup.user(Role.REPORTER))
+    report = setup.fresh()
+    url = reverse("reporting:detail", args=[report.pk])
+    response = client.post(
+        url, {"version": report.version, f"t-{setup.task.pk}-progress": value, "save": "1"}
+    )
+    assert response.status_code < 500
+    assert setup.fresh().version == report.version
+    response = client.post(url, {"version": value, "save": "1"})
+    assert response.status_code < 500
+    response = client.post(reverse("reporting:autosave", args=[report.pk]), {"version": value})
+    assert response.status_code < 500
