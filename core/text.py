@@ -19,9 +19,17 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.lower().split())
 
 
+# A query is typed into a search box: beyond these it is not a search but an attack on the
+# database (2,000 one-letter words made SQLite refuse the query: "Expression tree is too large").
+SEARCH_MAX_CHARS = 200
+SEARCH_MAX_WORDS = 10
+
+
 def search_terms(query: str | None) -> list[str]:
-    """Split a user's query into folded words; every word must match (AND)."""
-    return fold(query).split()
+    """Split a user's query into folded words; every word must match (AND). Only the first
+    SEARCH_MAX_CHARS characters and SEARCH_MAX_WORDS distinct words count."""
+    words = list(dict.fromkeys(fold((query or "")[:SEARCH_MAX_CHARS]).split()))
+    return words[:SEARCH_MAX_WORDS]
 
 
 def lower_first(text: str | None) -> str:

@@ -56,3 +56,17 @@ def test_malformed_task_progress_and_version_are_refused_with_a_message(client, 
     assert response.status_code < 500
     response = client.post(reverse("reporting:autosave", args=[report.pk]), {"version": value})
     assert response.status_code < 500
+
+
+def test_search_of_two_thousand_words_is_not_a_server_error(client, setup):
+    client.raise_request_exception = False
+    client.force_login(setup.user(Role.COORDINATOR))
+    query = " ".join("abcdefghijklmnopqrstuvwxyz"[i % 26] + str(i) for i in range(2000))
+    for url in (
+        reverse("plans:list"),
+        reverse("plans:target_list"),
+        reverse("plans:task_list"),
+        reverse("org:tree"),
+        reverse("reporting:board", args=[setup.schedule.pk]),
+    ):
+        assert client.get(url, {"q": query}).status_code == 200, url
