@@ -9,7 +9,7 @@ from org.models import Role
 pytestmark = pytest.mark.django_db
 
 # "²" passes str.isdigit() but int() refuses it; the others overflow or are not numbers at all.
-BAD_VALUES = ["²", "٣", "abc", "99999999999", "-1", "1e5", "9" * 40]
+BAD_VALUES = ["²", "abc", "99999999999", "9" * 40]
 
 
 def _get_urls(setup):
@@ -41,14 +41,20 @@ def test_malformed_query_parameters_never_give_a_server_error(client, setup, val
             assert response.status_code < 500, (url, param, value)
 
 
-@pytest.mark.parametrize("value", ["²", "abc", "99999999999999999999"])
+@pytest.mark.parametrize("value", ["²", "abc", "99999999999999999999", "-1e24", "1e99999"])
 def test_malformed_task_progress_and_version_are_refused_with_a_message(client, setup, value):
     client.raise_request_exception = False
     client.force_login(setup.user(Role.REPORTER))
     report = setup.fresh()
     url = reverse("reporting:detail", args=[report.pk])
     response = client.post(
-        url, {"version": report.version, f"t-{setup.task.pk}-progress": value, "save": "1"}
+        url,
+        {
+            "version": report.version,
+            f"t-{setup.task.pk}-progress": value,
+            f"v-{setup.count.pk}-value": value,
+            "save": "1",
+        },
     )
     assert response.status_code < 500
     assert setup.fresh().version == report.version
