@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.services import ConcurrentEditError, assign_fields, claim_version
+from core.text import free_text
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
@@ -216,6 +217,7 @@ def period_reopen_for_unit(
         raise ValidationError({"reason": _("Kỳ báo cáo đang mở, không cần mở lại.")})
     if until is not None and until < timezone.localdate():
         raise ValidationError({"until": _("Ngày mở đến phải từ hôm nay trở đi.")})
+    free_text(reason, key="reason")
     return PeriodReopening.objects.create(
         period=period, unit=unit, reason=reason.strip(), until=until, created_by=user
     )
@@ -282,7 +284,7 @@ def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -
                 setattr(row, name, new)
     for name in ("text", "comment"):
         if name in data:
-            new = (data[name] or "").strip()
+            new = free_text(data[name], key=key)
             if getattr(row, name) != new:
                 changed[name] = [getattr(row, name), new]
                 setattr(row, name, new)
@@ -340,7 +342,7 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
             changed["evidence_link"] = [update.evidence_link, link]
             update.evidence_link = link
     if "note" in data:
-        note = (data["note"] or "").strip()
+        note = free_text(data["note"], key=key)
         if update.note != note:
             changed["note"] = [update.note, note]
             update.note = note
@@ -452,7 +454,7 @@ def report_save_draft(
 
     for name in NARRATIVE_FIELDS:
         if narrative and name in narrative:
-            new = (narrative[name] or "").strip()
+            new = free_text(narrative[name], key=name)
             if getattr(report, name) != new:
                 changes[name] = {"text": [getattr(report, name), new]}
                 setattr(report, name, new)
@@ -631,9 +633,10 @@ def report_return(
         raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
-    notes = {k: v.strip() for k, v in (notes or {}).items() if v and v.strip()}
+    reason = free_text(reason, key="reason")
+    notes = {k: free_text(v, key=k) for k, v in (notes or {}).items() if v and v.strip()}
     _set_return_notes(report, notes)
-    report.return_reason = reason.strip()
+    report.return_reason = reason
     return _move(
         report,
         user,
@@ -676,6 +679,7 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
         raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
+    free_text(reason, key="reason")
     rollup_apply_report(report, sign=-1)
     report.return_reason = reason.strip()
     report.accepted_at = None
@@ -774,7 +778,7 @@ def registration_save(
                 registration=registration,
                 title=title[:500],
                 field=data["field"],
-                expected_result=(data.get("expected_result") or "").strip(),
+                expected_result=free_text(data.get("expected_result"), key=f"initiative-{index}"),
                 order=index,
             )
         )
@@ -785,7 +789,7 @@ def registration_save(
         changes["initiatives"] = [len(old), len(clean_initiatives)]
     registration.initiatives.all().delete()
     Initiative.objects.bulk_create(clean_initiatives)
-    registration.note = (note or "").strip()
+    registration.note = free_text(note, key="note")
     registration.save()
     if changes:
         _record_registration(registration, user, Event.Kind.SAVE, changes=changes, ip=ip)
@@ -845,7 +849,7 @@ def registration_return(
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại.")})
     registration.status = Registration.Status.RETURNED
-    registration.return_reason = reason.strip()
+    registration.return_reason = free_text(reason, key="reason")
     registration.version += 1
     registration.save()
     _record_registration(
