@@ -24,6 +24,24 @@ from reporting.selectors import ReportSheet
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 EVIDENCE_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".zip")
+# What each accepted file starts with: the content decides, not the name (a renamed .exe or .html
+# is refused). .docx, .xlsx and .zip are zip archives; .doc and .xls are OLE compound files.
+EVIDENCE_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+)
+
+
+def evidence_content_ok(upload) -> bool:
+    """Whether the uploaded file's first bytes are those of a PDF, an image, or an Office or zip
+    file."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    return head.startswith(EVIDENCE_MAGIC)
 
 
 @dataclass
@@ -107,7 +125,9 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
         for upload in uploads:
             if upload.size > MAX_EVIDENCE_BYTES:
                 parsed.error(key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name})
-            elif not upload.name.lower().endswith(EVIDENCE_TYPES):
+            elif not upload.name.lower().endswith(EVIDENCE_TYPES) or not evidence_content_ok(
+                upload
+            ):
                 parsed.error(
                     key,
                     _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.")

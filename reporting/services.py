@@ -10,9 +10,11 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -439,6 +441,7 @@ def report_save_draft(
     for update in new_updates:
         update.save()
     TaskUpdate.objects.bulk_update(dirty_updates, ["status", "progress", "evidence_link", "note"])
+    evidence_check_caps(report=report, files=files or {})
     for task_id, uploaded in (files or {}).items():
         line = task_lines.get(int(task_id))
         if line is None:
@@ -448,7 +451,11 @@ def report_save_draft(
         update = line.update
         for upload in uploaded:
             Evidence.objects.create(
-                task_update=update, file=upload, name=upload.name[:255], uploaded_by=user
+                task_update=update,
+                file=upload,
+                name=upload.name[:255],
+                size=upload.size,
+                uploaded_by=user,
             )
             changes.setdefault(f"task-{task_id}", {}).setdefault("files", []).append(upload.name)
 
@@ -470,6 +477,44 @@ def report_save_draft(
 
 
 @transaction.atomic
+def evidence_check_caps(*, report: Report, files: dict) -> None:
+    """Refuse new evidence files beyond the caps of settings: per task of the report, per
+    report, and bytes in total per unit."""
+    if not files:
+        return
+    on_report = Evidence.objects.filter(task_update__report=report)
+    per_task = dict(
+        on_report.values("task_update__task_id")
+        .annotate(n=Count("pk"))
+        .values_list("task_update__task_id", "n")
+    )
+    errors = {}
+    for task_id, uploaded in files.items():
+        limit = settings.EVIDENCE_MAX_FILES_PER_TASK
+        if per_task.get(int(task_id), 0) + len(uploaded) > limit:
+            errors[f"task-{task_id}"] = [
+                _("Mỗi nhiệm vụ có tối đa %(n)s tệp minh chứng trong một báo cáo.") % {"n": limit}
+            ]
+    new_count = sum(len(uploaded) for uploaded in files.values())
+    limit = settings.EVIDENCE_MAX_FILES_PER_REPORT
+    if on_report.count() + new_count > limit:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(
+            _("Một báo cáo có tối đa %(n)s tệp minh chứng.") % {"n": limit}
+        )
+    used = (
+        Evidence.objects.filter(task_update__report__unit=report.unit).aggregate(s=Sum("size"))["s"]
+        or 0
+    )
+    new_bytes = sum(upload.size for uploaded in files.values() for upload in uploaded)
+    if used + new_bytes > settings.EVIDENCE_MAX_BYTES_PER_UNIT:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(
+            _("Đơn vị đã dùng hết dung lượng lưu minh chứng (%(n)s MB); hãy xóa bớt tệp cũ.")
+            % {"n": settings.EVIDENCE_MAX_BYTES_PER_UNIT // (1024 * 1024)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
     """Remove an evidence file from a report still being written; the report's version moves,
     so a submission running at the same time sees the change or is refused."""
