@@ -76,3 +76,10 @@ def test_search_of_two_thousand_words_is_not_a_server_error(client, setup):
         reverse("reporting:board", args=[setup.schedule.pk]),
     ):
         assert client.get(url, {"q": query}).status_code == 200, url
+
+
+def test_a_source_span_with_odd_digits_shows_no_source_instead_of_failing():
+    from plans.import_views import _source
+
+    assert _source("abcdef", {"span": "²,3"}) == ""
+    assert _source("abcdef", {"span": "1,3"}) == "bc"
