@@ -350,7 +350,7 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
                 continue
         targets[row.target_id] = {"value": value, "note": post.get(f"r-{row.target_id}-note", "")}
     initiatives = []
-    count = int(post.get("initiative-count", "0") or 0)
+    count = parse_int(post.get("initiative-count"), minimum=0) or 0
     for index in range(min(count, 50)):
         title = (post.get(f"i-{index}-title") or "").strip()
         if title:

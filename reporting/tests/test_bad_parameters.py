@@ -83,3 +83,33 @@ def test_a_source_span_with_odd_digits_shows_no_source_instead_of_failing():
 
     assert _source("abcdef", {"span": "²,3"}) == ""
     assert _source("abcdef", {"span": "1,3"}) == "bc"
+
+
+@pytest.mark.parametrize("value", ["²", "abc", "1e99999", "9" * 40])
+def test_malformed_registration_fields_never_give_a_server_error(client, world, value):
+    from org.tests.factories import user_with_role
+    from plans.tests.factories import PlanFactory, TargetFactory
+    from reporting.models import Registration
+
+    client.raise_request_exception = False
+    plan = PlanFactory(issuer=world.province)
+    own = TargetFactory(plan=plan, value=60, unit_value_allowed=True)
+    client.force_login(user_with_role(world.commune, Role.REPORTER))
+    client.post(
+        reverse("reporting:registrations"),
+        {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
+    )
+    registration = Registration.objects.get()
+    response = client.post(
+        reverse("reporting:registration", args=[registration.pk]),
+        {
+            "version": value,
+            f"r-{own.pk}-value": value,
+            "initiative-count": value,
+            "i-0-title": "Chợ 4.0",
+            "i-0-field": "cds",
+        },
+    )
+    assert response.status_code < 500
+    response = client.post(reverse("reporting:registrations"), {"plan": value, "year": value})
+    assert response.status_code < 500
