@@ -1,5 +1,23 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+
+from core.text import TEXT_MAX_CHARS, text_too_long_message
+
+
+def _validate_free_text_length(value) -> None:
+    if value and len(value) > TEXT_MAX_CHARS:
+        raise ValidationError(text_too_long_message(len(value)), code="max_length")
+
+
+def bound_free_text(form: forms.BaseForm) -> None:
+    """Every text box without a length of its own holds at most TEXT_MAX_CHARS characters
+    (core/text.py); the message shows next to the box."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field.max_length = TEXT_MAX_CHARS
+            field.validators.append(_validate_free_text_length)
+            field.widget.attrs.setdefault("maxlength", str(TEXT_MAX_CHARS))
 
 
 def style_widgets(form: forms.BaseForm, *, mark_errors: bool = False) -> None:
@@ -25,6 +43,7 @@ def style_widgets(form: forms.BaseForm, *, mark_errors: bool = False) -> None:
 class StyledFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_free_text(self)
         style_widgets(self)
 
     def full_clean(self):

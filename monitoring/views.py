@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core.params import parse_id
 from jobs.models import Job
 from monitoring import charts, export_jobs, selectors
 from monitoring.routers import reading_replica
@@ -37,7 +38,8 @@ def _query(request, **changes) -> str:
 
 def _unit(request, scope) -> OrgUnit | None:
     raw = request.GET.get("unit", "")
-    return selectors.unit_in_scope(scope=scope, pk=int(raw)) if raw.isdigit() else None
+    pk = parse_id(raw)
+    return selectors.unit_in_scope(scope=scope, pk=pk) if pk else None
 
 
 def _period_choices(plan) -> list[tuple[str, str]]:
@@ -142,8 +144,8 @@ def heat_map(request, pk):
             plan=plan,
             unit=_unit(request, scope),
             as_of=_as_of(request),
-            block_id=int(block) if block.isdigit() else None,
-            unit_type_id=int(unit_type) if unit_type.isdigit() else None,
+            block_id=parse_id(block),
+            unit_type_id=parse_id(unit_type),
         )
     issuer = plan.issuer
     context = {

@@ -6,14 +6,14 @@ import unicodedata
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.text import fold
+from core.text import fold, search_terms
 from org.models import OrgUnit
 from org.scope import UserScope
 
 
 def unit_list(*, scope: UserScope, query: str = "") -> QuerySet[OrgUnit]:
     units = scope.units().select_related("unit_type", "block").order_by("path")
-    for word in fold(query).split():
+    for word in search_terms(query):
         units = units.filter(search_text__contains=word)
     return units
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.formats import number_vi
 from core.forms import StyledFormMixin, style_widgets
+from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from org.models import OrgUnit, Person
 from org.scope import UserScope
 from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
@@ -109,11 +110,9 @@ class TargetForm(VersionedForm):
         """A field's value as typed in this request, else the saved one: the years of the path
         follow the baseline and due years entered on the same page."""
         if self.is_bound:
-            raw = (self.data.get(self.add_prefix(name)) or "").strip()
-            try:
-                return int(raw) if raw else None
-            except ValueError:
-                return None
+            return parse_int(
+                self.data.get(self.add_prefix(name)), minimum=YEAR_MIN, maximum=YEAR_MAX
+            )
         return getattr(self.instance, name)
 
     def _add_path_fields(self, plan: Plan) -> None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.params import parse_int
 from org.models import OrgUnit
 from org.scope import get_in_scope_or_404, user_scope
 from org.selectors import units_denoted_by_group, units_match_names
@@ -186,7 +187,7 @@ def import_review(request, pk):
 def _source(text: str, item: dict) -> str:
     span = item.get("span") or []
     if isinstance(span, str):
-        span = [int(x) for x in span.split(",") if x.strip().isdigit()]
+        span = [n for x in span.split(",") if (n := parse_int(x, minimum=0)) is not None]
     if len(span) != 2:
         return ""
     return text[span[0] : span[1]]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.params import parse_id
 from org.scope import user_scope
 from plans import selectors, services
 from plans.forms import (
@@ -196,8 +197,8 @@ def task_edit(request, plan_pk=None, pk=None):
 def _list_filters(request, scope, *, model, statuses):
     plans = selectors.plan_choices(scope=scope)
     plan = None
-    plan_id = request.GET.get("plan")
-    if plan_id and plan_id.isdigit():
+    plan_id = parse_id(request.GET.get("plan"))
+    if plan_id:
         plan = plans.filter(pk=plan_id).first()
     form = ListFilterForm(
         request.GET or None,

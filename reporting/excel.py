@@ -739,13 +739,15 @@ def _number(value, *, whole: bool = False) -> Decimal | None:
             raise _CellError(_("phải là một số."))
     else:
         raise _CellError(_("phải là một số, không phải “%(text)s”.") % {"text": _shown(value)})
+    # number_vi cannot round a number of more digits than the decimal context holds (-1e24).
+    shown = number_vi(number, 4) if abs(number) < services.MAX_DIGITS else _shown(number)
     if whole and (number != number.to_integral_value() or not 0 <= number <= 100):
         raise _CellError(
             _("tiến độ phải là một số nguyên từ 0 đến 100, không phải %(value)s.")
-            % {"value": number_vi(number, 4)}
+            % {"value": shown}
         )
     if number < 0:
-        raise _CellError(_("không được là số âm (%(value)s).") % {"value": number_vi(number, 4)})
+        raise _CellError(_("không được là số âm (%(value)s).") % {"value": shown})
     if number >= services.MAX_DIGITS:
         raise _CellError(_("số quá lớn (%(value)s).") % {"value": _shown(number)})
     return number

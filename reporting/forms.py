@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.formats import number_vi, parse_number_vi
 from core.forms import StyledFormMixin
+from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.models import Indicator
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
@@ -22,6 +23,24 @@ from reporting.selectors import ReportSheet
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 EVIDENCE_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".zip")
+# What each accepted file starts with: the content decides, not the name (a renamed .exe or .html
+# is refused). .docx, .xlsx and .zip are zip archives; .doc and .xls are OLE compound files.
+EVIDENCE_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+)
+
+
+def evidence_content_ok(upload) -> bool:
+    """Whether the uploaded file's first bytes are those of a PDF, an image, or an Office or zip
+    file."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    return head.startswith(EVIDENCE_MAGIC)
 
 
 @dataclass
@@ -53,10 +72,7 @@ def _number(raw: str, key: str, parsed: ReportInput):
 def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
     """Read the report page's fields for every indicator and task of `sheet`."""
     parsed = ReportInput()
-    try:
-        parsed.version = int(post.get("version", ""))
-    except ValueError:
-        parsed.version = None
+    parsed.version = parse_int(post.get("version"), minimum=0)
     for line in sheet.values:
         pk, key = line.item.indicator_id, line.key
         prefix = f"v-{pk}-"
@@ -96,18 +112,21 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
                 data = {}
         if "progress" in data:
             raw = (data["progress"] or "").strip().rstrip("%").strip()
-            if raw and not raw.isdigit():
+            progress = parse_int(raw, minimum=0, maximum=100) if raw else 0
+            if progress is None:
                 parsed.error(key, _("Tiến độ là một số nguyên từ 0 đến 100."))
                 data.pop("progress")
             else:
-                data["progress"] = int(raw) if raw else 0
+                data["progress"] = progress
         if data:
             parsed.task_updates[pk] = data
         uploads = files.getlist(prefix + "files") if files is not None else []
         for upload in uploads:
             if upload.size > MAX_EVIDENCE_BYTES:
                 parsed.error(key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name})
-            elif not upload.name.lower().endswith(EVIDENCE_TYPES):
+            elif not upload.name.lower().endswith(EVIDENCE_TYPES) or not evidence_content_ok(
+                upload
+            ):
                 parsed.error(
                     key,
                     _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.")
@@ -254,7 +273,7 @@ class OneOffPeriodForm(StyledFormMixin, forms.Form):
 
 
 class GenerateYearForm(StyledFormMixin, forms.Form):
-    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
 class ReopenForUnitForm(StyledFormMixin, forms.Form):
@@ -269,7 +288,9 @@ class ReopenForUnitForm(StyledFormMixin, forms.Form):
 
 class BoardFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=gettext_lazy("Tìm đơn vị"), required=False)
-    year = forms.IntegerField(label=gettext_lazy("Năm"), required=False)
+    year = forms.IntegerField(
+        label=gettext_lazy("Năm"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+    )
     block = forms.ModelChoiceField(
         queryset=EmulationBlock.objects.none(), required=False, label=gettext_lazy("Khối thi đua")
     )
@@ -328,7 +349,7 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
                 continue
         targets[row.target_id] = {"value": value, "note": post.get(f"r-{row.target_id}-note", "")}
     initiatives = []
-    count = int(post.get("initiative-count", "0") or 0)
+    count = parse_int(post.get("initiative-count"), minimum=0) or 0
     for index in range(min(count, 50)):
         title = (post.get(f"i-{index}-title") or "").strip()
         if title:

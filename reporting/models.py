@@ -384,6 +384,8 @@ class Evidence(models.Model):
     task_update = models.ForeignKey(TaskUpdate, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("tệp minh chứng"), upload_to="evidence/%Y/%m/")
     name = models.CharField(_("tên tệp"), max_length=255)
+    # Bytes, kept so that a unit's total is one query (EVIDENCE_MAX_BYTES_PER_UNIT).
+    size = models.PositiveBigIntegerField(_("dung lượng"), default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

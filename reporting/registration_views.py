@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.formats import number_vi
 from core.http import client_ip
+from core.params import parse_int
 from org.models import Role
 from org.scope import user_scope
 from reporting import permissions, selectors, services
@@ -105,7 +106,7 @@ def registration_detail(request, pk):
                     scope=scope,
                     user=request.user,
                     registration=registration,
-                    expected_version=int(request.POST.get("version") or 0),
+                    expected_version=parse_int(request.POST.get("version"), minimum=0) or 0,
                     targets=targets,
                     initiatives=initiatives,
                     note=request.POST.get("note", ""),

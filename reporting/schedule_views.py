@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.params import parse_id
 from org.models import Role
 from org.scope import user_scope
 from plans import selectors as plan_selectors
@@ -71,10 +72,10 @@ def schedule_edit(request, pk=None):
         plan = schedule.plan
     else:
         schedule = None
-        plan_id = request.GET.get("plan") or request.POST.get("plan")
-        if not (plan_id or "").isdigit():
+        plan_id = parse_id(request.GET.get("plan") or request.POST.get("plan"))
+        if not plan_id:
             raise Http404
-        plan = plan_selectors.plan_detail(scope=scope, pk=int(plan_id))
+        plan = plan_selectors.plan_detail(scope=scope, pk=plan_id)
         if not scope.can_manage(plan.issuer):
             raise Http404
     form = ScheduleForm(
@@ -222,7 +223,7 @@ def period_reopen_for_unit(request, pk):
     """Open one closed period of the schedule again for one unit, with the reason."""
     scope = user_scope(request.user)
     schedule = _managed_schedule(scope, pk)
-    period = schedule.periods.filter(pk=request.POST.get("period") or 0).first()
+    period = schedule.periods.filter(pk=parse_id(request.POST.get("period")) or 0).first()
     form = ReopenForUnitForm(
         request.POST, units=selectors.reporting_units(schedule).filter(scope.unit_q())
     )

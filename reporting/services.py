@@ -10,13 +10,16 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.services import ConcurrentEditError, assign_fields, claim_version
+from core.text import free_text
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
@@ -223,6 +226,7 @@ def period_reopen_for_unit(
         raise ValidationError({"reason": _("Kỳ báo cáo đang mở, không cần mở lại.")})
     if until is not None and until < timezone.localdate():
         raise ValidationError({"until": _("Ngày mở đến phải từ hôm nay trở đi.")})
+    free_text(reason, key="reason")
     return PeriodReopening.objects.create(
         period=period, unit=unit, reason=reason.strip(), until=until, created_by=user
     )
@@ -289,7 +293,7 @@ def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -
                 setattr(row, name, new)
     for name in ("text", "comment"):
         if name in data:
-            new = (data[name] or "").strip()
+            new = free_text(data[name], key=key)
             if getattr(row, name) != new:
                 changed[name] = [getattr(row, name), new]
                 setattr(row, name, new)
@@ -347,7 +351,7 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
             changed["evidence_link"] = [update.evidence_link, link]
             update.evidence_link = link
     if "note" in data:
-        note = (data["note"] or "").strip()
+        note = free_text(data["note"], key=key)
         if update.note != note:
             changed["note"] = [update.note, note]
             update.note = note
@@ -444,6 +448,7 @@ def report_save_draft(
     for update in new_updates:
         update.save()
     TaskUpdate.objects.bulk_update(dirty_updates, ["status", "progress", "evidence_link", "note"])
+    evidence_check_caps(report=report, files=files or {})
     for task_id, uploaded in (files or {}).items():
         line = task_lines.get(int(task_id))
         if line is None:
@@ -453,13 +458,17 @@ def report_save_draft(
         update = line.update
         for upload in uploaded:
             Evidence.objects.create(
-                task_update=update, file=upload, name=upload.name[:255], uploaded_by=user
+                task_update=update,
+                file=upload,
+                name=upload.name[:255],
+                size=upload.size,
+                uploaded_by=user,
             )
             changes.setdefault(f"task-{task_id}", {}).setdefault("files", []).append(upload.name)
 
     for name in NARRATIVE_FIELDS:
         if narrative and name in narrative:
-            new = (narrative[name] or "").strip()
+            new = free_text(narrative[name], key=name)
             if getattr(report, name) != new:
                 changes[name] = {"text": [getattr(report, name), new]}
                 setattr(report, name, new)
@@ -475,6 +484,44 @@ def report_save_draft(
 
 
 @transaction.atomic
+def evidence_check_caps(*, report: Report, files: dict) -> None:
+    """Refuse new evidence files beyond the caps of settings: per task of the report, per
+    report, and bytes in total per unit."""
+    if not files:
+        return
+    on_report = Evidence.objects.filter(task_update__report=report)
+    per_task = dict(
+        on_report.values("task_update__task_id")
+        .annotate(n=Count("pk"))
+        .values_list("task_update__task_id", "n")
+    )
+    errors = {}
+    for task_id, uploaded in files.items():
+        limit = settings.EVIDENCE_MAX_FILES_PER_TASK
+        if per_task.get(int(task_id), 0) + len(uploaded) > limit:
+            errors[f"task-{task_id}"] = [
+                _("Mỗi nhiệm vụ có tối đa %(n)s tệp minh chứng trong một báo cáo.") % {"n": limit}
+            ]
+    new_count = sum(len(uploaded) for uploaded in files.values())
+    limit = settings.EVIDENCE_MAX_FILES_PER_REPORT
+    if on_report.count() + new_count > limit:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(
+            _("Một báo cáo có tối đa %(n)s tệp minh chứng.") % {"n": limit}
+        )
+    used = (
+        Evidence.objects.filter(task_update__report__unit=report.unit).aggregate(s=Sum("size"))["s"]
+        or 0
+    )
+    new_bytes = sum(upload.size for uploaded in files.values() for upload in uploaded)
+    if used + new_bytes > settings.EVIDENCE_MAX_BYTES_PER_UNIT:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(
+            _("Đơn vị đã dùng hết dung lượng lưu minh chứng (%(n)s MB); hãy xóa bớt tệp cũ.")
+            % {"n": settings.EVIDENCE_MAX_BYTES_PER_UNIT // (1024 * 1024)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
     """Remove an evidence file from a report still being written; the report's version moves,
     so a submission running at the same time sees the change or is refused."""
@@ -638,9 +685,10 @@ def report_return(
         raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
-    notes = {k: v.strip() for k, v in (notes or {}).items() if v and v.strip()}
+    reason = free_text(reason, key="reason")
+    notes = {k: free_text(v, key=k) for k, v in (notes or {}).items() if v and v.strip()}
     _set_return_notes(report, notes)
-    report.return_reason = reason.strip()
+    report.return_reason = reason
     return _move(
         report,
         user,
@@ -683,6 +731,7 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
         raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
+    free_text(reason, key="reason")
     rollup_apply_report(report, sign=-1)
     report.return_reason = reason.strip()
     report.accepted_at = None
@@ -781,7 +830,7 @@ def registration_save(
                 registration=registration,
                 title=title[:500],
                 field=data["field"],
-                expected_result=(data.get("expected_result") or "").strip(),
+                expected_result=free_text(data.get("expected_result"), key=f"initiative-{index}"),
                 order=index,
             )
         )
@@ -792,7 +841,7 @@ def registration_save(
         changes["initiatives"] = [len(old), len(clean_initiatives)]
     registration.initiatives.all().delete()
     Initiative.objects.bulk_create(clean_initiatives)
-    registration.note = (note or "").strip()
+    registration.note = free_text(note, key="note")
     registration.save()
     if changes:
         _record_registration(registration, user, Event.Kind.SAVE, changes=changes, ip=ip)
@@ -852,7 +901,7 @@ def registration_return(
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại.")})
     registration.status = Registration.Status.RETURNED
-    registration.return_reason = reason.strip()
+    registration.return_reason = free_text(reason, key="reason")
     registration.version += 1
     registration.save()
     _record_registration(

@@ -177,6 +177,14 @@ DOCUMENT_TEMPLATES_DIR = Path(
 # Uploaded plan documents: a plan of 30 pages is far below this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Evidence files (reporting/services.py): each at most 20 MB, and at most this many per task of a
+# report, per report, and bytes in total per unit; the proxy's body limit (docs/security.md) caps
+# one request.
+EVIDENCE_MAX_FILES_PER_TASK = int(os.environ.get("EVIDENCE_MAX_FILES_PER_TASK", "10"))
+EVIDENCE_MAX_FILES_PER_REPORT = int(os.environ.get("EVIDENCE_MAX_FILES_PER_REPORT", "30"))
+EVIDENCE_MAX_BYTES_PER_UNIT = int(
+    os.environ.get("EVIDENCE_MAX_BYTES_PER_UNIT", str(2 * 1024 * 1024 * 1024))
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -1,4 +1,4 @@
-from core.text import fold, search_terms
+from core.text import SEARCH_MAX_CHARS, SEARCH_MAX_WORDS, fold, search_terms
 
 
 def test_fold_removes_vietnamese_diacritics_and_case():
@@ -19,3 +19,9 @@ def test_fold_collapses_spaces_and_handles_empty():
 
 def test_search_terms_are_folded_words():
     assert search_terms("Chuyen  ĐỔI") == ["chuyen", "doi"]
+
+
+def test_search_terms_are_bounded_in_length_and_number():
+    assert len(search_terms(" ".join("abcdefghijklmnopqrstuvwxyz" * 80))) == SEARCH_MAX_WORDS
+    assert search_terms("a a a b") == ["a", "b"]
+    assert len("".join(search_terms("x" * 100_000))) == SEARCH_MAX_CHARS
