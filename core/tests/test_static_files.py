@@ -28,8 +28,9 @@ ONE_YEAR = 365 * 24 * 3600
 
 @pytest.fixture
 def collected(tmp_path):
-    """The site's stylesheet and a script naming a missing source map collected with the project's production storage; the settings stay
-    overridden while the test runs (a new Client builds a new WhiteNoise over the folder)."""
+    """The site's stylesheet, and a script naming a missing source map, collected with the
+    project's production storage; the settings stay overridden while the test runs (a new Client
+    builds a new WhiteNoise over the folder)."""
     source = tmp_path / "static"
     (source / "css").mkdir(parents=True)
     shutil.copy(finders.find("css/app.css"), source / "css" / "app.css")
