@@ -168,7 +168,10 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # collectstatic writes every file under a name with its content hash, plus .gz and .br copies;
+    # WhiteNoise serves the hashed names with a ten-year cache and the compressed copy the browser
+    # accepts (the Makefile and docs/install.md run collectstatic). core/static_storage.py.
+    "staticfiles": {"BACKEND": "core.static_storage.CompressedManifestStaticStorage"},
 }
 # Word templates an office has customised (documents/README.md): they override the built-in ones.
 DOCUMENT_TEMPLATES_DIR = Path(

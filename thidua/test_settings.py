@@ -14,6 +14,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
+# Tests do not run collectstatic: templates name static files as they are in static/
+# (core/tests/test_static_files.py checks the production storage on a collected copy).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Tests reuse ids after a rollback: a schedule's lines are not cached across them.
 REPORTING_SCHEDULE_CACHE_SECONDS = 0
 

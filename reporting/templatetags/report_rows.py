@@ -34,6 +34,8 @@ def _labels(language: str) -> dict[str, str]:
         "Không",
         "Bắt buộc",
         "Giải trình",
+        "Kỳ trước",
+        "Kỳ này",
     )
     labels = {word: gettext_now(word) for word in words}
     labels.update({f"kind:{value}": str(label) for value, label in Indicator.Kind.choices})
@@ -149,8 +151,10 @@ def value_row(line, number: int, can_edit: bool, errors: dict, warnings: dict) -
         f'<tr id="{_e(key)}" data-testid="{_e(key)}" class="{css}"><td>{number}</td>'
         f"<td><div>{_e(ind.name)}{required}</div>"
         f'<div class="small text-muted">{kind}</div></td>'
-        f'<td class="small text-nowrap">{_e(figure(line.previous, ind) or "—")}</td>'
-        f"<td>{figure_cell}{notes}</td><td>{comment}</td></tr>"
+        f'<td class="small text-nowrap" data-label="{_e(_("Kỳ trước"))}">'
+        f"{_e(figure(line.previous, ind) or '—')}</td>"
+        f'<td data-label="{_e(_("Kỳ này"))}">{figure_cell}{notes}</td>'
+        f'<td data-label="{_e(_("Giải trình"))}">{comment}</td></tr>'
     )
 
 
