@@ -190,3 +190,21 @@ def test_named_text_reaches_four_and_a_half_to_one_contrast(browser, live_server
     }
     ratios = {name: element.evaluate(CONTRAST) for name, element in elements.items()}
     assert all(ratio >= 4.5 for ratio in ratios.values()), ratios
+
+
+def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links(
+    browser, live_server, monthly_report
+):
+    page = sign_in(browser, live_server, "tinh", DESKTOP)
+    tops = page.locator(".navbar .nav-link").evaluate_all(
+        "(links) => links.map((a) => Math.round(a.getBoundingClientRect().top))"
+    )
+    heights = page.locator(".navbar .nav-link").evaluate_all(
+        "(links) => links.map((a) => a.getBoundingClientRect().height)"
+    )
+    assert len(set(tops)) == 1, tops  # every item on the same row
+    assert max(heights) < 1.6 * min(heights), heights  # and none wrapped inside itself
+    page.locator(".user-menu").click()
+    for name in ("Việc chạy nền", "Đổi mật khẩu"):
+        expect(page.get_by_role("link", name=name)).to_be_visible()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
