@@ -20,8 +20,8 @@ from org.scope import user_scope
 from plans.models import Plan, Target
 
 TITLES = {
-    Job.Kind.PLAN_EXCEL: gettext_lazy("Excel giám sát kế hoạch %(plan)s"),
-    Job.Kind.PLAN_WORD: gettext_lazy("Báo cáo kết quả (Word) kế hoạch %(plan)s"),
+    Job.Kind.PLAN_EXCEL: gettext_lazy("Excel giám sát: %(plan)s"),
+    Job.Kind.PLAN_WORD: gettext_lazy("Báo cáo kết quả (Word): %(plan)s"),
     Job.Kind.TARGET_EXCEL: gettext_lazy("Excel chỉ tiêu: %(target)s"),
 }
 
