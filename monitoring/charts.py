@@ -110,7 +110,8 @@ def units_bar(detail) -> dict:
     return {
         "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
         "toolbox": TOOLBOX,
-        "grid": {"left": 8, "right": 40, "top": 30, "bottom": 20, "containLabel": True},
+        # The right margin holds the bar's printed value ("59,5"), which containLabel ignores.
+        "grid": {"left": 8, "right": 52, "top": 30, "bottom": 20, "containLabel": True},
         "xAxis": {"type": "value", "scale": False},
         "yAxis": {"type": "category", "data": [row.unit.name for row in rows]},
         "series": [
@@ -131,9 +132,18 @@ def units_bar(detail) -> dict:
     }
 
 
+def status_legend() -> list[tuple[str, str]]:
+    """The heat map's colour key, (label, colour) in the order of its pieces; the page prints it
+    where the chart's own key does not fit (a phone)."""
+    return [(str(Status.LABELS[code]), Status.COLORS[code]) for code in HEAT_CODES]
+
+
+HEAT_CODES = ["met", "on_track", "at_risk", "missed", "no_data"]
+
+
 def heat_map_chart(heat) -> dict:
     """Units × targets, a cell per status; blank where a unit is not asked for the figure."""
-    codes = ["met", "on_track", "at_risk", "missed", "no_data"]
+    codes = HEAT_CODES
     data = []
     for y, (unit, cells) in enumerate(heat.rows):
         for x, verdict in enumerate(cells):
@@ -167,8 +177,8 @@ def heat_map_chart(heat) -> dict:
             "left": "center",
             "bottom": 0,
             "pieces": [
-                {"value": i, "label": str(Status.LABELS[code]), "color": Status.COLORS[code]}
-                for i, code in enumerate(codes)
+                {"value": i, "label": label, "color": color}
+                for i, (label, color) in enumerate(status_legend())
             ],
         },
         "series": [

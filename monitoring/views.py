@@ -153,6 +153,9 @@ def heat_map(request, pk):
         "heat": heat,
         "chart": charts.heat_map_chart(heat),
         "chart_height": max(320, 26 * len(heat.rows) + 130),
+        # A cell stays at least 26 px wide: on a phone the chart scrolls sideways in its card.
+        "chart_min_width": 160 + 26 * len(heat.targets),
+        "status_legend": charts.status_legend(),
         "cell_links": {
             f"{x},{y}": f"{reverse('monitoring:target', args=[target.pk])}?unit={unit.pk}"
             for y, (unit, _cells) in enumerate(heat.rows)

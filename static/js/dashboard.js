@@ -24,11 +24,26 @@
     return option;
   }
 
+  // On a phone a category axis of unit names would take the whole width (the heat map's cells
+  // shrank to a few pixels): names are cut to a third of the chart and read whole in the
+  // tooltip; the heat map's colour key, too wide for the screen, is printed by the page instead.
+  function fitNarrow(option, width) {
+    if (width >= 576) return option;
+    [].concat(option.yAxis || []).forEach((axis) => {
+      if (axis.type === "category") {
+        axis.axisLabel = Object.assign({ width: Math.round(width / 3), overflow: "truncate" }, axis.axisLabel || {});
+      }
+    });
+    if (option.visualMap) option.visualMap.show = false;
+    if (option.grid && option.visualMap) option.grid.bottom = 20;
+    return option;
+  }
+
   function draw(root) {
     root.querySelectorAll("[data-chart]").forEach((el) => {
       const source = document.getElementById(el.dataset.chart);
       if (!source || !window.echarts) return;
-      const option = localise(JSON.parse(source.textContent));
+      const option = fitNarrow(localise(JSON.parse(source.textContent)), el.clientWidth);
       option.tooltip = Object.assign({ valueFormatter: vi }, option.tooltip || {});
       const previous = window.echarts.getInstanceByDom(el);
       if (previous) previous.dispose();

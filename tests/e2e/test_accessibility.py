@@ -1,5 +1,6 @@
 """The pages people work in pass axe-core's WCAG 2.1 A and AA rules, on the desktop and on a
-phone, as each demo role sees them.
+phone, as each demo role sees them; on the phone none of them scrolls sideways (a wide table or
+chart scrolls inside its own box).
 
 axe-core comes from npm (package.json's devDependencies) and is injected into the page by the
 test only: the site never serves it. The context bypasses the Content-Security-Policy for that
@@ -45,6 +46,9 @@ def visit_as(browser, base_url, username, paths):
             assert response.status == 200, f"{username} {path}: {response.status}"
             page.wait_for_load_state("networkidle")
             found += [f"{viewport['width']} px, {username}: {v}" for v in violations(page)]
+            page_width = page.evaluate("document.documentElement.scrollWidth")
+            if page_width > viewport["width"]:
+                found.append(f"{viewport['width']} px, {username}: {path} is {page_width} px wide")
         context.close()
     return found
 
