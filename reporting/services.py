@@ -42,6 +42,15 @@ from reporting.models import (
 )
 from reporting.periods import periods_generate
 from reporting.timeliness import days_late
+from reporting.workflow import (
+    ReportActions,
+    ReportLocked,
+    forbidden,
+    may_start_report,
+    period_is_open_for,
+)
+
+__all__ = ["ReportLocked", "period_is_open_for"]  # re-exported: registrations and views use them
 
 NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 SCHEDULE_FIELDS = (
@@ -56,13 +65,9 @@ SCHEDULE_FIELDS = (
 MAX_DIGITS = Decimal("1e13")  # ReportValue keeps 18 digits, 4 of them decimals
 
 
-class ReportLocked(ValidationError):
-    """The report cannot be changed in its state, or its period is closed for the unit."""
-
-
 def _require(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
+        raise forbidden()
 
 
 # --- Schedules and periods ---------------------------------------------------------------------
@@ -232,23 +237,13 @@ def period_reopen_for_unit(
     )
 
 
-def period_is_open_for(period: Period, unit: OrgUnit, today: datetime.date | None = None) -> bool:
-    if not period.is_closed:
-        return True
-    today = today or timezone.localdate()
-    return any(
-        r.until is None or r.until >= today
-        for r in PeriodReopening.objects.filter(period=period, unit=unit, is_active=True)
-    )
-
-
 # --- Opening a report --------------------------------------------------------------------------
 
 
 def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
     """The unit's report of the period, created as an empty draft the first time its reporter
     opens it."""
-    _require(permissions.may_report(scope, unit))
+    _require(may_start_report(scope, unit))
     if not selectors.reporting_units(period.schedule).filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị này không thuộc diện báo cáo theo lịch này."))
     if period.start > timezone.localdate():
@@ -362,16 +357,6 @@ def _json(value):
     return None if value is None else str(value)
 
 
-def _ensure_editable(report: Report) -> None:
-    if not report.is_editable_by_reporter:
-        raise ReportLocked(
-            _("Báo cáo đang ở trạng thái “%(s)s”, người báo cáo không sửa được.")
-            % {"s": report.get_status_display()}
-        )
-    if not period_is_open_for(report.period, report.unit):
-        raise ReportLocked(_("Kỳ báo cáo đã khóa. Đề nghị cơ quan thường trực mở lại cho đơn vị."))
-
-
 @transaction.atomic
 def report_save_draft(
     *,
@@ -389,9 +374,8 @@ def report_save_draft(
     """Save what the reporter typed, complete or not (a draft may be partial). All or nothing:
     one malformed figure refuses the whole save with a message keyed by its field. A stale
     `expected_version` is refused so that a second browser never overwrites the first."""
-    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("edit")
     if expected_version != report.version:
         raise ConcurrentEditError()
     sheet = selectors.report_sheet(report, with_previous=False)
@@ -525,9 +509,8 @@ def evidence_check_caps(*, report: Report, files: dict) -> None:
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
     """Remove an evidence file from a report still being written; the report's version moves,
     so a submission running at the same time sees the change or is refused."""
-    _require(permissions.may_report(scope, evidence.task_update.report.unit))
     report = _lock(evidence.task_update.report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("edit")
     report.version += 1
     report.save(update_fields=["version", "updated_at"])
     _record(
@@ -581,9 +564,8 @@ def _move(report: Report, user, kind: str, to_status: str, *, ip=None, reason=""
 def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """Send the report to the unit head. Refused while an error stands or a warning has no
     comment; the messages come keyed by field so the page shows each next to its place."""
-    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("submit")
     sheet = selectors.report_sheet(report)
     check = checks.report_check(sheet)
     comments = {line.key: line.row.comment for line in sheet.values if line.row is not None}
@@ -605,10 +587,8 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
 @transaction.atomic
 def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """The unit head answers for the report ("người đứng đầu chịu trách nhiệm", seed 001)."""
-    _require(permissions.may_approve(scope, report.unit))
     report = _lock(report)
-    if report.status != WorkflowStatus.SUBMITTED:
-        raise ReportLocked(_("Chỉ duyệt được báo cáo đang chờ thủ trưởng duyệt."))
+    ReportActions(scope, report).require("approve")
     return _move(report, user, Event.Kind.APPROVE, WorkflowStatus.APPROVED, ip=ip)
 
 
@@ -619,9 +599,7 @@ def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
-    _require(permissions.may_receive(scope, report.period.schedule.plan))
-    if report.status != WorkflowStatus.APPROVED:
-        raise ReportLocked(_("Chỉ tiếp nhận được báo cáo đã được thủ trưởng duyệt."))
+    ReportActions(scope, report).require("accept")
     report.accepted_at = timezone.now()
     ReportValue.objects.filter(report=report).exclude(return_note="").update(return_note="")
     TaskUpdate.objects.filter(report=report).exclude(return_note="").update(return_note="")
@@ -676,13 +654,7 @@ def report_return(
     ("value-<indicator id>", "task-<task id>"). The head returns a submitted report; the
     coordinator a submitted or approved one."""
     report = _lock(report)
-    receiver = permissions.may_receive(scope, report.period.schedule.plan)
-    if report.status == WorkflowStatus.SUBMITTED:
-        _require(permissions.may_approve(scope, report.unit) or receiver)
-    elif report.status == WorkflowStatus.APPROVED:
-        _require(receiver)
-    else:
-        raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
+    ReportActions(scope, report).require("return")
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
     reason = free_text(reason, key="reason")
@@ -726,9 +698,7 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
-    _require(permissions.may_receive(scope, report.period.schedule.plan))
-    if report.status != WorkflowStatus.ACCEPTED:
-        raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
+    ReportActions(scope, report).require("reopen")
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
     free_text(reason, key="reason")

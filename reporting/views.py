@@ -14,7 +14,7 @@ from core.http import client_ip
 from core.services import ConcurrentEditError
 from org.models import OrgUnit, Role
 from org.scope import user_scope
-from reporting import checks, permissions, selectors, services
+from reporting import checks, selectors, services
 from reporting.forms import (
     TASK_STATUSES,
     ReasonForm,
@@ -22,7 +22,8 @@ from reporting.forms import (
     parse_report_post,
     report_inputs,
 )
-from reporting.models import Evidence, Report, WorkflowStatus
+from reporting.models import Evidence, Report
+from reporting.workflow import ReportActions, may_start_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,7 +65,7 @@ def report_start(request, unit_pk, period_pk):
     existing = Report.objects.filter(unit=unit, period=period).first()
     if existing is not None:
         return redirect("reporting:detail", pk=existing.pk)
-    may_start = permissions.may_report(scope, unit)
+    may_start = may_start_report(scope, unit)
     if request.method == "POST":
         if not may_start:
             raise Http404
@@ -88,15 +89,6 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
     sheet = selectors.report_sheet(report, with_events=True)
     check = checks.report_check(sheet)
     report_inputs(sheet, posted, keep_saved=conflict)
-    reporter = permissions.may_report(scope, report.unit)
-    head = permissions.may_approve(scope, report.unit)
-    receiver = permissions.may_receive(scope, report.period.schedule.plan)
-    can_edit = (
-        reporter
-        and report.is_editable_by_reporter
-        and services.period_is_open_for(report.period, report.unit)
-    )
-    status = report.status
     return {
         "report": report,
         "sheet": sheet,
@@ -104,14 +96,7 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
         "errors": errors or {},
         "posted": posted,
         "conflict": conflict,
-        "can_edit": can_edit,
-        "can_submit": can_edit,
-        "can_approve": head and status == WorkflowStatus.SUBMITTED,
-        "can_accept": receiver and status == WorkflowStatus.APPROVED,
-        "can_return": (status == WorkflowStatus.SUBMITTED and (head or receiver))
-        or (status == WorkflowStatus.APPROVED and receiver),
-        "can_reopen": status == WorkflowStatus.ACCEPTED and receiver,
-        "period_open": services.period_is_open_for(report.period, report.unit),
+        "actions": ReportActions(scope, report),
         "task_statuses": TASK_STATUSES,
         "narrative_fields": [
             ("results", _("Kết quả đạt được")),
@@ -199,7 +184,7 @@ def report_autosave(request, pk):
     One transaction: the report is read once, locked, and saved."""
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     try:
         saved, errors = _save_from_post(request, scope, report)
@@ -233,7 +218,7 @@ def report_autosave(request, pk):
 def report_submit(request, pk):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     return _submit(request, scope, report)
 
@@ -302,7 +287,7 @@ def report_return(request, pk):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
     context = _page_context(request, scope, report)
-    if not context["can_return"]:
+    if not context["actions"].can_return:
         raise Http404
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -356,7 +341,7 @@ def report_excel_upload(request, pk):
 
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     form = ReportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
