@@ -94,6 +94,16 @@ class Indicator(SearchableModel):
             )
 
     @property
+    def input_fields(self) -> tuple[str, ...]:
+        """The number fields a unit fills for the indicator: a ratio's numerator and denominator,
+        none for a text (its words go in `text`), the single `value` for any other kind."""
+        if self.kind == self.Kind.RATIO:
+            return ("numerator", "denominator")
+        if self.kind == self.Kind.TEXT:
+            return ()
+        return ("value",)
+
+    @property
     def takes_whole_numbers(self) -> bool:
         """A count (số lượng mô hình, sáng kiến, hộ…) or a rank is a whole number: "2,5" there
         is a typing error, not a figure."""

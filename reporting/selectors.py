@@ -59,6 +59,11 @@ def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
     )
 
 
+def reporting_units_in_scope(*, scope: UserScope, schedule: Schedule) -> QuerySet[OrgUnit]:
+    """The schedule's reporting units the user manages (a period is reopened for one of them)."""
+    return reporting_units(schedule).filter(scope.unit_q()).order_by("path")
+
+
 def items_for_unit(items: list[ScheduleIndicator], unit: OrgUnit) -> list[ScheduleIndicator]:
     """The schedule's indicators that apply to the unit's type (none named: every type)."""
     return [item for item in items if not item.type_ids or unit.unit_type_id in item.type_ids]
@@ -166,6 +171,41 @@ def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> R
     report = get_in_scope_or_404(queryset, reports_visible_q(scope), pk=pk)
     report.locked_for_update = for_update
     return report
+
+
+def unit_with_reports_in_scope(*, scope: UserScope, pk: int) -> OrgUnit:
+    """A unit whose reports the user may read; another unit's id is a 404."""
+    return get_in_scope_or_404(OrgUnit.objects.all(), reports_visible_q(scope, prefix=""), pk=pk)
+
+
+def report_of(*, unit: OrgUnit, period: Period) -> Report | None:
+    """The unit's report of the period, if it was started."""
+    return Report.objects.filter(unit=unit, period=period).first()
+
+
+def period_reports(*, scope: UserScope, period: Period) -> QuerySet[Report]:
+    """The period's reports the user may read, with their figures, by unit."""
+    return (
+        Report.objects.filter(period=period)
+        .filter(reports_visible_q(scope))
+        .select_related("unit")
+        .prefetch_related("values__indicator")
+        .order_by("unit__path")
+    )
+
+
+def evidence_in_scope(*, scope: UserScope, pk: int, to_delete: bool = False) -> Evidence:
+    """An evidence file of a report the user may read; `to_delete`: one of a unit they report
+    for (whether its report may still change is ReportActions' answer)."""
+    if to_delete:
+        queryset = Evidence.objects.select_related(
+            "task_update__report__period", "task_update__report__unit"
+        )
+        where = scope.unit_q("task_update__report__unit", roles=[Role.REPORTER])
+    else:
+        queryset = Evidence.objects.all()
+        where = reports_visible_q(scope, "task_update__report__unit")
+    return get_in_scope_or_404(queryset, where, pk=pk)
 
 
 @dataclass

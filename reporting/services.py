@@ -8,11 +8,10 @@ are final until a coordinator reopens it with a reason. Every step and every sav
 
 import datetime
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -23,8 +22,8 @@ from core.text import free_text
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
-from plans.models import Plan, Task, TaskStatus, task_progress_error, task_status_of
-from reporting import checks, permissions, selectors
+from plans.models import Plan, Task, TaskStatus, task_status_of
+from reporting import checks, figures, permissions, selectors
 from reporting.models import (
     Event,
     Evidence,
@@ -62,7 +61,6 @@ SCHEDULE_FIELDS = (
     "jump_warning_percent",
     "is_active",
 )
-MAX_DIGITS = Decimal("1e13")  # ReportValue keeps 18 digits, 4 of them decimals
 
 
 def _require(allowed: bool) -> None:
@@ -256,100 +254,40 @@ def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
 
 
 def _as_decimal(key: str, raw) -> Decimal | None:
-    if raw is None or raw == "":
-        return None
     try:
-        number = raw if isinstance(raw, Decimal) else Decimal(str(raw))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError({key: _("Nhập một số (dùng dấu phẩy cho phần thập phân).")}) from exc
-    if not number.is_finite() or abs(number) >= MAX_DIGITS:
-        raise ValidationError({key: _("Số quá lớn.")})
-    return number.quantize(Decimal("0.0001"))
+        return figures.clean_number(raw)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
 
 
 def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -> dict:
-    """Copy what was typed onto `row`; return {field: [old, new]} of what changed."""
+    """Copy what was typed onto `row`, cleaned by the figure's rule; return {field: [old, new]}
+    of what changed."""
+    try:
+        cleaned = figures.clean_value(indicator, data)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
     changed = {}
-    fields = {
-        Indicator.Kind.RATIO: ("numerator", "denominator"),
-        Indicator.Kind.TEXT: (),
-    }.get(indicator.kind, ("value",))
-    for name in fields:
-        if name in data:
-            new = _as_decimal(key, data[name])
-            if indicator.kind == Indicator.Kind.BOOLEAN and new not in (None, 0, 1):
-                raise ValidationError({key: _("Chọn Có hoặc Không.")})
-            fraction = checks.whole_number_error(indicator, new)
-            if fraction:
-                raise ValidationError({key: fraction})
-            old = getattr(row, name)
-            if old != new:
-                changed[name] = [_json(old), _json(new)]
-                setattr(row, name, new)
-    for name in ("text", "comment"):
-        if name in data:
-            new = free_text(data[name], key=key)
-            if getattr(row, name) != new:
-                changed[name] = [getattr(row, name), new]
-                setattr(row, name, new)
+    for name, new in cleaned.items():
+        old = getattr(row, name)
+        if old != new:
+            changed[name] = [old, new] if name in figures.TEXT_FIELDS else [_json(old), _json(new)]
+            setattr(row, name, new)
     return changed
 
 
-def _progress(raw, key: str) -> int:
-    message = _("Tiến độ là một số nguyên từ 0 đến 100.")
-    if raw is None or raw == "":
-        return 0
-    try:
-        number = Decimal(str(raw))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError({key: message}) from exc
-    if number != number.to_integral_value() or not 0 <= number <= 100:
-        raise ValidationError({key: message})
-    return int(number)
-
-
 def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
-    """Copy a task's typed status, progress, note and link; return what changed."""
-    data = dict(data)
-    if data.get("status") == TaskUpdate.Status.DONE and data.get("progress") in (None, "", 0):
-        data["progress"] = 100  # done means 100 %, whatever was left in the box
+    """Copy a task's typed status, progress, note and link, cleaned by the task's rule; return
+    what changed."""
+    try:
+        cleaned = figures.clean_task_update(data, current=update)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
     changed = {}
-    if "status" in data:
-        if data["status"] not in TaskUpdate.Status.values:
-            raise ValidationError({key: _("Chọn tình trạng nhiệm vụ trong danh sách.")})
-        if update.status != data["status"]:
-            changed["status"] = [update.status, data["status"]]
-            update.status = data["status"]
-    if "progress" in data:
-        progress = _progress(data["progress"], key)
-        if update.progress != progress:
-            changed["progress"] = [update.progress, progress]
-            update.progress = progress
-    mismatch = task_progress_error(update.status, update.progress)
-    if mismatch:
-        raise ValidationError({key: mismatch})
-    if "evidence_link" in data:
-        link = (data["evidence_link"] or "").strip()
-        max_length = TaskUpdate._meta.get_field("evidence_link").max_length
-        if len(link) > max_length:
-            raise ValidationError(
-                {key: _("Đường dẫn minh chứng dài quá %(n)s ký tự.") % {"n": max_length}}
-            )
-        if link:
-            try:
-                URLValidator(schemes=["http", "https"])(link)
-            except ValidationError as exc:
-                raise ValidationError(
-                    {key: _("Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://")}
-                ) from exc
-        if update.evidence_link != link:
-            changed["evidence_link"] = [update.evidence_link, link]
-            update.evidence_link = link
-    if "note" in data:
-        note = free_text(data["note"], key=key)
-        if update.note != note:
-            changed["note"] = [update.note, note]
-            update.note = note
+    for name, new in cleaned.items():
+        if getattr(update, name) != new:
+            changed[name] = [getattr(update, name), new]
+            setattr(update, name, new)
     return changed
 
 

@@ -5,14 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import client_ip
 from core.services import ConcurrentEditError
-from org.models import OrgUnit, Role
 from org.scope import user_scope
 from reporting import checks, selectors, services
 from reporting.forms import (
@@ -22,7 +21,6 @@ from reporting.forms import (
     parse_report_post,
     report_inputs,
 )
-from reporting.models import Evidence, Report
 from reporting.workflow import ReportActions, may_start_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,11 +56,9 @@ def report_start(request, unit_pk, period_pk):
     """A unit's report of a period: the report if it exists; otherwise a page saying so, from
     which the unit's reporter starts it (a POST: opening a link never creates anything)."""
     scope = user_scope(request.user)
-    unit = get_object_or_404(
-        OrgUnit.objects.filter(selectors.reports_visible_q(scope, prefix="")), pk=unit_pk
-    )
+    unit = selectors.unit_with_reports_in_scope(scope=scope, pk=unit_pk)
     period = selectors.period_in_scope(scope=scope, pk=period_pk)
-    existing = Report.objects.filter(unit=unit, period=period).first()
+    existing = selectors.report_of(unit=unit, period=period)
     if existing is not None:
         return redirect("reporting:detail", pk=existing.pk)
     may_start = may_start_report(scope, unit)
@@ -122,7 +118,7 @@ def report_detail(request, pk):
             context = _page_context(
                 request,
                 scope,
-                Report.objects.select_related("unit", "period__schedule__plan").get(pk=report.pk),
+                selectors.report_in_scope(scope=scope, pk=report.pk),
                 errors={"__all__": exc.messages},
                 posted=request.POST,
                 conflict=True,
@@ -367,10 +363,7 @@ def report_excel_upload(request, pk):
 @require_GET
 def evidence_download(request, pk):
     scope = user_scope(request.user)
-    evidence = get_object_or_404(
-        Evidence.objects.filter(selectors.reports_visible_q(scope, "task_update__report__unit")),
-        pk=pk,
-    )
+    evidence = selectors.evidence_in_scope(scope=scope, pk=pk)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
 
 
@@ -378,12 +371,7 @@ def evidence_download(request, pk):
 @require_POST
 def evidence_delete(request, pk):
     scope = user_scope(request.user)
-    evidence = get_object_or_404(
-        Evidence.objects.filter(
-            scope.unit_q("task_update__report__unit", roles=[Role.REPORTER])
-        ).select_related("task_update__report__period", "task_update__report__unit"),
-        pk=pk,
-    )
+    evidence = selectors.evidence_in_scope(scope=scope, pk=pk, to_delete=True)
     report_pk = evidence.task_update.report_id
     try:
         services.evidence_delete(scope=scope, user=request.user, evidence=evidence)
