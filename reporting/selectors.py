@@ -25,7 +25,7 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.timeliness import LATE, ON_TIME, Standing
+from reporting.timeliness import LATE, MISSING, ON_TIME, Standing, Tally
 from reporting.timeliness import timeliness as report_timeliness
 
 # Roles that read the reports of their unit's whole subtree. A reporter (cán bộ đầu mối) reads
@@ -424,9 +424,9 @@ class BoardCell:
         if self.report is None or (
             self.report.status == WorkflowStatus.DRAFT and self.report.submitted_at is None
         ):
-            if self.period.due_date >= self.today:
-                return "not_due" if self.report is None else "draft"
-            return "missing"
+            if self.timeliness.state == MISSING:
+                return "missing"
+            return "not_due" if self.report is None else "draft"
         return self.report.status
 
     @property
@@ -454,6 +454,30 @@ class BoardCell:
     @property
     def completeness(self) -> Decimal | None:
         return self.report.completeness if self.report is not None else None
+
+
+def unit_timeliness(
+    *, unit: OrgUnit, schedules: list[Schedule], year: int, today: datetime.date | None = None
+) -> Tally:
+    """How the unit reported in `year` under those of `schedules` that name its type: each
+    period due before `today` counted on time, late or missing (reporting.timeliness)."""
+    today = today or timezone.localdate()
+    reporting = [s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}]
+    periods = list(
+        Period.objects.filter(
+            schedule__in=reporting, due_date__lt=today, start__year=year
+        ).values_list("pk", "due_date")
+    )
+    sent = {
+        r.period_id: r
+        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
+            submitted_at=None
+        )
+    }
+    tally = Tally()
+    for period_id, due_date in periods:
+        tally.add(report_timeliness(due_date=due_date, report=sent.get(period_id), today=today))
+    return tally
 
 
 @dataclass
