@@ -4,6 +4,11 @@ The report workflow: draft → submitted (reporter) → approved (unit head) →
 coordinator, or returned with a reason at any step; an accepted report is locked and its figures
 are final until a coordinator reopens it with a reason. Every step and every saved change is an
 `Event` (who, when, from where, what changed).
+
+The rules these writes obey live one hop away: who may take a step, `reporting.workflow`
+(`ReportActions`, also asked by the page for its buttons); what a valid figure is,
+`reporting.figures` (also called by the web form and the Excel reader); when a report is late,
+`reporting.timeliness`.
 """
 
 import datetime
