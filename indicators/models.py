@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchableModel
 
+# How the periods' figures combine into the year's figure so far (Indicator.accumulation).
+LEVEL = "level"  # the latest period's figure stands: a stock, a rank, a share of residents
+YEAR_SUM = "year_sum"  # a count or amount added up within the year, from zero each January
+YEAR_SHARE = "year_share"  # a ratio of the year's summed parts: a level, not a pile
+
 
 class Indicator(SearchableModel):
     """A measurable quantity. A ratio aggregates as the ratio of sums, never an average of %."""
@@ -92,6 +97,32 @@ class Indicator(SearchableModel):
             raise ValidationError(
                 {"direction": _("Thứ hạng càng nhỏ càng tốt: chọn “Càng thấp càng tốt”.")}
             )
+
+    @property
+    def accumulation(self) -> str:
+        """LEVEL, YEAR_SUM or YEAR_SHARE: how the periods of a year combine. A rank never adds
+        up, even marked cumulative by mistake."""
+        if self.temporal != self.Temporal.CUMULATIVE or self.kind == self.Kind.RANK:
+            return LEVEL
+        if self.kind in (self.Kind.COUNT, self.Kind.AMOUNT):
+            return YEAR_SUM
+        return YEAR_SHARE
+
+    @property
+    def sums_over_units(self) -> bool:
+        """Whether a unit's figure counts in its ancestors' totals: a rank describes the unit
+        alone (its ancestors have ranks of their own); a text has nothing to add."""
+        return self.kind not in (self.Kind.RANK, self.Kind.TEXT)
+
+    @property
+    def input_fields(self) -> tuple[str, ...]:
+        """The number fields a unit fills for the indicator: a ratio's numerator and denominator,
+        none for a text (its words go in `text`), the single `value` for any other kind."""
+        if self.kind == self.Kind.RATIO:
+            return ("numerator", "denominator")
+        if self.kind == self.Kind.TEXT:
+            return ()
+        return ("value",)
 
     @property
     def takes_whole_numbers(self) -> bool:

@@ -30,8 +30,8 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.timeliness import LATE, ON_TIME
-from reporting.timeliness import timeliness as report_timeliness
+from reporting.selectors import schedule_tasks, tasks_for_unit, unit_timeliness
+from reporting.timeliness import Tally
 
 ZERO = Decimal(0)
 
@@ -751,16 +751,7 @@ def heat_map(
 # --- A unit's page -----------------------------------------------------------------------------
 
 
-@dataclass
-class Timeliness:
-    on_time: int = 0
-    late: int = 0
-    missing: int = 0
-    days_late_total: int = 0
-
-    @property
-    def average_days_late(self) -> Decimal | None:
-        return Decimal(self.days_late_total) / self.late if self.late else None
+Timeliness = Tally  # how a unit reported: counted by reporting's one rule of lateness
 
 
 @dataclass
@@ -797,8 +788,6 @@ def unit_page(*, scope: UserScope, unit: OrgUnit, as_of: datetime.date | None = 
         seen.add(plan.pk)
         overview = plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
         plans.append((plan, [line for line in overview.lines if line.expected_units]))
-    from reporting.selectors import schedule_tasks, tasks_for_unit
-
     tasks = []
     for schedule in schedules:
         if unit.unit_type_id in {t.pk for t in schedule.unit_types.all()}:
@@ -820,30 +809,7 @@ def unit_page(*, scope: UserScope, unit: OrgUnit, as_of: datetime.date | None = 
             t.due_date or datetime.date.max,
         )
     )
-    timeliness = Timeliness()
-    reporting_schedules = [
-        s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}
-    ]
-    periods = list(
-        Period.objects.filter(
-            schedule__in=reporting_schedules, due_date__lt=today, start__year=as_of.year
-        ).values_list("pk", "due_date")
-    )
-    sent = {
-        r.period_id: r
-        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
-            submitted_at=None
-        )
-    }
-    for period_id, due_date in periods:
-        standing = report_timeliness(due_date=due_date, report=sent.get(period_id), today=today)
-        if standing.state == LATE:
-            timeliness.late += 1
-            timeliness.days_late_total += standing.days
-        elif standing.state == ON_TIME:
-            timeliness.on_time += 1
-        else:
-            timeliness.missing += 1
+    timeliness = unit_timeliness(unit=unit, schedules=schedules, year=as_of.year, today=today)
     recent = list(
         Report.objects.filter(unit=unit).select_related("period").order_by("-period__start")[:12]
     )

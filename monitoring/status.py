@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from indicators.models import Indicator
+from indicators.models import LEVEL, YEAR_SUM, Indicator
 from plans.models import Comparator
 
 HUNDRED = Decimal(100)
@@ -129,7 +129,7 @@ def current_value(
     known = [f for f in figures if f.count > 0]
     if not known:
         return None, None
-    if indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind != "rank":
+    if indicator.accumulation != LEVEL:
         year = known[-1].period_end.year
         total = _year_to_date(known, year)
         return value_of(indicator.kind, total), known[-1].period_end
@@ -140,10 +140,7 @@ def current_value(
 def adds_up(indicator: Indicator) -> bool:
     """A count or amount summed over the year (dossiers, initiatives): it starts again from zero
     each January. A cumulative ratio is a share of the year's sums: a level, not a pile."""
-    return indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind in (
-        Indicator.Kind.COUNT,
-        Indicator.Kind.AMOUNT,
-    )
+    return indicator.accumulation == YEAR_SUM
 
 
 def series(indicator: Indicator, figures: list[Figure]) -> list[tuple[datetime.date, Decimal]]:
@@ -153,7 +150,7 @@ def series(indicator: Indicator, figures: list[Figure]) -> list[tuple[datetime.d
     for figure in figures:
         if figure.count <= 0:
             continue
-        if indicator.temporal == Indicator.Temporal.CUMULATIVE and indicator.kind != "rank":
+        if indicator.accumulation != LEVEL:
             if running is None or running.period_end.year != figure.period_end.year:
                 running = figure
             else:
@@ -442,7 +439,7 @@ def target_status(
     """The status of one target for one unit as of a day, from the roll-up figures of the
     periods begun by that day."""
     rank = indicator.kind == Indicator.Kind.RANK
-    flow = indicator.temporal == Indicator.Temporal.CUMULATIVE and not rank
+    flow = indicator.accumulation != LEVEL
     this_year = goal.for_year(as_of.year, rank=rank)
     if this_year is not None:
         # Seed 004 §I.2 "đánh giá theo từng năm": before the due year, a target with a yearly

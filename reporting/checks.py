@@ -1,7 +1,7 @@
 """The rules a report must meet before it is submitted.
 
-Errors block submission (a numerator above its denominator, a negative count, a required value
-missing, a task marked done without evidence where the schedule requires it). Warnings ask the
+Errors block submission: each line's figure must be one that can be sent (`value_error` and
+`task_error` of reporting.figures, where what a valid figure is lives). Warnings ask the
 reporter for a comment (giải trình) and then let it through (a jump beyond the schedule's band
 against last period, a cumulative figure that goes down). Keys name the page's fields:
 "value-<indicator id>", "task-<task id>".
@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from core.formats import number_vi
 from indicators.models import Indicator
-from plans.models import task_progress_error
-from reporting.models import ReportValue, TaskUpdate
+from reporting.figures import task_error, value_error, whole_number_error
+from reporting.models import ReportValue
+
+__all__ = ["task_error", "value_error", "whole_number_error"]  # the figure's rules, re-exported
 
 
 @dataclass
@@ -36,56 +38,6 @@ def figure(indicator: Indicator, row: ReportValue | None) -> Decimal | None:
     return row.value
 
 
-def whole_number_error(indicator: Indicator, value: Decimal | None) -> str | None:
-    """The refusal of a fraction where the indicator counts or ranks. One message for the web
-    form, the Excel import (both through `services.report_save_draft`) and the submit check."""
-    if value is None or not indicator.takes_whole_numbers:
-        return None
-    if value == value.to_integral_value():
-        return None
-    return _("%(kind)s phải là số nguyên (ví dụ 2 hoặc 3), không nhận %(value)s.") % {
-        "kind": indicator.get_kind_display(),
-        "value": number_vi(value, 4),
-    }
-
-
-def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool) -> str | None:
-    kind = indicator.kind
-    if kind == Indicator.Kind.RATIO:
-        numerator = row.numerator if row else None
-        denominator = row.denominator if row else None
-        if numerator is None and denominator is None:
-            return _("Nhập tử số và mẫu số.") if required else None
-        if numerator is None or denominator is None:
-            return _("Nhập cả tử số và mẫu số.")
-        if numerator < 0 or denominator < 0:
-            return _("Tử số và mẫu số không được âm.")
-        if denominator == 0:
-            return _("Mẫu số phải lớn hơn 0.")
-        if numerator > denominator:
-            return _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).") % {
-                "n": number_vi(numerator),
-                "d": number_vi(denominator),
-            }
-        return None
-    if kind == Indicator.Kind.TEXT:
-        if required and (row is None or not row.text.strip()):
-            return _("Chưa nhập nội dung.")
-        return None
-    if row is None or row.value is None:
-        return _("Chưa nhập số liệu.") if required else None
-    if kind == Indicator.Kind.BOOLEAN and row.value not in (0, 1):
-        return _("Chọn Có hoặc Không.")
-    if row.value < 0:
-        return _("Số liệu không được âm.")
-    whole = whole_number_error(indicator, row.value)
-    if whole:
-        return whole
-    if kind == Indicator.Kind.RANK and row.value < 1:
-        return _("Thứ hạng bắt đầu từ 1.")
-    return None
-
-
 def value_warning(
     indicator: Indicator, now: Decimal | None, then: Decimal | None, band_percent: int
 ) -> str | None:
@@ -104,18 +56,6 @@ def value_warning(
             "band": band_percent,
             "then": number_vi(then),
         }
-    return None
-
-
-def task_error(update: TaskUpdate | None, evidence_count: int, *, evidence_required: bool):
-    if update is None:
-        return _("Chưa cập nhật tình hình thực hiện nhiệm vụ.")
-    mismatch = task_progress_error(update.status, update.progress)
-    if mismatch:
-        return str(mismatch)
-    if update.status == TaskUpdate.Status.DONE:
-        if evidence_required and not (update.evidence_link or evidence_count):
-            return _("Nhiệm vụ hoàn thành cần có minh chứng: tải tệp lên hoặc dán đường dẫn.")
     return None
 
 

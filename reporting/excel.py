@@ -6,8 +6,9 @@ every figure sits (signed with SECRET_KEY), so that the import refuses a file of
 period, or one whose rows were moved, before anything is saved. The import then hands every
 figure, task and the narrative to `services.report_save_draft` at once: all or nothing.
 
-Only the form of a cell is judged here (a number, a whole number, an item of a list); what the
-figures mean is left to `reporting.checks` when the report is submitted.
+The reader judges only where a figure sits and a cell's type (a number, an item of a list, a
+text); whether a figure is valid is `reporting.figures` (`clean_value`, `clean_task_update`),
+the rule the web page and the draft service apply too, in the same words, here placed at its cell.
 """
 
 import datetime
@@ -24,7 +25,6 @@ from typing import IO
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,13 +42,13 @@ from core.spreadsheets import append_row, set_formula, set_value
 from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import selectors, services
+from reporting.figures import LINK_MAX_LENGTH, clean_task_update, clean_value
 from reporting.models import Event, Period, Report, ReportValue, TaskUpdate, WorkflowStatus
 from reporting.selectors import Board, BoardRow, ReportSheet, TaskLine, ValueLine
 
 FILE_FORMAT = "thidua-so/report/1"
 SIGNING_SALT = "reporting.excel.report"
 META_SHEET = "thidua_so_meta"
-LINK_MAX_LENGTH = TaskUpdate._meta.get_field("evidence_link").max_length
 # Excel keeps at most 32,767 characters in a cell.
 TEXT_MAX_LENGTH = 32767
 
@@ -712,9 +712,10 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _number(value, *, whole: bool = False) -> Decimal | None:
-    """A cell as a non-negative number; text is read the Vietnamese way ("1.234,5"), because a
-    figure pasted as text is still the figure the person meant."""
+def _number(value, *, percent: bool = False) -> Decimal | None:
+    """A cell as a number, or None when empty; text is read the Vietnamese way ("1.234,5"),
+    because a figure pasted as text is still the figure the person meant. Only the cell's type:
+    which numbers a field takes is reporting.figures' rule."""
     if value is None:
         return None
     if isinstance(value, bool) or isinstance(value, datetime.date | datetime.time):
@@ -725,37 +726,25 @@ def _number(value, *, whole: bool = False) -> Decimal | None:
         if not text:
             return None
         try:
-            number = parse_number_vi(text.removesuffix("%").strip() if whole else text)
+            return parse_number_vi(text.removesuffix("%").strip() if percent else text)
         except ValueError as exc:
             raise _CellError(
                 _("phải là một số, không phải chữ “%(text)s”.") % {"text": _shown(text)}
             ) from exc
-    elif isinstance(value, int | float | Decimal):
+    if isinstance(value, int | float | Decimal):
         try:
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         except InvalidOperation as exc:
             raise _CellError(_("phải là một số.")) from exc
         if not number.is_finite():
             raise _CellError(_("phải là một số."))
-    else:
-        raise _CellError(_("phải là một số, không phải “%(text)s”.") % {"text": _shown(value)})
-    # number_vi cannot round a number of more digits than the decimal context holds (-1e24).
-    shown = number_vi(number, 4) if abs(number) < services.MAX_DIGITS else _shown(number)
-    if whole and (number != number.to_integral_value() or not 0 <= number <= 100):
-        raise _CellError(
-            _("tiến độ phải là một số nguyên từ 0 đến 100, không phải %(value)s.")
-            % {"value": shown}
-        )
-    if number < 0:
-        raise _CellError(_("không được là số âm (%(value)s).") % {"value": shown})
-    if number >= services.MAX_DIGITS:
-        raise _CellError(_("số quá lớn (%(value)s).") % {"value": _shown(number)})
-    return number
+        return number
+    raise _CellError(_("phải là một số, không phải “%(text)s”.") % {"text": _shown(value)})
 
 
-def _progress(value) -> int | None:
-    number = _number(value, whole=True)
-    return None if number is None else int(number)
+def _progress(value) -> Decimal | None:
+    """A progress cell: a number, or its text with or without "%"."""
+    return _number(value, percent=True)
 
 
 def _text(value) -> str:
@@ -806,24 +795,6 @@ def _yes_no_value(value) -> int | None:
     return None if choice is None else int(choice)
 
 
-def _link(value) -> str:
-    link = _text(value)
-    if len(link) > LINK_MAX_LENGTH:
-        raise _CellError(_("đường dẫn minh chứng dài tối đa %(n)s ký tự.") % {"n": LINK_MAX_LENGTH})
-    if link:
-        try:
-            URLValidator(schemes=["http", "https"])(link)
-        except ValidationError as exc:
-            raise _CellError(
-                _(
-                    "đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://, không phải "
-                    "“%(text)s”."
-                )
-                % {"text": _shown(link)}
-            ) from exc
-    return link
-
-
 class _CellReader:
     """Reads input cells, collecting every problem instead of stopping at the first."""
 
@@ -855,6 +826,17 @@ class _CellReader:
         self.problems.append(_at(self.ws.title, address, problem))
         return None
 
+    def clean(self, slot: Slot, clean, *args, **kwargs) -> dict | None:
+        """What the cells of `slot` hold, through the figure's rule (reporting.figures): each
+        refusal is placed at the cell of its field, in the words the web page uses."""
+        try:
+            return clean(*args, **kwargs)
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                for message in messages:
+                    self.refuse(slot.cells.get(name, slot.first_cell), message)
+            return None
+
 
 def _filled(data: dict) -> bool:
     return any(value not in (None, "") for value in data.values())
@@ -873,21 +855,22 @@ def _read_value(reader: _CellReader, line: ValueLine, slot: Slot) -> dict | None
     data = {name: reader.read(address, parsers[name]) for name, address in slot.cells.items()}
     if line.row is None and not _filled(data):
         return None
-    return data
+    return reader.clean(slot, clean_value, line.indicator, data)
 
 
 def _read_task(reader: _CellReader, line: TaskLine, slot: Slot) -> dict | None:
     """A task's update; an empty status or progress keeps what is saved (the service sets 100%
     for a task marked done), an emptied text clears it."""
-    parsers = {"status": _status, "progress": _progress, "note": _text, "evidence_link": _link}
+    parsers = {"status": _status, "progress": _progress, "note": _text, "evidence_link": _text}
     data = {name: reader.read(address, parsers[name]) for name, address in slot.cells.items()}
     if line.update is None and not _filled(data):
         return None
-    return {
+    data = {
         name: value
         for name, value in data.items()
         if not (name in ("status", "progress") and value is None)
     }
+    return reader.clean(slot, clean_task_update, data, current=line.update)
 
 
 @dataclass

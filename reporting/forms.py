@@ -1,4 +1,4 @@
-"""Forms of the reporting cycle. They parse input; the rules live in services and checks.
+"""Forms of the reporting cycle. They parse input; the rules live in services, figures and checks.
 
 The report page has one row per indicator and per task, named after them
 ("v-<indicator id>-numerator", "t-<task id>-status"), so it is parsed by `ReportInput` rather than
@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +19,7 @@ from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.models import Indicator
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
+from reporting.figures import clean_task_update, clean_value
 from reporting.models import Initiative, Schedule, TaskUpdate
 from reporting.selectors import ReportSheet
 
@@ -69,6 +71,17 @@ def _number(raw: str, key: str, parsed: ReportInput):
         return None
 
 
+def _cleaned(parsed: ReportInput, key: str, clean, *args, **kwargs) -> dict:
+    """The figure's rule (reporting.figures) applied as the page is read, so that the page
+    refuses what the Excel reader and the service refuse, in the same words, beside the item."""
+    try:
+        return clean(*args, **kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            parsed.error(key, message)
+        return {}
+
+
 def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
     """Read the report page's fields for every indicator and task of `sheet`."""
     parsed = ReportInput()
@@ -94,7 +107,7 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
         if prefix + "comment" in post:
             data["comment"] = post[prefix + "comment"]
         if data:
-            parsed.values[pk] = data
+            parsed.values[pk] = _cleaned(parsed, key, clean_value, line.indicator, data)
     for line in sheet.tasks:
         pk, key = line.task.pk, line.key
         prefix = f"t-{pk}-"
@@ -110,16 +123,10 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
                 (data.get(k) or "").strip() for k in ("progress", "note", "evidence_link")
             ):
                 data = {}
-        if "progress" in data:
-            raw = (data["progress"] or "").strip().rstrip("%").strip()
-            progress = parse_int(raw, minimum=0, maximum=100) if raw else 0
-            if progress is None:
-                parsed.error(key, _("Tiến độ là một số nguyên từ 0 đến 100."))
-                data.pop("progress")
-            else:
-                data["progress"] = progress
         if data:
-            parsed.task_updates[pk] = data
+            parsed.task_updates[pk] = _cleaned(
+                parsed, key, clean_task_update, data, current=line.update
+            )
         uploads = files.getlist(prefix + "files") if files is not None else []
         for upload in uploads:
             if upload.size > MAX_EVIDENCE_BYTES:

@@ -39,12 +39,10 @@ def report_deltas(report: Report, sign: int) -> dict[Key, list]:
     deltas: dict[Key, list] = {}
     rows = ReportValue.objects.filter(report=report).select_related("indicator")
     for row in rows:
-        kind = row.indicator.kind
-        contribution = _contribution(kind, row)
+        contribution = _contribution(row.indicator.kind, row)
         if contribution is None:
             continue
-        # A rank describes the unit alone: its ancestors have ranks of their own.
-        owners = [unit.pk] if kind == Indicator.Kind.RANK else lineage
+        owners = lineage if row.indicator.sums_over_units else [unit.pk]
         value, numerator, denominator = contribution
         for owner in owners:
             deltas[(owner, report.period_id, row.indicator_id)] = [

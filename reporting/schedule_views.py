@@ -156,7 +156,7 @@ def schedule_detail(request, pk):
             "year_form": GenerateYearForm(initial={"year": timezone.localdate().year + 1}),
             "one_off_form": OneOffPeriodForm(),
             "reopen_form": ReopenForUnitForm(
-                units=selectors.reporting_units(schedule).filter(scope.unit_q()).order_by("path")
+                units=selectors.reporting_units_in_scope(scope=scope, schedule=schedule)
             ),
             "unit_count": selectors.reporting_units(schedule).count(),
         },
@@ -225,7 +225,7 @@ def period_reopen_for_unit(request, pk):
     schedule = _managed_schedule(scope, pk)
     period = schedule.periods.filter(pk=parse_id(request.POST.get("period")) or 0).first()
     form = ReopenForUnitForm(
-        request.POST, units=selectors.reporting_units(schedule).filter(scope.unit_q())
+        request.POST, units=selectors.reporting_units_in_scope(scope=scope, schedule=schedule)
     )
     if period is None:
         messages.error(request, _("Chọn kỳ báo cáo đã khóa."))
@@ -303,18 +303,11 @@ def board_excel(request, pk):
 def period_figures_excel(request, pk):
     """A period's figures of every unit in the scope, one row a unit."""
     from reporting import excel
-    from reporting.models import Report
 
     scope = user_scope(request.user)
     period = selectors.period_in_scope(scope=scope, pk=pk)
-    reports = (
-        Report.objects.filter(period=period)
-        .filter(selectors.reports_visible_q(scope))
-        .select_related("unit")
-        .prefetch_related("values__indicator")
-        .order_by("unit__path")
-    )
-    data = excel.period_figures_workbook(period=period, reports=list(reports))
+    reports = list(selectors.period_reports(scope=scope, period=period))
+    data = excel.period_figures_workbook(period=period, reports=reports)
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="so-lieu-{period.code}.xlsx"'
     return response

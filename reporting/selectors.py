@@ -25,7 +25,7 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.timeliness import LATE, ON_TIME, Standing
+from reporting.timeliness import LATE, MISSING, ON_TIME, Standing, Tally
 from reporting.timeliness import timeliness as report_timeliness
 
 # Roles that read the reports of their unit's whole subtree. A reporter (cán bộ đầu mối) reads
@@ -57,6 +57,11 @@ def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
         path__startswith=issuer.path,
         unit_type__in=schedule.unit_types.all(),
     )
+
+
+def reporting_units_in_scope(*, scope: UserScope, schedule: Schedule) -> QuerySet[OrgUnit]:
+    """The schedule's reporting units the user manages (a period is reopened for one of them)."""
+    return reporting_units(schedule).filter(scope.unit_q()).order_by("path")
 
 
 def items_for_unit(items: list[ScheduleIndicator], unit: OrgUnit) -> list[ScheduleIndicator]:
@@ -166,6 +171,41 @@ def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> R
     report = get_in_scope_or_404(queryset, reports_visible_q(scope), pk=pk)
     report.locked_for_update = for_update
     return report
+
+
+def unit_with_reports_in_scope(*, scope: UserScope, pk: int) -> OrgUnit:
+    """A unit whose reports the user may read; another unit's id is a 404."""
+    return get_in_scope_or_404(OrgUnit.objects.all(), reports_visible_q(scope, prefix=""), pk=pk)
+
+
+def report_of(*, unit: OrgUnit, period: Period) -> Report | None:
+    """The unit's report of the period, if it was started."""
+    return Report.objects.filter(unit=unit, period=period).first()
+
+
+def period_reports(*, scope: UserScope, period: Period) -> QuerySet[Report]:
+    """The period's reports the user may read, with their figures, by unit."""
+    return (
+        Report.objects.filter(period=period)
+        .filter(reports_visible_q(scope))
+        .select_related("unit")
+        .prefetch_related("values__indicator")
+        .order_by("unit__path")
+    )
+
+
+def evidence_in_scope(*, scope: UserScope, pk: int, to_delete: bool = False) -> Evidence:
+    """An evidence file of a report the user may read; `to_delete`: one of a unit they report
+    for (whether its report may still change is ReportActions' answer)."""
+    if to_delete:
+        queryset = Evidence.objects.select_related(
+            "task_update__report__period", "task_update__report__unit"
+        )
+        where = scope.unit_q("task_update__report__unit", roles=[Role.REPORTER])
+    else:
+        queryset = Evidence.objects.all()
+        where = reports_visible_q(scope, "task_update__report__unit")
+    return get_in_scope_or_404(queryset, where, pk=pk)
 
 
 @dataclass
@@ -384,9 +424,9 @@ class BoardCell:
         if self.report is None or (
             self.report.status == WorkflowStatus.DRAFT and self.report.submitted_at is None
         ):
-            if self.period.due_date >= self.today:
-                return "not_due" if self.report is None else "draft"
-            return "missing"
+            if self.timeliness.state == MISSING:
+                return "missing"
+            return "not_due" if self.report is None else "draft"
         return self.report.status
 
     @property
@@ -414,6 +454,30 @@ class BoardCell:
     @property
     def completeness(self) -> Decimal | None:
         return self.report.completeness if self.report is not None else None
+
+
+def unit_timeliness(
+    *, unit: OrgUnit, schedules: list[Schedule], year: int, today: datetime.date | None = None
+) -> Tally:
+    """How the unit reported in `year` under those of `schedules` that name its type: each
+    period due before `today` counted on time, late or missing (reporting.timeliness)."""
+    today = today or timezone.localdate()
+    reporting = [s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}]
+    periods = list(
+        Period.objects.filter(
+            schedule__in=reporting, due_date__lt=today, start__year=year
+        ).values_list("pk", "due_date")
+    )
+    sent = {
+        r.period_id: r
+        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
+            submitted_at=None
+        )
+    }
+    tally = Tally()
+    for period_id, due_date in periods:
+        tally.add(report_timeliness(due_date=due_date, report=sent.get(period_id), today=today))
+    return tally
 
 
 @dataclass

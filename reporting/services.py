@@ -4,15 +4,19 @@ The report workflow: draft → submitted (reporter) → approved (unit head) →
 coordinator, or returned with a reason at any step; an accepted report is locked and its figures
 are final until a coordinator reopens it with a reason. Every step and every saved change is an
 `Event` (who, when, from where, what changed).
+
+The rules these writes obey live one hop away: who may take a step, `reporting.workflow`
+(`ReportActions`, also asked by the page for its buttons); what a valid figure is,
+`reporting.figures` (also called by the web form and the Excel reader); when a report is late,
+`reporting.timeliness`.
 """
 
 import datetime
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -23,8 +27,8 @@ from core.text import free_text
 from indicators.models import Indicator
 from org.models import OrgUnit, Role, UnitType
 from org.scope import UserScope
-from plans.models import Plan, Task, TaskStatus, task_progress_error, task_status_of
-from reporting import checks, permissions, selectors
+from plans.models import Plan, Task, TaskStatus, task_status_of
+from reporting import checks, figures, permissions, selectors
 from reporting.models import (
     Event,
     Evidence,
@@ -42,6 +46,15 @@ from reporting.models import (
 )
 from reporting.periods import periods_generate
 from reporting.timeliness import days_late
+from reporting.workflow import (
+    ReportActions,
+    ReportLocked,
+    forbidden,
+    may_start_report,
+    period_is_open_for,
+)
+
+__all__ = ["ReportLocked", "period_is_open_for"]  # re-exported: registrations and views use them
 
 NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 SCHEDULE_FIELDS = (
@@ -53,16 +66,11 @@ SCHEDULE_FIELDS = (
     "jump_warning_percent",
     "is_active",
 )
-MAX_DIGITS = Decimal("1e13")  # ReportValue keeps 18 digits, 4 of them decimals
-
-
-class ReportLocked(ValidationError):
-    """The report cannot be changed in its state, or its period is closed for the unit."""
 
 
 def _require(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
+        raise forbidden()
 
 
 # --- Schedules and periods ---------------------------------------------------------------------
@@ -232,23 +240,13 @@ def period_reopen_for_unit(
     )
 
 
-def period_is_open_for(period: Period, unit: OrgUnit, today: datetime.date | None = None) -> bool:
-    if not period.is_closed:
-        return True
-    today = today or timezone.localdate()
-    return any(
-        r.until is None or r.until >= today
-        for r in PeriodReopening.objects.filter(period=period, unit=unit, is_active=True)
-    )
-
-
 # --- Opening a report --------------------------------------------------------------------------
 
 
 def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
     """The unit's report of the period, created as an empty draft the first time its reporter
     opens it."""
-    _require(permissions.may_report(scope, unit))
+    _require(may_start_report(scope, unit))
     if not selectors.reporting_units(period.schedule).filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị này không thuộc diện báo cáo theo lịch này."))
     if period.start > timezone.localdate():
@@ -261,115 +259,45 @@ def report_open(*, scope: UserScope, unit: OrgUnit, period: Period) -> Report:
 
 
 def _as_decimal(key: str, raw) -> Decimal | None:
-    if raw is None or raw == "":
-        return None
     try:
-        number = raw if isinstance(raw, Decimal) else Decimal(str(raw))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError({key: _("Nhập một số (dùng dấu phẩy cho phần thập phân).")}) from exc
-    if not number.is_finite() or abs(number) >= MAX_DIGITS:
-        raise ValidationError({key: _("Số quá lớn.")})
-    return number.quantize(Decimal("0.0001"))
+        return figures.clean_number(raw)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
 
 
 def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -> dict:
-    """Copy what was typed onto `row`; return {field: [old, new]} of what changed."""
+    """Copy what was typed onto `row`, cleaned by the figure's rule; return {field: [old, new]}
+    of what changed."""
+    try:
+        cleaned = figures.clean_value(indicator, data)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
     changed = {}
-    fields = {
-        Indicator.Kind.RATIO: ("numerator", "denominator"),
-        Indicator.Kind.TEXT: (),
-    }.get(indicator.kind, ("value",))
-    for name in fields:
-        if name in data:
-            new = _as_decimal(key, data[name])
-            if indicator.kind == Indicator.Kind.BOOLEAN and new not in (None, 0, 1):
-                raise ValidationError({key: _("Chọn Có hoặc Không.")})
-            fraction = checks.whole_number_error(indicator, new)
-            if fraction:
-                raise ValidationError({key: fraction})
-            old = getattr(row, name)
-            if old != new:
-                changed[name] = [_json(old), _json(new)]
-                setattr(row, name, new)
-    for name in ("text", "comment"):
-        if name in data:
-            new = free_text(data[name], key=key)
-            if getattr(row, name) != new:
-                changed[name] = [getattr(row, name), new]
-                setattr(row, name, new)
+    for name, new in cleaned.items():
+        old = getattr(row, name)
+        if old != new:
+            changed[name] = [old, new] if name in figures.TEXT_FIELDS else [_json(old), _json(new)]
+            setattr(row, name, new)
     return changed
 
 
-def _progress(raw, key: str) -> int:
-    message = _("Tiến độ là một số nguyên từ 0 đến 100.")
-    if raw is None or raw == "":
-        return 0
-    try:
-        number = Decimal(str(raw))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError({key: message}) from exc
-    if number != number.to_integral_value() or not 0 <= number <= 100:
-        raise ValidationError({key: message})
-    return int(number)
-
-
 def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
-    """Copy a task's typed status, progress, note and link; return what changed."""
-    data = dict(data)
-    if data.get("status") == TaskUpdate.Status.DONE and data.get("progress") in (None, "", 0):
-        data["progress"] = 100  # done means 100 %, whatever was left in the box
+    """Copy a task's typed status, progress, note and link, cleaned by the task's rule; return
+    what changed."""
+    try:
+        cleaned = figures.clean_task_update(data, current=update)
+    except ValidationError as exc:
+        raise ValidationError({key: exc.messages}) from exc
     changed = {}
-    if "status" in data:
-        if data["status"] not in TaskUpdate.Status.values:
-            raise ValidationError({key: _("Chọn tình trạng nhiệm vụ trong danh sách.")})
-        if update.status != data["status"]:
-            changed["status"] = [update.status, data["status"]]
-            update.status = data["status"]
-    if "progress" in data:
-        progress = _progress(data["progress"], key)
-        if update.progress != progress:
-            changed["progress"] = [update.progress, progress]
-            update.progress = progress
-    mismatch = task_progress_error(update.status, update.progress)
-    if mismatch:
-        raise ValidationError({key: mismatch})
-    if "evidence_link" in data:
-        link = (data["evidence_link"] or "").strip()
-        max_length = TaskUpdate._meta.get_field("evidence_link").max_length
-        if len(link) > max_length:
-            raise ValidationError(
-                {key: _("Đường dẫn minh chứng dài quá %(n)s ký tự.") % {"n": max_length}}
-            )
-        if link:
-            try:
-                URLValidator(schemes=["http", "https"])(link)
-            except ValidationError as exc:
-                raise ValidationError(
-                    {key: _("Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://")}
-                ) from exc
-        if update.evidence_link != link:
-            changed["evidence_link"] = [update.evidence_link, link]
-            update.evidence_link = link
-    if "note" in data:
-        note = free_text(data["note"], key=key)
-        if update.note != note:
-            changed["note"] = [update.note, note]
-            update.note = note
+    for name, new in cleaned.items():
+        if getattr(update, name) != new:
+            changed[name] = [getattr(update, name), new]
+            setattr(update, name, new)
     return changed
 
 
 def _json(value):
     return None if value is None else str(value)
-
-
-def _ensure_editable(report: Report) -> None:
-    if not report.is_editable_by_reporter:
-        raise ReportLocked(
-            _("Báo cáo đang ở trạng thái “%(s)s”, người báo cáo không sửa được.")
-            % {"s": report.get_status_display()}
-        )
-    if not period_is_open_for(report.period, report.unit):
-        raise ReportLocked(_("Kỳ báo cáo đã khóa. Đề nghị cơ quan thường trực mở lại cho đơn vị."))
 
 
 @transaction.atomic
@@ -389,9 +317,8 @@ def report_save_draft(
     """Save what the reporter typed, complete or not (a draft may be partial). All or nothing:
     one malformed figure refuses the whole save with a message keyed by its field. A stale
     `expected_version` is refused so that a second browser never overwrites the first."""
-    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("edit")
     if expected_version != report.version:
         raise ConcurrentEditError()
     sheet = selectors.report_sheet(report, with_previous=False)
@@ -525,9 +452,8 @@ def evidence_check_caps(*, report: Report, files: dict) -> None:
 def evidence_delete(*, scope: UserScope, user, evidence: Evidence) -> None:
     """Remove an evidence file from a report still being written; the report's version moves,
     so a submission running at the same time sees the change or is refused."""
-    _require(permissions.may_report(scope, evidence.task_update.report.unit))
     report = _lock(evidence.task_update.report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("edit")
     report.version += 1
     report.save(update_fields=["version", "updated_at"])
     _record(
@@ -581,9 +507,8 @@ def _move(report: Report, user, kind: str, to_status: str, *, ip=None, reason=""
 def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """Send the report to the unit head. Refused while an error stands or a warning has no
     comment; the messages come keyed by field so the page shows each next to its place."""
-    _require(permissions.may_report(scope, report.unit))
     report = _lock(report)
-    _ensure_editable(report)
+    ReportActions(scope, report).require("submit")
     sheet = selectors.report_sheet(report)
     check = checks.report_check(sheet)
     comments = {line.key: line.row.comment for line in sheet.values if line.row is not None}
@@ -605,10 +530,8 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
 @transaction.atomic
 def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     """The unit head answers for the report ("người đứng đầu chịu trách nhiệm", seed 001)."""
-    _require(permissions.may_approve(scope, report.unit))
     report = _lock(report)
-    if report.status != WorkflowStatus.SUBMITTED:
-        raise ReportLocked(_("Chỉ duyệt được báo cáo đang chờ thủ trưởng duyệt."))
+    ReportActions(scope, report).require("approve")
     return _move(report, user, Event.Kind.APPROVE, WorkflowStatus.APPROVED, ip=ip)
 
 
@@ -619,9 +542,7 @@ def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
-    _require(permissions.may_receive(scope, report.period.schedule.plan))
-    if report.status != WorkflowStatus.APPROVED:
-        raise ReportLocked(_("Chỉ tiếp nhận được báo cáo đã được thủ trưởng duyệt."))
+    ReportActions(scope, report).require("accept")
     report.accepted_at = timezone.now()
     ReportValue.objects.filter(report=report).exclude(return_note="").update(return_note="")
     TaskUpdate.objects.filter(report=report).exclude(return_note="").update(return_note="")
@@ -676,13 +597,7 @@ def report_return(
     ("value-<indicator id>", "task-<task id>"). The head returns a submitted report; the
     coordinator a submitted or approved one."""
     report = _lock(report)
-    receiver = permissions.may_receive(scope, report.period.schedule.plan)
-    if report.status == WorkflowStatus.SUBMITTED:
-        _require(permissions.may_approve(scope, report.unit) or receiver)
-    elif report.status == WorkflowStatus.APPROVED:
-        _require(receiver)
-    else:
-        raise ReportLocked(_("Chỉ trả lại được báo cáo đang chờ duyệt hoặc chờ tiếp nhận."))
+    ReportActions(scope, report).require("return")
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
     reason = free_text(reason, key="reason")
@@ -726,9 +641,7 @@ def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=Non
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
-    _require(permissions.may_receive(scope, report.period.schedule.plan))
-    if report.status != WorkflowStatus.ACCEPTED:
-        raise ReportLocked(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
+    ReportActions(scope, report).require("reopen")
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
     free_text(reason, key="reason")

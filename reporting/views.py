@@ -5,16 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import client_ip
 from core.services import ConcurrentEditError
-from org.models import OrgUnit, Role
 from org.scope import user_scope
-from reporting import checks, permissions, selectors, services
+from reporting import checks, selectors, services
 from reporting.forms import (
     TASK_STATUSES,
     ReasonForm,
@@ -22,7 +21,7 @@ from reporting.forms import (
     parse_report_post,
     report_inputs,
 )
-from reporting.models import Evidence, Report, WorkflowStatus
+from reporting.workflow import ReportActions, may_start_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -57,14 +56,12 @@ def report_start(request, unit_pk, period_pk):
     """A unit's report of a period: the report if it exists; otherwise a page saying so, from
     which the unit's reporter starts it (a POST: opening a link never creates anything)."""
     scope = user_scope(request.user)
-    unit = get_object_or_404(
-        OrgUnit.objects.filter(selectors.reports_visible_q(scope, prefix="")), pk=unit_pk
-    )
+    unit = selectors.unit_with_reports_in_scope(scope=scope, pk=unit_pk)
     period = selectors.period_in_scope(scope=scope, pk=period_pk)
-    existing = Report.objects.filter(unit=unit, period=period).first()
+    existing = selectors.report_of(unit=unit, period=period)
     if existing is not None:
         return redirect("reporting:detail", pk=existing.pk)
-    may_start = permissions.may_report(scope, unit)
+    may_start = may_start_report(scope, unit)
     if request.method == "POST":
         if not may_start:
             raise Http404
@@ -88,15 +85,6 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
     sheet = selectors.report_sheet(report, with_events=True)
     check = checks.report_check(sheet)
     report_inputs(sheet, posted, keep_saved=conflict)
-    reporter = permissions.may_report(scope, report.unit)
-    head = permissions.may_approve(scope, report.unit)
-    receiver = permissions.may_receive(scope, report.period.schedule.plan)
-    can_edit = (
-        reporter
-        and report.is_editable_by_reporter
-        and services.period_is_open_for(report.period, report.unit)
-    )
-    status = report.status
     return {
         "report": report,
         "sheet": sheet,
@@ -104,14 +92,7 @@ def _page_context(request, scope, report, *, errors=None, posted=None, conflict=
         "errors": errors or {},
         "posted": posted,
         "conflict": conflict,
-        "can_edit": can_edit,
-        "can_submit": can_edit,
-        "can_approve": head and status == WorkflowStatus.SUBMITTED,
-        "can_accept": receiver and status == WorkflowStatus.APPROVED,
-        "can_return": (status == WorkflowStatus.SUBMITTED and (head or receiver))
-        or (status == WorkflowStatus.APPROVED and receiver),
-        "can_reopen": status == WorkflowStatus.ACCEPTED and receiver,
-        "period_open": services.period_is_open_for(report.period, report.unit),
+        "actions": ReportActions(scope, report),
         "task_statuses": TASK_STATUSES,
         "narrative_fields": [
             ("results", _("Kết quả đạt được")),
@@ -137,7 +118,7 @@ def report_detail(request, pk):
             context = _page_context(
                 request,
                 scope,
-                Report.objects.select_related("unit", "period__schedule__plan").get(pk=report.pk),
+                selectors.report_in_scope(scope=scope, pk=report.pk),
                 errors={"__all__": exc.messages},
                 posted=request.POST,
                 conflict=True,
@@ -199,7 +180,7 @@ def report_autosave(request, pk):
     One transaction: the report is read once, locked, and saved."""
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     try:
         saved, errors = _save_from_post(request, scope, report)
@@ -233,7 +214,7 @@ def report_autosave(request, pk):
 def report_submit(request, pk):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk, for_update=True)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     return _submit(request, scope, report)
 
@@ -302,7 +283,7 @@ def report_return(request, pk):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
     context = _page_context(request, scope, report)
-    if not context["can_return"]:
+    if not context["actions"].can_return:
         raise Http404
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -356,7 +337,7 @@ def report_excel_upload(request, pk):
 
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
-    if not permissions.may_report(scope, report.unit):
+    if not ReportActions(scope, report).is_reporter:
         raise Http404
     form = ReportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -382,10 +363,7 @@ def report_excel_upload(request, pk):
 @require_GET
 def evidence_download(request, pk):
     scope = user_scope(request.user)
-    evidence = get_object_or_404(
-        Evidence.objects.filter(selectors.reports_visible_q(scope, "task_update__report__unit")),
-        pk=pk,
-    )
+    evidence = selectors.evidence_in_scope(scope=scope, pk=pk)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
 
 
@@ -393,12 +371,7 @@ def evidence_download(request, pk):
 @require_POST
 def evidence_delete(request, pk):
     scope = user_scope(request.user)
-    evidence = get_object_or_404(
-        Evidence.objects.filter(
-            scope.unit_q("task_update__report__unit", roles=[Role.REPORTER])
-        ).select_related("task_update__report__period", "task_update__report__unit"),
-        pk=pk,
-    )
+    evidence = selectors.evidence_in_scope(scope=scope, pk=pk, to_delete=True)
     report_pk = evidence.task_update.report_id
     try:
         services.evidence_delete(scope=scope, user=request.user, evidence=evidence)

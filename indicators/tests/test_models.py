@@ -26,3 +26,38 @@ def test_rank_is_better_when_lower():
 def test_indicator_search_ignores_diacritics():
     indicator = Indicator.objects.create(code="cds", name="Chỉ số chuyển đổi số", kind="count")
     assert Indicator.objects.filter(search_text__contains="chuyen doi so").get() == indicator
+
+
+class TestWhatTheKindMeansForCallers:
+    """The indicator answers what its kind and temporal choice mean, so that roll-ups, status and
+    the report forms ask it instead of branching on the kind."""
+
+    @pytest.mark.parametrize(
+        ("kind", "temporal", "expected"),
+        [
+            ("count", "latest", "level"),
+            ("count", "cumulative", "year_sum"),
+            ("amount", "cumulative", "year_sum"),
+            ("ratio", "cumulative", "year_share"),
+            ("ratio", "latest", "level"),
+            ("rank", "cumulative", "level"),  # a rank marked cumulative by mistake never adds up
+        ],
+    )
+    def test_accumulation(self, kind, temporal, expected):
+        assert Indicator(kind=kind, temporal=temporal).accumulation == expected
+
+    def test_a_rank_and_a_text_do_not_sum_over_units(self):
+        sums = {kind: Indicator(kind=kind).sums_over_units for kind in Indicator.Kind.values}
+        assert sums == {
+            "ratio": True,
+            "count": True,
+            "amount": True,
+            "rank": False,
+            "boolean": True,
+            "text": False,
+        }
+
+    def test_input_fields(self):
+        assert Indicator(kind="ratio").input_fields == ("numerator", "denominator")
+        assert Indicator(kind="text").input_fields == ()
+        assert Indicator(kind="boolean").input_fields == ("value",)

@@ -433,14 +433,14 @@ class TestImportRefusals:
         report_file = export(setup.report, tmp_path)
         address = report_file.cell(setup.ratio, "denominator")
         report_file.fill({address: -3})
-        assert f"ô {address}: không được là số âm (-3)." in refusal(setup, report_file)
+        assert f"ô {address}: Tử số và mẫu số không được âm." in refusal(setup, report_file)
 
     @pytest.mark.parametrize("typed", [-1e24, -1e300, "-1e24", -(10**30)])
     def test_a_huge_negative_number_is_refused_at_its_cell(self, setup, tmp_path, typed):
         report_file = export(setup.report, tmp_path)
         address = report_file.cell(setup.ratio, "denominator")
         report_file.fill({address: typed})
-        assert f"ô {address}: không được là số âm (" in refusal(setup, report_file)
+        assert f"ô {address}: Tử số và mẫu số không được âm." in refusal(setup, report_file)
 
     @pytest.mark.parametrize("typed", [2.5, "2,5"])
     def test_a_count_with_a_fraction_is_refused_at_its_cell(self, setup, tmp_path, typed):
@@ -482,7 +482,7 @@ class TestImportRefusals:
         report_file = export(setup.report, tmp_path)
         address = report_file.cell(setup.task, "evidence_link")
         report_file.fill({address: "D:\\minh-chung\\quyet-dinh.pdf"})
-        assert f"ô {address}: đường dẫn minh chứng phải bắt đầu" in refusal(setup, report_file)
+        assert f"ô {address}: Đường dẫn minh chứng phải bắt đầu" in refusal(setup, report_file)
 
     def test_every_problem_of_the_file_is_listed_at_once(self, setup, tmp_path):
         report_file = export(setup.report, tmp_path)

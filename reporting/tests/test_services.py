@@ -200,7 +200,10 @@ class TestChecks:
         assert setup.fresh().status == WorkflowStatus.DRAFT
 
     def test_negative_count_and_missing_required_value_block_submission(self, setup):
-        setup.save(values={setup.count.pk: {"value": -1}})
+        # A negative is refused when typed (reporting.figures); one saved before that rule
+        # still stops the report at submission.
+        setup.save(values={setup.count.pk: {"value": 1}})
+        ReportValue.objects.filter(indicator=setup.count).update(value=-1)
         with pytest.raises(ValidationError) as exc:
             setup.submit()
         assert exc.value.message_dict[f"value-{setup.count.pk}"] == ["Số liệu không được âm."]

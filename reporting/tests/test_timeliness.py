@@ -17,6 +17,7 @@ from reporting.timeliness import (
     NOT_DUE,
     ON_TIME,
     Standing,
+    Tally,
     days_late,
     timeliness,
 )
@@ -45,6 +46,22 @@ def test_an_unsent_report_is_missing_only_after_the_due_day():
     assert timeliness(due_date=DUE, report=draft, today=DUE).state == NOT_DUE
     after = DUE + datetime.timedelta(days=4)
     assert timeliness(due_date=DUE, report=draft, today=after) == Standing(MISSING, 4)
+
+
+def test_late_means_sent_late_or_missing_and_a_tally_counts_only_periods_due():
+    assert [Standing(s, 0).is_late for s in (ON_TIME, LATE, MISSING, NOT_DUE)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    tally = Tally()
+    for standing in (Standing(ON_TIME, 0), Standing(LATE, 2), Standing(LATE, 4)):
+        tally.add(standing)
+    tally.add(Standing(MISSING, 9))
+    tally.add(Standing(NOT_DUE, 0))
+    assert (tally.on_time, tally.late, tally.missing, tally.due) == (1, 2, 1, 4)
+    assert tally.average_days_late == 3
 
 
 @pytest.mark.django_db
