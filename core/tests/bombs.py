@@ -132,3 +132,32 @@ def far_cell_xlsx(workbook_path: Path, sheet_title: str, row: int = 99_999_999) 
             if info.filename.startswith("xl/worksheets/") and b'r="%d"' % last in data:
                 data = data.replace(b"%d" % last, b"%d" % row)
             target.writestr(info, data)
+
+
+def flate_bomb_pdf(unpacked_mb: int = 200) -> bytes:
+    """A one-page PDF whose content stream inflates to `unpacked_mb` MB of drawing operators:
+    its page count is honest, so only the reader's own time and memory limits can stop it."""
+    import zlib
+
+    squeezer = zlib.compressobj(9)
+    operators = b"0 0 m 1 1 l S\n" * (1024 * 1024 // 14)
+    stream = b"".join(squeezer.compress(operators) for _ in range(unpacked_mb)) + squeezer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -498,3 +498,25 @@ def test_another_units_finished_import_stays_404(client, world, coordinator):
     client.force_login(user_with_role(world.other_commune, Role.COORDINATOR, username="khac"))
     response = client.get(reverse("plans:import_review", args=[plan_import.pk]))
     assert response.status_code == 404
+
+
+def test_a_pdf_flate_bomb_is_stopped_at_the_time_limit_and_the_worker_goes_on(
+    coordinator, world, settings
+):
+    """100 kB whose one page inflates to 20 MB of drawing: its page count is honest, so the
+    guard lets it through and the reading child is stopped at its limit, not the worker."""
+    import time
+
+    from django.core.files.storage import default_storage
+
+    from core.tests import bombs
+
+    settings.PLAN_IMPORT_TIMEOUT_SECONDS = 3
+    started = time.perf_counter()
+    upload(coordinator, world, content=bombs.flate_bomb_pdf(20), name="kh.pdf")
+    assert time.perf_counter() - started < 15
+    job = Job.objects.get()
+    assert job.status == "failed" and "quá 3 giây" in job.error
+    assert PlanImport.objects.count() == 0 and not default_storage.exists(job.params["file"])
+    upload(coordinator, world)  # the same worker reads the next file
+    assert PlanImport.objects.count() == 1
