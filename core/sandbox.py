@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import selectors
 import subprocess
 import sys
@@ -36,13 +35,16 @@ class SandboxError(Exception):
         self.message, self.timed_out = str(message), timed_out
 
 
-def _limit(memory_mb: int, cpu_seconds: int) -> Callable[[], None]:
-    def apply() -> None:
-        memory = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-
-    return apply
+# The child sets its own limits first thing, then runs the module: no `preexec_fn`, which is
+# unsafe in a process with threads (the worker's heartbeat thread runs while a job reads).
+_BOOTSTRAP = (
+    "import resource, runpy, sys\n"
+    "memory, cpu = int(sys.argv[1]) * 1024 * 1024, int(sys.argv[2])\n"
+    "resource.setrlimit(resource.RLIMIT_AS, (memory, memory))\n"
+    "resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))\n"
+    "sys.argv = sys.argv[3:]\n"
+    "runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+)
 
 
 def run_bounded(
@@ -53,13 +55,14 @@ def run_bounded(
     on_message: Callable[[dict], None] | None = None,
 ) -> dict:
     """Run `python -m <args>` from the project's folder; return its last JSON line."""
+    module, *rest = args
+    limits = [str(memory_mb), str(int(timeout) + 1)]
     process = subprocess.Popen(
-        [sys.executable, "-m", *args],
+        [sys.executable, "-c", _BOOTSTRAP, *limits, module, *rest],
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=_limit(memory_mb, int(timeout) + 1),  # noqa: PLW1509 (no threads started yet)
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     deadline = time.monotonic() + timeout
