@@ -92,3 +92,22 @@ def test_a_child_past_its_memory_is_stopped_with_a_reason():
     with pytest.raises(SandboxError) as exc:
         run_bounded(["core.tests.sandbox_child", "eat"], timeout=20, memory_mb=300)
     assert "bộ nhớ" in exc.value.message
+
+
+def test_a_part_that_lies_about_its_size_is_never_unpacked_past_it():
+    """The guard trusts the declared sizes because zipfile (under openpyxl and python-docx)
+    stops each part at its declared size: a part declaring 1 kB but holding 50 MB of zeros
+    yields at most 1 kB, then fails its checksum."""
+    import struct
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (50 * 1024 * 1024))
+    data = bytearray(buffer.getvalue())
+    central = data.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", data, 22, 1024)  # the local header's uncompressed size
+    struct.pack_into("<I", data, central + 24, 1024)  # the central directory's
+    upload_check(SimpleUploadedFile("kh.docx", bytes(data)), name="kh.docx")  # looks small
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        with pytest.raises(zipfile.BadZipFile), archive.open("word/document.xml") as member:
+            assert len(member.read()) <= 1024
