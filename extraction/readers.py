@@ -3,6 +3,7 @@
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from extraction.errors import ExtractionError
@@ -18,7 +19,9 @@ _VNI_PATTERN = re.compile(r"[aeiouyAEIOUY][ùøûõïâáàåãäêëéèùúû�
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
-def read_file(path: str | Path) -> str:
+def read_file(path: str | Path, *, on_page: Callable[[int, int], None] | None = None) -> str:
+    """The text of the document at `path`; for a PDF, `on_page(done, pages)` is called after
+    each page is read (the progress bar's "Đang đọc trang 12/30")."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -35,7 +38,7 @@ def read_file(path: str | Path) -> str:
     if suffix == ".docx":
         return read_docx(data)
     if suffix == ".pdf":
-        return read_pdf(data)
+        return read_pdf(data, on_page=on_page)
     if suffix in (".txt", ".md", ""):
         return decode_text(data)
     raise ExtractionError(
@@ -189,7 +192,8 @@ def _table_lines(table) -> list[str]:
     return rows
 
 
-def read_pdf(data: bytes) -> str:
+def read_pdf(data: bytes, *, on_page: Callable[[int, int], None] | None = None) -> str:
+    """The text layer of a PDF, page by page; `on_page(done, pages)` after each page."""
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -201,7 +205,13 @@ def read_pdf(data: bytes) -> str:
                 "Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lại."
             ) from exc
         with pdf:
-            pages = [_pdf_page_lines(page) for page in pdf.pages]
+            pages = []
+            total = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(_pdf_page_lines(page))
+                page.close()  # pdfplumber keeps each page's objects until closed
+                if on_page is not None:
+                    on_page(number, total)
     except ExtractionError:
         raise
     except Exception as exc:

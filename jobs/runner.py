@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -166,6 +167,19 @@ def job_run(job_id, *, worker: str = "") -> Outcome:
     except ValidationError as exc:
         _discard(stored)
         services.job_fail(job, error=" ".join(exc.messages), can_retry=False)
+        return Outcome(Job.Status.FAILED)
+    except SoftTimeLimitExceeded:
+        _discard(stored)
+        log.warning("job %s (%s) stopped at its time limit", job.pk, job.kind)
+        services.job_fail(
+            job,
+            error=_(
+                "Việc chạy quá %(minutes)s phút nên đã dừng; hãy chạy lại vào lúc ít việc hơn, "
+                "nếu vẫn dừng hãy báo quản trị."
+            )
+            % {"minutes": max(1, round(settings.CELERY_TASK_SOFT_TIME_LIMIT / 60))},
+            can_retry=True,
+        )
         return Outcome(Job.Status.FAILED)
     except TRANSIENT:
         _discard(stored)

@@ -21,7 +21,11 @@ def job_list(request):
 @login_required
 @require_GET
 def job_detail(request, pk):
+    """The job's page; a job already done whose result is a page (an import's review) sends
+    the person there, as the polling would have had they stayed."""
     job = selectors.job_for_user(user=request.user, pk=pk)
+    if job.status == Job.Status.DONE and job.result_url and not job.result_file:
+        return redirect(job.result_url)
     return render(request, "jobs/job_detail.html", {"job": job})
 
 

@@ -2,14 +2,15 @@
 a background job (jobs/) runs the extractor and creates the PlanImport that the review page
 shows. Nothing becomes a Plan until a person confirms the review (plans/importing.py)."""
 
-import os
-
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.sandbox import SandboxError, run_bounded
+from core.uploads import UploadRefused, upload_check
 from jobs.models import Job
 from jobs.runner import JobError, JobResult, Progress, register
 from jobs.services import job_start
@@ -20,8 +21,9 @@ from plans.models import PlanImport
 
 
 def plan_import_start(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file) -> Job:
-    """Check what can be checked at once (who, which format, an empty or oversized file: the
-    reason next to the field, nothing kept), store the file and queue the reading job."""
+    """Check what can be checked at once (who, which format, an empty, oversized or
+    decompression-bomb file: the reason next to the field, nothing kept), store the file and
+    queue the reading job."""
     from extraction import MAX_BYTES
 
     if not scope.can_manage(issuer):
@@ -39,6 +41,10 @@ def plan_import_start(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file)
         raise ValidationError(
             {"source_file": _("Tệp quá lớn; giới hạn là %(mb)s MB.") % {"mb": MAX_BYTES >> 20}}
         )
+    try:
+        upload_check(uploaded_file, name=name)
+    except UploadRefused as exc:
+        raise ValidationError({"source_file": exc.message}) from exc
     field = PlanImport._meta.get_field("source_file")
     stored = default_storage.save(field.generate_filename(None, name), uploaded_file)
     return job_start(
@@ -50,52 +56,53 @@ def plan_import_start(*, scope: UserScope, user, issuer: OrgUnit, uploaded_file)
     )
 
 
-def _page_count(path: str) -> int | None:
-    if not path.lower().endswith(".pdf"):
-        return None
-    try:
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    except Exception:  # the extractor says why a PDF cannot be read
-        return None
-
-
 @register(Job.Kind.PLAN_IMPORT)
 def plan_import_read(job: Job, progress: Progress) -> JobResult:
     """Run the extractor on the stored upload. Idempotent: a rerun after the PlanImport was
     saved (worker killed before the job was marked done) finds it instead of making another."""
-    from extraction import ExtractionError, extract_text
-    from extraction.readers import read_file
-
     stored, name = job.params["file"], job.params["name"]
     existing = PlanImport.objects.filter(source_file=stored).first()
     if existing is None:
         if not default_storage.exists(stored):
             raise JobError(_("Tệp tải lên không còn trên máy chủ; hãy tải lại tệp."))
         path = default_storage.path(stored)
-        pages = _page_count(path)
-        if pages:
-            progress(_("Đang đọc tệp PDF (%(n)s trang)") % {"n": pages}, 10)
-        else:
-            progress(_("Đang đọc tệp %(name)s") % {"name": name}, 10)
+        progress(_("Đang đọc tệp %(name)s") % {"name": name}, 5)
         try:
-            text = read_file(path)
-            progress(_("Đang tách căn cứ, chỉ tiêu và nhiệm vụ"), 60)
-            draft = extract_text(text, filename=os.path.basename(path))
-        except ExtractionError as exc:
-            # As before the queue: a file the extractor refuses leaves nothing behind.
+            upload_check(path, name=name)  # a file stored before the guard existed
+            answer = run_bounded(
+                ["extraction.child", path],
+                timeout=settings.PLAN_IMPORT_TIMEOUT_SECONDS,
+                memory_mb=settings.PLAN_IMPORT_MEMORY_MB,
+                on_message=lambda message: _report(progress, message),
+            )
+        except (UploadRefused, SandboxError) as exc:
             default_storage.delete(stored)
             raise JobError(exc.message) from exc
+        if "error" in answer:
+            # As before the queue: a file the extractor refuses leaves nothing behind.
+            default_storage.delete(stored)
+            raise JobError(answer["error"])
         progress(_("Đang lưu bản đề xuất"), 90)
         existing = PlanImport(
             issuer_id=job.params["issuer"],
             original_name=name,
             created_by=job.started_by,
-            draft=draft.to_dict(),
-            text=draft.text,
+            draft=answer["draft"],
+            text=answer["text"],
         )
         existing.source_file.name = stored
         existing.save()
     return JobResult(url=reverse("plans:import_review", args=[existing.pk]))
+
+
+def _report(progress: Progress, message: dict) -> None:
+    """The reading child's news on the job's page: a PDF's pages one by one (10–60 %), then the
+    extraction."""
+    if "page" in message and message.get("pages"):
+        done, pages = int(message["page"]), int(message["pages"])
+        progress(
+            _("Đang đọc trang %(done)s/%(pages)s") % {"done": done, "pages": pages},
+            10 + 50 * done // pages,
+        )
+    elif message.get("step") == "extract":
+        progress(_("Đang tách căn cứ, chỉ tiêu và nhiệm vụ"), 60)

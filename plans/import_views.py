@@ -70,6 +70,26 @@ def _pending_import(request, pk) -> PlanImport:
     )
 
 
+def _finished_import(request, pk):
+    """An import already confirmed or discarded (the person came back through its job): the
+    plan it made, or the upload page saying it was discarded; None while it waits for review.
+    (A form posted to it again stays a 404: nothing is confirmed twice.)"""
+    scope = user_scope(request.user)
+    done = (
+        PlanImport.objects.filter(scope.unit_q("issuer", roles=["coordinator"]), pk=pk)
+        .exclude(status=PlanImport.Status.PENDING)
+        .values_list("status", "plan_id", "original_name")
+        .first()
+    )
+    if done is None:
+        return None
+    status, plan_id, name = done
+    if status == PlanImport.Status.CONFIRMED and plan_id:
+        return redirect("plans:detail", pk=plan_id)
+    messages.info(request, _("Tệp %(name)s đã được hủy.") % {"name": name})
+    return redirect("plans:import_upload")
+
+
 def _unit_match_form(data, *, draft: dict, issuer: OrgUnit) -> UnitMatchForm:
     """One select per unit name of the tasks; a group phrase gets its units ticked."""
     names = importing.draft_unit_names(draft)
@@ -94,6 +114,9 @@ def _unit_match_form(data, *, draft: dict, issuer: OrgUnit) -> UnitMatchForm:
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
     scope = user_scope(request.user)
+    finished = _finished_import(request, pk) if request.method == "GET" else None
+    if finished is not None:
+        return finished
     plan_import = _pending_import(request, pk)
     draft, issuer = plan_import.draft, plan_import.issuer
     initial = review_initial(draft, text=plan_import.text)

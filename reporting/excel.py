@@ -17,7 +17,6 @@ import io
 import json
 import math
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -39,6 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.formats import number_vi, parse_number_vi
 from core.services import ConcurrentEditError
 from core.spreadsheets import append_row, set_formula, set_value
+from core.uploads import REPORT_LIMITS, UploadRefused, upload_check, workbook_check_dimensions
 from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import selectors, services
@@ -880,36 +880,26 @@ class _FileMeta:
     slots: list[Slot]
 
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a report's file is ~20 kB
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # guard against a "zip bomb" before openpyxl unpacks
+# A report sheet has a row per indicator and task (a province's: a few hundred) and fewer than
+# twenty columns; its meta sheet a row per item. Beyond this a row loop would walk empty rows.
+MAX_SHEET_ROWS = 20_000
+MAX_SHEET_COLUMNS = 200
 
 
-def _check_size(file) -> None:
-    """Refuse a file far larger than a report could be, packed or unpacked."""
-    too_big = ExcelRefused([_("Tệp quá lớn so với một báo cáo (tối đa 5 MB).")])
-    size = getattr(file, "size", None)
-    if size is None and isinstance(file, (str, Path)):
-        size = Path(file).stat().st_size if Path(file).exists() else None
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise too_big
+def _check_upload(file) -> None:
+    """The shared upload guard (core/uploads.py): refused before openpyxl unpacks anything."""
     try:
-        with zipfile.ZipFile(file) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # not a zip: openpyxl's refusal below says so in words a person understands
-    finally:
-        if hasattr(file, "seek"):
-            file.seek(0)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise too_big
+        upload_check(file, name="bao-cao.xlsx", limits=REPORT_LIMITS)
+    except UploadRefused as exc:
+        raise ExcelRefused([exc.message]) from exc
 
 
 def _open_workbook(file) -> Workbook:
-    _check_size(file)
+    _check_upload(file)
     try:
         # Formulas are kept as written (data_only=False) so that a formula in an input cell is
         # seen and refused rather than read as its last computed value.
-        return load_workbook(file, data_only=False)
+        book = load_workbook(file, data_only=False)
     except FileNotFoundError as exc:
         raise ExcelRefused([_("Không tìm thấy tệp %(name)s.") % {"name": file}]) from exc
     except Exception as exc:
@@ -923,6 +913,11 @@ def _open_workbook(file) -> Workbook:
                 )
             ]
         ) from exc
+    try:
+        workbook_check_dimensions(book, max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS)
+    except UploadRefused as exc:
+        raise ExcelRefused([exc.message]) from exc
+    return book
 
 
 def _meta_altered() -> ExcelRefused:

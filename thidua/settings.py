@@ -259,6 +259,15 @@ JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "15"))
 JOB_LOST_AFTER_SECONDS = float(os.environ.get("JOB_LOST_AFTER_SECONDS", "90"))
 JOB_MAX_ATTEMPTS = int(os.environ.get("JOB_MAX_ATTEMPTS", "3"))
 JOB_RESULT_DAYS = int(os.environ.get("JOB_RESULT_DAYS", "30"))
+# No job holds a worker for ever: past the soft limit the job fails with its reason (the worker
+# goes on), past the hard one Celery replaces the worker process (the job is then retried or
+# failed by the lost-job rule). A province's exports take about a minute.
+CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("JOB_TIME_LIMIT_SECONDS", "1800"))
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+# Reading an uploaded plan runs in a child process of the worker under these limits
+# (core/sandbox.py); the upload itself is checked first (core/uploads.py).
+PLAN_IMPORT_TIMEOUT_SECONDS = int(os.environ.get("PLAN_IMPORT_TIMEOUT_SECONDS", "120"))
+PLAN_IMPORT_MEMORY_MB = int(os.environ.get("PLAN_IMPORT_MEMORY_MB", "1024"))
 
 LOGGING = {
     "version": 1,

@@ -214,3 +214,36 @@ class TestResultsKept:
         assert not old.result_file and not default_storage.exists(old_file)
         assert old.status == Job.Status.DONE and "hết hạn" in old.step
         assert default_storage.exists(recent.result_file.name)
+
+
+@register("test_too_long")
+def _too_long(job, progress):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    progress("Đang chạy", 50)
+    raise SoftTimeLimitExceeded()
+
+
+def test_a_job_past_its_time_limit_fails_with_the_reason_and_can_be_run_again(
+    commune_coordinator,
+):
+    job = _job("test_too_long", commune_coordinator)
+    assert runner.job_run(job.pk).status == Job.Status.FAILED
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and job.can_retry
+    assert "phút nên đã dừng" in job.error
+
+
+def test_opening_a_finished_jobs_page_goes_to_its_result_page(client, commune_coordinator):
+    job = _job("test_page", commune_coordinator)
+    runner.job_run(job.pk)
+    client.force_login(commune_coordinator)
+    response = client.get(reverse("jobs:detail", args=[job.pk]))
+    assert response.status_code == 302 and response["Location"] == "/ke-hoach/"
+
+
+def test_a_finished_job_with_a_file_keeps_its_page(client, commune_coordinator):
+    job = _job("test_ok", commune_coordinator)
+    runner.job_run(job.pk)
+    client.force_login(commune_coordinator)
+    assert client.get(reverse("jobs:detail", args=[job.pk])).status_code == 200

@@ -412,3 +412,111 @@ def test_reading_job_run_twice_makes_one_import(coordinator, world):
     Job.objects.filter(pk=job.pk).update(status="pending")  # a redelivered message
     job_run(job.pk)
     assert PlanImport.objects.count() == 1
+
+
+def test_a_decompression_bomb_is_refused_next_to_the_field_and_nothing_is_kept(coordinator, world):
+    from core.tests import bombs
+
+    response = upload(coordinator, world, content=bombs.inflated_docx(50), name="kh.docx")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "bom nén" in page and 'id="id_source_file"' in page
+    assert Job.objects.count() == 0 and PlanImport.objects.count() == 0
+
+
+def test_a_word_table_spanning_a_million_columns_is_refused_at_the_upload(coordinator, world):
+    from core.tests import bombs
+
+    response = upload(coordinator, world, content=bombs.wide_span_docx(), name="kh.docx")
+    assert "1000000 cột" in response.content.decode()
+    assert Job.objects.count() == 0
+
+
+def test_reading_past_its_time_fails_the_job_with_the_reason_and_deletes_the_file(
+    coordinator, world, settings
+):
+    from django.core.files.storage import default_storage
+
+    settings.PLAN_IMPORT_TIMEOUT_SECONDS = 0
+    upload(coordinator, world)
+    job = Job.objects.get()
+    assert job.status == "failed" and "quá" in job.error and "dừng" in job.error
+    assert PlanImport.objects.count() == 0
+    assert not default_storage.exists(job.params["file"])
+
+
+def test_a_pdf_is_read_page_by_page_on_the_job_page(coordinator, world, monkeypatch):
+    from pathlib import Path
+
+    from jobs import services as job_services
+
+    steps = []
+    write = job_services.job_progress
+
+    def job_progress(job_id, *, step, percent=None):
+        steps.append((step, percent))
+        write(job_id, step=step, percent=percent)
+
+    monkeypatch.setattr(job_services, "job_progress", job_progress)
+    pdf = Path(__file__).resolve().parents[2] / "extraction/tests/fixtures/ke-hoach-so.pdf"
+    response = upload(coordinator, world, content=pdf.read_bytes(), name="kh.pdf")
+    assert response["HX-Redirect"] == reverse(
+        "plans:import_review", args=[PlanImport.objects.get().pk]
+    )
+    assert ("Đang đọc trang 1/1", 60) in steps
+    percents = [p for _, p in steps]
+    assert percents == sorted(percents)
+
+
+def test_coming_back_through_the_job_after_confirming_opens_the_plan(coordinator, world):
+    upload(coordinator, world)
+    job, plan_import = Job.objects.get(), PlanImport.objects.get()
+    response = coordinator.get(reverse("jobs:detail", args=[job.pk]))
+    assert response["Location"] == reverse("plans:import_review", args=[plan_import.pk])
+    review = reverse("plans:import_review", args=[plan_import.pk])
+    coordinator.post(review, review_data(plan_import))
+    plan = Plan.objects.get(number="15/KH-UBND")
+    response = coordinator.get(reverse("plans:import_review", args=[plan_import.pk]))
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+
+
+def test_a_discarded_import_sends_back_to_the_upload_page(coordinator, world):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    coordinator.post(reverse("plans:import_discard", args=[plan_import.pk]))
+    response = coordinator.get(reverse("plans:import_review", args=[plan_import.pk]))
+    assert response["Location"] == reverse("plans:import_upload")
+
+
+def test_another_units_finished_import_stays_404(client, world, coordinator):
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    PlanImport.objects.filter(pk=plan_import.pk).update(status="discarded")
+    from org.models import Role
+    from org.tests.factories import user_with_role
+
+    client.force_login(user_with_role(world.other_commune, Role.COORDINATOR, username="khac"))
+    response = client.get(reverse("plans:import_review", args=[plan_import.pk]))
+    assert response.status_code == 404
+
+
+def test_a_pdf_flate_bomb_is_stopped_at_the_time_limit_and_the_worker_goes_on(
+    coordinator, world, settings
+):
+    """100 kB whose one page inflates to 20 MB of drawing: its page count is honest, so the
+    guard lets it through and the reading child is stopped at its limit, not the worker."""
+    import time
+
+    from django.core.files.storage import default_storage
+
+    from core.tests import bombs
+
+    settings.PLAN_IMPORT_TIMEOUT_SECONDS = 3
+    started = time.perf_counter()
+    upload(coordinator, world, content=bombs.flate_bomb_pdf(20), name="kh.pdf")
+    assert time.perf_counter() - started < 15
+    job = Job.objects.get()
+    assert job.status == "failed" and "quá 3 giây" in job.error
+    assert PlanImport.objects.count() == 0 and not default_storage.exists(job.params["file"])
+    upload(coordinator, world)  # the same worker reads the next file
+    assert PlanImport.objects.count() == 1
