@@ -15,7 +15,8 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
-from reporting.models import Event, Evidence, Period, Registration, Report, ReportValue, TaskUpdate
+from registrations.models import Registration
+from reporting.models import Event, Evidence, Period, Report, ReportValue, TaskUpdate
 from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +55,8 @@ OBJECT_URLS = {
     "reporting:board_excel": "schedule",
     "reporting:period_close": "period",
     "reporting:period_excel": "period",
-    "reporting:registration": "registration",
-    "reporting:registration_decide": "registration",
+    "registrations:detail": "registration",
+    "registrations:decide": "registration",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
     "monitoring:tasks": "plan",
@@ -79,7 +80,7 @@ POST_ONLY = {
     "reporting:schedule_one_off",
     "reporting:period_reopen",
     "reporting:period_close",
-    "reporting:registration_decide",
+    "registrations:decide",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",
     "monitoring:plan_word",
@@ -110,7 +111,7 @@ LIST_URLS = [
     "org:tree",
     "reporting:list",
     "reporting:schedules",
-    "reporting:registrations",
+    "registrations:list",
     "monitoring:index",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]

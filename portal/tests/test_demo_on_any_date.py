@@ -18,8 +18,9 @@ from org.scope import user_scope
 from plans.models import Plan
 from portal.clock import clock_at
 from portal.demo import DemoDateError, load_demo
+from registrations.models import Registration
 from reporting import selectors, services
-from reporting.models import Event, Registration, Report, WorkflowStatus
+from reporting.models import Event, Report, WorkflowStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -15,13 +15,9 @@ from core.http import client_ip
 from core.params import parse_int
 from org.models import Role
 from org.scope import user_scope
-from reporting import permissions, selectors, services
-from reporting.forms import (
-    INITIATIVE_FIELDS,
-    ReasonForm,
-    RegistrationStartForm,
-    parse_registration_post,
-)
+from registrations import selectors, services
+from registrations.actions import RegistrationActions
+from registrations.forms import INITIATIVE_FIELDS, RegistrationStartForm, parse_registration_post
 from reporting.views import _messages_of
 
 
@@ -42,12 +38,12 @@ def registration_list(request):
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
-                return redirect("reporting:registration", pk=registration.pk)
+                return redirect("registrations:detail", pk=registration.pk)
     elif request.method == "POST":
         raise Http404
     return render(
         request,
-        "reporting/registration_list.html",
+        "registrations/registration_list.html",
         {"registrations": selectors.registration_list(scope=scope), "form": form},
     )
 
@@ -75,17 +71,9 @@ def _context(scope, registration, **extra):
         "blank_initiatives": range(len(initiatives), len(initiatives) + 3),
         "initiative_count": len(initiatives) + 3,
         "fields": INITIATIVE_FIELDS,
-        "can_edit": registration.is_editable and permissions.may_report(scope, registration.unit),
-        "can_approve": registration.status == "submitted"
-        and permissions.may_approve(scope, registration.unit),
-        "can_return": registration.status == "submitted"
-        and (
-            permissions.may_approve(scope, registration.unit)
-            or permissions.may_receive(scope, registration.plan)
-        ),
+        "actions": RegistrationActions(scope, registration),
         "events": registration.events.select_related("user").order_by("at"),
         "errors": {},
-        "reason_form": ReasonForm(),
     }
     context.update(extra)
     return context
@@ -97,7 +85,7 @@ def registration_detail(request, pk):
     scope = user_scope(request.user)
     registration = selectors.registration_in_scope(scope=scope, pk=pk)
     if request.method == "POST":
-        if not permissions.may_report(scope, registration.unit):
+        if not RegistrationActions(scope, registration).is_reporter:
             raise Http404
         targets, initiatives, errors = parse_registration_post(registration, request.POST)
         if not errors:
@@ -122,7 +110,7 @@ def registration_detail(request, pk):
                     messages.success(request, _("Đã gửi bản đăng ký để thủ trưởng duyệt."))
                 else:
                     messages.success(request, _("Đã lưu bản đăng ký."))
-                return redirect("reporting:registration", pk=pk)
+                return redirect("registrations:detail", pk=pk)
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
@@ -130,11 +118,11 @@ def registration_detail(request, pk):
         registration.refresh_from_db()
         return render(
             request,
-            "reporting/registration_detail.html",
+            "registrations/registration_detail.html",
             _context(scope, registration, errors=errors, posted=request.POST),
             status=400,
         )
-    return render(request, "reporting/registration_detail.html", _context(scope, registration))
+    return render(request, "registrations/registration_detail.html", _context(scope, registration))
 
 
 @login_required
@@ -162,4 +150,4 @@ def registration_decide(request, pk):
         raise Http404 from exc
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect("reporting:registration", pk=pk)
+    return redirect("registrations:detail", pk=pk)

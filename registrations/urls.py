@@ -1,0 +1,10 @@
+from django.urls import path
+
+from registrations import views
+
+app_name = "registrations"
+urlpatterns = [
+    path("", views.registration_list, name="list"),
+    path("<int:pk>/", views.registration_detail, name="detail"),
+    path("<int:pk>/quyet-dinh/", views.registration_decide, name="decide"),
+]
