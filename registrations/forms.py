@@ -3,12 +3,13 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import parse_number_vi
 from core.forms import StyledFormMixin
-from core.params import parse_int
+from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from org.models import OrgUnit
 from plans.models import Plan
 from registrations.models import Initiative
@@ -65,3 +66,21 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
 
 
 INITIATIVE_FIELDS = Initiative.Field.choices
+
+
+class RoundOpenForm(StyledFormMixin, forms.Form):
+    """The coordinator opens a plan's yearly registration with its deadline."""
+
+    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Kế hoạch"))
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=YEAR_MIN, max_value=YEAR_MAX)
+    deadline = forms.DateField(
+        label=gettext_lazy("Hạn đăng ký"),
+        localize=True,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:90]}"
+        self.fields["year"].initial = timezone.localdate().year

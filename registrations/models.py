@@ -6,6 +6,7 @@ workflow has its own rules (`registrations.actions`). The tables kept their name
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -102,3 +103,72 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RegistrationRound(models.Model):
+    """Đợt đăng ký thi đua: the coordinator of a plan's issuer opens the yearly registration
+    under the plan with a deadline (seed 004 §V.1: units register their targets every year).
+
+    Units register as before (one `Registration` per unit, plan and year); the round gives the
+    deadline against which the coordinator sees, block by block, who is late.
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.PROTECT,
+        related_name="registration_rounds",
+        verbose_name=_("kế hoạch"),
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    deadline = models.DateField(_("hạn đăng ký"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("mở lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đợt đăng ký thi đua")
+        verbose_name_plural = _("đợt đăng ký thi đua")
+        ordering = ["-year", "plan_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year"], name="one_round_per_plan_year")
+        ]
+
+    def __str__(self):
+        return f"{self.plan.display_number} — {self.year}"
+
+    def is_late(self, registration: "Registration | None", today) -> bool:
+        """Not approved by the deadline, once the deadline has passed (issue #14: "a
+        registration not approved by the deadline is visible as such")."""
+        if today <= self.deadline:
+            return False
+        if registration is None or registration.approved_at is None:
+            return True
+        return timezone.localdate(registration.approved_at) > self.deadline
+
+
+class RegistrationReminder(models.Model):
+    """A reminder e-mailed to a unit of a round that had no approved registration; like the
+    report reminders (reporting.Reminder), each kind goes once per unit and round."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("Trước hạn")
+        AFTER = "after", _("Quá hạn")
+
+    round = models.ForeignKey(RegistrationRound, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("nhắc đăng ký thi đua")
+        verbose_name_plural = _("nhắc đăng ký thi đua")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "unit", "kind"], name="remind_registration_once_per_kind"
+            )
+        ]

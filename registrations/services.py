@@ -2,10 +2,15 @@
 returned with a reason. Who may take each step is `registrations.actions`; every step and every
 saved change is a `reporting.Event` (who, when, from where, what changed)."""
 
+import datetime
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +20,17 @@ from org.models import OrgUnit
 from org.scope import UserScope
 from plans.models import Plan
 from registrations.actions import RegistrationActions, require_open
-from registrations.models import Initiative, RegisteredTarget, Registration
+from registrations.models import (
+    Initiative,
+    RegisteredTarget,
+    Registration,
+    RegistrationReminder,
+    RegistrationRound,
+)
+from registrations.selectors import round_board
+from reporting import permissions
 from reporting.models import Event
+from reporting.reminders import unit_recipients
 
 MAX_LEVEL = Decimal("1e10")  # RegisteredTarget.value keeps 14 digits, 4 of them decimals
 
@@ -206,3 +220,106 @@ def registration_return(
         ip=ip,
     )
     return registration
+
+
+# --- Rounds ------------------------------------------------------------------------------------
+
+
+def require_round_coordinator(scope: UserScope, plan: Plan) -> None:
+    """Opening a round and reminding its units belong to the coordinator of the plan's issuer
+    (the body that receives the registrations, like the reports)."""
+    RegistrationActions._require(permissions.may_receive(scope, plan))
+
+
+@transaction.atomic
+def round_open(
+    *, scope: UserScope, user, plan: Plan, year: int, deadline: datetime.date
+) -> RegistrationRound:
+    """Open the yearly registration under `plan` with a deadline in that year, once a year."""
+    require_round_coordinator(scope, plan)
+    errors = {}
+    if plan.status == Plan.Status.PLACEHOLDER:
+        errors["plan"] = [_("Kế hoạch chưa ban hành, chưa mở đăng ký được.")]
+    if deadline.year != year:
+        errors["deadline"] = [_("Hạn đăng ký phải trong năm %(y)s.") % {"y": year}]
+    if RegistrationRound.objects.filter(plan=plan, year=year).exists():
+        errors["year"] = [_("Đợt đăng ký năm %(y)s của kế hoạch này đã mở.") % {"y": year}]
+    if errors:
+        raise ValidationError(errors)
+    return RegistrationRound.objects.create(plan=plan, year=year, deadline=deadline, opened_by=user)
+
+
+@dataclass
+class RemindOutcome:
+    sent: list[RegistrationReminder]
+    without_address: list[OrgUnit]
+
+
+def _reminder_message(round_: RegistrationRound, unit: OrgUnit, kind: str, to: list[str]):
+    deadline = round_.deadline.strftime("%d/%m/%Y")
+    values = {"u": unit.name, "y": round_.year, "p": round_.plan.display_number, "d": deadline}
+    if kind == RegistrationReminder.Kind.BEFORE:
+        subject = _("[Thi đua số] Hạn đăng ký thi đua năm %(y)s là ngày %(d)s") % values
+        opening = _(
+            "Bản đăng ký thi đua năm %(y)s của đơn vị %(u)s theo kế hoạch %(p)s chưa được "
+            "thủ trưởng duyệt; hạn đăng ký là ngày %(d)s."
+        )
+    else:
+        subject = _("[Thi đua số] Đăng ký thi đua năm %(y)s đã quá hạn") % values
+        opening = _(
+            "Bản đăng ký thi đua năm %(y)s của đơn vị %(u)s theo kế hoạch %(p)s chưa được "
+            "thủ trưởng duyệt; hạn đăng ký ngày %(d)s đã qua."
+        )
+    link = settings.SITE_URL.rstrip("/") + reverse("registrations:list")
+    body = "\n\n".join(
+        [
+            opening % values,
+            _("Mở trang đăng ký thi đua: %(link)s") % {"link": link},
+            _("Thư này được gửi từ hệ thống Thi đua số; vui lòng không trả lời."),
+        ]
+    )
+    return EmailMessage(subject=subject, body=body, to=to)
+
+
+def round_remind(
+    *, scope: UserScope, user, round_: RegistrationRound, today: datetime.date | None = None
+) -> RemindOutcome:
+    """E-mail the reporters and heads of every unit of the round whose registration is not
+    approved: before the deadline a "before" reminder, after it an "after" one; each kind goes
+    once per unit (reporting.reminders does the same for reports)."""
+    require_round_coordinator(scope, round_.plan)
+    today = today or timezone.localdate()
+    kind = (
+        RegistrationReminder.Kind.BEFORE
+        if today <= round_.deadline
+        else RegistrationReminder.Kind.AFTER
+    )
+    board = round_board(scope=scope, round_=round_, today=today)
+    reminded = set(
+        RegistrationReminder.objects.filter(round=round_, kind=kind).values_list(
+            "unit_id", flat=True
+        )
+    )
+    units = [row.unit for row in board.rows if row.to_remind and row.unit.pk not in reminded]
+    addresses = unit_recipients(units, today)
+    outcome = RemindOutcome(sent=[], without_address=[])
+    connection = get_connection()
+    for unit in units:
+        to = addresses.get(unit.pk, [])
+        if not to:
+            outcome.without_address.append(unit)
+            continue
+        try:
+            with transaction.atomic():
+                # Recorded first: a second click's insert fails and nothing goes twice; a
+                # failed mail rolls the record back.
+                reminder = RegistrationReminder.objects.create(
+                    round=round_, unit=unit, kind=kind, sent_by=user, recipients=to
+                )
+                message = _reminder_message(round_, unit, kind, to)
+                message.connection = connection
+                message.send(fail_silently=False)
+        except IntegrityError:
+            continue
+        outcome.sent.append(reminder)
+    return outcome

@@ -17,7 +17,13 @@ from org.models import Role
 from org.scope import user_scope
 from registrations import selectors, services
 from registrations.actions import RegistrationActions
-from registrations.forms import INITIATIVE_FIELDS, RegistrationStartForm, parse_registration_post
+from registrations.forms import (
+    INITIATIVE_FIELDS,
+    RegistrationStartForm,
+    RoundOpenForm,
+    parse_registration_post,
+)
+from reporting import permissions
 from reporting.views import _messages_of
 
 
@@ -44,7 +50,12 @@ def registration_list(request):
     return render(
         request,
         "registrations/registration_list.html",
-        {"registrations": selectors.registration_list(scope=scope), "form": form},
+        {
+            "registrations": selectors.registration_list(scope=scope),
+            "rounds": selectors.round_list(scope=scope),
+            "may_open_round": scope.has_role(Role.COORDINATOR),
+            "form": form,
+        },
     )
 
 
@@ -151,3 +162,62 @@ def registration_decide(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("registrations:detail", pk=pk)
+
+
+# --- Rounds ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request):
+    """The coordinator of a plan's issuer opens its yearly registration with a deadline."""
+    scope = user_scope(request.user)
+    plans = selectors.plans_to_open_rounds(scope=scope)
+    if not scope.has_role(Role.COORDINATOR):
+        raise Http404
+    form = RoundOpenForm(request.POST or None, plans=plans)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.round_open(scope=scope, user=request.user, **form.cleaned_data)
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            for key, msgs in exc.message_dict.items():
+                form.add_error(key if key in form.fields else None, msgs)
+        else:
+            messages.success(request, _("Đã mở đợt đăng ký thi đua."))
+            return redirect("registrations:round", pk=round_.pk)
+    return render(request, "registrations/round_form.html", {"form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    """Block by block: who registered, who did not, who was returned, who is late."""
+    scope = user_scope(request.user)
+    round_ = selectors.round_in_scope(scope=scope, pk=pk)
+    board = selectors.round_board(scope=scope, round_=round_)
+    can_remind = permissions.may_receive(scope, round_.plan)
+    return render(
+        request,
+        "registrations/round_detail.html",
+        {"board": board, "round": round_, "can_remind": can_remind},
+    )
+
+
+@login_required
+@require_POST
+def round_remind(request, pk):
+    scope = user_scope(request.user)
+    round_ = selectors.round_in_scope(scope=scope, pk=pk)
+    try:
+        outcome = services.round_remind(scope=scope, user=request.user, round_=round_)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    if outcome.sent:
+        messages.success(request, _("Đã gửi thư nhắc đến %(n)s đơn vị.") % {"n": len(outcome.sent)})
+    else:
+        messages.info(request, _("Không có đơn vị nào cần nhắc thêm."))
+    if outcome.without_address:
+        names = ", ".join(unit.name for unit in outcome.without_address)
+        messages.warning(request, _("Chưa có địa chỉ thư để nhắc: %(units)s.") % {"units": names})
+    return redirect("registrations:round", pk=pk)

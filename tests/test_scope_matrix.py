@@ -1,6 +1,8 @@
 """Every URL × every role: nothing of another subtree is visible or editable (404, not 403),
 and no object is reachable by guessing an id."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -15,7 +17,7 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationReminder, RegistrationRound
 from reporting.models import Event, Evidence, Period, Report, ReportValue, TaskUpdate
 from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
@@ -57,6 +59,8 @@ OBJECT_URLS = {
     "reporting:period_excel": "period",
     "registrations:detail": "registration",
     "registrations:decide": "registration",
+    "registrations:round": "round",
+    "registrations:round_remind": "round",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
     "monitoring:tasks": "plan",
@@ -81,6 +85,7 @@ POST_ONLY = {
     "reporting:period_reopen",
     "reporting:period_close",
     "registrations:decide",
+    "registrations:round_remind",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",
     "monitoring:plan_word",
@@ -154,6 +159,9 @@ def _objects(unit):
         task_update=update, file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"), name="bb.pdf"
     )
     registration = Registration.objects.create(unit=unit, plan=plan, year=2026)
+    round_ = RegistrationRound.objects.create(
+        plan=plan, year=2026, deadline=datetime.date(2026, 3, 31)
+    )
     return {
         "plan": plan,
         "target": target,
@@ -165,6 +173,7 @@ def _objects(unit):
         "period": period,
         "evidence": evidence,
         "registration": registration,
+        "round": round_,
         "unit_period": (unit, period),
     }
 
@@ -190,6 +199,8 @@ def _state():
         list(Period.objects.order_by("pk").values_list("is_closed", flat=True)),
         Period.objects.count(),
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
+        RegistrationRound.objects.count(),
+        RegistrationReminder.objects.count(),
     )
 
 
