@@ -19,11 +19,10 @@ from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
 from plans.models import Plan, Target, Task, TaskStatus, task_status_of
 from plans.selectors import visible_plans_q
+from registrations.models import RegisteredTarget, Registration
 from reporting.models import (
     IndicatorRollup,
     Period,
-    RegisteredTarget,
-    Registration,
     Report,
     ReportValue,
     Schedule,

@@ -556,6 +556,9 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     from portal.demo_reports import load_reports
 
     reports = load_reports(now=now)
+    from portal.demo_registrations import load_registration_round
+
+    load_registration_round(now=now)
     with clock_at(now):
         load_target_sources()
     return {

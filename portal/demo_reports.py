@@ -27,8 +27,10 @@ from org.models import OrgUnit, Person, Role, RoleAssignment, UnitType
 from org.scope import UserScope
 from plans.models import Plan, Target
 from portal.clock import clock_at
+from registrations import services as registration_services
+from registrations.models import Registration
 from reporting import checks, selectors, services
-from reporting.models import Registration, Report, Schedule
+from reporting.models import Report, Schedule
 from reporting.periods import periods_generate
 
 SUPER = UserScope(user_id=None, is_superuser=True)
@@ -770,12 +772,14 @@ def _registrations(now: datetime.datetime) -> None:
         return
     reporter = User.objects.get(username="baocao")
     with clock_at(sent - datetime.timedelta(hours=1)):
-        registration = services.registration_open(scope=SUPER, unit=unit, plan=plan, year=year)
+        registration = registration_services.registration_open(
+            scope=SUPER, unit=unit, plan=plan, year=year
+        )
         targets = {row.target_id: {"value": row.value} for row in registration.targets.all()}
         rubbish = Target.objects.filter(plan=plan, text__startswith="Trên 60% hộ dân").first()
         if rubbish is not None:
             targets[rubbish.pk] = {"value": Decimal(65), "note": "Phấn đấu cao hơn mức chung."}
-        registration = services.registration_save(
+        registration = registration_services.registration_save(
             scope=SUPER,
             user=reporter,
             registration=registration,
@@ -795,10 +799,10 @@ def _registrations(now: datetime.datetime) -> None:
             ],
         )
     with clock_at(sent):
-        registration = services.registration_submit(
+        registration = registration_services.registration_submit(
             scope=SUPER, user=reporter, registration=registration
         )
     with clock_at(min(sent + datetime.timedelta(days=1), now)):
-        services.registration_approve(
+        registration_services.registration_approve(
             scope=SUPER, user=User.objects.get(username="thutruong"), registration=registration
         )

@@ -20,7 +20,7 @@ from indicators.models import Indicator
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
 from reporting.figures import clean_task_update, clean_value
-from reporting.models import Initiative, Schedule, TaskUpdate
+from reporting.models import Schedule, TaskUpdate
 from reporting.selectors import ReportSheet
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -317,60 +317,6 @@ class BoardFilterForm(StyledFormMixin, forms.Form):
         self.fields["year"].initial = datetime.date.today().year
 
 
-# --- Registration ------------------------------------------------------------------------------
-
-
-class RegistrationStartForm(StyledFormMixin, forms.Form):
-    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Kế hoạch"))
-    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=gettext_lazy("Đơn vị"))
-    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2020, max_value=2100)
-
-    def __init__(self, *args, plans, units, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans
-        self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:90]}"
-        self.fields["unit"].queryset = units
-        self.fields["year"].initial = datetime.date.today().year
-
-
-def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
-    """(targets, initiatives, errors) from the registration page."""
-    targets, errors = {}, {}
-    for row in registration.targets.all():
-        key = f"target-{row.target_id}"
-        if f"r-{row.target_id}-value" not in post:
-            # A level the plan fixes is not posted: only its note may change.
-            if f"r-{row.target_id}-note" in post:
-                targets[row.target_id] = {
-                    "value": row.value,
-                    "note": post.get(f"r-{row.target_id}-note", ""),
-                }
-            continue
-        raw = (post.get(f"r-{row.target_id}-value") or "").strip()
-        value = None
-        if raw:
-            try:
-                value = parse_number_vi(raw)
-            except ValueError:
-                errors[key] = [_("“%(raw)s” không phải là số.") % {"raw": raw}]
-                continue
-        targets[row.target_id] = {"value": value, "note": post.get(f"r-{row.target_id}-note", "")}
-    initiatives = []
-    count = parse_int(post.get("initiative-count"), minimum=0) or 0
-    for index in range(min(count, 50)):
-        title = (post.get(f"i-{index}-title") or "").strip()
-        if title:
-            initiatives.append(
-                {
-                    "title": title,
-                    "field": post.get(f"i-{index}-field", ""),
-                    "expected_result": post.get(f"i-{index}-expected_result", ""),
-                }
-            )
-    return targets, initiatives, errors
-
-
-INITIATIVE_FIELDS = Initiative.Field.choices
 TASK_STATUSES = TaskUpdate.Status.choices
 
 

@@ -25,7 +25,7 @@ class Outcome:
     without_address: list[tuple[Period, OrgUnit]]
 
 
-def _recipients(units: list[OrgUnit], today: datetime.date) -> dict[int, list[str]]:
+def unit_recipients(units: list[OrgUnit], today: datetime.date) -> dict[int, list[str]]:
     """E-mail addresses of the reporters and heads holding a role on each unit itself."""
     found: dict[int, list[str]] = {}
     rows = (
@@ -106,7 +106,7 @@ def reminders_send(
             .exclude(pk__in=reminded.values("unit_id"))
             .order_by("path")
         )
-        addresses = _recipients(units, today)
+        addresses = unit_recipients(units, today)
         for unit in units:
             to = addresses.get(unit.pk, [])
             if not to:

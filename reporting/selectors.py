@@ -1,4 +1,4 @@
-"""Reads of schedules, periods, reports and registrations, always through the user's scope."""
+"""Reads of schedules, periods and reports, always through the user's scope."""
 
 import datetime
 import time
@@ -16,7 +16,6 @@ from reporting.models import (
     Event,
     Evidence,
     Period,
-    Registration,
     Reminder,
     Report,
     ReportValue,
@@ -638,32 +637,4 @@ def last_due_period_summary(
         on_time=totals["on_time"],
         late=totals["late"],
         missing=totals["missing"],
-    )
-
-
-# --- Registrations -----------------------------------------------------------------------------
-
-
-def registration_in_scope(*, scope: UserScope, pk: int) -> Registration:
-    queryset = Registration.objects.select_related("unit", "plan__issuer", "approved_by")
-    return get_in_scope_or_404(queryset, reports_visible_q(scope), pk=pk)
-
-
-def registration_list(*, scope: UserScope) -> QuerySet[Registration]:
-    return (
-        Registration.objects.filter(reports_visible_q(scope))
-        .select_related("unit", "plan__issuer")
-        .order_by("-year", "unit__path")
-    )
-
-
-def plans_to_register(*, scope: UserScope) -> QuerySet[Plan]:
-    """Plans a unit registers under: issued by its ancestors or itself, with targets."""
-    return (
-        Plan.objects.filter(scope.ancestor_q("issuer") | scope.unit_q("issuer"))
-        .exclude(status=Plan.Status.PLACEHOLDER)
-        .filter(targets__isnull=False)
-        .select_related("issuer")
-        .distinct()
-        .order_by("issuer__path", "-created_at")
     )

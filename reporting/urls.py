@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import registration_views, schedule_views, views
+from reporting import schedule_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -29,11 +29,4 @@ urlpatterns = [
     path("ky/<int:pk>/khoa/", schedule_views.period_close, name="period_close"),
     path("ky/<int:pk>/so-lieu.xlsx", schedule_views.period_figures_excel, name="period_excel"),
     path("chi-so/moi/", schedule_views.indicator_create, name="indicator_create"),
-    path("dang-ky/", registration_views.registration_list, name="registrations"),
-    path("dang-ky/<int:pk>/", registration_views.registration_detail, name="registration"),
-    path(
-        "dang-ky/<int:pk>/quyet-dinh/",
-        registration_views.registration_decide,
-        name="registration_decide",
-    ),
 ]

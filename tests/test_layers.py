@@ -26,6 +26,8 @@ LAYERS: list[set[str]] = [
     {"movements", "indicators", "jobs"},
     {"plans"},
     {"reporting"},
+    # Registrations read plans and reporting's roles and scope; evaluation reads registrations.
+    {"registrations"},
     {"monitoring"},
     {"evaluation"},
     {"awards"},
@@ -45,6 +47,12 @@ KNOWN_RELATIONS_UPWARD = {
         "no module of movements imports plans."
     ),
     "movements.Milestone.plan": "Same reason as movements.Phase.plan.",
+    "reporting.Event.registration": (
+        "The steps of a registration are recorded in reporting's one audit table with those of "
+        "reports (who, when, from where, what changed), as before registrations became their own "
+        "app (issue #11 §2). Moving those rows into a table of registrations is a data migration "
+        "left for later; no module of reporting imports registrations."
+    ),
 }
 
 

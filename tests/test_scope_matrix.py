@@ -1,6 +1,8 @@
 """Every URL × every role: nothing of another subtree is visible or editable (404, not 403),
 and no object is reachable by guessing an id."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -15,7 +17,8 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
-from reporting.models import Event, Evidence, Period, Registration, Report, ReportValue, TaskUpdate
+from registrations.models import Registration, RegistrationReminder, RegistrationRound
+from reporting.models import Event, Evidence, Period, Report, ReportValue, TaskUpdate
 from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +57,10 @@ OBJECT_URLS = {
     "reporting:board_excel": "schedule",
     "reporting:period_close": "period",
     "reporting:period_excel": "period",
-    "reporting:registration": "registration",
-    "reporting:registration_decide": "registration",
+    "registrations:detail": "registration",
+    "registrations:decide": "registration",
+    "registrations:round": "round",
+    "registrations:round_remind": "round",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
     "monitoring:tasks": "plan",
@@ -79,7 +84,8 @@ POST_ONLY = {
     "reporting:schedule_one_off",
     "reporting:period_reopen",
     "reporting:period_close",
-    "reporting:registration_decide",
+    "registrations:decide",
+    "registrations:round_remind",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",
     "monitoring:plan_word",
@@ -110,7 +116,7 @@ LIST_URLS = [
     "org:tree",
     "reporting:list",
     "reporting:schedules",
-    "reporting:registrations",
+    "registrations:list",
     "monitoring:index",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
@@ -153,6 +159,9 @@ def _objects(unit):
         task_update=update, file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"), name="bb.pdf"
     )
     registration = Registration.objects.create(unit=unit, plan=plan, year=2026)
+    round_ = RegistrationRound.objects.create(
+        plan=plan, year=2026, deadline=datetime.date(2026, 3, 31)
+    )
     return {
         "plan": plan,
         "target": target,
@@ -164,6 +173,7 @@ def _objects(unit):
         "period": period,
         "evidence": evidence,
         "registration": registration,
+        "round": round_,
         "unit_period": (unit, period),
     }
 
@@ -189,6 +199,8 @@ def _state():
         list(Period.objects.order_by("pk").values_list("is_closed", flat=True)),
         Period.objects.count(),
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
+        RegistrationRound.objects.count(),
+        RegistrationReminder.objects.count(),
     )
 
 

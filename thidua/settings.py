@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "indicators",
     "plans",
     "reporting",
+    "registrations",
     "monitoring",
     "documents",
     "jobs",

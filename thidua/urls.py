@@ -26,6 +26,8 @@ urlpatterns = [
     ),
     path("don-vi/", include("org.urls")),
     path("ke-hoach/", include("plans.urls")),
+    # Before reporting's include: registrations keep their paths under /bao-cao/dang-ky/.
+    path("bao-cao/dang-ky/", include("registrations.urls")),
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
     path("viec-chay-nen/", include("jobs.urls")),

@@ -433,7 +433,7 @@ def test_a_unit_is_judged_against_the_level_it_registered(world, dashboard):
     """The commune's 90 % meets the plan's 90 %, not the 95 % its approved registration
     committed to; a registration still in draft commits to nothing."""
     from monitoring.selectors import target_detail
-    from reporting.models import RegisteredTarget, Registration
+    from registrations.models import RegisteredTarget, Registration
 
     def status():
         detail = target_detail(scope=SUPER, target=dashboard["target"], unit=world.commune)

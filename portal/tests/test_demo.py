@@ -52,7 +52,8 @@ def test_merged_units_keep_their_history():
 
 
 def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
-    from reporting.models import IndicatorRollup, Registration, Report
+    from registrations.models import Registration
+    from reporting.models import IndicatorRollup, Report
     from reporting.rollups import rollup_rebuild
 
     # On 25/06/2027 the demo holds a year of reports (07/2026–06/2027); the commune's plan is

@@ -18,8 +18,9 @@ from org.scope import user_scope
 from plans.models import Plan
 from portal.clock import clock_at
 from portal.demo import DemoDateError, load_demo
+from registrations.models import Registration
 from reporting import selectors, services
-from reporting.models import Event, Registration, Report, WorkflowStatus
+from reporting.models import Event, Report, WorkflowStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -245,6 +246,28 @@ def _assert_the_word_report_quotes_no_later_day(now) -> None:
             assert datetime.date(int(year), int(month), int(day)) <= today, (issuer, day, month)
 
 
+def _assert_the_registration_round_holds(now, client) -> None:
+    """Lào Cai's 2026 round is over on any day the demo loads: every standing appears, one
+    registration was returned by the coordinator, and the units not approved by 15/07/2026 are
+    shown as late on the coordinator's page."""
+    from registrations.models import RegistrationRound
+    from registrations.selectors import Standing, round_board
+
+    round_ = RegistrationRound.objects.get(plan__issuer__code="LCI", year=2026)
+    tinh = User.objects.get(username="tinh")
+    board = round_board(scope=user_scope(tinh), round_=round_, today=timezone.localdate(now))
+    assert len(board.groups) >= 7 and len(board.rows) >= 18
+    assert {row.standing for row in board.rows} == set(Standing.ORDER)
+    returned = [row for row in board.rows if row.standing == Standing.RETURNED]
+    assert len(returned) == 1 and returned[0].late
+    late = {row.unit.code for row in board.rows if row.late}
+    approved_late = [r for r in board.rows if r.standing == Standing.APPROVED and r.late]
+    assert len(approved_late) == 1 and len(late) == board.late >= 6
+    client.force_login(tinh)
+    page = client.get(reverse("registrations:round", args=[round_.pk])).content.decode()
+    assert page.count('data-late="1"') == len(late) and "15/07/2026" in page
+
+
 @pytest.mark.parametrize("day", list(DAYS), ids=[d.isoformat() for d in DAYS])
 def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     now = _moment(day)
@@ -258,6 +281,7 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_dashboards_have_figures(now)
     _assert_every_target_is_monitored_or_its_source_named(now, client)
     _assert_the_word_report_quotes_no_later_day(now)
+    _assert_the_registration_round_holds(now, client)
     _assert_the_tour_holds(now, DAYS[day], client)
 
 

@@ -24,7 +24,7 @@ def _get_urls(setup):
         reverse("reporting:schedule_create"),
         reverse("reporting:board", args=[setup.schedule.pk]),
         reverse("reporting:list"),
-        reverse("reporting:registrations"),
+        reverse("registrations:list"),
     ]
 
 
@@ -89,19 +89,19 @@ def test_a_source_span_with_odd_digits_shows_no_source_instead_of_failing():
 def test_malformed_registration_fields_never_give_a_server_error(client, world, value):
     from org.tests.factories import user_with_role
     from plans.tests.factories import PlanFactory, TargetFactory
-    from reporting.models import Registration
+    from registrations.models import Registration
 
     client.raise_request_exception = False
     plan = PlanFactory(issuer=world.province)
     own = TargetFactory(plan=plan, value=60, unit_value_allowed=True)
     client.force_login(user_with_role(world.commune, Role.REPORTER))
     client.post(
-        reverse("reporting:registrations"),
+        reverse("registrations:list"),
         {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
     )
     registration = Registration.objects.get()
     response = client.post(
-        reverse("reporting:registration", args=[registration.pk]),
+        reverse("registrations:detail", args=[registration.pk]),
         {
             "version": value,
             f"r-{own.pk}-value": value,
@@ -111,5 +111,5 @@ def test_malformed_registration_fields_never_give_a_server_error(client, world, 
         },
     )
     assert response.status_code < 500
-    response = client.post(reverse("reporting:registrations"), {"plan": value, "year": value})
+    response = client.post(reverse("registrations:list"), {"plan": value, "year": value})
     assert response.status_code < 500

@@ -1,5 +1,5 @@
 """The reporting pages as people use them: save, autosave, conflicts, refusals in place,
-return notes, files, periods, the board, registrations, and the SQL each page costs."""
+return notes, files, periods, the board, and the SQL each page costs."""
 
 import datetime
 import io
@@ -19,12 +19,12 @@ from org.tests.factories import (
     PersonFactory,
     user_with_role,
 )
-from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
+from plans.tests.factories import PlanFactory, TaskFactory
+from registrations.models import Registration
 from reporting.models import (
     Event,
     Evidence,
     Period,
-    Registration,
     Report,
     ReportValue,
     Schedule,
@@ -545,66 +545,6 @@ class TestSchedules:
         assert response.status_code == 302 and "evil" not in response["Location"]
 
 
-class TestRegistration:
-    def test_unit_registers_its_own_level_where_allowed_and_the_head_approves(self, client, world):
-        plan = PlanFactory(issuer=world.province)
-        own = TargetFactory(plan=plan, value=60, unit_value_allowed=True, text="Hộ phân loại rác")
-        fixed = TargetFactory(plan=plan, value=90, text="Hồ sơ trực tuyến")
-        reporter = user_with_role(world.commune, Role.REPORTER)
-        head = user_with_role(world.commune, Role.HEAD)
-        client.force_login(reporter)
-        response = client.post(
-            reverse("reporting:registrations"),
-            {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
-        )
-        registration = Registration.objects.get()
-        assert response.status_code == 302
-        url = reverse("reporting:registration", args=[registration.pk])
-        form = {
-            "version": registration.version,
-            f"r-{own.pk}-value": "65",
-            f"r-{fixed.pk}-value": "80",
-            "initiative-count": "3",
-            "i-0-title": "Chợ 4.0",
-            "i-0-field": "cds",
-        }
-        response = client.post(url, form)
-        assert response.status_code == 400
-        assert "không cho đơn vị đăng ký mức riêng" in response.content.decode()
-        form[f"r-{fixed.pk}-value"] = "90"
-        client.post(url, {**form, "submit": "1"})
-        registration.refresh_from_db()
-        assert registration.status == Registration.Status.SUBMITTED
-        assert registration.targets.get(target=own).value == 65
-        assert registration.initiatives.get().title == "Chợ 4.0"
-        client.force_login(head)
-        client.post(
-            reverse("reporting:registration_decide", args=[registration.pk]),
-            {"decision": "approve"},
-        )
-        registration.refresh_from_db()
-        assert registration.status == Registration.Status.APPROVED
-        assert registration.approved_by == head
-        kinds = list(registration.events.values_list("kind", flat=True))
-        assert kinds == ["save", "submit", "approve"]
-
-    def test_a_registration_without_initiative_is_not_sent(self, client, world):
-        plan = PlanFactory(issuer=world.province)
-        TargetFactory(plan=plan, value=60)
-        client.force_login(user_with_role(world.commune, Role.REPORTER))
-        client.post(
-            reverse("reporting:registrations"),
-            {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
-        )
-        registration = Registration.objects.get()
-        response = client.post(
-            reverse("reporting:registration", args=[registration.pk]),
-            {"version": registration.version, "initiative-count": "0", "submit": "1"},
-        )
-        assert "ít nhất 01 mô hình" in response.content.decode()
-        assert Registration.objects.get().status == Registration.Status.DRAFT
-
-
 class TestHome:
     def test_home_lists_the_report_to_send_and_the_one_to_approve(self, client, setup):
         login(client, setup, Role.REPORTER)
@@ -671,30 +611,6 @@ def test_a_refused_return_keeps_the_notes_typed(client, setup):
     assert 'value="Mẫu số là 90."' in response.content.decode()
 
 
-def test_a_refused_registration_keeps_what_was_typed(client, world):
-    plan = PlanFactory(issuer=world.province)
-    own = TargetFactory(plan=plan, value=60, unit_value_allowed=True, text="Hộ phân loại rác")
-    client.force_login(user_with_role(world.commune, Role.REPORTER))
-    client.post(
-        reverse("reporting:registrations"),
-        {"plan": plan.pk, "unit": world.commune.pk, "year": 2026},
-    )
-    registration = Registration.objects.get()
-    response = client.post(
-        reverse("reporting:registration", args=[registration.pk]),
-        {
-            "version": registration.version,
-            f"r-{own.pk}-value": "sáu lăm",
-            "initiative-count": "3",
-            "i-0-title": "Chợ 4.0",
-            "i-0-field": "cds",
-        },
-    )
-    page = response.content.decode()
-    assert response.status_code == 400
-    assert 'value="sáu lăm"' in page and 'value="Chợ 4.0"' in page
-
-
 def test_what_people_typed_is_escaped_on_the_report_page(client, setup):
     setup.count.name = '<b>"Số"</b>'
     setup.count.save()
@@ -747,7 +663,7 @@ def test_a_reporter_reads_only_the_reports_of_the_unit_they_report_for(client, s
         reverse("reporting:excel", args=[setup.report.pk]),
         reverse("reporting:start", args=[world.commune.pk, setup.period.pk]),
         reverse("reporting:evidence", args=[evidence.pk]),
-        reverse("reporting:registration", args=[registration.pk]),
+        reverse("registrations:detail", args=[registration.pk]),
     ]
     client.force_login(user_with_role(world.province, Role.REPORTER, username="bc_tinh"))
     assert [client.get(url).status_code for url in pages] == [404] * len(pages)

@@ -15,13 +15,15 @@ from core.http import client_ip
 from core.params import parse_int
 from org.models import Role
 from org.scope import user_scope
-from reporting import permissions, selectors, services
-from reporting.forms import (
+from registrations import selectors, services
+from registrations.actions import RegistrationActions
+from registrations.forms import (
     INITIATIVE_FIELDS,
-    ReasonForm,
     RegistrationStartForm,
+    RoundOpenForm,
     parse_registration_post,
 )
+from reporting import permissions
 from reporting.views import _messages_of
 
 
@@ -42,13 +44,18 @@ def registration_list(request):
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
-                return redirect("reporting:registration", pk=registration.pk)
+                return redirect("registrations:detail", pk=registration.pk)
     elif request.method == "POST":
         raise Http404
     return render(
         request,
-        "reporting/registration_list.html",
-        {"registrations": selectors.registration_list(scope=scope), "form": form},
+        "registrations/registration_list.html",
+        {
+            "registrations": selectors.registration_list(scope=scope),
+            "rounds": selectors.round_list(scope=scope),
+            "may_open_round": scope.has_role(Role.COORDINATOR),
+            "form": form,
+        },
     )
 
 
@@ -75,17 +82,9 @@ def _context(scope, registration, **extra):
         "blank_initiatives": range(len(initiatives), len(initiatives) + 3),
         "initiative_count": len(initiatives) + 3,
         "fields": INITIATIVE_FIELDS,
-        "can_edit": registration.is_editable and permissions.may_report(scope, registration.unit),
-        "can_approve": registration.status == "submitted"
-        and permissions.may_approve(scope, registration.unit),
-        "can_return": registration.status == "submitted"
-        and (
-            permissions.may_approve(scope, registration.unit)
-            or permissions.may_receive(scope, registration.plan)
-        ),
+        "actions": RegistrationActions(scope, registration),
         "events": registration.events.select_related("user").order_by("at"),
         "errors": {},
-        "reason_form": ReasonForm(),
     }
     context.update(extra)
     return context
@@ -97,7 +96,7 @@ def registration_detail(request, pk):
     scope = user_scope(request.user)
     registration = selectors.registration_in_scope(scope=scope, pk=pk)
     if request.method == "POST":
-        if not permissions.may_report(scope, registration.unit):
+        if not RegistrationActions(scope, registration).is_reporter:
             raise Http404
         targets, initiatives, errors = parse_registration_post(registration, request.POST)
         if not errors:
@@ -122,7 +121,7 @@ def registration_detail(request, pk):
                     messages.success(request, _("Đã gửi bản đăng ký để thủ trưởng duyệt."))
                 else:
                     messages.success(request, _("Đã lưu bản đăng ký."))
-                return redirect("reporting:registration", pk=pk)
+                return redirect("registrations:detail", pk=pk)
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
@@ -130,11 +129,11 @@ def registration_detail(request, pk):
         registration.refresh_from_db()
         return render(
             request,
-            "reporting/registration_detail.html",
+            "registrations/registration_detail.html",
             _context(scope, registration, errors=errors, posted=request.POST),
             status=400,
         )
-    return render(request, "reporting/registration_detail.html", _context(scope, registration))
+    return render(request, "registrations/registration_detail.html", _context(scope, registration))
 
 
 @login_required
@@ -162,4 +161,63 @@ def registration_decide(request, pk):
         raise Http404 from exc
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect("reporting:registration", pk=pk)
+    return redirect("registrations:detail", pk=pk)
+
+
+# --- Rounds ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request):
+    """The coordinator of a plan's issuer opens its yearly registration with a deadline."""
+    scope = user_scope(request.user)
+    plans = selectors.plans_to_open_rounds(scope=scope)
+    if not scope.has_role(Role.COORDINATOR):
+        raise Http404
+    form = RoundOpenForm(request.POST or None, plans=plans)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.round_open(scope=scope, user=request.user, **form.cleaned_data)
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            for key, msgs in exc.message_dict.items():
+                form.add_error(key if key in form.fields else None, msgs)
+        else:
+            messages.success(request, _("Đã mở đợt đăng ký thi đua."))
+            return redirect("registrations:round", pk=round_.pk)
+    return render(request, "registrations/round_form.html", {"form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    """Block by block: who registered, who did not, who was returned, who is late."""
+    scope = user_scope(request.user)
+    round_ = selectors.round_in_scope(scope=scope, pk=pk)
+    board = selectors.round_board(scope=scope, round_=round_)
+    can_remind = permissions.may_receive(scope, round_.plan)
+    return render(
+        request,
+        "registrations/round_detail.html",
+        {"board": board, "round": round_, "can_remind": can_remind},
+    )
+
+
+@login_required
+@require_POST
+def round_remind(request, pk):
+    scope = user_scope(request.user)
+    round_ = selectors.round_in_scope(scope=scope, pk=pk)
+    try:
+        outcome = services.round_remind(scope=scope, user=request.user, round_=round_)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    if outcome.sent:
+        messages.success(request, _("Đã gửi thư nhắc đến %(n)s đơn vị.") % {"n": len(outcome.sent)})
+    else:
+        messages.info(request, _("Không có đơn vị nào cần nhắc thêm."))
+    if outcome.without_address:
+        names = ", ".join(unit.name for unit in outcome.without_address)
+        messages.warning(request, _("Chưa có địa chỉ thư để nhắc: %(units)s.") % {"units": names})
+    return redirect("registrations:round", pk=pk)

@@ -1,0 +1,140 @@
+"""Demo: Lào Cai's 2026 registration round (issue #14 item 1).
+
+The coordinator (tinh) opens the yearly registration under the province's plan early in June
+2026 with a deadline of 15/07/2026; the units of the province's emulation blocks register
+through the same services a person uses, each step at its own moment (portal.clock), so that
+on any day the demo can be loaded (from 21/08/2026) the round is over and reads the same: most
+units approved on time, one approved after the deadline, one waiting for its head, one
+returned by the coordinator, one still in draft and two that never registered.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from org.models import OrgUnit, Role
+from org.scope import UserScope
+from plans.models import Plan
+from portal.clock import clock_at
+from registrations import services
+from registrations.models import RegistrationRound
+from registrations.selectors import round_units
+
+SUPER = UserScope(user_id=None, is_superuser=True)
+YEAR = 2026
+OPENED = datetime.date(2026, 6, 3)
+DEADLINE = datetime.date(2026, 7, 15)
+RETURN_REASON = (
+    "Chưa đăng ký mô hình chuyển đổi xanh; đề nghị bổ sung ít nhất 01 mô hình trong lĩnh vực này."
+)
+
+# What each unit of the blocks did, by its position in the round (block order, then tree
+# order); every unit not named here registered and was approved on time. Choices of the demo.
+FATES = {
+    2: "approved_late",
+    5: "returned",
+    8: "submitted",
+    11: "draft",
+    14: "missing",
+    17: "missing",
+}
+
+INITIATIVES = [
+    ("cds", "Số hóa hồ sơ, thủ tục hành chính của {unit}", "100% hồ sơ được số hóa"),
+    ("cdx", "Cơ quan xanh: giảm rác thải nhựa tại {unit}", "Không dùng đồ nhựa một lần"),
+    (
+        "dmst",
+        "Sáng kiến cải tiến quy trình tiếp nhận, xử lý văn bản của {unit}",
+        "Giảm 20% thời gian",
+    ),
+    ("khcn", "Ứng dụng bản đồ số trong quản lý địa bàn của {unit}", "Bản đồ số dùng chung"),
+]
+
+
+def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 10)))
+    return min(moment, now)
+
+
+def _people(unit: OrgUnit):
+    """The unit's reporter and head (demo accounts bc.<code>, tt.<code>, made with its
+    reports' schedule)."""
+    User = get_user_model()
+    found = {}
+    for role, prefix in ((Role.REPORTER, "bc"), (Role.HEAD, "tt")):
+        found[role] = User.objects.filter(
+            username=f"{prefix}.{unit.code.lower()}", role_assignments__unit=unit
+        ).first()
+    return found
+
+
+def load_registration_round(*, now: datetime.datetime) -> RegistrationRound | None:
+    """The 2026 round of Lào Cai and its units' registrations; None when already loaded or when
+    the province's plan has no reporting schedule (the reports' demo was not loaded)."""
+    province = OrgUnit.objects.get(code="LCI")
+    plan = Plan.objects.filter(issuer=province, schedules__isnull=False).first()
+    if plan is None or RegistrationRound.objects.filter(plan=plan, year=YEAR).exists():
+        return None
+    coordinator = get_user_model().objects.get(username="tinh")
+    with clock_at(_at(OPENED, 9, now)):
+        round_ = services.round_open(
+            scope=SUPER, user=coordinator, plan=plan, year=YEAR, deadline=DEADLINE
+        )
+    units = list(
+        round_units(round_, timezone.localdate(now))
+        .select_related("block")
+        .order_by("block__order", "block__name", "path")
+    )
+    for index, unit in enumerate(units):
+        people = _people(unit)
+        if people[Role.REPORTER] is None or people[Role.HEAD] is None:
+            continue
+        _register(round_, unit, index, FATES.get(index, "approved"), people, coordinator, now)
+    return round_
+
+
+def _register(round_, unit, index, fate, people, coordinator, now) -> None:
+    if fate == "missing":
+        return
+    reporter, head = people[Role.REPORTER], people[Role.HEAD]
+    # Spread over June: a unit opens its registration some days after the round opened.
+    opened = OPENED + datetime.timedelta(days=3 + index % 12)
+    if fate in ("approved_late", "submitted", "draft"):
+        opened = DEADLINE - datetime.timedelta(days=5)
+    field, title, effect = INITIATIVES[index % len(INITIATIVES)]
+    with clock_at(_at(opened, 8, now)):
+        registration = services.registration_open(
+            scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
+        )
+        registration = services.registration_save(
+            scope=SUPER,
+            user=reporter,
+            registration=registration,
+            expected_version=registration.version,
+            targets={},
+            initiatives=[
+                {"title": title.format(unit=unit.name), "field": field, "expected_result": effect}
+            ],
+        )
+    if fate == "draft":
+        return
+    sent = opened + datetime.timedelta(days=1)
+    with clock_at(_at(sent, 10, now)):
+        registration = services.registration_submit(
+            scope=SUPER, user=reporter, registration=registration
+        )
+    if fate == "submitted":
+        return
+    if fate == "returned":
+        with clock_at(_at(sent + datetime.timedelta(days=2), 15, now)):
+            services.registration_return(
+                scope=SUPER, user=coordinator, registration=registration, reason=RETURN_REASON
+            )
+        return
+    # On time the head approves the next day; late, a week after the deadline.
+    approved = sent + datetime.timedelta(days=1)
+    if fate == "approved_late":
+        approved = DEADLINE + datetime.timedelta(days=7)
+    with clock_at(_at(approved, 14, now)):
+        services.registration_approve(scope=SUPER, user=head, registration=registration)

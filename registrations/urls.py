@@ -1,0 +1,13 @@
+from django.urls import path
+
+from registrations import views
+
+app_name = "registrations"
+urlpatterns = [
+    path("", views.registration_list, name="list"),
+    path("<int:pk>/", views.registration_detail, name="detail"),
+    path("<int:pk>/quyet-dinh/", views.registration_decide, name="decide"),
+    path("dot/moi/", views.round_create, name="round_create"),
+    path("dot/<int:pk>/", views.round_detail, name="round"),
+    path("dot/<int:pk>/nhac/", views.round_remind, name="round_remind"),
+]
