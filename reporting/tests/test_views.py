@@ -17,6 +17,7 @@ from org.tests.factories import (
     EmulationBlockFactory,
     OrgUnitFactory,
     PersonFactory,
+    put_in_block,
     user_with_role,
 )
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
@@ -397,8 +398,7 @@ class TestBoard:
         from reporting.models import Reminder
 
         block = EmulationBlockFactory(province=world.province)
-        world.commune.block = block
-        world.commune.save()
+        put_in_block(world.commune, block)
         Reminder.objects.create(
             period=setup.period, unit=world.commune, kind="after", recipients=["a@b.vn"]
         )
