@@ -312,6 +312,14 @@ def validate_tax_code(value: str) -> None:
         )
 
 
+def validate_locality(unit: "OrgUnit | None") -> None:
+    """Households and enterprises attach to a locality (a unit type marked `is_locality`)."""
+    if unit is not None and not unit.unit_type.is_locality:
+        raise ValidationError(
+            {"unit": _("Chỉ gắn với tỉnh, xã/phường hoặc thôn/bản/tổ dân phố.")}, code="locality"
+        )
+
+
 class Household(SearchableModel):
     """Hộ gia đình, nông dân, người lao động (seed 002 §V.1c): a subject of the commune's emulation,
     attached to the commune or one of its villages."""
@@ -343,6 +351,9 @@ class Household(SearchableModel):
 
     def __str__(self):
         return self.head_name
+
+    def clean(self):
+        validate_locality(self.unit if self.unit_id else None)
 
 
 class Enterprise(SearchableModel):
@@ -389,3 +400,14 @@ class Enterprise(SearchableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        validate_locality(self.unit if self.unit_id else None)
+        # The constraint below is the guarantee; this says it next to the field.
+        if (
+            self.tax_code
+            and Enterprise.objects.filter(tax_code=self.tax_code).exclude(pk=self.pk).exists()
+        ):
+            raise ValidationError(
+                {"tax_code": _("Mã số thuế này đã có trong danh sách.")}, code="unique"
+            )

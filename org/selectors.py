@@ -65,12 +65,17 @@ def unit_block_ids_on(unit_ids, day: datetime.date) -> dict[int, int]:
 
 
 def block_history(unit: OrgUnit) -> list[BlockMembership]:
-    """The unit's memberships, latest first, with who made each change."""
-    return list(
+    """The unit's memberships, latest first, with who made each change and, as `moved_from`,
+    the block it left then (None for the first)."""
+    history = list(
         unit.block_memberships.select_related("block", "changed_by").order_by(
             F("valid_to").desc(nulls_first=True), F("valid_from").desc(nulls_last=True)
         )
     )
+    for index, membership in enumerate(history):
+        earlier = history[index + 1] if index + 1 < len(history) else None
+        membership.moved_from = earlier.block if earlier else None
+    return history
 
 
 def managed_block_owners(scope: UserScope) -> list[OrgUnit]:
@@ -283,3 +288,67 @@ def units_denoted_by_group(*, phrase: str, issuer: OrgUnit) -> list[OrgUnit] | N
         types = {unit.unit_type_id for unit in denoted}
         denoted = [unit for unit in children if unit in denoted or unit.unit_type_id in types]
     return denoted
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryRow:
+    at: datetime.datetime
+    user: object
+    created: bool
+    changes: list[Change]
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def subject_history(subject, *, limit: int = 20) -> list[HistoryRow]:
+    """The latest versions of a household or an enterprise, each with who saved it and what
+    changed from what to what; two queries (the versions, the places they name)."""
+    records = list(subject.history.select_related("history_user")[: limit + 1])
+    diffs = []
+    unit_ids = set()
+    for index, record in enumerate(records[:limit]):
+        earlier = records[index + 1] if index + 1 < len(records) else None
+        delta = record.diff_against(earlier) if earlier is not None else None
+        changes = delta.changes if delta else []
+        unit_ids.update(c.old for c in changes if c.field == "unit")
+        unit_ids.update(c.new for c in changes if c.field == "unit")
+        diffs.append((record, changes))
+    names = dict(OrgUnit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    model = type(subject)
+    rows = []
+    for record, changes in diffs:
+        shown = []
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            if change.field == "unit":
+                old, new = names.get(change.old, ""), names.get(change.new, "")
+            elif field.choices:
+                labels = dict(field.flatchoices)
+                old, new = labels.get(change.old, change.old), labels.get(change.new, change.new)
+            else:
+                old, new = change.old, change.new
+            shown.append(
+                Change(
+                    str(field.verbose_name),
+                    "" if old is None else str(old),
+                    "" if new is None else str(new),
+                )
+            )
+        rows.append(
+            HistoryRow(
+                at=record.history_date,
+                user=record.history_user,
+                created=record.history_type == "+",
+                changes=shown,
+            )
+        )
+    return rows
