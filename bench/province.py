@@ -492,14 +492,14 @@ def generate(size: Size = FULL, *, seed: int = 2026, today: datetime.date | None
 
 def _create_units(size: Size, rng: random.Random) -> tuple[dict, list]:
     """The demo's unit types, the tree with treebeard paths computed here, emulation blocks."""
-    from org.models import EmulationBlock, OrgUnit, UnitType
+    from org.models import BlockMembership, EmulationBlock, OrgUnit, UnitType
     from portal.demo import UNIT_TYPES
 
     types = {
         t.code: t
         for t in UnitType.objects.bulk_create(
-            UnitType(code=code, name=name, level=level, issues_plans=issues)
-            for code, name, level, issues in UNIT_TYPES
+            UnitType(code=code, name=name, level=level, issues_plans=issues, is_locality=locality)
+            for code, name, level, issues, locality in UNIT_TYPES
         )
     }
     specs = build_tree(size, rng)
@@ -531,6 +531,11 @@ def _create_units(size: Size, rng: random.Random) -> tuple[dict, list]:
         if spec.block:
             unit.block = blocks[spec.block]
     OrgUnit.objects.bulk_update([u for u in units if u.block_id], ["block"])
+    # In their block since always, as the data migration records a block (org.selectors reads
+    # the block on a day from these).
+    BlockMembership.objects.bulk_create(
+        BlockMembership(unit=u, block_id=u.block_id) for u in units if u.block_id
+    )
     return types, units
 
 

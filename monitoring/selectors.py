@@ -17,6 +17,7 @@ from indicators.models import Indicator
 from monitoring.status import Figure, Goal, Status, Verdict, adds_up, target_status
 from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
+from org.selectors import in_block_on_q
 from plans.models import Plan, Target, Task, TaskStatus, task_status_of
 from plans.selectors import visible_plans_q
 from registrations.models import RegisteredTarget, Registration
@@ -716,7 +717,7 @@ def heat_map(
         .order_by("path")
     )
     if block_id:
-        children = children.filter(block_id=block_id)
+        children = children.filter(in_block_on_q(block_id, as_of))
     if unit_type_id:
         children = children.filter(unit_type_id=unit_type_id)
     asked = asked_types(plan)

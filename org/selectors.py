@@ -1,14 +1,23 @@
 """Reads of the organisation tree, always through a scope."""
 
+import datetime
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from core.text import fold, search_terms
-from org.models import OrgUnit
-from org.scope import UserScope
+from org.models import (
+    BlockMembership,
+    EmulationBlock,
+    Enterprise,
+    Household,
+    OrgUnit,
+    _in_force_on_q,
+)
+from org.scope import MANAGE_ROLES, UserScope
 
 
 def unit_list(*, scope: UserScope, query: str = "") -> QuerySet[OrgUnit]:
@@ -16,6 +25,154 @@ def unit_list(*, scope: UserScope, query: str = "") -> QuerySet[OrgUnit]:
     for word in search_terms(query):
         units = units.filter(search_text__contains=word)
     return units
+
+
+# Block membership on a day. Every reader of "which block was this unit in on that day" comes
+# here: a unit moved mid-year is ranked in the block it was in on the cutoff date.
+
+
+def memberships_on(day: datetime.date) -> QuerySet[BlockMembership]:
+    """Memberships in force on the day (both ends included, a blank end open)."""
+    return BlockMembership.objects.filter(_in_force_on_q(day))
+
+
+def in_block_on_q(block_id: int, day: datetime.date, prefix: str = "") -> Q:
+    """Q matching units (reached through `prefix`) that belong to the block on the day, for
+    lists that filter by block (the reports board, the heat map)."""
+    lookup = f"{prefix}__pk__in" if prefix else "pk__in"
+    return Q(**{lookup: memberships_on(day).filter(block_id=block_id).values("unit_id")})
+
+
+def block_of(unit: OrgUnit, day: datetime.date) -> EmulationBlock | None:
+    """The block the unit belongs to on the day, or None. Intervals of a unit never overlap
+    (org/services.py), so there is at most one."""
+    membership = memberships_on(day).filter(unit=unit).select_related("block").first()
+    return membership.block if membership else None
+
+
+def block_members(block: EmulationBlock, day: datetime.date) -> QuerySet[OrgUnit]:
+    """The units ranked in the block on the day: members on that day that exist on that day
+    (a unit merged away before it is not ranked)."""
+    return OrgUnit.objects.active_on(day).filter(in_block_on_q(block.pk, day)).order_by("path")
+
+
+def unit_block_ids_on(unit_ids, day: datetime.date) -> dict[int, int]:
+    """{unit id: block id} on the day for many units in one query (units without a block are
+    left out)."""
+    return dict(
+        memberships_on(day).filter(unit_id__in=list(unit_ids)).values_list("unit_id", "block_id")
+    )
+
+
+def block_history(unit: OrgUnit) -> list[BlockMembership]:
+    """The unit's memberships, latest first, with who made each change and, as `moved_from`,
+    the block it left then (None for the first)."""
+    history = list(
+        unit.block_memberships.select_related("block", "changed_by").order_by(
+            F("valid_to").desc(nulls_first=True), F("valid_from").desc(nulls_last=True)
+        )
+    )
+    for index, membership in enumerate(history):
+        earlier = history[index + 1] if index + 1 < len(history) else None
+        membership.moved_from = earlier.block if earlier else None
+    return history
+
+
+def managed_block_owners(scope: UserScope) -> list[OrgUnit]:
+    """The units (a province) whose emulation blocks the user edits: a coordinator's role on
+    the province or above. Nobody edits another province's blocks."""
+    owners = OrgUnit.objects.filter(pk__in=EmulationBlock.objects.values("province_id")).order_by(
+        "path"
+    )
+    return [owner for owner in owners if scope.can_manage(owner)]
+
+
+def block_units_q(owners: list[OrgUnit]) -> Q:
+    """Q matching the units that may belong to the owners' blocks: their subtrees, not the
+    owners themselves."""
+    query = Q(pk__in=[])
+    for owner in owners:
+        query |= Q(path__startswith=owner.path, depth__gt=owner.depth)
+    return query
+
+
+@dataclass
+class BlockRow:
+    block: EmulationBlock
+    members: list[OrgUnit]
+
+
+@dataclass
+class BlockBoard:
+    owner: OrgUnit
+    day: datetime.date
+    rows: list[BlockRow]
+    without_block: list[OrgUnit]
+
+
+def block_board(*, owner: OrgUnit, day: datetime.date) -> BlockBoard:
+    """The owner's blocks with their members on the day, and its direct units that are in no
+    block on that day; three queries whatever the number of blocks."""
+    blocks = list(EmulationBlock.objects.filter(province=owner).order_by("order", "name"))
+    members: dict[int, list[OrgUnit]] = {b.pk: [] for b in blocks}
+    rows = (
+        memberships_on(day)
+        .filter(block__in=blocks, unit__in=OrgUnit.objects.active_on(day))
+        .select_related("unit")
+        .order_by("unit__path")
+    )
+    for membership in rows:
+        members[membership.block_id].append(membership.unit)
+    placed = {u.pk for us in members.values() for u in us}
+    children = (
+        OrgUnit.objects.active_on(day)
+        .filter(path__startswith=owner.path, depth=owner.depth + 1)
+        .order_by("path")
+    )
+    return BlockBoard(
+        owner=owner,
+        day=day,
+        rows=[BlockRow(block=b, members=members[b.pk]) for b in blocks],
+        without_block=[u for u in children if u.pk not in placed],
+    )
+
+
+# Households and enterprises: a coordinator manages those of the localities of its subtree.
+
+
+def subject_places(scope: UserScope) -> QuerySet[OrgUnit]:
+    """The localities (province, communes, villages) of the coordinator's subtree, in force
+    today: where a household lives or an enterprise operates."""
+    return (
+        scope.units(MANAGE_ROLES)
+        .active_on(timezone.localdate())
+        .filter(unit_type__is_locality=True)
+        .order_by("path")
+    )
+
+
+def household_list(
+    *, scope: UserScope, query: str = "", unit_id: int | None = None
+) -> QuerySet[Household]:
+    households = Household.objects.filter(scope.unit_q("unit", MANAGE_ROLES)).select_related("unit")
+    if unit_id:
+        households = households.filter(unit_id=unit_id)
+    for word in search_terms(query):
+        households = households.filter(search_text__contains=word)
+    return households.order_by("head_name", "pk")
+
+
+def enterprise_list(
+    *, scope: UserScope, query: str = "", unit_id: int | None = None
+) -> QuerySet[Enterprise]:
+    enterprises = Enterprise.objects.filter(scope.unit_q("unit", MANAGE_ROLES)).select_related(
+        "unit"
+    )
+    if unit_id:
+        enterprises = enterprises.filter(unit_id=unit_id)
+    for word in search_terms(query):
+        enterprises = enterprises.filter(search_text__contains=word)
+    return enterprises.order_by("name", "pk")
 
 
 def unit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
@@ -131,3 +288,67 @@ def units_denoted_by_group(*, phrase: str, issuer: OrgUnit) -> list[OrgUnit] | N
         types = {unit.unit_type_id for unit in denoted}
         denoted = [unit for unit in children if unit in denoted or unit.unit_type_id in types]
     return denoted
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryRow:
+    at: datetime.datetime
+    user: object
+    created: bool
+    changes: list[Change]
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def subject_history(subject, *, limit: int = 20) -> list[HistoryRow]:
+    """The latest versions of a household or an enterprise, each with who saved it and what
+    changed from what to what; two queries (the versions, the places they name)."""
+    records = list(subject.history.select_related("history_user")[: limit + 1])
+    diffs = []
+    unit_ids = set()
+    for index, record in enumerate(records[:limit]):
+        earlier = records[index + 1] if index + 1 < len(records) else None
+        delta = record.diff_against(earlier) if earlier is not None else None
+        changes = delta.changes if delta else []
+        unit_ids.update(c.old for c in changes if c.field == "unit")
+        unit_ids.update(c.new for c in changes if c.field == "unit")
+        diffs.append((record, changes))
+    names = dict(OrgUnit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    model = type(subject)
+    rows = []
+    for record, changes in diffs:
+        shown = []
+        for change in changes:
+            field = model._meta.get_field(change.field)
+            if change.field == "unit":
+                old, new = names.get(change.old, ""), names.get(change.new, "")
+            elif field.choices:
+                labels = dict(field.flatchoices)
+                old, new = labels.get(change.old, change.old), labels.get(change.new, change.new)
+            else:
+                old, new = change.old, change.new
+            shown.append(
+                Change(
+                    str(field.verbose_name),
+                    "" if old is None else str(old),
+                    "" if new is None else str(new),
+                )
+            )
+        rows.append(
+            HistoryRow(
+                at=record.history_date,
+                user=record.history_user,
+                created=record.history_type == "+",
+                changes=shown,
+            )
+        )
+    return rows

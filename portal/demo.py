@@ -16,10 +16,19 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from movements.models import Milestone, Movement, Phase
-from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, UnitType
+from org.models import (
+    BlockMembership,
+    EmulationBlock,
+    OrgUnit,
+    Person,
+    Role,
+    RoleAssignment,
+    UnitType,
+)
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
+from portal.demo_subjects import load_block_history, load_commune_subjects
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -27,13 +36,13 @@ MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 Jul
 SEEDS_DIR = Path(os.environ.get("THIDUA_SEEDS_DIR", settings.BASE_DIR.parent / "shared" / "seeds"))
 
 UNIT_TYPES = [
-    # code, name, level, issues implementing plans
-    ("tinh", "UBND tỉnh", 0, True),
-    ("so", "Sở, ban, ngành", 1, True),
-    ("xa", "UBND xã, phường", 1, True),
-    ("phong", "Phòng, trung tâm, đơn vị trực thuộc", 2, False),
-    ("thon", "Thôn, bản, tổ dân phố", 3, False),
-    ("dn", "Doanh nghiệp, hợp tác xã", 2, False),
+    # code, name, level, issues implementing plans, a locality (households, enterprises attach)
+    ("tinh", "UBND tỉnh", 0, True, True),
+    ("so", "Sở, ban, ngành", 1, True, False),
+    ("xa", "UBND xã, phường", 1, True, True),
+    ("phong", "Phòng, trung tâm, đơn vị trực thuộc", 2, False, False),
+    ("thon", "Thôn, bản, tổ dân phố", 3, False, True),
+    ("dn", "Doanh nghiệp, hợp tác xã", 2, False, False),
 ]
 
 
@@ -196,9 +205,11 @@ def _unit(spec: U, parent: OrgUnit | None, types: dict[str, UnitType]) -> OrgUni
 
 def _tree(spec: U, parent, types, blocks, merges) -> None:
     unit = _unit(spec, parent, types)
-    if spec.block and blocks and unit.block_id is None:
-        unit.block = blocks[spec.block]
-        unit.save(update_fields=["block", "search_text"])
+    if spec.block and blocks and not unit.block_memberships.exists():
+        # In its block since always (as the data migration records today's blocks); later
+        # moves are the coordinator's (portal/demo_subjects.py).
+        BlockMembership.objects.create(unit=unit, block=blocks[spec.block])
+        OrgUnit.objects.filter(pk=unit.pk).update(block=blocks[spec.block])
     if spec.merged_into:
         merges.append((unit, spec.merged_into))
     for child in spec.children:
@@ -209,9 +220,15 @@ def _tree(spec: U, parent, types, blocks, merges) -> None:
 @transaction.atomic
 def load_organisation() -> None:
     types = {}
-    for code, name, level, issues in UNIT_TYPES:
+    for code, name, level, issues, locality in UNIT_TYPES:
         types[code], _ = UnitType.objects.get_or_create(
-            code=code, defaults={"name": name, "level": level, "issues_plans": issues}
+            code=code,
+            defaults={
+                "name": name,
+                "level": level,
+                "issues_plans": issues,
+                "is_locality": locality,
+            },
         )
     merges: list = []
     for province in (LAO_CAI, LANG_SON, LAI_CHAU):
@@ -561,6 +578,8 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     load_registration_round(now=now)
     with clock_at(now):
         load_target_sources()
+    load_block_history(now)
+    load_commune_subjects(now)
     return {
         "reports": reports,
         "accounts_created": created,

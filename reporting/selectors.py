@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from org.models import OrgUnit, Role
 from org.scope import UserScope, get_in_scope_or_404
+from org.selectors import in_block_on_q
 from plans.models import Plan, Task
 from reporting.models import (
     Event,
@@ -552,7 +553,7 @@ def period_board(
         .order_by("path")
     )
     if filters.block_id:
-        units = units.filter(block_id=filters.block_id)
+        units = units.filter(in_block_on_q(filters.block_id, today))
     if filters.unit_type_id:
         units = units.filter(unit_type_id=filters.unit_type_id)
     for word in search_terms(filters.query):

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from org.models import Role
-from org.tests.factories import user_with_role
+from org.models import BlockMembership, Enterprise, Household, Role
+from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
     PlanFactory,
@@ -69,6 +69,9 @@ OBJECT_URLS = {
     "monitoring:target": "target",
     "monitoring:target_excel": "target",
     "monitoring:unit": "unit",
+    "org:unit_block": "unit",
+    "org:household_edit": "household",
+    "org:enterprise_edit": "enterprise",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -103,6 +106,10 @@ EDIT_URLS = {
     "reporting:schedule_edit": {Role.COORDINATOR},
     # The own report is waiting for its head: the head or a coordinator may return it.
     "reporting:return": {Role.HEAD, Role.COORDINATOR},
+    # Blocks are the province's: a commune's own coordinator does not move its commune.
+    "org:unit_block": set(),
+    "org:household_edit": {Role.COORDINATOR},
+    "org:enterprise_edit": {Role.COORDINATOR},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start"}
@@ -118,6 +125,9 @@ LIST_URLS = [
     "reporting:schedules",
     "registrations:list",
     "monitoring:index",
+    "org:blocks",
+    "org:households",
+    "org:enterprises",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -162,7 +172,11 @@ def _objects(unit):
     round_ = RegistrationRound.objects.create(
         plan=plan, year=2026, deadline=datetime.date(2026, 3, 31)
     )
+    household = HouseholdFactory(unit=unit, head_name="Hộ bí mật của đơn vị khác")
+    enterprise = EnterpriseFactory(unit=unit, name="Hợp tác xã bí mật của đơn vị khác")
     return {
+        "household": household,
+        "enterprise": enterprise,
         "plan": plan,
         "target": target,
         "task": task,
@@ -201,6 +215,9 @@ def _state():
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
         RegistrationRound.objects.count(),
         RegistrationReminder.objects.count(),
+        list(Household.objects.order_by("pk").values_list("head_name", "unit_id")),
+        list(Enterprise.objects.order_by("pk").values_list("name", "unit_id")),
+        list(BlockMembership.objects.order_by("pk").values_list("block_id", "valid_to")),
     )
 
 

@@ -1,7 +1,17 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, UnitType
+from org.models import (
+    BlockMembership,
+    EmulationBlock,
+    Enterprise,
+    Household,
+    OrgUnit,
+    Person,
+    Role,
+    RoleAssignment,
+    UnitType,
+)
 
 
 class UnitTypeFactory(factory.django.DjangoModelFactory):
@@ -15,6 +25,8 @@ class UnitTypeFactory(factory.django.DjangoModelFactory):
     )
     level = 1
     issues_plans = True
+    # As the data migration marks them: households and enterprises attach to these.
+    is_locality = factory.LazyAttribute(lambda o: o.code in ("tinh", "xa", "thon"))
 
 
 class OrgUnitFactory(factory.django.DjangoModelFactory):
@@ -30,9 +42,14 @@ class OrgUnitFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         if parent is None:
-            return model_class.objects.add_root(kwargs)
-        parent.refresh_from_db()
-        return model_class.objects.add_child(parent, kwargs)
+            unit = model_class.objects.add_root(kwargs)
+        else:
+            parent.refresh_from_db()
+            unit = model_class.objects.add_child(parent, kwargs)
+        if unit.block_id:
+            # A unit built in a block has been in it since always, as the data migration says.
+            BlockMembership.objects.create(unit=unit, block_id=unit.block_id)
+        return unit
 
 
 class EmulationBlockFactory(factory.django.DjangoModelFactory):
@@ -80,3 +97,28 @@ def user_with_role(unit: OrgUnit, role: str = Role.COORDINATOR, **kwargs):
     user = UserFactory(**kwargs)
     RoleAssignmentFactory(user=user, unit=unit, role=role)
     return user
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Household
+
+    unit = factory.SubFactory(OrgUnitFactory)
+    head_name = factory.Sequence(lambda n: f"Hoàng Văn {n}")
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    unit = factory.SubFactory(OrgUnitFactory)
+    name = factory.Sequence(lambda n: f"Hợp tác xã số {n}")
+    kind = Enterprise.Kind.COOPERATIVE
+
+
+def put_in_block(unit: OrgUnit, block: EmulationBlock) -> OrgUnit:
+    """The unit has been in the block since always (as the data migration records it)."""
+    BlockMembership.objects.create(unit=unit, block=block)
+    OrgUnit.objects.filter(pk=unit.pk).update(block=block)
+    unit.block = block
+    return unit

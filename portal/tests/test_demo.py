@@ -98,3 +98,53 @@ def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
     assert incremental
     rollup_rebuild()
     assert rows() == incremental
+
+
+def test_every_lao_cai_unit_is_in_one_of_the_21_blocks_and_one_moved_mid_2026():
+    import datetime
+
+    from django.utils import timezone
+
+    from org.models import BlockMembership
+    from org.selectors import block_members, block_of
+
+    call_command("load_demo")
+    today = timezone.localdate()
+    province = OrgUnit.objects.get(code="LCI")
+    units = OrgUnit.objects.active_on(today).filter(
+        path__startswith=province.path, depth=province.depth + 1
+    )
+    assert units.count() >= 18
+    for unit in units:
+        block = block_of(unit, today)
+        assert block is not None and block.province == province, unit
+        assert unit.block == block  # today's block is what the unit row holds
+    moved = OrgUnit.objects.get(code="LCI-XMK")
+    before, after = datetime.date(2026, 6, 30), datetime.date(2026, 7, 1)
+    assert block_of(moved, before).code == "K06" and block_of(moved, after).code == "K07"
+    assert moved in block_members(block_of(moved, before), before)
+    assert moved not in block_members(block_of(moved, before), after)
+    move = BlockMembership.objects.get(unit=moved, valid_from=after)
+    assert move.changed_by.username == "tinh" and move.reason
+    call_command("load_demo")  # a second run moves nothing again
+    assert BlockMembership.objects.filter(unit=moved).count() == 2
+
+
+def test_xa_thong_nhat_has_people_households_and_enterprises_entered_by_its_coordinator():
+    from org.models import Enterprise, Household, Person
+    from org.scope import user_scope
+    from org.selectors import enterprise_list, household_list
+
+    call_command("load_demo")
+    commune = OrgUnit.objects.get(code="LSN-XTN")
+    mine = {"unit__path__startswith": commune.path}
+    assert Household.objects.filter(**mine).count() >= 5
+    assert Enterprise.objects.filter(**mine, kind="cooperative").count() >= 2
+    assert Person.objects.filter(**mine).count() >= 8
+    household = Household.objects.filter(**mine).first()
+    assert household.history.get().history_user.username == "xa"
+    from django.contrib.auth import get_user_model
+
+    scope = user_scope(get_user_model().objects.get(username="xa"))
+    assert household_list(scope=scope, query="hoang van thao").count() == 1
+    assert enterprise_list(scope=scope, query="hop tac xa").count() >= 2

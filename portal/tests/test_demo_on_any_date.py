@@ -36,7 +36,7 @@ DAYS = {
 }
 # Dates that record something done (the others — due dates, period bounds, deadlines, validity
 # of units — are the plans' and schedules' future, not events).
-EVENT_DATE_FIELDS = {("plans", "Plan", "issued_on")}
+EVENT_DATE_FIELDS = {("plans", "Plan", "issued_on"), ("org", "BlockMembership", "valid_from")}
 
 
 def _moment(day: datetime.date) -> datetime.datetime:

@@ -17,6 +17,7 @@ from org.tests.factories import (
     EmulationBlockFactory,
     OrgUnitFactory,
     PersonFactory,
+    put_in_block,
     user_with_role,
 )
 from plans.tests.factories import PlanFactory, TaskFactory
@@ -393,12 +394,31 @@ class TestQueryCounts:
 
 
 class TestBoard:
+    def test_board_filters_by_the_block_units_are_in_today(self, client, setup, world):
+        import datetime
+
+        from django.utils import timezone
+
+        from org.models import BlockMembership
+
+        old, new = (EmulationBlockFactory(province=world.province) for _ in range(2))
+        put_in_block(world.commune, old)
+        # Moved into `new` from today: the old interval ends yesterday.
+        today = timezone.localdate()
+        BlockMembership.objects.filter(unit=world.commune).update(
+            valid_to=today - datetime.timedelta(days=1)
+        )
+        BlockMembership.objects.create(unit=world.commune, block=new, valid_from=today)
+        login(client, setup, Role.COORDINATOR)
+        url = reverse("reporting:board", args=[setup.schedule.pk])
+        assert world.commune.name in client.get(url, {"block": new.pk}).content.decode()
+        assert "Không có đơn vị nào phù hợp." in client.get(url, {"block": old.pk}).content.decode()
+
     def test_board_filters_by_block_and_unit_type_and_shows_reminders(self, client, setup, world):
         from reporting.models import Reminder
 
         block = EmulationBlockFactory(province=world.province)
-        world.commune.block = block
-        world.commune.save()
+        put_in_block(world.commune, block)
         Reminder.objects.create(
             period=setup.period, unit=world.commune, kind="after", recipients=["a@b.vn"]
         )
