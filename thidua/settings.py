@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "monitoring",
     "documents",
     "jobs",
+    "awards",
     "portal",
 ]
 
