@@ -288,9 +288,10 @@ def verdict(form: AwardForm, facts: SubjectFacts, policy: EligibilityPolicy) -> 
             if r.form_id == form.requires_form_id
         ]
     failing = [f.text for f in findings if not f.holds]
-    if failing:
-        return Verdict(form, NOT_ELIGIBLE, failing, notes)
     holding = [f.text for f in findings if f.holds]
+    if failing:
+        # A pending matter is still named: settling it will not be enough.
+        return Verdict(form, NOT_ELIGIBLE, failing + holding, notes)
     if holding:
         return Verdict(form, ON_HOLD, holding, notes)
     return Verdict(form, ELIGIBLE, [], notes)

@@ -20,6 +20,7 @@ from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment, Un
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
+from portal.demo_awards import load_awards
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -558,8 +559,11 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     reports = load_reports(now=now)
     with clock_at(now):
         load_target_sources()
+    with clock_at(now):
+        awards = load_awards()
     return {
         "reports": reports,
+        "awards": awards,
         "accounts_created": created,
         "plans_loaded": len(plans),
         "units": OrgUnit.objects.count(),

@@ -239,7 +239,10 @@ def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
     )
     result = e.verdict(form("lao-dong-tien-tien"), both, EligibilityPolicy())
     assert result.status == e.NOT_ELIGIBLE
-    assert result.message.startswith("Không đủ điều kiện: 2 báo cáo nộp trễ (tháng 3, tháng 7)")
+    assert result.message == (
+        "Không đủ điều kiện: 2 báo cáo nộp trễ (tháng 3, tháng 7); "
+        "đang thanh tra, kiểm tra từ 12/05/2026 (Thanh tra kinh phí)"
+    )
     held = e.verdict(
         form("lao-dong-tien-tien"),
         facts(matters=[_matter(datetime.date(2026, 5, 12))]),
