@@ -238,3 +238,19 @@ def catalogue_rows(*, today: datetime.date) -> tuple[list[CatalogueRow], BaseSal
         ]
         rows.append(CatalogueRow(form, vote, requirement, prizes))
     return rows, salary
+
+
+def subject_search(
+    *, scope: UserScope, query: str, limit: int = 20
+) -> tuple[list[OrgUnit], list[Person]]:
+    """Units and people of the user's subtree whose names match every word (no diacritics
+    needed), to open their eligibility page. Nothing for an empty query."""
+    words = search_terms(query)
+    if not words:
+        return [], []
+    units = OrgUnit.objects.filter(scope.unit_q()).select_related("unit_type")
+    people = Person.objects.filter(scope.unit_q("unit")).select_related("unit")
+    for word in words:
+        units = units.filter(search_text__contains=word)
+        people = people.filter(search_text__contains=word)
+    return list(units.order_by("path")[:limit]), list(people.order_by("full_name", "pk")[:limit])

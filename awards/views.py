@@ -90,3 +90,10 @@ def person_eligibility(request, pk):
 def _year_choices(year: int) -> list[int]:
     this_year = timezone.localdate().year
     return sorted({*range(this_year, this_year - 5, -1), year}, reverse=True)
+
+
+@login_required
+def subject_search(request):
+    query = request.GET.get("q", "")[:200]
+    units, people = selectors.subject_search(scope=user_scope(request.user), query=query)
+    return render(request, "awards/search.html", {"q": query, "units": units, "people": people})

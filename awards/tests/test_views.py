@@ -183,7 +183,8 @@ def test_person_page_holds_a_head_to_the_units_reports_and_a_pending_matter(
     )
     assert verdicts["chien-si-thi-dua-cap-tinh"].message == (
         "Không đủ điều kiện: chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở "
-        "(thiếu năm 2024, 2025, 2026)"
+        "(thiếu năm 2024, 2025, 2026); đang thanh tra, kiểm tra từ 12/05/2026 "
+        "(Thanh tra việc sử dụng kinh phí chuyển đổi số)"
     )
     assert "co-thi-dua-ubnd-tinh" not in verdicts
 
@@ -226,3 +227,15 @@ def test_person_page_queries_are_bounded(
     client.force_login(commune_coordinator)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("awards:person", args=[person.pk])).status_code == 200
+
+
+def test_subject_search_finds_units_and_people_of_the_subtree_only(
+    client, world, catalogue, commune_coordinator
+):
+    mine = PersonFactory(unit=world.village, full_name="Hoàng Văn Thống")
+    PersonFactory(unit=world.other_commune, full_name="Lê Văn Thống")
+    client.force_login(commune_coordinator)
+    response = client.get(reverse("awards:search"), {"q": "thong"})
+    assert [u.pk for u in response.context["units"]] == [world.commune.pk]
+    assert [p.pk for p in response.context["people"]] == [mine.pk]
+    assert client.get(reverse("awards:search")).context["units"] == []
