@@ -29,6 +29,7 @@ from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
 from portal.demo_subjects import load_block_history, load_commune_subjects
+from portal.demo_awards import load_awards
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -580,8 +581,11 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
         load_target_sources()
     load_block_history(now)
     load_commune_subjects(now)
+    with clock_at(now):
+        awards = load_awards()
     return {
         "reports": reports,
+        "awards": awards,
         "accounts_created": created,
         "plans_loaded": len(plans),
         "units": OrgUnit.objects.count(),

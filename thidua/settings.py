@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "monitoring",
     "documents",
     "jobs",
+    "awards",
     "portal",
 ]
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

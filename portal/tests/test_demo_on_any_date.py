@@ -36,7 +36,13 @@ DAYS = {
 }
 # Dates that record something done (the others — due dates, period bounds, deadlines, validity
 # of units — are the plans' and schedules' future, not events).
-EVENT_DATE_FIELDS = {("plans", "Plan", "issued_on"), ("org", "BlockMembership", "valid_from")}
+EVENT_DATE_FIELDS = {
+    ("plans", "Plan", "issued_on"),
+    ("org", "BlockMembership", "valid_from"),
+    ("awards", "AwardRecord", "decision_date"),
+    ("awards", "PendingMatter", "opened_on"),
+    ("awards", "PendingMatter", "settled_on"),
+}
 
 
 def _moment(day: datetime.date) -> datetime.datetime:

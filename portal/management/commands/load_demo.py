@@ -33,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Demo: {summary['units']} đơn vị, {summary['plans_loaded']} kế hoạch mới, "
-            f"{summary['targets']} chỉ tiêu, {summary['reports']} báo cáo mới; "
+            f"{summary['targets']} chỉ tiêu, {summary['reports']} báo cáo mới, "
+            f"{summary['awards']} khen thưởng mới; "
             f"tài khoản mới: {', '.join(summary['accounts_created']) or '—'}"
             f" (mật khẩu {DEMO_PASSWORD})"
         )

@@ -1,0 +1,256 @@
+"""Reads of the award catalogue, the registry and the facts eligibility reads, always through
+a scope; each in a fixed number of queries, whatever the size of the province."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from awards.catalogue import base_salary_on, prize_multiple, prize_on_salary
+from awards.eligibility import MemberFacts, SubjectFacts, Verdict, verdict
+from awards.models import (
+    AwardForm,
+    AwardKind,
+    AwardRecord,
+    BaseSalary,
+    EligibilityPolicy,
+    PendingMatter,
+    SubjectType,
+)
+from awards.reports import reporting_record
+from core.formats import number_vi
+from core.text import search_terms
+from org.models import OrgUnit, Person, Role, RoleAssignment
+from org.scope import UserScope, get_in_scope_or_404
+
+# --- catalogue ---------------------------------------------------------------------------------
+
+
+def form_list(*, active_only: bool = True) -> list[AwardForm]:
+    forms = AwardForm.objects.select_related("requires_form").prefetch_related(
+        Prefetch("kinds", queryset=AwardKind.objects.order_by("order", "name")),
+        "decider_unit_types",
+    )
+    if active_only:
+        forms = forms.filter(is_active=True)
+    return list(forms.order_by("order", "name"))
+
+
+def base_salary_list() -> list[BaseSalary]:
+    return list(BaseSalary.objects.order_by("-valid_from"))
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistryFilters:
+    query: str = ""
+    form_id: int | None = None
+    year: int | None = None
+
+
+def registry_list(*, scope: UserScope, filters: RegistryFilters) -> QuerySet[AwardRecord]:
+    """Every award recorded in the user's subtree, newest first; words without diacritics."""
+    records = AwardRecord.objects.filter(scope.unit_q("owner_unit")).select_related(
+        "form", "kind", "owner_unit", "subject_unit", "person"
+    )
+    for word in search_terms(filters.query):
+        records = records.filter(search_text__contains=word)
+    if filters.form_id:
+        records = records.filter(form_id=filters.form_id)
+    if filters.year:
+        records = records.filter(year=filters.year)
+    return records.order_by("-year", "-decision_date", "subject_name", "pk")
+
+
+def registry_years(*, scope: UserScope) -> list[int]:
+    return list(
+        AwardRecord.objects.filter(scope.unit_q("owner_unit"))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+# --- eligibility facts -------------------------------------------------------------------------
+
+
+def policy_for(unit: OrgUnit) -> EligibilityPolicy:
+    """The thresholds of the unit's province (the root of its tree), or the defaults of
+    LAW.md when the province has set none."""
+    root = unit.path[: OrgUnit.steplen]
+    policy = EligibilityPolicy.objects.filter(province__path=root).first()
+    return policy or EligibilityPolicy()
+
+
+def _records(q: Q) -> list[AwardRecord]:
+    return list(
+        AwardRecord.objects.filter(q)
+        .select_related("form", "kind")
+        .order_by("-year", "-decision_date", "pk")
+    )
+
+
+def _is_warned(matter: PendingMatter, year: int) -> bool:
+    return (
+        matter.kind == PendingMatter.Kind.DISCIPLINE
+        and matter.outcome is not None
+        and matter.outcome >= PendingMatter.Outcome.WARNING
+        and matter.settled_on is not None
+        and matter.settled_on.year == year
+    )
+
+
+def _member_facts(unit: OrgUnit, year: int) -> MemberFacts:
+    """The people of the unit itself (its officers; sub-units are collectives of their own)."""
+    people = list(Person.objects.filter(unit=unit).values_list("pk", "full_name"))
+    ids = [pk for pk, _name in people]
+    titles = AwardRecord.objects.filter(
+        person_id__in=ids, year=year, kind__counts_toward_merit=True
+    ).values_list("person_id", "form__code")
+    advanced = {pk for pk, code in titles if code == "lao-dong-tien-tien"}
+    fighters = {pk for pk, code in titles if code == "chien-si-thi-dua-co-so"}
+    names = dict(people)
+    warned = [
+        names[m.person_id]
+        for m in PendingMatter.objects.filter(person_id__in=ids, kind=PendingMatter.Kind.DISCIPLINE)
+        if _is_warned(m, year)
+    ]
+    return MemberFacts(
+        count=len(people), advanced=len(advanced), fighters=len(fighters), warned=warned
+    )
+
+
+def _block_holders(unit: OrgUnit, year: int, forms: list[AwardForm]) -> dict[int, list[str]]:
+    once = [f.pk for f in forms if f.one_per_block_per_year]
+    if unit.block_id is None or not once:
+        return {}
+    holders: dict[int, list[str]] = {}
+    for form_id, name in (
+        AwardRecord.objects.filter(
+            form_id__in=once, year=year, subject_unit__block_id=unit.block_id
+        )
+        .exclude(subject_unit=unit)
+        .order_by("subject_name")
+        .values_list("form_id", "subject_name")
+    ):
+        holders.setdefault(form_id, []).append(name)
+    return holders
+
+
+def unit_facts(
+    *, unit: OrgUnit, year: int, today: datetime.date, forms: list[AwardForm]
+) -> SubjectFacts:
+    return SubjectFacts(
+        subject_type=SubjectType.COLLECTIVE,
+        year=year,
+        today=today,
+        reporting=reporting_record(unit=unit, year=year, today=today),
+        matters=list(PendingMatter.objects.filter(subject_unit=unit)),
+        records=_records(Q(subject_unit=unit)),
+        members=_member_facts(unit, year),
+        in_block=unit.block_id is not None,
+        block_holders=_block_holders(unit, year, forms),
+    )
+
+
+def person_facts(*, person: Person, year: int, today: datetime.date) -> SubjectFacts:
+    """A person heading their unit answers for its reports (seed 001 Nhóm 1 NV2: leaders of
+    units that report late or wrongly are not considered)."""
+    heads = person.user_id is not None and (
+        RoleAssignment.objects.valid_on(today)
+        .filter(user_id=person.user_id, unit_id=person.unit_id, role=Role.HEAD)
+        .exists()
+    )
+    return SubjectFacts(
+        subject_type=SubjectType.INDIVIDUAL,
+        year=year,
+        today=today,
+        reporting=reporting_record(unit=person.unit, year=year, today=today) if heads else None,
+        reporting_unit_name=person.unit.name if heads else "",
+        matters=list(PendingMatter.objects.filter(person=person)),
+        records=_records(Q(person=person)),
+    )
+
+
+def verdicts(
+    *, facts: SubjectFacts, forms: list[AwardForm], policy: EligibilityPolicy
+) -> list[Verdict]:
+    """The verdict on every form the subject may receive (forms for other subjects left out)."""
+    return [verdict(form, facts, policy) for form in forms if form.accepts(facts.subject_type)]
+
+
+def unit_in_scope(*, scope: UserScope, pk: int) -> OrgUnit:
+    return get_in_scope_or_404(
+        OrgUnit.objects.select_related("unit_type", "block"), scope.unit_q(), pk=pk
+    )
+
+
+def person_in_scope(*, scope: UserScope, pk: int) -> Person:
+    return get_in_scope_or_404(
+        Person.objects.select_related("unit__unit_type", "unit__block"),
+        scope.unit_q("unit"),
+        pk=pk,
+    )
+
+
+# --- catalogue page ----------------------------------------------------------------------------
+
+
+@dataclass
+class Prize:
+    subject: str
+    multiple: object
+    amount: object
+
+
+@dataclass
+class CatalogueRow:
+    form: AwardForm
+    vote: str
+    requirement: str
+    prizes: list[Prize]
+
+
+def catalogue_rows(*, today: datetime.date) -> tuple[list[CatalogueRow], BaseSalary | None]:
+    """Every active form with its vote rule, its chain and its prize per subject at the base
+    salary in force today. Four queries."""
+    salary = base_salary_on(today)
+    rows = []
+    for form in form_list():
+        sign = "≥" if form.vote_threshold_inclusive else ">"
+        vote = _("%(sign)s %(p)s %% tổng số thành viên Hội đồng") % {
+            "sign": sign,
+            "p": number_vi(form.vote_threshold_percent),
+        }
+        requirement = ""
+        if form.requires_form:
+            requirement = _("%(n)s năm liên tục đạt %(title)s") % {
+                "n": form.requires_consecutive_years,
+                "title": form.requires_form.name,
+            }
+        prizes = [
+            Prize(label, prize_multiple(form, value), prize_on_salary(form, salary, value))
+            for value, label in SubjectType.choices
+            if form.accepts(value)
+        ]
+        rows.append(CatalogueRow(form, vote, requirement, prizes))
+    return rows, salary
+
+
+def subject_search(
+    *, scope: UserScope, query: str, limit: int = 20
+) -> tuple[list[OrgUnit], list[Person]]:
+    """Units and people of the user's subtree whose names match every word (no diacritics
+    needed), to open their eligibility page. Nothing for an empty query."""
+    words = search_terms(query)
+    if not words:
+        return [], []
+    units = OrgUnit.objects.filter(scope.unit_q()).select_related("unit_type")
+    people = Person.objects.filter(scope.unit_q("unit")).select_related("unit")
+    for word in words:
+        units = units.filter(search_text__contains=word)
+        people = people.filter(search_text__contains=word)
+    return list(units.order_by("path")[:limit]), list(people.order_by("full_name", "pk")[:limit])
