@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "plans",
     "reporting",
     "monitoring",
+    "evaluation",
     "documents",
     "jobs",
     "portal",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
+    path("danh-gia/", include("evaluation.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
