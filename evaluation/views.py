@@ -126,7 +126,12 @@ def freeze(request, pk):
 @require_GET
 def block_view(request, pk):
     scheme, access = _scheme(request, pk)
-    block_id = parse_id(request.GET.get("block", "")) or next(iter(sorted(access.led_block_ids)), 0)
+    block_id = parse_id(request.GET.get("block", ""))
+    if block_id is None:
+        # The block the person leads, else the first one they may see.
+        visible = [b.pk for b in scheme_blocks(scheme.issuer) if access.can_see_block(b.pk)]
+        led = sorted(access.led_block_ids.intersection(visible))
+        block_id = (led or visible or [0])[0]
     block = selectors.block_in_scheme(scheme, block_id)
     if not access.can_see_block(block.pk):
         raise Http404

@@ -1,11 +1,15 @@
 """Every URL × every role: nothing of another subtree is visible or editable (404, not 403),
 and no object is reachable by guessing an id."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from org.models import Role
+from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from org.models import EmulationBlock, Role
 from org.tests.factories import user_with_role
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
@@ -64,6 +68,19 @@ OBJECT_URLS = {
     "monitoring:target": "target",
     "monitoring:target_excel": "target",
     "monitoring:unit": "unit",
+    "evaluation:scheme": "scheme",
+    "evaluation:rescore": "scheme",
+    "evaluation:index_import": "scheme",
+    "evaluation:tie_rules": "scheme",
+    "evaluation:freeze": "scheme",
+    "evaluation:block": "scheme",
+    "evaluation:sheet": "sheet",
+    "evaluation:score": "sheet",
+    "evaluation:submit": "sheet",
+    "evaluation:adjustment": "sheet",
+    "evaluation:ranking": "version",
+    "evaluation:ranking_excel": "version",
+    "evaluation:ranking_word": "version",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -84,6 +101,15 @@ POST_ONLY = {
     "monitoring:plan_excel",
     "monitoring:plan_word",
     "monitoring:target_excel",
+    "evaluation:rescore",
+    "evaluation:index_import",
+    "evaluation:tie_rules",
+    "evaluation:freeze",
+    "evaluation:score",
+    "evaluation:submit",
+    "evaluation:adjustment",
+    "evaluation:ranking_excel",
+    "evaluation:ranking_word",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -112,6 +138,7 @@ LIST_URLS = [
     "reporting:schedules",
     "reporting:registrations",
     "monitoring:index",
+    "evaluation:list",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -153,7 +180,22 @@ def _objects(unit):
         task_update=update, file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"), name="bb.pdf"
     )
     registration = Registration.objects.create(unit=unit, plan=plan, year=2026)
+    EmulationBlock.objects.create(province=unit, code="K01", name="Khối bí mật của đơn vị khác")
+    scheme = EvaluationScheme.objects.create(
+        issuer=unit,
+        plan=plan,
+        year=2026,
+        name="Bộ tiêu chí bí mật của đơn vị khác",
+        cutoff=datetime.date(2026, 6, 30),
+    )
+    sheet = ScoreSheet.objects.create(scheme=scheme, unit=unit)
+    version = RankingVersion.objects.create(
+        scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
+    )
     return {
+        "scheme": scheme,
+        "sheet": sheet,
+        "version": version,
         "plan": plan,
         "target": target,
         "task": task,
@@ -189,6 +231,10 @@ def _state():
         list(Period.objects.order_by("pk").values_list("is_closed", flat=True)),
         Period.objects.count(),
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
+        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", flat=True)),
+        ScoreChange.objects.count(),
+        RankingVersion.objects.count(),
+        ScoreSheet.objects.count(),
     )
 
 
