@@ -558,6 +558,9 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     reports = load_reports(now=now)
     with clock_at(now):
         load_target_sources()
+    from portal.demo_evaluation import load_evaluation
+
+    load_evaluation(now=now)
     return {
         "reports": reports,
         "accounts_created": created,
