@@ -21,6 +21,8 @@ class Job(models.Model):
         TARGET_EXCEL = "target_excel", _("Xuất Excel chỉ tiêu")
         ROLLUP_REBUILD = "rollup_rebuild", _("Tính lại số liệu tổng hợp")
         REMINDERS = "reminders", _("Nhắc báo cáo")
+        RANKING_EXCEL = "ranking_excel", _("Xuất Excel xếp hạng khối thi đua")
+        RANKING_WORD = "ranking_word", _("Xuất Word xếp hạng khối thi đua")
         TEST = "test", _("Việc thử")
 
     class Status(models.TextChoices):

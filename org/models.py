@@ -265,6 +265,9 @@ class Role(models.TextChoices):
     HEAD = "head", _("Thủ trưởng đơn vị")
     COUNCIL = "council", _("Thành viên Hội đồng TĐKT")
     LEADER = "leader", _("Lãnh đạo")
+    # Khối trưởng: granted on the unit that leads an emulation block; it checks and adjusts
+    # the self-scores of that block's units (evaluation/access.py), nothing more.
+    BLOCK_LEADER = "block_leader", _("Khối trưởng")
 
 
 class RoleAssignmentQuerySet(models.QuerySet):

@@ -28,8 +28,8 @@ from org.models import (
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
-from portal.demo_subjects import load_block_history, load_commune_subjects
 from portal.demo_awards import load_awards
+from portal.demo_subjects import load_block_history, load_commune_subjects
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -583,6 +583,9 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     load_commune_subjects(now)
     with clock_at(now):
         awards = load_awards()
+    from portal.demo_evaluation import load_evaluation
+
+    load_evaluation(now=now)
     return {
         "reports": reports,
         "awards": awards,

@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from org.models import BlockMembership, Enterprise, Household, Role
+from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
@@ -72,6 +74,19 @@ OBJECT_URLS = {
     "org:unit_block": "unit",
     "org:household_edit": "household",
     "org:enterprise_edit": "enterprise",
+    "evaluation:scheme": "scheme",
+    "evaluation:rescore": "scheme",
+    "evaluation:index_import": "scheme",
+    "evaluation:tie_rules": "scheme",
+    "evaluation:freeze": "scheme",
+    "evaluation:block": "scheme",
+    "evaluation:sheet": "sheet",
+    "evaluation:score": "sheet",
+    "evaluation:submit": "sheet",
+    "evaluation:adjustment": "sheet",
+    "evaluation:ranking": "version",
+    "evaluation:ranking_excel": "version",
+    "evaluation:ranking_word": "version",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -93,6 +108,15 @@ POST_ONLY = {
     "monitoring:plan_excel",
     "monitoring:plan_word",
     "monitoring:target_excel",
+    "evaluation:rescore",
+    "evaluation:index_import",
+    "evaluation:tie_rules",
+    "evaluation:freeze",
+    "evaluation:score",
+    "evaluation:submit",
+    "evaluation:adjustment",
+    "evaluation:ranking_excel",
+    "evaluation:ranking_word",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -128,6 +152,7 @@ LIST_URLS = [
     "org:blocks",
     "org:households",
     "org:enterprises",
+    "evaluation:list",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -174,9 +199,24 @@ def _objects(unit):
     )
     household = HouseholdFactory(unit=unit, head_name="Hộ bí mật của đơn vị khác")
     enterprise = EnterpriseFactory(unit=unit, name="Hợp tác xã bí mật của đơn vị khác")
+    EmulationBlock.objects.create(province=unit, code="K01", name="Khối bí mật của đơn vị khác")
+    scheme = EvaluationScheme.objects.create(
+        issuer=unit,
+        plan=plan,
+        year=2026,
+        name="Bộ tiêu chí bí mật của đơn vị khác",
+        cutoff=datetime.date(2026, 6, 30),
+    )
+    sheet = ScoreSheet.objects.create(scheme=scheme, unit=unit)
+    version = RankingVersion.objects.create(
+        scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
+    )
     return {
         "household": household,
         "enterprise": enterprise,
+        "scheme": scheme,
+        "sheet": sheet,
+        "version": version,
         "plan": plan,
         "target": target,
         "task": task,
@@ -218,6 +258,10 @@ def _state():
         list(Household.objects.order_by("pk").values_list("head_name", "unit_id")),
         list(Enterprise.objects.order_by("pk").values_list("name", "unit_id")),
         list(BlockMembership.objects.order_by("pk").values_list("block_id", "valid_to")),
+        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", flat=True)),
+        ScoreChange.objects.count(),
+        RankingVersion.objects.count(),
+        ScoreSheet.objects.count(),
     )
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reporting",
     "registrations",
     "monitoring",
+    "evaluation",
     "documents",
     "jobs",
     "awards",

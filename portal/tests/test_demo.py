@@ -148,3 +148,18 @@ def test_xa_thong_nhat_has_people_households_and_enterprises_entered_by_its_coor
     scope = user_scope(get_user_model().objects.get(username="xa"))
     assert household_list(scope=scope, query="hoang van thao").count() == 1
     assert enterprise_list(scope=scope, query="hop tac xa").count() >= 2
+
+
+def test_demo_holds_a_frozen_2026_ranking_of_lao_cai_with_a_block_adjustment():
+    from evaluation.models import RankingEntry, ScoreChange, ScoreSheet
+
+    call_command("load_demo")
+    entries = RankingEntry.objects.filter(version__scheme__issuer__code="LCI", version__number=1)
+    sheets = ScoreSheet.objects.filter(scheme__issuer__code="LCI", scheme__year=2026)
+    assert entries.count() == sheets.count() > 15
+    change = ScoreChange.objects.get(stage="block")
+    assert change.sheet.unit.code == "LCI-PLC" and change.reason
+    assert change.changed_by.username == "tt.lci-pyb"
+    assert change.to_points == change.from_points - 2
+    # Every unit self-scored every human criterion.
+    assert not sheets.filter(scores__criterion__source="human", scores__self_points=None).exists()

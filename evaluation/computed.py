@@ -1,0 +1,288 @@
+"""Criteria computed from the data the units already report: the share of their targets met,
+of their tasks done on time with evidence, of their reports on time and complete, and an
+external index imported per unit. Each result keeps its basis: the counts and the targets,
+reports and tasks behind it, so that the sheet links every point to where it came from.
+
+Everything is read in bulk for a set of units (a province's 1,611 units in a few queries per
+criterion), through the monitoring and reporting selectors, never by re-deriving their rules.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
+
+from evaluation.models import Criterion, EvaluationScheme, IndexValue
+from monitoring.selectors import Judge, asked_types, figures_for, plan_frame, registered_levels
+from monitoring.status import Status
+from org.models import OrgUnit
+from registrations.models import RegisteredTarget, Registration
+from reporting.models import (
+    Period,
+    Report,
+    Schedule,
+    TaskUpdate,
+    WorkflowStatus,
+)
+from reporting.selectors import schedule_tasks, tasks_for_unit
+from reporting.timeliness import ON_TIME
+from reporting.timeliness import timeliness as _report_timeliness
+
+CENT = Decimal("0.01")
+# A target counts as met for the year when monitoring judges it met or on its path
+# (a 2030 target on track in 2026 is what the year asks of a unit).
+MET_STATES = (Status.MET, Status.ON_TRACK)
+
+
+def report_standing(*, due_date: datetime.date, report, today: datetime.date):
+    """The one place evaluation asks reporting whether a report was on time (reporting's
+    lateness rule; when that rule moves, only this call changes)."""
+    return _report_timeliness(due_date=due_date, report=report, today=today)
+
+
+def share_points(max_points: Decimal, good: int, total: int) -> Decimal:
+    """max × good / total, to the cent; nothing asked of the unit gives the full points."""
+    if total == 0:
+        return max_points
+    return (max_points * good / total).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Computed:
+    points: Decimal
+    basis: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Reading:
+    """What the scheme's computed criteria read, fetched once for all the units."""
+
+    scheme: EvaluationScheme
+    units: list[OrgUnit]
+    cutoff: datetime.date
+    schedules: list[Schedule] = field(default_factory=list)
+
+
+def _schedules(scheme: EvaluationScheme) -> list[Schedule]:
+    if scheme.plan_id is None:
+        return []
+    return list(
+        Schedule.objects.filter(plan_id=scheme.plan_id, is_active=True)
+        .prefetch_related("unit_types")
+        .order_by("pk")
+    )
+
+
+def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    scheme, units = reading.scheme, reading.units
+    if scheme.plan is None:
+        return {u.pk: Computed(criterion.max_points, {"good": 0, "of": 0}) for u in units}
+    frame = plan_frame(scheme.plan, reading.cutoff)
+    ids = [u.pk for u in units]
+    asked = asked_types(scheme.plan)
+    figures = figures_for(frame, ids)
+    judge = Judge(frame, reading.cutoff, registered_levels(ids, scheme.plan, scheme.year))
+    registered: dict[int, set[int]] = defaultdict(set)
+    for unit_id, target_id in RegisteredTarget.objects.filter(
+        registration__unit_id__in=ids,
+        registration__plan_id=scheme.plan_id,
+        registration__year=scheme.year,
+        registration__status=Registration.Status.APPROVED,
+    ).values_list("registration__unit_id", "target_id"):
+        registered[unit_id].add(target_id)
+    found = {}
+    for unit in units:
+        # The targets the unit registered, else every target of the plan it is asked to report.
+        targets = [
+            t
+            for t in frame.targets
+            if unit.unit_type_id in asked.get(t.indicator_id, set())
+            and (not registered[unit.pk] or t.pk in registered[unit.pk])
+        ]
+        items, good = [], 0
+        for target in targets:
+            verdict = judge.verdict(
+                target, unit.pk, figures.get((unit.pk, target.indicator_id), [])
+            )
+            ok = verdict.status in MET_STATES
+            good += ok
+            items.append(
+                {
+                    "kind": "target",
+                    "pk": target.pk,
+                    "label": target.text[:200],
+                    "state": str(Status.LABELS[verdict.status]),
+                    "ok": ok,
+                }
+            )
+        found[unit.pk] = Computed(
+            share_points(criterion.max_points, good, len(targets)),
+            {"good": good, "of": len(targets), "items": items},
+        )
+    return found
+
+
+def _unit_schedules(reading: _Reading, unit: OrgUnit) -> list[Schedule]:
+    return [s for s in reading.schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}]
+
+
+def _reports_on_time(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    """Periods of the year due before the cutoff: sent on time (by the cutoff), 100 % complete
+    and not returned as wrong, or not."""
+    year_start = datetime.date(reading.scheme.year, 1, 1)
+    periods = list(
+        Period.objects.filter(
+            schedule__in=reading.schedules, start__gte=year_start, due_date__lt=reading.cutoff
+        )
+        .order_by("start", "pk")
+        .only("pk", "schedule_id", "label", "due_date", "start")
+    )
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(
+            unit__in=reading.units,
+            period__in=periods,
+            submitted_at__isnull=False,
+            submitted_at__date__lte=reading.cutoff,
+        ).only("pk", "unit_id", "period_id", "status", "submitted_at", "days_late", "completeness")
+    }
+    found = {}
+    for unit in reading.units:
+        schedule_ids = {s.pk for s in _unit_schedules(reading, unit)}
+        mine = [p for p in periods if p.schedule_id in schedule_ids]
+        items, good = [], 0
+        for period in mine:
+            report = reports.get((unit.pk, period.pk))
+            standing = report_standing(
+                due_date=period.due_date, report=report, today=reading.cutoff
+            )
+            # A report returned as wrong and not sent again is not complete.
+            complete = (
+                report is not None
+                and report.completeness >= 100
+                and report.status != WorkflowStatus.RETURNED
+            )
+            ok = standing.state == ON_TIME and complete
+            good += ok
+            items.append(
+                {
+                    "kind": "report" if report else "period",
+                    "pk": report.pk if report else period.pk,
+                    "label": period.label,
+                    "state": standing.state,
+                    "days": standing.days,
+                    "complete": complete,
+                    "ok": ok,
+                }
+            )
+        found[unit.pk] = Computed(
+            share_points(criterion.max_points, good, len(mine)),
+            {"good": good, "of": len(mine), "items": items},
+        )
+    return found
+
+
+def _tasks_on_time(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    """Tasks due in the year up to the cutoff: done in the period it fell due or before, with
+    evidence (a link or a file), by the unit's reports past draft."""
+    year_start = datetime.date(reading.scheme.year, 1, 1)
+    per_unit: dict[int, list] = {}
+    wanted: set[int] = set()
+    for unit in reading.units:
+        tasks = {}
+        for schedule in _unit_schedules(reading, unit):
+            for task in tasks_for_unit(schedule_tasks(schedule), unit):
+                if task.due_date and year_start <= task.due_date <= reading.cutoff:
+                    tasks[task.pk] = task
+        per_unit[unit.pk] = sorted(tasks.values(), key=lambda t: (t.due_date, t.pk))
+        wanted.update(tasks)
+    done: dict[tuple[int, int], TaskUpdate] = {}
+    updates = (
+        TaskUpdate.objects.filter(
+            task_id__in=wanted,
+            report__unit__in=reading.units,
+            status=TaskUpdate.Status.DONE,
+            report__period__start__lte=reading.cutoff,
+        )
+        .exclude(report__status=WorkflowStatus.DRAFT)
+        .filter(~Q(evidence_link="") | Q(files__isnull=False))
+        .select_related("report__period")
+        .order_by("report__period__start", "pk")
+        .distinct()
+    )
+    for update in updates:
+        done.setdefault((update.report.unit_id, update.task_id), update)
+    found = {}
+    for unit in reading.units:
+        items, good = [], 0
+        for task in per_unit[unit.pk]:
+            update = done.get((unit.pk, task.pk))
+            ok = update is not None and update.report.period.start <= task.due_date
+            good += ok
+            items.append(
+                {
+                    "kind": "report" if update else "task",
+                    "pk": update.report_id if update else task.pk,
+                    "label": task.title[:200],
+                    "due": task.due_date.isoformat(),
+                    "ok": ok,
+                }
+            )
+        found[unit.pk] = Computed(
+            share_points(criterion.max_points, good, len(per_unit[unit.pk])),
+            {"good": good, "of": len(per_unit[unit.pk]), "items": items},
+        )
+    return found
+
+
+def _external_index(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    values = {
+        v.unit_id: v for v in IndexValue.objects.filter(criterion=criterion, unit__in=reading.units)
+    }
+    found = {}
+    for unit in reading.units:
+        value = values.get(unit.pk)
+        if value is None:
+            found[unit.pk] = Computed(Decimal(0), {"value": None})
+            continue
+        points = min(
+            criterion.max_points,
+            (criterion.max_points * value.value / criterion.index_scale).quantize(
+                CENT, rounding=ROUND_HALF_UP
+            ),
+        )
+        found[unit.pk] = Computed(
+            max(points, Decimal(0)),
+            {
+                "value": str(value.value),
+                "scale": str(criterion.index_scale),
+                "source": value.source_name,
+                "imported_at": value.imported_at.isoformat(),
+            },
+        )
+    return found
+
+
+RULES = {
+    Criterion.Source.TARGETS_MET: _targets_met,
+    Criterion.Source.REPORTS_ON_TIME: _reports_on_time,
+    Criterion.Source.TASKS_ON_TIME: _tasks_on_time,
+    Criterion.Source.EXTERNAL_INDEX: _external_index,
+}
+
+
+def compute(
+    *, scheme: EvaluationScheme, criteria: list[Criterion], units: list[OrgUnit]
+) -> dict[tuple[int, int], Computed]:
+    """(unit id, criterion id) -> the computed points of every computed criterion given."""
+    reading = _Reading(scheme, units, scheme.cutoff, _schedules(scheme))
+    found = {}
+    for criterion in criteria:
+        rule = RULES.get(criterion.source)
+        if rule is None:
+            continue
+        for unit_id, result in rule(reading, criterion).items():
+            found[(unit_id, criterion.pk)] = result
+    return found

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from evaluation import views
+
+app_name = "evaluation"
+urlpatterns = [
+    path("", views.scheme_list, name="list"),
+    path("bo-tieu-chi/<int:pk>/", views.scheme_detail, name="scheme"),
+    path("bo-tieu-chi/<int:pk>/tinh-diem/", views.scheme_rescore, name="rescore"),
+    path("bo-tieu-chi/<int:pk>/chi-so/", views.index_import, name="index_import"),
+    path("bo-tieu-chi/<int:pk>/quy-tac-bang-diem/", views.tie_rules, name="tie_rules"),
+    path("bo-tieu-chi/<int:pk>/chot/", views.freeze, name="freeze"),
+    path("bo-tieu-chi/<int:pk>/khoi/", views.block_view, name="block"),
+    path("phieu/<int:pk>/", views.sheet_detail, name="sheet"),
+    path("phieu/<int:pk>/cham/", views.sheet_score, name="score"),
+    path("phieu/<int:pk>/gui/", views.sheet_submit, name="submit"),
+    path("phieu/<int:pk>/cong-tru/", views.sheet_adjustment, name="adjustment"),
+    path("xep-hang/<int:pk>/", views.ranking_view, name="ranking"),
+    path("xep-hang/<int:pk>/excel/", views.ranking_excel, name="ranking_excel"),
+    path("xep-hang/<int:pk>/word/", views.ranking_word, name="ranking_word"),
+]
