@@ -112,7 +112,8 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
         "references_predicted": len(predicted_numbers),
         "references_matched": len(gold_numbers & predicted_numbers),
         "metadata_ok": document == gold["document"]
-        and _fold(draft["document"]["title"]).startswith(_fold(gold["title_starts"])),
+        and _fold(draft["document"]["title"]).startswith(_fold(gold["title_starts"]))
+        and ("title" not in gold or _fold(draft["document"]["title"]) == _fold(gold["title"])),
         "references_ok": references == gold["references"],
         "junk_tasks": junk_tasks,
         "signature_scored": scored["signature"],
