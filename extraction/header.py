@@ -118,8 +118,12 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     sources: list[str] = []
     if title:
         sources.append(title)
-    for line in lines[max(0, start - 2) : start + 8]:
+    for i in range(max(0, start - 2), min(len(lines), start + 8)):
+        line = lines[i]
         if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
+            # A first part "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" lists the bases: read it to its end.
+            if re.match(r"^(?:[IVX]+\.|PHẦN\s+[IVX]+\.?)\s*(?:CĂN CỨ|Căn cứ)", line):
+                sources.extend(_bases_part(lines, i + 1))
             break
         sources.append(line)
     references: list[Reference] = []
@@ -161,6 +165,20 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
                 )
             )
     return references
+
+
+def _bases_part(lines: list[str], start: int) -> list[str]:
+    """The lines of a part of bases, to the next part ("II. …"); a line cut after "ngày" or
+    "số" (a short numbered line is not re-joined by the layout rules) is joined to the next."""
+    out: list[str] = []
+    for line in lines[start : start + 40]:
+        if re.match(r"^(?:[IVX]+\.|PHẦN|Phần)\s", line):
+            break
+        if out and re.search(r"(?:\bngày|\bsố)\s*$", out[-1], re.I):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:

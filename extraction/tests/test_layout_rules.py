@@ -1,0 +1,84 @@
+"""Rules added for the enlarged corpus (extraction/corpus): each class of layout or phrasing
+that a new document showed, on a text written for the rule."""
+
+import pytest
+
+from extraction import extract_text
+from extraction.tasks import split_units
+
+TABLE_HEAD = (
+    "PHỤ LỤC\n"
+    "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n"
+    "|---|---|---|---|---|---|\n"
+)
+
+
+def test_a_first_part_of_bases_is_read_for_references_with_dates_wrapped_after_ngay():
+    draft = extract_text(
+        "Số: 12/KH-UBND\nHà Giang, ngày 07 tháng 12 năm 2022\nKẾ HOẠCH\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ\n"
+        "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n"
+        "1. Quyết định số 924/QĐ-TTg ngày 22 tháng 8 năm 2022 của Thủ tướng Chính phủ;\n"
+        "2. Thông tư 05/2022/TT-BNNPTNT ngày\n25 tháng 7 năm 2022 của Bộ Nông nghiệp;\n"
+        "II. MỤC TIÊU\n- Nghị quyết số 99/NQ-CP ngày 01/01/2020 được nhắc lại ở đây.\n"
+    )
+    numbers = {(r.number, r.date) for r in draft.references}
+    assert numbers == {("924/QĐ-TTg", "2022-08-22"), ("05/2022/TT-BNNPTNT", "2022-07-25")}
+
+
+def test_a_date_in_words_cut_after_its_day_is_joined():
+    draft = extract_text(
+        "PHỤ LỤC II\nDANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22\n"
+        "THÁNG 12 NĂM 2024 CỦA BỘ CHÍNH TRỊ\n"
+    )
+    assert "NGÀY 22 THÁNG 12 NĂM 2024" in draft.text
+    assert [(r.number, r.date) for r in draft.references] == [("57-NQ/TW", "2024-12-22")]
+
+
+def test_a_row_cut_by_a_page_break_continues_the_task_above():
+    draft = extract_text(
+        TABLE_HEAD
+        + "| 65. | Xây dựng đề án ứng dụng IoT trong nông nghiệp, giao | Các địa phương | "
+        "Bộ Khoa học và Công nghệ | Quyết định | 12/2025 |\n"
+        "| | thông thông minh, y tế thông minh | | | | |\n"
+        "| 66. | Xây dựng kế hoạch hạ tầng 5G | Các địa phương | | Đề án | 9/2025 |\n"
+    )
+    assert [t.title for t in draft.tasks] == [
+        "Xây dựng đề án ứng dụng IoT trong nông nghiệp, giao thông thông minh, y tế thông minh",
+        "Xây dựng kế hoạch hạ tầng 5G",
+    ]
+    assert draft.tasks[0].lead_units == ["Các địa phương"]
+    assert [(d.kind, d.value) for d in draft.tasks[0].deadlines] == [("month", "2025-12")]
+
+
+def test_a_group_row_with_a_stray_word_in_its_deadline_cell_is_not_a_task():
+    draft = extract_text(
+        TABLE_HEAD + "| IV. | Phát triển nhân lực chất lượng cao | | | | năm tiếp theo |\n"
+        "| 77. | Xây dựng Đề án nhân tài | Bộ Nội vụ | Các bộ, ngành | Quyết định | 2025 |\n"
+    )
+    assert [t.title for t in draft.tasks] == ["Xây dựng Đề án nhân tài"]
+    assert draft.tasks[0].section.startswith("IV. Phát triển nhân lực")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Bộ, ngành, địa phương", ["Bộ, ngành, địa phương"]),
+        ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+        ("UBND các xã, phường, thị trấn", ["UBND các xã, phường, thị trấn"]),
+        (
+            "Các thành phố trực thuộc Trung ương và một số tỉnh đủ điều kiện",
+            ["Các thành phố trực thuộc Trung ương", "một số tỉnh đủ điều kiện"],
+        ),
+        (
+            "Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành",
+            ["Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành"],
+        ),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ"],
+        ),
+    ],
+)
+def test_unit_lists_split_between_units_not_inside_a_group(text, names):
+    assert split_units(text) == names
