@@ -82,8 +82,12 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title_lines = []
     end = title_at + 1
     for line in lines[title_at + 1 : title_at + 9]:
-        if re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line) and title_lines:
-            break
+        if title_lines and (
+            re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line)
+            or _BODY_START.match(line)
+            or line.startswith("![")
+        ):
+            break  # the body ("PHẦN I. KẾT QUẢ …") or an image placeholder after the title
         if re.match(r"^\(?\s*thay thế", line, re.I):
             end += 1
             break
@@ -92,6 +96,8 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         nxt = lines[end] if end < len(lines) else ""
         if _in_capitals(line) and _in_capitals(nxt) and not _BODY_START.match(nxt):
             continue  # a title in capitals wrapped over several lines
+        if _TITLE_GOES_ON.match(nxt) and not line.endswith((".", ":", ";")) and len(nxt) < 160:
+            continue  # "Triển khai … ngày 06/9/2023" / "Của Ban Thường vụ …" / "Đến năm 2025, …"
         if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
             # The title is usually one paragraph; a second one starting in lower case was joined.
             nxt = lines[end] if end < len(lines) else ""
@@ -103,6 +109,10 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     return document, end
 
 
+# A title in sentence case wrapped over lines: the next line goes on with a preposition.
+_TITLE_GOES_ON = re.compile(
+    r"^(?:Của|Về|Đến|Giai đoạn|Trên địa bàn|Tại|Định hướng|Tầm nhìn|Thuộc|Trong)\b"
+)
 _BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
 
 

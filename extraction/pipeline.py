@@ -67,6 +67,7 @@ def run(raw: str) -> PlanDraft:
         )
     default_due = _plan_due(draft.document.title or "", text)
     from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
+    table_lines = set(table_lines) | tasks.task_table_lines(body, sections)
     prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
         prose,

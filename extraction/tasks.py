@@ -86,6 +86,22 @@ def _kind(key: str) -> str:
     return "lead"
 
 
+def task_table_lines(lines: list[tuple[str, int]], sections: list[str]) -> set[int]:
+    """Indices of the lines of task tables: a figure in a task's row ("Bố trí ít nhất 15% ngân
+    sách …") is part of the task, not a target of the plan."""
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i][0].startswith("|"):
+            table_tasks, end = _table(lines, i, sections)
+            if table_tasks:
+                out.update(range(i, end))
+            i = max(end, i + 1)
+            continue
+        i += 1
+    return out
+
+
 def find_tasks(lines: list[tuple[str, int]], sections: list[str]) -> list[Task]:
     tasks: list[Task] = []
     i = 0

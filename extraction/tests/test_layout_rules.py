@@ -82,3 +82,34 @@ def test_a_group_row_with_a_stray_word_in_its_deadline_cell_is_not_a_task():
 )
 def test_unit_lists_split_between_units_not_inside_a_group(text, names):
     assert split_units(text) == names
+
+
+def test_a_title_in_sentence_case_wrapped_over_lines_is_read_whole():
+    draft = extract_text(
+        "ỦY BAN NHÂN DÂN XÃ TỊNH TRÀ |\nSố: /KH-UBND |\nTịnh Trà, ngày 26 tháng 4 năm 2024 |\n"
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 13-NQ/TU ngày 06/9/2023\n"
+        "Của Ban Thường vụ Tỉnh ủy về Chuyển đổi số\nĐến năm 2025, định hướng đến năm 2030\n"
+        "![]() |\nThực hiện Kế hoạch số 50/KH-UBND ngày 11/3/2024 của UBND huyện; như sau:\n"
+    )
+    assert draft.document.title == (
+        "Triển khai thực hiện Nghị quyết số 13-NQ/TU ngày 06/9/2023 Của Ban Thường vụ Tỉnh ủy "
+        "về Chuyển đổi số Đến năm 2025, định hướng đến năm 2030"
+    )
+
+
+def test_a_title_stops_before_the_first_part_of_the_body():
+    draft = extract_text(
+        "Số: 1914/KH-UBND\nHải Dương, ngày 05 tháng 6 năm 2023\nKẾ HOẠCH\n"
+        "CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023\n"
+        "PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022\nI. KẾT QUẢ\n"
+    )
+    assert draft.document.title == "CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023"
+
+
+def test_a_figure_in_a_row_of_a_task_table_is_the_task_not_a_target():
+    draft = extract_text(
+        TABLE_HEAD + "| 49. | Bố trí ít nhất 15% ngân sách khoa học cho công nghệ chiến lược | "
+        "Bộ Tài chính | Bộ Khoa học và Công nghệ | Nghị quyết | Hằng năm |\n"
+    )
+    assert [t.title[:20] for t in draft.tasks] == ["Bố trí ít nhất 15% n"]
+    assert [t for t in draft.targets if t.value is not None] == []
