@@ -201,8 +201,17 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
     recipients: list[str] = []
     sign_lines: list[str] = []
     if start is not None:
-        rest = lines[start + 1 :]
-        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", lines[start], flags=re.I).strip()
+        # Two columns printed side by side ("Nơi nhận:      TM. ỦY BAN NHÂN DÂN" / "- Lưu: VT,
+        # VX.      PHÓ CHỦ TỊCH"): the right-hand column is the signature block.
+        beside: list[str] = []
+        closing = []
+        for line in lines[start:]:
+            left, right = _split_beside(line)
+            closing.append(left)
+            if right:
+                beside.append(right)
+        rest = closing[1:]
+        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", closing[0], flags=re.I).strip()
         if inline:
             rest = [inline, *rest]
         j = 0
@@ -219,7 +228,7 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 j += 1
                 continue
             break
-        sign_lines = rest[j:]
+        sign_lines = beside + rest[j:] if beside else rest[j:]
         if not any(_signature_like(line) for line in sign_lines):
             # Two columns printed one after the other: the signature stands before "Nơi nhận".
             k = start
@@ -234,10 +243,46 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
             start -= 1
         sign_lines = lines[start:]
-    return parse_signature(sign_lines), [r.rstrip(";,.") for r in recipients], start
+    return _sane(parse_signature(sign_lines)), [r.rstrip(";,.") for r in recipients], start
+
+
+def _sane(signature: Signature) -> Signature:
+    """A name is a person's: never a recipient line ("- Lưu: VT, VX."), a stray "|" or a rule."""
+    for key, bad in (("name", r"[:|;\d]"), ("position", r"[:|]"), ("authority", r"[:|]")):
+        value = getattr(signature, key)
+        if value and (
+            re.search(bad, value)
+            or re.search(r"^[-–+•]|\bLưu\b", value)
+            or not re.search(r"\w", value)
+        ):
+            setattr(signature, key, None)
+    return signature
+
+
+_BESIDE_AUTHORITY = re.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|Q|TL|TUQ)\.\s.*)$")
+
+
+def _split_beside(line: str) -> tuple[str, str]:
+    """ "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH"); "- Lưu: VT, VX. PHÓ CHỦ
+    TỊCH" -> ("- Lưu: VT, VX.", "PHÓ CHỦ TỊCH"): a recipient line (or "Nơi nhận:") that a
+    two-column copy printed with the signature column's line after it."""
+    if not re.match(r"^(?:Nơi nhận|[-–+•]\s)", line, re.I):
+        return line, ""
+    match = _BESIDE_AUTHORITY.match(line)
+    if match and not _SIGN_AUTHORITY.match(line):
+        return match.group("left"), match.group("right")
+    words = line.split()
+    run: list[str] = []
+    while words and re.fullmatch(r"[A-ZĐÀ-Ỹ]{2,}", words[-1]) and words[-1].isupper():
+        run.insert(0, words.pop())
+    if len(run) >= 2 and words:
+        return " ".join(words), " ".join(run)
+    return line, ""
 
 
 def _signature_like(line: str) -> bool:
+    if _SIGNED.fullmatch(line.strip(" *_")):
+        return True  # "(Đã ký)" between the position and the name
     line = line.strip(" *_")
     if not line or re.search(r"[\d%:;]", line) or line.endswith("."):
         return False

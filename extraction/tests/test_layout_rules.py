@@ -113,3 +113,47 @@ def test_a_figure_in_a_row_of_a_task_table_is_the_task_not_a_target():
     )
     assert [t.title[:20] for t in draft.tasks] == ["Bố trí ít nhất 15% n"]
     assert [t for t in draft.targets if t.value is not None] == []
+
+
+SIGNED_PLAN = """UBND TỈNH LÀO CAI
+Số: 12/KH-UBND
+Lào Cai, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. CHỈ TIÊU
+- 100% hồ sơ được số hóa.
+"""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # pdftotext -layout of a two-column closing: the columns side by side
+        "Nơi nhận:                          TM. ỦY BAN NHÂN DÂN\n"
+        "- Như trên;                        KT. CHỦ TỊCH\n"
+        "- Lưu: VT, VX.                     PHÓ CHỦ TỊCH\n\n"
+        "                                   Nguyễn Văn An",
+        # the same with the gap collapsed to one space
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT, VX. PHÓ CHỦ TỊCH\n"
+        "Nguyễn Văn An",
+        # the signature column printed before "Nơi nhận", with "(Đã ký)"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Văn An\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX.",
+        # one cell per line, the authority wrapped
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX.\n|\nTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nNguyễn Văn An\n|",
+    ],
+    ids=["side-by-side", "side-by-side-collapsed", "signature-first", "cells"],
+)
+def test_the_signature_block_is_read_from_two_columns_and_never_from_the_recipients(closing):
+    draft = extract_text(SIGNED_PLAN + closing)
+    assert draft.signature.authority == "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
+    assert draft.signature.position == "PHÓ CHỦ TỊCH"
+    assert draft.signature.name == "Nguyễn Văn An"
+    assert draft.recipients == ["Như trên", "Lưu: VT, VX"]
+
+
+def test_a_recipient_line_is_never_taken_for_the_signer():
+    draft = extract_text(SIGNED_PLAN + "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX.\n|\n")
+    assert draft.signature.name is None
+    assert draft.signature.authority is None
