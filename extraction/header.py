@@ -18,6 +18,8 @@ DOC_TITLES = {
 }
 _NUMBER_LINE = re.compile(
     r"(?:^|\s|\|)Số\s*:\s*(?P<rest>\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐ0-9][A-ZĐa-zđ0-9.&]*)*)"
+    # A Party document: "Số 3260-KH/ĐĐQH15", "Số: 02-KH/TU" (the number joined by a hyphen).
+    r"|^Số\s*:?\s*(?P<party>\d+\s*-\s*[A-ZĐ][A-ZĐa-zđ]*\s*/\s*[A-ZĐ0-9][A-ZĐa-zđ0-9.&]*)\s*$"
 )
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
@@ -32,12 +34,15 @@ _REFERENCE = re.compile(
     r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?",
     re.I,
 )
-_SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.)\.?\s", re.I)
+_SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\.?\s", re.I)
 
 
 def clean_number(raw: str) -> tuple[str | None, str | None, str | None]:
     """ "40 /KH-BQLKKTCK" -> ("40/KH-BQLKKTCK", "KH", "BQLKKTCK"); "/KH-UBND" -> (None, "KH", "UBND")."""
     compact = re.sub(r"\s+", "", raw).rstrip(".,;")
+    party = re.match(r"^(?P<num>\d+)-(?P<type>[A-Za-zĐđ]+)/(?P<issuer>.+)$", compact)
+    if party:  # "3260-KH/ĐĐQH15": kept as printed
+        return compact, party.group("type").upper(), party.group("issuer")
     match = re.match(r"^(?P<num>\d*)/?(?P<type>[A-Za-zĐđ]+)(?:[-/](?P<issuer>.+))?$", compact)
     if not match:
         return (compact or None, None, None)
@@ -56,7 +61,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         if document.number is None and document.type is None:
             match = _NUMBER_LINE.search(line)
             if match:
-                rest = match.group("rest")
+                rest = match.group("rest") or match.group("party")
                 document.number, document.type, document.issuer_code = clean_number(rest)
                 if not _PLACE_DATE.search(line):
                     continue
@@ -96,7 +101,13 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         nxt = lines[end] if end < len(lines) else ""
         if _in_capitals(line) and _in_capitals(nxt) and not _BODY_START.match(nxt):
             continue  # a title in capitals wrapped over several lines
-        if _TITLE_GOES_ON.match(nxt) and not line.endswith((".", ":", ";")) and len(nxt) < 160:
+        if (
+            (_TITLE_GOES_ON.match(nxt) or (len(title_lines) == 1 and _ENDS_OPEN.search(line)))
+            and not line.endswith((".", ":", ";"))
+            and not nxt.rstrip().endswith((".", ":", ";"))
+            and not _BODY_START.match(nxt)
+            and len(nxt) < 160
+        ):
             continue  # "Triển khai … ngày 06/9/2023" / "Của Ban Thường vụ …" / "Đến năm 2025, …"
         if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
             # The title is usually one paragraph; a second one starting in lower case was joined.
@@ -113,6 +124,9 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
 _TITLE_GOES_ON = re.compile(
     r"^(?:Của|Về|Đến|Giai đoạn|Trên địa bàn|Tại|Định hướng|Tầm nhìn|Thuộc|Trong)\b"
 )
+# A first title line cut after a date or a document number goes on: "… ngày 22/12/2024" /
+# "Bộ Chính trị về …".
+_ENDS_OPEN = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|\d+-[A-ZĐ]+/[A-ZĐ0-9]+|\bcủa|\bvề)$")
 _BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
 
 
@@ -217,8 +231,8 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         j = 0
         while j < len(rest):
             line = rest[j]
-            if re.match(r"^[-–+•]\s*", line):
-                recipients.append(re.sub(r"^[-–+•]\s*", "", line).strip())
+            if re.match(r"^[-–+•*]\s*", line):
+                recipients.append(re.sub(r"^[-–+•*]\s*", "", line).strip())
                 j += 1
                 if re.match(r"^Lưu\b", recipients[-1], re.I):
                     break
@@ -266,7 +280,7 @@ def _split_beside(line: str) -> tuple[str, str]:
     """ "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH"); "- Lưu: VT, VX. PHÓ CHỦ
     TỊCH" -> ("- Lưu: VT, VX.", "PHÓ CHỦ TỊCH"): a recipient line (or "Nơi nhận:") that a
     two-column copy printed with the signature column's line after it."""
-    if not re.match(r"^(?:Nơi nhận|[-–+•]\s)", line, re.I):
+    if not re.match(r"^(?:Nơi nhận|[-–+•*]\s)", line, re.I):
         return line, ""
     match = _BESIDE_AUTHORITY.match(line)
     if match and not _SIGN_AUTHORITY.match(line):
@@ -317,7 +331,7 @@ def parse_signature(lines: list[str]) -> Signature:
     printed on one or several lines: "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ
     TỊCH" / "(Đã ký)" / "Nguyễn Văn An", or all of it on one line of a two-column copy."""
     lines = [_SIGNED.sub("", line).strip(" *_") for line in lines]
-    lines = [line for line in lines if line and not re.match(r"^[-–+•]\s", line)]
+    lines = [line for line in lines if line and not re.match(r"^[-–+•*]\s", line)]
     # "KT." / "CHỦ TỊCH": an authority marker wrapped alone on its line.
     merged: list[str] = []
     for line in lines:

@@ -157,3 +157,55 @@ def test_a_recipient_line_is_never_taken_for_the_signer():
     draft = extract_text(SIGNED_PLAN + "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX.\n|\n")
     assert draft.signature.name is None
     assert draft.signature.authority is None
+
+
+PARTY_PLAN = """      ## ĐẢNG CỘNG SẢN VIỆT NAM
+
+**ĐẢNG ĐOÀN QUỐC HỘI**
+
+Số 3260-KH/ĐĐQH15
+
+Hà Nội, ngày 10 tháng 01 năm 2025
+
+**KẾ HOẠCH**
+
+**triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024**
+**Bộ Chính trị về đột phá phát triển khoa học, công nghệ,**
+**đổi mới sáng tạo và chuyển đổi số quốc gia**
+
+Ngày 22/12/2024, Bộ Chính trị đã ban hành Nghị quyết số 57-NQ/TW về chuyển đổi số.
+
+**Nơi nhận:**
+
+*   Ban Bí thư Trung ương Đảng (để b/c),
+*   Lưu VPĐĐQH, Vụ KHCNMT.
+
+**T/M ĐẢNG ĐOÀN QUỐC HỘI**
+
+**BÍ THƯ**
+
+Trần Thanh Mẫn
+```
+"""
+
+
+def test_a_party_plan_transcribed_in_markdown():
+    """ "Số 3260-KH/ĐĐQH15" without a colon, the type line never joined to a title that starts
+    in lower case, a title cut after a date read over its lines, "*" bullets, "T/M"."""
+    draft = extract_text(PARTY_PLAN)
+    assert (draft.document.type, draft.document.number, draft.document.issuer_code) == (
+        "KH",
+        "3260-KH/ĐĐQH15",
+        "ĐĐQH15",
+    )
+    assert draft.document.title == (
+        "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 Bộ Chính trị về đột phá "
+        "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+    )
+    assert draft.recipients == ["Ban Bí thư Trung ương Đảng (để b/c)", "Lưu VPĐĐQH, Vụ KHCNMT"]
+    assert (draft.signature.authority, draft.signature.position, draft.signature.name) == (
+        "T/M ĐẢNG ĐOÀN QUỐC HỘI",
+        "BÍ THƯ",
+        "Trần Thanh Mẫn",
+    )
+    assert "```" not in draft.text
