@@ -353,6 +353,17 @@ def units_in_prose(text: str) -> tuple[list[str], list[str]]:
     return split_units(lead), split_units(match.group("coord") or "")
 
 
+# "…; hoàn thành trong Quý II/2026", "thời gian hoàn thành: trước ngày 30/6/2026": the deadline
+# of a task written in prose, said as one.
+_DUE_IN_PROSE = re.compile(
+    r"(?:hoàn thành|thời hạn)\s*(?::|trong|trước|vào|chậm nhất)?\s*"
+    r"(?P<when>(?:trước\s+|chậm nhất\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+    r"quý\s+[IV\d]+(?:\s*/\s*|\s+năm\s+)\d{4}|tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}|"
+    r"năm\s+\d{4})",
+    re.I,
+)
+
+
 def _content_task(item: list[tuple[str, int]], part: str) -> Task:
     first, start = item[0]
     heading = len(first) <= 160 and first[-1:] not in ".;:"
@@ -364,12 +375,13 @@ def _content_task(item: list[tuple[str, int]], part: str) -> Task:
         lead, coordinating = units_in_prose(line)
         if lead:
             break
+    when = _DUE_IN_PROSE.search(text)
     return Task(
         title=title,
         text=text,
         section=part,
         product="",
-        deadlines=[],
+        deadlines=parse_deadlines(when.group("when")) if when else [],
         lead_units=lead,
         coordinating_units=coordinating,
         span=[start, last_offset + len(last)],

@@ -209,3 +209,23 @@ def test_a_party_plan_transcribed_in_markdown():
         "Trần Thanh Mẫn",
     )
     assert "```" not in draft.text
+
+
+@pytest.mark.parametrize(
+    "sentence, deadlines",
+    [
+        ("thực hiện; hoàn thành trong Quý II/2026.", [("quarter", "2026-Q2")]),
+        ("thực hiện, thời gian hoàn thành: trước ngày 30/6/2026.", [("before", "2026-06-30")]),
+        ("thực hiện thường xuyên trong năm.", []),
+    ],
+)
+def test_a_task_in_prose_takes_the_deadline_it_states(sentence, deadlines):
+    draft = extract_text(
+        SIGNED_PLAN.replace("I. CHỈ TIÊU\n- 100% hồ sơ được số hóa.\n", "II. NỘI DUNG\n")
+        + "1. Rà soát thủ tục hành chính: Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh "
+        + sentence
+        + "\n"
+    )
+    (task,) = draft.tasks
+    assert (task.lead_units, task.coordinating_units) == (["Sở Tư pháp"], ["Văn phòng UBND tỉnh"])
+    assert [(d.kind, d.value) for d in task.deadlines] == deadlines
