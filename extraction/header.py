@@ -18,6 +18,8 @@ DOC_TITLES = {
 }
 _NUMBER_LINE = re.compile(
     r"(?:^|\s|\|)Số\s*:\s*(?P<rest>\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐ0-9][A-ZĐa-zđ0-9.&]*)*)"
+    # A Party document: "Số 3260-KH/ĐĐQH15", "Số: 02-KH/TU" (the number joined by a hyphen).
+    r"|^Số\s*:?\s*(?P<party>\d+\s*-\s*[A-ZĐ][A-ZĐa-zđ]*\s*/\s*[A-ZĐ0-9][A-ZĐa-zđ0-9.&]*)\s*$"
 )
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
@@ -32,12 +34,15 @@ _REFERENCE = re.compile(
     r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?",
     re.I,
 )
-_SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.)\.?\s", re.I)
+_SIGN_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\.|KT\.|Q\.|TL\.|TUQ\.|T/M|K/T)\.?\s", re.I)
 
 
 def clean_number(raw: str) -> tuple[str | None, str | None, str | None]:
     """ "40 /KH-BQLKKTCK" -> ("40/KH-BQLKKTCK", "KH", "BQLKKTCK"); "/KH-UBND" -> (None, "KH", "UBND")."""
     compact = re.sub(r"\s+", "", raw).rstrip(".,;")
+    party = re.match(r"^(?P<num>\d+)-(?P<type>[A-Za-zĐđ]+)/(?P<issuer>.+)$", compact)
+    if party:  # "3260-KH/ĐĐQH15": kept as printed
+        return compact, party.group("type").upper(), party.group("issuer")
     match = re.match(r"^(?P<num>\d*)/?(?P<type>[A-Za-zĐđ]+)(?:[-/](?P<issuer>.+))?$", compact)
     if not match:
         return (compact or None, None, None)
@@ -56,7 +61,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         if document.number is None and document.type is None:
             match = _NUMBER_LINE.search(line)
             if match:
-                rest = match.group("rest")
+                rest = match.group("rest") or match.group("party")
                 document.number, document.type, document.issuer_code = clean_number(rest)
                 if not _PLACE_DATE.search(line):
                     continue
@@ -82,8 +87,12 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title_lines = []
     end = title_at + 1
     for line in lines[title_at + 1 : title_at + 9]:
-        if re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line) and title_lines:
-            break
+        if title_lines and (
+            re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line)
+            or _BODY_START.match(line)
+            or line.startswith("![")
+        ):
+            break  # the body ("PHẦN I. KẾT QUẢ …") or an image placeholder after the title
         if re.match(r"^\(?\s*thay thế", line, re.I):
             end += 1
             break
@@ -92,6 +101,14 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
         nxt = lines[end] if end < len(lines) else ""
         if _in_capitals(line) and _in_capitals(nxt) and not _BODY_START.match(nxt):
             continue  # a title in capitals wrapped over several lines
+        if (
+            (_TITLE_GOES_ON.match(nxt) or (len(title_lines) == 1 and _ENDS_OPEN.search(line)))
+            and not line.endswith((".", ":", ";"))
+            and not nxt.rstrip().endswith((".", ":", ";"))
+            and not _BODY_START.match(nxt)
+            and len(nxt) < 160
+        ):
+            continue  # "Triển khai … ngày 06/9/2023" / "Của Ban Thường vụ …" / "Đến năm 2025, …"
         if len(" ".join(title_lines)) > 40 and not line.endswith((",", "và")):
             # The title is usually one paragraph; a second one starting in lower case was joined.
             nxt = lines[end] if end < len(lines) else ""
@@ -103,6 +120,13 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     return document, end
 
 
+# A title in sentence case wrapped over lines: the next line goes on with a preposition.
+_TITLE_GOES_ON = re.compile(
+    r"^(?:Của|Về|Đến|Giai đoạn|Trên địa bàn|Tại|Định hướng|Tầm nhìn|Thuộc|Trong)\b"
+)
+# A first title line cut after a date or a document number goes on: "… ngày 22/12/2024" /
+# "Bộ Chính trị về …".
+_ENDS_OPEN = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|\d+-[A-ZĐ]+/[A-ZĐ0-9]+|\bcủa|\bvề)$")
 _BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
 
 
@@ -118,8 +142,12 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     sources: list[str] = []
     if title:
         sources.append(title)
-    for line in lines[max(0, start - 2) : start + 8]:
+    for i in range(max(0, start - 2), min(len(lines), start + 8)):
+        line = lines[i]
         if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
+            # A first part "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" lists the bases: read it to its end.
+            if re.match(r"^(?:[IVX]+\.|PHẦN\s+[IVX]+\.?)\s*(?:CĂN CỨ|Căn cứ)", line):
+                sources.extend(_bases_part(lines, i + 1))
             break
         sources.append(line)
     references: list[Reference] = []
@@ -163,6 +191,20 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     return references
 
 
+def _bases_part(lines: list[str], start: int) -> list[str]:
+    """The lines of a part of bases, to the next part ("II. …"); a line cut after "ngày" or
+    "số" (a short numbered line is not re-joined by the layout rules) is joined to the next."""
+    out: list[str] = []
+    for line in lines[start : start + 40]:
+        if re.match(r"^(?:[IVX]+\.|PHẦN|Phần)\s", line):
+            break
+        if out and re.search(r"(?:\bngày|\bsố)\s*$", out[-1], re.I):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
     """Recipients ("Nơi nhận:") and signature block; returns them and where the closing starts."""
     start = None
@@ -173,15 +215,24 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
     recipients: list[str] = []
     sign_lines: list[str] = []
     if start is not None:
-        rest = lines[start + 1 :]
-        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", lines[start], flags=re.I).strip()
+        # Two columns printed side by side ("Nơi nhận:      TM. ỦY BAN NHÂN DÂN" / "- Lưu: VT,
+        # VX.      PHÓ CHỦ TỊCH"): the right-hand column is the signature block.
+        beside: list[str] = []
+        closing = []
+        for line in lines[start:]:
+            left, right = _split_beside(line)
+            closing.append(left)
+            if right:
+                beside.append(right)
+        rest = closing[1:]
+        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", closing[0], flags=re.I).strip()
         if inline:
             rest = [inline, *rest]
         j = 0
         while j < len(rest):
             line = rest[j]
-            if re.match(r"^[-–+•]\s*", line):
-                recipients.append(re.sub(r"^[-–+•]\s*", "", line).strip())
+            if re.match(r"^[-–+•*]\s*", line):
+                recipients.append(re.sub(r"^[-–+•*]\s*", "", line).strip())
                 j += 1
                 if re.match(r"^Lưu\b", recipients[-1], re.I):
                     break
@@ -191,7 +242,7 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 j += 1
                 continue
             break
-        sign_lines = rest[j:]
+        sign_lines = beside + rest[j:] if beside else rest[j:]
         if not any(_signature_like(line) for line in sign_lines):
             # Two columns printed one after the other: the signature stands before "Nơi nhận".
             k = start
@@ -206,10 +257,46 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
             start -= 1
         sign_lines = lines[start:]
-    return parse_signature(sign_lines), [r.rstrip(";,.") for r in recipients], start
+    return _sane(parse_signature(sign_lines)), [r.rstrip(";,.") for r in recipients], start
+
+
+def _sane(signature: Signature) -> Signature:
+    """A name is a person's: never a recipient line ("- Lưu: VT, VX."), a stray "|" or a rule."""
+    for key, bad in (("name", r"[:|;\d]"), ("position", r"[:|]"), ("authority", r"[:|]")):
+        value = getattr(signature, key)
+        if value and (
+            re.search(bad, value)
+            or re.search(r"^[-–+•]|\bLưu\b", value)
+            or not re.search(r"\w", value)
+        ):
+            setattr(signature, key, None)
+    return signature
+
+
+_BESIDE_AUTHORITY = re.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|Q|TL|TUQ)\.\s.*)$")
+
+
+def _split_beside(line: str) -> tuple[str, str]:
+    """ "- Như trên; KT. CHỦ TỊCH" -> ("- Như trên;", "KT. CHỦ TỊCH"); "- Lưu: VT, VX. PHÓ CHỦ
+    TỊCH" -> ("- Lưu: VT, VX.", "PHÓ CHỦ TỊCH"): a recipient line (or "Nơi nhận:") that a
+    two-column copy printed with the signature column's line after it."""
+    if not re.match(r"^(?:Nơi nhận|[-–+•*]\s)", line, re.I):
+        return line, ""
+    match = _BESIDE_AUTHORITY.match(line)
+    if match and not _SIGN_AUTHORITY.match(line):
+        return match.group("left"), match.group("right")
+    words = line.split()
+    run: list[str] = []
+    while words and re.fullmatch(r"[A-ZĐÀ-Ỹ]{2,}", words[-1]) and words[-1].isupper():
+        run.insert(0, words.pop())
+    if len(run) >= 2 and words:
+        return " ".join(words), " ".join(run)
+    return line, ""
 
 
 def _signature_like(line: str) -> bool:
+    if _SIGNED.fullmatch(line.strip(" *_")):
+        return True  # "(Đã ký)" between the position and the name
     line = line.strip(" *_")
     if not line or re.search(r"[\d%:;]", line) or line.endswith("."):
         return False
@@ -244,7 +331,7 @@ def parse_signature(lines: list[str]) -> Signature:
     printed on one or several lines: "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ
     TỊCH" / "(Đã ký)" / "Nguyễn Văn An", or all of it on one line of a two-column copy."""
     lines = [_SIGNED.sub("", line).strip(" *_") for line in lines]
-    lines = [line for line in lines if line and not re.match(r"^[-–+•]\s", line)]
+    lines = [line for line in lines if line and not re.match(r"^[-–+•*]\s", line)]
     # "KT." / "CHỦ TỊCH": an authority marker wrapped alone on its line.
     merged: list[str] = []
     for line in lines:

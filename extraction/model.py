@@ -35,6 +35,8 @@ class Target:
     span: list[int]
     lead_units: list[str] = field(default_factory=list)  # who follows it (a table's column)
     measure: str | None = None  # the unit as written when `unit` cannot say it: "lần", "Tbps"
+    doubts: list[str] = field(default_factory=list)  # why it may be wrong (extraction/doubts.py)
+    confidence: float = 1.0  # below doubts.KEEP_THRESHOLD the review does not pre-tick it
 
 
 @dataclass
@@ -55,6 +57,8 @@ class Task:
     coordinating_units: list[str]
     span: list[int]
     state: str | None = None  # "done" when the plan itself says the task is finished
+    doubts: list[str] = field(default_factory=list)  # why it may be wrong (extraction/doubts.py)
+    confidence: float = 1.0  # below doubts.KEEP_THRESHOLD the review does not pre-tick it
 
 
 @dataclass

@@ -37,6 +37,10 @@ _BULLETS = re.compile(
 
 
 def clean_line(line: str) -> str:
+    if re.fullmatch(r"\s*```\w*\s*", line):
+        return ""  # a markdown code fence left around a transcription
+    if line.lstrip().startswith("#"):
+        line = line.lstrip()  # "      ## ĐẢNG CỘNG SẢN VIỆT NAM": an indented heading
     line = _BULLETS.sub("- ", line)
     line = _SUP.sub("", line)
     line = _TAGS.sub("", line)
@@ -106,6 +110,13 @@ _ITEM_START = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•–*|]|Căn cứ\b|Thực hiện\b|Số\s*:|Nơi nhận)",
     re.I,
 )
+_DOC_TYPE_LINE = re.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|NGHỊ QUYẾT|CÔNG VĂN|THÔNG BÁO|"
+    r"HƯỚNG DẪN|BÁO CÁO|CHỈ THỊ|TỜ TRÌNH|ĐỀ ÁN|KẾT LUẬN)$"
+)
+# A date in words cut after its day: "… ngày 22" / "tháng 12 năm 2024".
+_DAY_CUT = re.compile(r"\bngày\s+\d{1,2}$", re.I)
+_MONTH_HEAD = re.compile(r"^tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
 # "Thành phố Hồ Chí" / "Minh, ngày 05 tháng 7 năm 2022": a place name cut before its date.
 _PLACE_DATE_TAIL = re.compile(r"^[^\d,;:]{1,30},\s*ngày\b", re.I)
 
@@ -214,7 +225,11 @@ def _continues(previous: str, line: str, blank_before: bool) -> bool:
         return True
     if previous[-1:] in _END_PUNCT:
         return False
+    if _DOC_TYPE_LINE.match(previous):
+        return False  # "KẾ HOẠCH" / "khai thực hiện …": the type stands alone above the title
     first = line[:1]
+    if _DAY_CUT.search(previous) and _MONTH_HEAD.match(line):
+        return True  # "… NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22" / "THÁNG 12 NĂM 2024 …"
     if not first.islower():
         if blank_before or _ITEM_START.match(line) or previous.startswith("|"):
             return False

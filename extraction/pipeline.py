@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import header, targets, tasks
+from extraction import doubts, header, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
@@ -67,6 +67,7 @@ def run(raw: str) -> PlanDraft:
         )
     default_due = _plan_due(draft.document.title or "", text)
     from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
+    table_lines = set(table_lines) | tasks.task_table_lines(body, sections)
     prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(
         prose,
@@ -81,6 +82,7 @@ def run(raw: str) -> PlanDraft:
     draft.tasks += tasks.content_tasks(body, draft.tasks)
     draft.tasks.sort(key=lambda t: t.span[0])
     _mark_done(draft, lines_marked_done(raw))
+    doubts.assess(draft.targets, draft.tasks, text)
     draft.milestones = _milestones(body)
     draft.awards = sorted({m.group(1).strip() for m in _AWARDS.finditer(text)})
     draft.reporting = _reporting(text)

@@ -22,6 +22,9 @@ _ITEM = re.compile(r"^[-+•–]?\s*(?P<label>Nhiệm vụ(?:\s+\d+)?)\s*:\s*(?P
 _NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*\.?|[a-zđ]\))\s+(?P<body>.+)$")
 
 
+_UNIT_KIND = re.compile(r"(?:bộ|sở|ban|ngành|cơ quan|đơn vị|địa phương)\b")
+
+
 def split_units(text: str) -> list[str]:
     """ "Văn phòng, các phòng chuyên môn, Trung tâm Quản lý cửa khẩu." -> three names; commas
     inside parentheses ("Văn phòng (Bộ phận một cửa)") do not split."""
@@ -38,6 +41,12 @@ def split_units(text: str) -> list[str]:
         else:
             current += ch
     names.append(current)
+    # "Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành": what follows "là"
+    # qualifies the unit, its commas list what it is in charge of, not more units.
+    for k, name in enumerate(names):
+        if re.search(r"\slà\s", name) and k + 1 < len(names):
+            names[k:] = [",".join(names[k:])]
+            break
     out: list[str] = []
     for name in names:
         for part in units.split_at_and(name.strip()):
@@ -45,7 +54,21 @@ def split_units(text: str) -> list[str]:
             if not part:
                 continue
             # "Các phòng, ban, trung tâm" is one group: a bare lower-case noun continues it.
-            if out and part[0].islower() and not re.match(r"(các|những|mỗi|từng)\s", part):
+            # A lower-case noun continues the name or group before it ("Các phòng, ban",
+            # "Phòng Công chức, viên chức"), except a kind of unit after a named unit:
+            # "Bộ Tài chính, bộ, ngành liên quan" is two.
+            if (
+                out
+                and part[0].islower()
+                and not re.match(r"(các|những|mỗi|từng|một số)\s", part)
+                and not (
+                    _UNIT_KIND.match(part)
+                    and out[-1][0].isupper()
+                    and len(out[-1].split()) > 1
+                    and "," not in out[-1]
+                    and not re.search(r"\b(?:các|những|mỗi|từng)\s", out[-1], re.I)
+                )
+            ):
                 out[-1] = f"{out[-1]}, {part}"
             elif part not in out:
                 out.append(part)
@@ -61,6 +84,22 @@ def _kind(key: str) -> str:
     if "phối hợp" in key:
         return "coordinating"
     return "lead"
+
+
+def task_table_lines(lines: list[tuple[str, int]], sections: list[str]) -> set[int]:
+    """Indices of the lines of task tables: a figure in a task's row ("Bố trí ít nhất 15% ngân
+    sách …") is part of the task, not a target of the plan."""
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i][0].startswith("|"):
+            table_tasks, end = _table(lines, i, sections)
+            if table_tasks:
+                out.update(range(i, end))
+            i = max(end, i + 1)
+            continue
+        i += 1
+    return out
 
 
 def find_tasks(lines: list[tuple[str, int]], sections: list[str]) -> list[Task]:
@@ -162,11 +201,22 @@ def _cells(line: str) -> list[str]:
 
 def _group_row(cells: list[str], cell) -> bool:
     """A row "I. | Nâng cao nhận thức … | | |" names a group of the tasks below it: a Roman
-    numeral or a capital letter for a number, and no unit nor deadline."""
+    numeral or a capital letter for a number, and no unit (a stray word left in its deadline
+    cell by a transcription does not make it a task)."""
     label = cells[0].strip(" .*") if cells else ""
     if not re.fullmatch(r"[IVXLC]+|[A-Z]", label):
         return False
-    return not (cell("lead") or cell("coordinating") or cell("deadline"))
+    return not (cell("lead") or cell("coordinating"))
+
+
+def _continuation_row(cells: list[str], columns: dict[str, int]) -> bool:
+    """A row with an empty index cell, in a table whose first column is the index: the rest of
+    the row above, cut by a page break (a ruled PDF prints it as a row of its own)."""
+    return columns.get("title", 0) > 0 and not cells[0].strip() and any(c.strip() for c in cells)
+
+
+def _joined(before: str, after: str) -> str:
+    return f"{before} {after}".strip() if after else before
 
 
 def _table(lines, i, sections):
@@ -191,7 +241,8 @@ def _table(lines, i, sections):
         return [], i
     if re.search(r"chỉ tiêu", header[columns["title"]], re.I):
         return [], i  # "Nội dung chỉ tiêu": a table of targets, read by targets.table_targets
-    tasks = []
+    tasks: list[Task] = []
+    previous_cells: list[str] = []
     group = sections[start]
     for line, offset in rows[1:]:
         cells = _cells(line)
@@ -202,25 +253,41 @@ def _table(lines, i, sections):
             index = columns.get(key)
             return cells[index] if index is not None and index < len(cells) else ""
 
+        if tasks and previous_cells and _continuation_row(cells, columns):
+            previous_cells = [
+                _joined(a, b)
+                for a, b in zip(previous_cells, cells + [""] * len(previous_cells), strict=False)
+            ]
+            tasks[-1] = _table_task(
+                previous_cells, columns, group, tasks[-1].span[0], offset + len(line)
+            )
+            continue
         title = cell("title")
         if not title or re.fullmatch(r"\(?\d+\)?", title):
             continue
         if _group_row(cells, cell):
             group = f"{cells[0]} {title}".strip()
             continue
-        tasks.append(
-            Task(
-                title=title,
-                text=title,
-                section=group,
-                product=cell("product"),
-                deadlines=parse_deadlines(cell("deadline")) if cell("deadline") else [],
-                lead_units=split_units(cell("lead")),
-                coordinating_units=split_units(cell("coordinating")),
-                span=[offset, offset + len(line)],
-            )
-        )
+        previous_cells = cells
+        tasks.append(_table_task(cells, columns, group, offset, offset + len(line)))
     return tasks, i
+
+
+def _table_task(cells: list[str], columns: dict[str, int], group: str, start: int, end: int):
+    def cell(key):
+        index = columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    return Task(
+        title=cell("title"),
+        text=cell("title"),
+        section=group,
+        product=cell("product"),
+        deadlines=parse_deadlines(cell("deadline")) if cell("deadline") else [],
+        lead_units=split_units(cell("lead")),
+        coordinating_units=split_units(cell("coordinating")),
+        span=[start, end],
+    )
 
 
 _CONTENT_PART = re.compile(r"^[IVXLC]+\.\s+.*(?:NỘI DUNG|NHIỆM VỤ)", re.I)
@@ -286,6 +353,17 @@ def units_in_prose(text: str) -> tuple[list[str], list[str]]:
     return split_units(lead), split_units(match.group("coord") or "")
 
 
+# "…; hoàn thành trong Quý II/2026", "thời gian hoàn thành: trước ngày 30/6/2026": the deadline
+# of a task written in prose, said as one.
+_DUE_IN_PROSE = re.compile(
+    r"(?:hoàn thành|thời hạn)\s*(?::|trong|trước|vào|chậm nhất)?\s*"
+    r"(?P<when>(?:trước\s+|chậm nhất\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+    r"quý\s+[IV\d]+(?:\s*/\s*|\s+năm\s+)\d{4}|tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}|"
+    r"năm\s+\d{4})",
+    re.I,
+)
+
+
 def _content_task(item: list[tuple[str, int]], part: str) -> Task:
     first, start = item[0]
     heading = len(first) <= 160 and first[-1:] not in ".;:"
@@ -297,12 +375,13 @@ def _content_task(item: list[tuple[str, int]], part: str) -> Task:
         lead, coordinating = units_in_prose(line)
         if lead:
             break
+    when = _DUE_IN_PROSE.search(text)
     return Task(
         title=title,
         text=text,
         section=part,
         product="",
-        deadlines=[],
+        deadlines=parse_deadlines(when.group("when")) if when else [],
         lead_units=lead,
         coordinating_units=coordinating,
         span=[start, last_offset + len(last)],

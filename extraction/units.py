@@ -54,7 +54,8 @@ _UNIT_START = re.compile(
     r"Liên minh|Tỉnh đoàn|Thành đoàn|Đoàn|Mặt trận|Thanh tra|Kho bạc|Cục|Chi cục|Tổng cục|Viện|"
     r"Trường|Bệnh viện|Quỹ|Ngân hàng|Chi nhánh|Bảo hiểm|Tòa án|Viện kiểm sát|Bộ Chỉ huy|"
     r"Công chức|Đảng ủy|Đảng bộ|Hội đồng|HĐND|Cơ quan|Đơn vị|Tổ|Bưu điện|Doanh nghiệp|"
-    r"Hợp tác xã|Người đứng đầu|Thủ trưởng|Chủ tịch|Lãnh đạo|các|Các|những|Những|mỗi|Mỗi)\b"
+    r"Hợp tác xã|Người đứng đầu|Thủ trưởng|Chủ tịch|Lãnh đạo|các|Các|những|Những|mỗi|Mỗi|"
+    r"một số|Một số)\b"
     r"|^[A-ZĐ]{2,}[A-ZĐ0-9&-]*\b"
 )
 _GUARD_AND = "\x00"

@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+from extraction.doubts import JUNK, KEEP_THRESHOLD
 from movements.models import Milestone
 from org.models import OrgUnit
 from plans import importing
@@ -119,7 +120,40 @@ class ReferenceRowForm(StyledFormMixin, forms.Form):
         return parse_loose_date(self.cleaned_data["date"])
 
 
-class TargetRowForm(StyledFormMixin, forms.Form):
+# Why the extractor was unsure of a target or a task (codes of extraction/doubts.py).
+DOUBT_MESSAGES = {
+    "fragment": _("Có vẻ là mẩu câu bị ngắt dòng, không phải một mục trọn vẹn."),
+    "bare_figure": _("Chỉ có con số, không rõ đo cái gì."),
+    "debris": _("Còn ký tự trình bày (dấu đầu dòng, gạch, kẻ bảng) lẫn trong nội dung."),
+    "unit_cut": _("Tên đơn vị có vẻ bị cắt ngang."),
+    "over_100_percent": _("Tỷ lệ trên 100% mà không phải mức tăng."),
+}
+
+
+def doubt_messages(codes) -> list[str]:
+    """The reviewer's sentence for each reason the extractor gave; codes without one here
+    ("no_subject") are already said by importing.review_warnings."""
+    return [str(DOUBT_MESSAGES[c]) for c in codes or [] if c in DOUBT_MESSAGES]
+
+
+def kept_by_default(item: dict) -> bool:
+    """An item the extractor flags as likely junk is shown but not pre-ticked "Giữ"."""
+    if item.get("confidence") is not None and item["confidence"] < KEEP_THRESHOLD:
+        return False
+    return not any(code in JUNK for code in item.get("doubts") or [])
+
+
+class _DoubtsMixin:
+    """`doubt_notes`: why the extractor was unsure of this row, read from the row's initial."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = self.initial.get("doubts") or []
+        self.doubt_notes = doubt_messages(codes)
+        self.doubtful = any(code in JUNK for code in codes)
+
+
+class TargetRowForm(_DoubtsMixin, StyledFormMixin, forms.Form):
     include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
     section = forms.CharField(label=_("Mục"), required=False, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Chỉ tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -147,7 +181,7 @@ class TargetRowForm(StyledFormMixin, forms.Form):
         return parse_loose_date(self.cleaned_data["due"])
 
 
-class TaskRowForm(StyledFormMixin, forms.Form):
+class TaskRowForm(_DoubtsMixin, StyledFormMixin, forms.Form):
     include = forms.BooleanField(label=_("Giữ"), required=False, initial=True)
     section = forms.CharField(label=_("Mục"), required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -344,7 +378,8 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
         ],
         "targets": [
             {
-                "include": True,
+                "include": kept_by_default(t),
+                "doubts": list(t.get("doubts") or []),
                 "section": t.get("section") or "",
                 "text": t.get("text") or "",
                 "subject": t.get("subject") or "",
@@ -359,7 +394,8 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
         ],
         "tasks": [
             {
-                "include": True,
+                "include": kept_by_default(t),
+                "doubts": list(t.get("doubts") or []),
                 "section": t.get("section") or "",
                 "title": t.get("title") or t.get("text") or "",
                 "text": t.get("text") or "",
