@@ -7,9 +7,9 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install assets demo lock clean e2e system-deps mutation
+.PHONY: run test lint install assets demo lock clean e2e system-deps mutation messages compilemessages
 
-# Debian packages (chromium, LibreOffice, poppler, npm): installed with apt-get when missing and
+# Debian packages (chromium, LibreOffice, poppler, npm, gettext): installed with apt-get when missing and
 # possible, otherwise a stop at once with the command to run (scripts/system-deps).
 system-deps:
 	@scripts/system-deps
@@ -30,7 +30,19 @@ static/vendor/.installed: package.json package-lock.json
 
 assets: system-deps install static/vendor/.installed
 
-demo: install assets
+# The English catalogue: the .po files under locale/ are committed, the .mo files are built here
+# (msgfmt, from the gettext package) and never committed. Cheap enough to run every time.
+LOCALE_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
+compilemessages: system-deps install
+	$(PY) manage.py compilemessages $(LOCALE_IGNORE) --verbosity 0
+
+# After adding or changing UI strings: refresh the catalogues from the code, then translate every
+# new entry (msgstr "") in locale/en/LC_MESSAGES/*.po; core/tests/test_locale.py lists the ones left.
+messages: install
+	$(PY) manage.py makemessages -l en --no-obsolete $(LOCALE_IGNORE) --ignore=static
+	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete $(LOCALE_IGNORE) --ignore=static/vendor
+
+demo: install assets compilemessages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -57,7 +69,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 # The whole suite on SQLite; again on PostgreSQL when DATABASE_URL is set (CI sets it).
-test: system-deps install assets lint
+test: system-deps install assets compilemessages lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	env -u DATABASE_URL $(PY) -m pytest

@@ -63,7 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the person chose English (not the browser's language): core/language.py.
+    "core.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Inside CommonMiddleware, so that a missing trailing slash is still redirected.
     "core.middleware.SiteErrorPagesMiddleware",
@@ -155,6 +156,9 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switch (templates/_language_switch.html) is remembered for a year on this browser.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = env_bool("HTTPS", False)
 FORMAT_MODULE_PATH = ["thidua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from core.forms import PasswordChangeForm
 from portal import views as portal_views
 
-admin.site.site_header = "Thi đua số — Quản trị"
-admin.site.site_title = "Thi đua số"
-admin.site.index_title = "Dữ liệu danh mục"
+admin.site.site_header = _("Thi đua số — Quản trị")
+admin.site.site_title = _("Thi đua số")
+admin.site.index_title = _("Dữ liệu danh mục")
 
 urlpatterns = [
     path("", portal_views.home, name="home"),

@@ -16,7 +16,8 @@
   const prefix = form.dataset.storageKey + "-";
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const DELAY_MS = 1500;
-  const t = (text) => (window.gettext ? window.gettext(text) : text);
+  // Named gettext so that `makemessages -d djangojs` finds the strings; /jsi18n/ defines it.
+  const gettext = (text) => (window.gettext ? window.gettext(text) : text);
 
   // One copy per tab, so that two tabs never erase each other's.
   let tabId = sessionStorage.getItem("thidua-tab");
@@ -84,7 +85,7 @@
     editable().forEach((el) => { sent[el.name] = el.value; });
     const body = payload();
     dirty = false;
-    say(t("Đang lưu…"));
+    say(gettext("Đang lưu…"));
     inflight = fetch(form.dataset.autosaveUrl, {
       method: "POST",
       body: body,
@@ -98,20 +99,20 @@
         keep();
         document.getElementById("completeness").textContent = answer.completeness;
         document.getElementById("completeness-bar").style.width = answer.completeness.replace(",", ".") + "%";
-        say(t("Đã tự động lưu lúc ") + answer.saved_at, "success");
+        say(gettext("Đã tự động lưu lúc ") + answer.saved_at, "success");
       } else if (response.status === 409) {
         conflicted = true;
         say(answer.message, "danger");
       } else if (answer.errors) {
         const first = Object.values(answer.errors).flat();
-        say(t("Chưa lưu được: ") + first.slice(0, 3).join(" "), "danger");
+        say(gettext("Chưa lưu được: ") + first.slice(0, 3).join(" "), "danger");
       } else {
         dirty = true;
-        say(t("Máy chủ chưa nhận được; sẽ thử lại."), "warning");
+        say(gettext("Máy chủ chưa nhận được; sẽ thử lại."), "warning");
       }
     }).catch(() => {
       dirty = true;
-      say(t("Mất kết nối — những gì bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng lại."), "warning");
+      say(gettext("Mất kết nối — những gì bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng lại."), "warning");
     }).finally(() => {
       inflight = null;
       if (pendingSubmit) {
@@ -169,7 +170,7 @@
     if (!navigator.onLine) {
       // Nothing would reach the server: keep the page and the copy as they are.
       event.preventDefault();
-      say(t("Đang mất kết nối nên chưa gửi được. Dữ liệu vẫn được giữ trên máy này; hãy bấm lại khi có mạng."), "danger");
+      say(gettext("Đang mất kết nối nên chưa gửi được. Dữ liệu vẫn được giữ trên máy này; hãy bấm lại khi có mạng."), "danger");
       return;
     }
     if (inflight) {
@@ -209,18 +210,18 @@
   if (restored.length) {
     dirty = true;
     keep();
-    say(t("Đã khôi phục những gì bạn nhập lần trước nhưng chưa kịp lưu; đang lưu lại…"), "warning");
+    say(gettext("Đã khôi phục những gì bạn nhập lần trước nhưng chưa kịp lưu; đang lưu lại…"), "warning");
     timer = setTimeout(save, 300);
   }
   clashes.forEach(([el, value]) => {
     const note = document.createElement("div");
     note.className = "small text-warning-emphasis";
     note.setAttribute("data-testid", "unsaved-copy");
-    note.textContent = t("Máy này còn giữ số bạn đã nhập nhưng chưa lưu: ") + value + t(" (số hiện tại do người khác lưu sau đó). ");
+    note.textContent = gettext("Máy này còn giữ số bạn đã nhập nhưng chưa lưu: ") + value + gettext(" (số hiện tại do người khác lưu sau đó). ");
     const use = document.createElement("button");
     use.type = "button";
     use.className = "btn btn-link btn-sm p-0 align-baseline";
-    use.textContent = t("Dùng số này");
+    use.textContent = gettext("Dùng số này");
     use.addEventListener("click", () => {
       el.value = value;
       el.dispatchEvent(new Event("change", { bubbles: true }));
