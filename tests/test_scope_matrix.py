@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
-from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Role
+from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 
 # Every named URL of our apps that takes an object id, with the kind of object it takes.
 OBJECT_URLS = {
+    "awards:unit": "unit",
+    "awards:person": "person",
     "plans:detail": "plan",
     "plans:edit": "plan",
     "plans:cascade": "plan",
@@ -211,7 +213,9 @@ def _objects(unit):
     version = RankingVersion.objects.create(
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
     )
+    person = Person.objects.create(unit=unit, full_name="Người bí mật của đơn vị khác")
     return {
+        "person": person,
         "household": household,
         "enterprise": enterprise,
         "scheme": scheme,
