@@ -143,7 +143,7 @@ def block_view(request, pk):
     lines = [
         (row, sheets.get(row.unit.pk), [row.points.get(c.pk) for c in criteria]) for row in rows
     ]
-    context = {"scheme": scheme, "block": block, "criteria": criteria, "lines": lines}
+    context = {"scheme": scheme, "emulation_block": block, "criteria": criteria, "lines": lines}
     return render(request, "evaluation/block.html", context)
 
 
@@ -270,7 +270,7 @@ def ranking_view(request, pk):
         "scheme": version.scheme,
         "access": access,
         "blocks": [(b, changes.get(b.pk, 0)) for b in visible],
-        "block": block,
+        "emulation_block": block,
         "criteria": criteria,
         "lines": ranking.version_block(version, block, criteria),
         "versions": list(version.scheme.versions.all()),

@@ -234,3 +234,18 @@ def test_ranking_page_queries_do_not_grow_with_the_block(
     assert page.content.decode().count('data-testid="rank-row"') == 33
     with django_assert_max_num_queries(14):
         assert client.get(block_url).status_code == 200
+
+
+def test_the_ranking_page_names_the_block_it_shows_and_exports_that_block(
+    client, scoring_round, people
+):
+    """`block` in a template is Django's own {% block %} node: the page once read "Kết quả xếp
+    hạng: content" and its exports lost the block chosen."""
+    r = scoring_round
+    version = ranking.ranking_freeze(scheme=r.scheme, user=r.coordinator)
+    client.force_login(r.coordinator)
+    page = client.get(f"/danh-gia/xep-hang/{version.pk}/?block={r.block.pk}").content.decode()
+    assert "Kết quả xếp hạng: Khối thi đua số 01" in page
+    assert f"/danh-gia/xep-hang/{version.pk}/excel/?block={r.block.pk}" in page
+    block_page = client.get(f"/danh-gia/bo-tieu-chi/{r.scheme.pk}/khoi/?block={r.block.pk}")
+    assert "Khối thi đua số 01 <small" in block_page.content.decode()
