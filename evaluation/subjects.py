@@ -6,6 +6,7 @@ import datetime
 from django.db.models import QuerySet
 
 from org.models import EmulationBlock, OrgUnit
+from org.selectors import block_members, memberships_on, unit_block_ids_on
 
 
 def scheme_blocks(province: OrgUnit) -> QuerySet[EmulationBlock]:
@@ -14,18 +15,17 @@ def scheme_blocks(province: OrgUnit) -> QuerySet[EmulationBlock]:
 
 
 def block_units(block: EmulationBlock, cutoff: datetime.date) -> QuerySet[OrgUnit]:
-    """The units of a block on the cutoff day, in force that day."""
-    return OrgUnit.objects.active_on(cutoff).filter(block=block).order_by("path")
+    """The units of a block on the cutoff day, in force that day (a unit moved mid-year is
+    ranked where it was on the cutoff day)."""
+    return block_members(block, cutoff)
 
 
 def province_units(province: OrgUnit, cutoff: datetime.date) -> QuerySet[OrgUnit]:
     """Every unit in one of the province's blocks on the cutoff day (the scheme's subjects)."""
-    return OrgUnit.objects.active_on(cutoff).filter(block__province=province).order_by("path")
+    members = memberships_on(cutoff).filter(block__province=province).values("unit_id")
+    return OrgUnit.objects.active_on(cutoff).filter(pk__in=members).order_by("path")
 
 
 def unit_blocks(unit_ids, cutoff: datetime.date) -> dict[int, int]:
     """unit id -> the id of the block it belonged to on the cutoff day (units in none left out)."""
-    rows = OrgUnit.objects.filter(pk__in=list(unit_ids), block__isnull=False).values_list(
-        "pk", "block_id"
-    )
-    return dict(rows)
+    return unit_block_ids_on(unit_ids, cutoff)

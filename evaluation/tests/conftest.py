@@ -18,7 +18,12 @@ from evaluation.models import Criterion, CriterionGroup, EvaluationScheme, Index
 from indicators.models import Indicator
 from org.models import EmulationBlock, OrgUnit, Role
 from org.scope import UserScope
-from org.tests.factories import EmulationBlockFactory, OrgUnitFactory, user_with_role
+from org.tests.factories import (
+    EmulationBlockFactory,
+    OrgUnitFactory,
+    put_in_block,
+    user_with_role,
+)
 from plans.models import Task
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from portal.clock import clock_at
@@ -102,8 +107,9 @@ def scoring_round(world) -> Round:
     d = OrgUnitFactory(
         parent=province, code="P1-X4", name="UBND xã Si Ma Cai", unit_type=a.unit_type
     )
-    OrgUnit.objects.filter(pk__in=[a.pk, b.pk, c.pk]).update(block=block)
-    OrgUnit.objects.filter(pk=d.pk).update(block=other_block)
+    for unit in (a, b, c):
+        put_in_block(unit, block)
+    put_in_block(d, other_block)
     for unit in (a, b, c, d):
         unit.refresh_from_db()
 
