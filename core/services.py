@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 class ConcurrentEditError(ValidationError):
     """Someone else saved the same record since this form was opened."""
 
-    def __init__(self):
+    def __init__(self, message=None):
         super().__init__(
-            _(
+            message
+            or _(
                 "Bản ghi này vừa được người khác cập nhật. Dữ liệu của họ đã được giữ nguyên; "
                 "hãy tải lại trang, xem thay đổi rồi nhập lại phần của bạn."
             ),

@@ -490,6 +490,18 @@ def _lock(report: Report) -> Report:
     )
 
 
+def _claim_seen(report: Report, expected_version: int | None) -> None:
+    """A step taken on the page names the version the person saw: a head who read version 4
+    never approves a version 7 they did not see (the API and commands may omit it)."""
+    if expected_version is not None and expected_version != report.version:
+        raise ConcurrentEditError(
+            _(
+                "Báo cáo đã thay đổi sau khi bạn mở trang này. Trang đã được tải lại với nội "
+                "dung mới: hãy xem lại rồi thao tác lại."
+            )
+        )
+
+
 def _move(report: Report, user, kind: str, to_status: str, *, ip=None, reason="", changes=None):
     before = report.status
     report.status = to_status
@@ -525,21 +537,27 @@ def report_submit(*, scope: UserScope, user, report: Report, ip=None) -> Report:
 
 
 @transaction.atomic
-def report_approve(*, scope: UserScope, user, report: Report, ip=None) -> Report:
+def report_approve(
+    *, scope: UserScope, user, report: Report, ip=None, expected_version: int | None = None
+) -> Report:
     """The unit head answers for the report ("người đứng đầu chịu trách nhiệm", seed 001)."""
     report = _lock(report)
     ReportActions(scope, report).require("approve")
+    _claim_seen(report, expected_version)
     return _move(report, user, Event.Kind.APPROVE, WorkflowStatus.APPROVED, ip=ip)
 
 
 @transaction.atomic
-def report_accept(*, scope: UserScope, user, report: Report, ip=None) -> Report:
+def report_accept(
+    *, scope: UserScope, user, report: Report, ip=None, expected_version: int | None = None
+) -> Report:
     """The coordinator accepts: the figures become final and count in every roll-up. All or
     nothing — a failure half way leaves the report approved and the roll-ups untouched."""
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
     ReportActions(scope, report).require("accept")
+    _claim_seen(report, expected_version)
     report.accepted_at = timezone.now()
     ReportValue.objects.filter(report=report).exclude(return_note="").update(return_note="")
     TaskUpdate.objects.filter(report=report).exclude(return_note="").update(return_note="")
@@ -589,12 +607,14 @@ def report_return(
     reason: str,
     notes: dict[str, str] | None = None,
     ip=None,
+    expected_version: int | None = None,
 ) -> Report:
     """Return to the reporter with a reason, and a note beside each item it concerns
     ("value-<indicator id>", "task-<task id>"). The head returns a submitted report; the
     coordinator a submitted or approved one."""
     report = _lock(report)
     ReportActions(scope, report).require("return")
+    _claim_seen(report, expected_version)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")})
     reason = free_text(reason, key="reason")
@@ -632,13 +652,22 @@ def _set_return_notes(report: Report, notes: dict[str, str]) -> None:
 
 
 @transaction.atomic
-def report_reopen(*, scope: UserScope, user, report: Report, reason: str, ip=None) -> Report:
+def report_reopen(
+    *,
+    scope: UserScope,
+    user,
+    report: Report,
+    reason: str,
+    ip=None,
+    expected_version: int | None = None,
+) -> Report:
     """Reopen an accepted report for correction (a figure found wrong after acceptance). Its
     figures leave the roll-ups until it is accepted again."""
     from reporting.rollups import rollup_apply_report
 
     report = _lock(report)
     ReportActions(scope, report).require("reopen")
+    _claim_seen(report, expected_version)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ghi rõ lý do mở lại báo cáo.")})
     free_text(reason, key="reason")

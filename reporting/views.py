@@ -219,6 +219,15 @@ def report_submit(request, pk):
     return _submit(request, scope, report)
 
 
+def _seen_version(request) -> int:
+    """The version of the report the person had on screen when they clicked (a form without
+    one, e.g. a page cached from before, counts as stale)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
 def _transition(request, pk, call, success: str):
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
@@ -240,7 +249,11 @@ def report_approve(request, pk):
         request,
         pk,
         lambda scope, report: services.report_approve(
-            scope=scope, user=request.user, report=report, ip=client_ip(request)
+            scope=scope,
+            user=request.user,
+            report=report,
+            ip=client_ip(request),
+            expected_version=_seen_version(request),
         ),
         _("Đã duyệt báo cáo và chuyển cơ quan thường trực tiếp nhận."),
     )
@@ -253,7 +266,11 @@ def report_accept(request, pk):
         request,
         pk,
         lambda scope, report: services.report_accept(
-            scope=scope, user=request.user, report=report, ip=client_ip(request)
+            scope=scope,
+            user=request.user,
+            report=report,
+            ip=client_ip(request),
+            expected_version=_seen_version(request),
         ),
         _("Đã tiếp nhận báo cáo. Số liệu đã được chốt và cập nhật vào tổng hợp."),
     )
@@ -271,6 +288,7 @@ def report_reopen(request, pk):
             report=report,
             reason=request.POST.get("reason", ""),
             ip=client_ip(request),
+            expected_version=_seen_version(request),
         ),
         _("Đã mở lại báo cáo để đơn vị sửa."),
     )
@@ -300,6 +318,7 @@ def report_return(request, pk):
                 reason=form.cleaned_data["reason"],
                 notes=notes,
                 ip=client_ip(request),
+                expected_version=_seen_version(request),
             )
         except ValidationError as exc:
             form.add_error(None, exc.messages)

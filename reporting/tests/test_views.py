@@ -166,6 +166,7 @@ class TestReportPage:
         response = client.post(
             reverse("reporting:return", args=[setup.report.pk]),
             {
+                "version": setup.fresh().version,
                 "reason": "Số hồ sơ chưa khớp.",
                 f"note-value-{setup.ratio.pk}": "Mẫu số là 90.",
                 f"note-task-{setup.task.pk}": "Thiếu minh chứng.",
@@ -184,7 +185,10 @@ class TestReportPage:
         setup.fill()
         setup.submit()
         login(client, setup, Role.HEAD)
-        response = client.post(reverse("reporting:return", args=[setup.report.pk]), {"reason": ""})
+        response = client.post(
+            reverse("reporting:return", args=[setup.report.pk]),
+            {"reason": "", "version": setup.fresh().version},
+        )
         assert response.status_code == 200
         assert "This field is required" in response.content.decode() or "bắt buộc" in (
             response.content.decode()
@@ -195,14 +199,55 @@ class TestReportPage:
         setup.fill()
         setup.submit()
         login(client, setup, Role.HEAD)
-        client.post(reverse("reporting:approve", args=[setup.report.pk]))
+        seen = {"version": setup.fresh().version}
+        client.post(reverse("reporting:approve", args=[setup.report.pk]), seen)
         login(client, setup, Role.COORDINATOR)
-        client.post(reverse("reporting:accept", args=[setup.report.pk]))
+        client.post(
+            reverse("reporting:accept", args=[setup.report.pk]), {"version": seen["version"] + 1}
+        )
         assert setup.fresh().status == WorkflowStatus.ACCEPTED
-        client.post(reverse("reporting:reopen", args=[setup.report.pk]), {"reason": ""})
+        seen = {"version": setup.fresh().version}
+        client.post(reverse("reporting:reopen", args=[setup.report.pk]), {"reason": "", **seen})
         assert setup.fresh().status == WorkflowStatus.ACCEPTED
-        client.post(reverse("reporting:reopen", args=[setup.report.pk]), {"reason": "Sai số."})
+        client.post(
+            reverse("reporting:reopen", args=[setup.report.pk]), {"reason": "Sai số.", **seen}
+        )
         assert setup.fresh().status == WorkflowStatus.RETURNED
+
+    def test_a_step_on_a_version_the_person_did_not_see_is_refused(self, client, setup):
+        """#13 Low 10: the head opened version n; the reporter took it back, changed a figure
+        and sent it again (n + 3). Approving from the old page changes nothing and says why;
+        the same for accept, return and reopen, and for a form that names no version."""
+        setup.fill()
+        setup.submit()
+        seen = setup.fresh().version
+        setup.report.refresh_from_db()
+        Report.objects.filter(pk=setup.report.pk).update(version=seen + 3)
+        login(client, setup, Role.HEAD)
+        for data in ({"version": seen}, {}):
+            response = client.post(
+                reverse("reporting:approve", args=[setup.report.pk]), data, follow=True
+            )
+            assert setup.fresh().status == WorkflowStatus.SUBMITTED
+            assert "Báo cáo đã thay đổi sau khi bạn mở trang này" in response.content.decode()
+        response = client.post(
+            reverse("reporting:return", args=[setup.report.pk]),
+            {"version": seen, "reason": "Sai số."},
+        )
+        assert response.status_code == 200 and setup.fresh().status == WorkflowStatus.SUBMITTED
+        assert "Báo cáo đã thay đổi sau khi bạn mở trang này" in response.content.decode()
+        client.post(reverse("reporting:approve", args=[setup.report.pk]), {"version": seen + 3})
+        assert setup.fresh().status == WorkflowStatus.APPROVED
+        login(client, setup, Role.COORDINATOR)
+        client.post(reverse("reporting:accept", args=[setup.report.pk]), {"version": seen + 3})
+        assert setup.fresh().status == WorkflowStatus.APPROVED
+        client.post(reverse("reporting:accept", args=[setup.report.pk]), {"version": seen + 4})
+        assert setup.fresh().status == WorkflowStatus.ACCEPTED
+        client.post(
+            reverse("reporting:reopen", args=[setup.report.pk]),
+            {"version": seen + 4, "reason": "Sai số."},
+        )
+        assert setup.fresh().status == WorkflowStatus.ACCEPTED
 
     def test_evidence_files_are_uploaded_downloaded_and_checked(self, client, setup):
         login(client, setup, Role.REPORTER)
@@ -626,7 +671,11 @@ def test_a_refused_return_keeps_the_notes_typed(client, setup):
     login(client, setup, Role.HEAD)
     response = client.post(
         reverse("reporting:return", args=[setup.report.pk]),
-        {"reason": "", f"note-value-{setup.ratio.pk}": "Mẫu số là 90."},
+        {
+            "reason": "",
+            "version": setup.fresh().version,
+            f"note-value-{setup.ratio.pk}": "Mẫu số là 90.",
+        },
     )
     assert 'value="Mẫu số là 90."' in response.content.decode()
 
