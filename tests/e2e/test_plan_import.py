@@ -55,7 +55,7 @@ new MutationObserver(() => {
 """
 
 
-def test_coordinator_imports_a_seed_pdf_sees_its_pages_read_and_lands_on_the_review_page(
+def test_coordinator_imports_a_seed_pdf_watches_the_bar_and_lands_on_the_review_page(
     live_server, page, world, jobs_worker, seed_pdf
 ):
     user_with_role(world.province, Role.COORDINATOR, username="tinh")
@@ -78,11 +78,12 @@ def test_coordinator_imports_a_seed_pdf_sees_its_pages_read_and_lands_on_the_rev
     expect(page.get_by_label("Số, ký hiệu")).to_have_value("40/KH-BQLKKTCK")
     plan_import = PlanImport.objects.get()
     assert plan_import.original_name == seed_pdf.name and plan_import.status == "pending"
-    # The bar was seen waiting or running before the page moved on (no reload: one document),
-    # and the pages being read, e.g. "running 36% Đang đọc trang 9/15".
+    # The bar was seen waiting or running before the page moved on by itself (no reload: one
+    # document). Which steps it caught ("Đang đọc trang 9/15") depends on how fast the worker
+    # reads against the 1 s poll — an idle machine read all 15 pages between two polls — so
+    # the page-by-page steps are pinned by plans/tests/test_import.py, not here.
     assert seen and seen[0].split()[0] in ("pending", "running")
     assert not any(s.startswith("failed") for s in seen)
-    assert any(re.search(r"Đang đọc trang \d+/15$", s) for s in seen), seen
     percents = [int(s.split()[1].rstrip("%")) for s in seen]
     assert percents == sorted(percents)
 
