@@ -53,7 +53,11 @@ def test_figures_typed_offline_survive_and_are_saved_when_back(browser, live_ser
     page.get_by_role("button", name="Gửi thủ trưởng duyệt").click()
     expect(page.locator("#autosave-status")).to_contain_text("chưa gửi được")
     assert not ReportValue.objects.exists()
-    page.close()  # the browser tab is closed before the connection comes back
+    # The tab is closed before the connection comes back. Chromium may still be tearing it down
+    # when the context goes online, and a dying tab that hears "online" would save the figure
+    # itself; this tab stays cut off, so only the copy kept on the computer can bring it back.
+    page.route("**/*", lambda route: route.abort("internetdisconnected"))
+    page.close()
 
     context.set_offline(False)
     page = context.new_page()
@@ -71,6 +75,7 @@ def test_a_copy_never_overwrites_a_figure_saved_since(browser, live_server, repo
     context.set_offline(True)
     page.get_by_label("Số mô hình chuyển đổi số", exact=True).fill("5")
     expect(page.locator("#autosave-status")).to_contain_text("Mất kết nối")
+    page.route("**/*", lambda route: route.abort("internetdisconnected"))  # see the test above
     page.close()
 
     # Meanwhile, from another computer, the same reporter saves 7.
