@@ -62,7 +62,7 @@ run: demo
 	@echo "  admin    — Quản trị danh mục"
 	@echo "  Việc chạy nền: một Celery worker (kèm lịch beat) chạy cùng, dừng khi máy chủ web dừng"
 	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	DEBUG=1 $(PY) -m celery -A thidua worker --beat --concurrency 2 --loglevel WARNING & worker=$$!; \
+	DEBUG=1 nice -n 10 $(PY) -m celery -A thidua worker --beat --concurrency 2 --loglevel WARNING & worker=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: install
