@@ -31,6 +31,8 @@ LAYERS: list[set[str]] = [
     {"monitoring"},
     {"evaluation"},
     {"awards"},
+    # The JSON API (/api/v1/) calls the selectors and services of the apps below, like a page.
+    {"api"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).
     {"portal"},
 ]

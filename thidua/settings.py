@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "documents",
     "jobs",
     "awards",
+    "ninja",
+    "api",
     "portal",
 ]
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
+from api.urls import api_urls
 from core.forms import PasswordChangeForm
 from portal import views as portal_views
 
@@ -34,6 +35,8 @@ urlpatterns = [
     path("danh-gia/", include("evaluation.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("api/v1/", api_urls),
+    path("tai-khoan/api/", include("api.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
