@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from api.models import ApiToken
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
-from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
+from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import (
     PlanFactory,
@@ -89,6 +90,7 @@ OBJECT_URLS = {
     "evaluation:ranking": "version",
     "evaluation:ranking_excel": "version",
     "evaluation:ranking_word": "version",
+    "api_tokens:revoke": "api_token",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -119,6 +121,7 @@ POST_ONLY = {
     "evaluation:adjustment",
     "evaluation:ranking_excel",
     "evaluation:ranking_word",
+    "api_tokens:revoke",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -155,6 +158,7 @@ LIST_URLS = [
     "org:households",
     "org:enterprises",
     "evaluation:list",
+    "api_tokens:list",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -214,7 +218,18 @@ def _objects(unit):
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
     )
     person = Person.objects.create(unit=unit, full_name="Người bí mật của đơn vị khác")
+    api_token = ApiToken.objects.create(
+        kind="system",
+        access="write",
+        name="Khóa bí mật của đơn vị khác",
+        user=UserFactory(),
+        unit=unit,
+        prefix=f"p{unit.pk}",
+        key_hash=f"h{unit.pk}",
+        created_by=UserFactory(),
+    )
     return {
+        "api_token": api_token,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -266,6 +281,7 @@ def _state():
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
+        list(ApiToken.objects.order_by("pk").values_list("revoked_at", flat=True)),
     )
 
 
