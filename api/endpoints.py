@@ -5,7 +5,7 @@ reason the page would show."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from ninja import NinjaAPI, Query, Router
+from ninja import Field, NinjaAPI, Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 
@@ -24,6 +24,14 @@ from plans.models import Plan
 from reporting import selectors as report_selectors
 from reporting import services as report_services
 from reporting.models import Report
+
+
+class Pages(LimitOffsetPagination):
+    """Limit and offset, both bounded: a database is never asked for row 10^24."""
+
+    class Input(schemas.Schema):
+        limit: int = Field(100, ge=1, le=1000, description="Số mục mỗi trang (tối đa 1.000)")
+        offset: int = Field(0, ge=0, le=10_000_000, description="Bỏ qua bao nhiêu mục")
 
 
 class TokenAuth(HttpBearer):
@@ -104,8 +112,8 @@ org = Router(tags=["Đơn vị"])
 
 
 @org.get("/units", response=list[schemas.UnitOut], summary="Các đơn vị trong phạm vi")
-@paginate(LimitOffsetPagination)
-def unit_list(request, parent: str | None = None):
+@paginate(Pages)
+def unit_list(request, parent: schemas.Code | None = None):
     """Đơn vị trong phạm vi của khóa, theo thứ tự cây; `parent` chỉ lấy các đơn vị dưới một
     đơn vị."""
     units = read_scope(request.auth).units().select_related("unit_type", "block", "merged_into")
@@ -116,7 +124,7 @@ def unit_list(request, parent: str | None = None):
 
 
 @org.get("/units/{code}", response=schemas.UnitOut, summary="Một đơn vị")
-def unit_detail(request, code: str):
+def unit_detail(request, code: schemas.Code):
     units = read_scope(request.auth).units().select_related("unit_type", "block", "merged_into")
     unit = get_in_scope_or_404(units, Q(), code=code)
     return _unit_out(unit, _parents([unit]))
@@ -153,14 +161,14 @@ def _plan_out(plan: Plan) -> dict:
 
 
 @plans.get("/plans", response=list[schemas.PlanOut], summary="Kế hoạch xem được")
-@paginate(LimitOffsetPagination)
-def plan_list(request, q: str = ""):
-    plans_ = plan_selectors.plan_list(scope=read_scope(request.auth), query=q[:200])
+@paginate(Pages)
+def plan_list(request, q: schemas.Code = ""):
+    plans_ = plan_selectors.plan_list(scope=read_scope(request.auth), query=q)
     return _LazyPage(plans_.select_related("issuer"), _plan_out)
 
 
 @plans.get("/plans/{plan_id}", response=schemas.PlanDetailOut, summary="Một kế hoạch")
-def plan_detail(request, plan_id: int):
+def plan_detail(request, plan_id: schemas.Id):
     plan = plan_selectors.plan_detail(scope=read_scope(request.auth), pk=plan_id)
     out = _plan_out(plan)
     out["targets"] = [
@@ -198,7 +206,7 @@ def plan_detail(request, plan_id: int):
     response=schemas.PlanStatusOut,
     summary="Tình trạng các chỉ tiêu của một đơn vị (như trang giám sát)",
 )
-def plan_status(request, plan_id: int, unit: str | None = None):
+def plan_status(request, plan_id: schemas.Id, unit: schemas.Code | None = None):
     """Mỗi chỉ tiêu đo được của kế hoạch: số liệu hiện tại và tình trạng (đạt, đúng tiến độ,
     có nguy cơ, không đạt, chưa có số liệu) của đơn vị `unit` (mặc định: đơn vị của khóa),
     tính đúng như trang tổng quan."""
@@ -252,7 +260,7 @@ def schedule_list(request):
 
 
 @reports.get("/schedules/{schedule_id}/periods", response=list[schemas.PeriodOut], summary="Các kỳ")
-def period_list(request, schedule_id: int):
+def period_list(request, schedule_id: schemas.Id):
     schedule = report_selectors.schedule_in_scope(scope=read_scope(request.auth), pk=schedule_id)
     return list(schedule.periods.order_by("start"))
 
@@ -283,10 +291,10 @@ def _report_out(report: Report) -> dict:
 
 
 class ReportFilters(schemas.Schema):
-    unit: str | None = None
-    period: str | None = None
-    schedule: int | None = None
-    status: str | None = None
+    unit: schemas.Code | None = None
+    period: schemas.Code | None = None
+    schedule: schemas.Id | None = None
+    status: schemas.Code | None = None
 
 
 def _reports(scope):
@@ -303,7 +311,7 @@ def _reports(scope):
 
 
 @reports.get("/reports", response=list[schemas.ReportOut], summary="Báo cáo và số liệu")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def report_list(request, filters: Query[ReportFilters]):
     queryset = _reports(read_scope(request.auth))
     if filters.unit:
@@ -318,7 +326,7 @@ def report_list(request, filters: Query[ReportFilters]):
 
 
 @reports.get("/reports/{report_id}", response=schemas.ReportOut, summary="Một báo cáo")
-def report_detail(request, report_id: int):
+def report_detail(request, report_id: schemas.Id):
     report = get_in_scope_or_404(_reports(read_scope(request.auth)), Q(), pk=report_id)
     return _report_out(report)
 
@@ -353,7 +361,7 @@ def data_value_sets(request, payload: schemas.DataValueSetIn, dryRun: bool = Fal
     }
 
 
-def _act(request, report_id: int, action: str, **kwargs):
+def _act(request, report_id: schemas.Id, action: str, **kwargs):
     token = request.auth
     report = get_in_scope_or_404(
         Report.objects.select_related("unit", "period__schedule__plan__issuer"),
@@ -376,22 +384,22 @@ ACT_RESPONSES = {
 
 
 @reports.post("/reports/{report_id}/submit", response=ACT_RESPONSES, summary="Gửi thủ trưởng")
-def report_submit(request, report_id: int):
+def report_submit(request, report_id: schemas.Id):
     return _act(request, report_id, "submit")
 
 
 @reports.post("/reports/{report_id}/approve", response=ACT_RESPONSES, summary="Thủ trưởng duyệt")
-def report_approve(request, report_id: int, body: schemas.ActionIn):
+def report_approve(request, report_id: schemas.Id, body: schemas.ActionIn):
     return _act(request, report_id, "approve", expected_version=body.version)
 
 
 @reports.post("/reports/{report_id}/accept", response=ACT_RESPONSES, summary="Tiếp nhận")
-def report_accept(request, report_id: int, body: schemas.ActionIn):
+def report_accept(request, report_id: schemas.Id, body: schemas.ActionIn):
     return _act(request, report_id, "accept", expected_version=body.version)
 
 
 @reports.post("/reports/{report_id}/return", response=ACT_RESPONSES, summary="Trả lại")
-def report_return(request, report_id: int, body: schemas.ReturnIn):
+def report_return(request, report_id: schemas.Id, body: schemas.ReturnIn):
     return _act(request, report_id, "return", reason=body.reason, expected_version=body.version)
 
 

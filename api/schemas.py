@@ -3,8 +3,26 @@ them (django-ninja, on pydantic). Field names are English, descriptions Vietname
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
+
+MAX_ID = 2_147_483_647  # an id column's largest value on PostgreSQL
+
+
+def _utf8(text: str) -> str:
+    """A JSON string may carry half of a surrogate pair, which no database column can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("Văn bản có ký tự không hợp lệ.") from exc
+    return text
+
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Text = Annotated[str, AfterValidator(_utf8), Field(max_length=30_000)]
+Code = Annotated[str, AfterValidator(_utf8), Field(max_length=60)]
 
 
 class Problem(Schema):
@@ -129,26 +147,26 @@ class ReportOut(Schema):
 
 
 class DataValueIn(Schema):
-    unit: str = Field(description="Mã đơn vị")
-    period: str = Field(description="Mã kỳ, ví dụ 2026-11")
-    indicator: str = Field(description="Mã chỉ số")
-    schedule: int | None = Field(None, description="Mã lịch, khi nhiều lịch có cùng mã kỳ")
+    unit: Code = Field(description="Mã đơn vị")
+    period: Code = Field(description="Mã kỳ, ví dụ 2026-11")
+    indicator: Code = Field(description="Mã chỉ số")
+    schedule: Id | None = Field(None, description="Mã lịch, khi nhiều lịch có cùng mã kỳ")
     value: Decimal | None = None
     numerator: Decimal | None = None
     denominator: Decimal | None = None
-    text: str | None = None
-    comment: str | None = Field(None, description="Giải trình")
+    text: Text | None = None
+    comment: Text | None = Field(None, description="Giải trình")
 
 
 class TaskValueIn(Schema):
-    unit: str
-    period: str
-    task: int = Field(description="Số hiệu nhiệm vụ")
-    schedule: int | None = None
-    status: str | None = Field(None, description="not_started, in_progress, done, overdue …")
-    progress: int | None = None
-    note: str | None = None
-    evidence_link: str | None = None
+    unit: Code
+    period: Code
+    task: Id = Field(description="Số hiệu nhiệm vụ")
+    schedule: Id | None = None
+    status: Code | None = Field(None, description="not_started, in_progress, done, overdue …")
+    progress: Annotated[int, Field(ge=-1000, le=1000)] | None = None
+    note: Text | None = None
+    evidence_link: Text | None = None
 
 
 class DataValueSetIn(Schema):
@@ -178,8 +196,10 @@ class ImportSummaryOut(Schema):
 
 
 class ActionIn(Schema):
-    version: int | None = Field(None, description="Phiên bản báo cáo đã xem; khác thì bị từ chối")
+    version: Annotated[int, Field(ge=0, le=MAX_ID)] | None = Field(
+        None, description="Phiên bản báo cáo đã xem; khác thì bị từ chối"
+    )
 
 
 class ReturnIn(ActionIn):
-    reason: str = Field(description="Lý do trả lại")
+    reason: Text = Field(description="Lý do trả lại")

@@ -165,3 +165,34 @@ def test_the_openapi_description_and_its_docs_page_need_no_cdn(client):
     assert page.status_code == 200
     html = page.content.decode()
     assert "cdn" not in html.lower() and "/static/ninja/" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/units?offset=1423928494426738875432960&limit=3",
+        "/api/v1/units?limit=100000",
+        "/api/v1/reports/99999999999999999999",
+        "/api/v1/units/%ED%A0%80",  # half of a surrogate pair
+    ],
+)
+def test_out_of_range_parameters_are_refused_not_a_500(province_reader, client, url):
+    """Found by the schema fuzz test: each of these was a 500 (an offset SQLite cannot bind, an
+    id PostgreSQL cannot hold, a string no column can store)."""
+    assert get(client, province_reader, url).status_code in (404, 422)
+
+
+def test_a_payload_with_an_impossible_task_id_or_broken_text_is_refused_whole(
+    setup, world, system_token, client
+):
+    for item in (
+        {"unit": world.commune.code, "period": "2026-11", "task": 231779708717316046848},
+        {"unit": "\udbbf", "period": "2026-11", "task": 1},
+    ):
+        response = client.post(
+            "/api/v1/dataValueSets",
+            data=json.dumps({"taskUpdates": [item]}),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {system_token.secret}",
+        )
+        assert response.status_code == 422
