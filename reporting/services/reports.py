@@ -45,13 +45,9 @@ from reporting.periods import periods_generate
 from reporting.timeliness import days_late
 from reporting.workflow import (
     ReportActions,
-    ReportLocked,
     forbidden,
     may_start_report,
-    period_is_open_for,
 )
-
-__all__ = ["ReportLocked", "period_is_open_for"]  # re-exported: registrations and views use them
 
 NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 SCHEDULE_FIELDS = (
