@@ -1,23 +1,18 @@
-"""Reads of schedules, periods and reports, always through the user's scope."""
+"""Reads of reports: which ones a person may see, one report's sheet, what is to do."""
 
 import datetime
-import time
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from org.models import OrgUnit, Role
 from org.scope import UserScope, get_in_scope_or_404
-from org.selectors import in_block_on_q
-from plans.models import Plan, Task
+from plans.models import Task
 from reporting.models import (
     Event,
     Evidence,
     Period,
-    Reminder,
     Report,
     ReportValue,
     Schedule,
@@ -25,8 +20,12 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.timeliness import LATE, MISSING, ON_TIME, Standing, Tally
-from reporting.timeliness import timeliness as report_timeliness
+from reporting.selectors.schedules import (
+    items_for_unit,
+    schedule_items,
+    schedule_tasks,
+    tasks_for_unit,
+)
 
 # Roles that read the reports of their unit's whole subtree. A reporter (cán bộ đầu mối) reads
 # only those of the unit they report for: reports_visible_q.
@@ -42,124 +41,6 @@ def reports_visible_q(scope: UserScope, prefix: str = "unit") -> Q:
     own = sorted({g.unit_id for g in scope.grants if g.role == Role.REPORTER})
     lookup = f"{prefix}__in" if prefix else "pk__in"
     return scope.unit_q(prefix, roles=SUBTREE_VIEW_ROLES) | Q(**{lookup: own})
-
-
-# --- What a unit reports -----------------------------------------------------------------------
-
-
-def reporting_units(schedule: Schedule) -> QuerySet[OrgUnit]:
-    """Units that report under a schedule: active units of the plan issuer's subtree (the issuer
-    included) whose type the schedule names."""
-    issuer = schedule.plan.issuer
-    if issuer is None:
-        return OrgUnit.objects.none()
-    return OrgUnit.objects.active_on(timezone.localdate()).filter(
-        path__startswith=issuer.path,
-        unit_type__in=schedule.unit_types.all(),
-    )
-
-
-def reporting_units_in_scope(*, scope: UserScope, schedule: Schedule) -> QuerySet[OrgUnit]:
-    """The schedule's reporting units the user manages (a period is reopened for one of them)."""
-    return reporting_units(schedule).filter(scope.unit_q()).order_by("path")
-
-
-def items_for_unit(items: list[ScheduleIndicator], unit: OrgUnit) -> list[ScheduleIndicator]:
-    """The schedule's indicators that apply to the unit's type (none named: every type)."""
-    return [item for item in items if not item.type_ids or unit.unit_type_id in item.type_ids]
-
-
-def tasks_for_unit(tasks: list[Task], unit: OrgUnit) -> list[Task]:
-    """Schedule tasks the unit updates: those of its own plan, those it leads or coordinates,
-    and those that name no lead unit (addressed to every reporting unit). Prefetched units."""
-    return [
-        task
-        for task in tasks
-        if task.plan.issuer_id == unit.pk
-        or unit.pk in task.lead_ids
-        or unit.pk in task.coordinating_ids
-        or not task.lead_ids
-    ]
-
-
-# A schedule's lines are read on every save of every report under it (60 indicators, their
-# unit types, the tasks and their units): kept per process for a minute, keyed by the
-# schedule's version, which every change of its lines moves (services.schedule_update). A
-# task renamed meanwhile shows its new title within the minute.
-_LINES_CACHE: dict[tuple[int, int], tuple[float, list, list]] = {}
-
-
-def _schedule_lines(schedule: Schedule) -> tuple[list[ScheduleIndicator], list[Task]]:
-    ttl = settings.REPORTING_SCHEDULE_CACHE_SECONDS
-    key = (schedule.pk, schedule.version)
-    cached = _LINES_CACHE.get(key) if ttl else None
-    now = time.monotonic()
-    if cached and now - cached[0] < ttl:
-        return cached[1], cached[2]
-    items = list(
-        schedule.items.select_related("indicator")
-        .prefetch_related("unit_types")
-        .order_by("order", "pk")
-    )
-    for item in items:
-        # Read once here, not once per unit and per save.
-        item.type_ids = frozenset(t.pk for t in item.unit_types.all())
-    tasks = list(
-        schedule.tasks.select_related("plan", "person_in_charge")
-        .prefetch_related("lead_units", "coordinating_units", "deadlines")
-        .order_by("plan_id", "order", "pk")
-    )
-    for task in tasks:
-        task.lead_ids = frozenset(u.pk for u in task.lead_units.all())
-        task.coordinating_ids = frozenset(u.pk for u in task.coordinating_units.all())
-    if ttl:
-        if len(_LINES_CACHE) > 500:
-            _LINES_CACHE.clear()
-        _LINES_CACHE[key] = (now, items, tasks)
-    return items, tasks
-
-
-def schedule_items(schedule: Schedule) -> list[ScheduleIndicator]:
-    return _schedule_lines(schedule)[0]
-
-
-def schedule_tasks(schedule: Schedule) -> list[Task]:
-    return _schedule_lines(schedule)[1]
-
-
-# --- Schedules and periods ---------------------------------------------------------------------
-
-
-def schedules_q(scope: UserScope) -> Q:
-    """Schedules of plans issued in the scope's subtrees or by their ancestors (a commune sees
-    the province's schedule it reports under)."""
-    return scope.unit_q("plan__issuer") | scope.ancestor_q("plan__issuer")
-
-
-def schedule_list(*, scope: UserScope) -> QuerySet[Schedule]:
-    return (
-        Schedule.objects.filter(schedules_q(scope))
-        .select_related("plan__issuer")
-        .prefetch_related("unit_types")
-        .order_by("plan__issuer__path", "pk")
-    )
-
-
-def schedule_in_scope(*, scope: UserScope, pk: int) -> Schedule:
-    queryset = Schedule.objects.select_related("plan__issuer").prefetch_related(
-        "unit_types", "periods"
-    )
-    return get_in_scope_or_404(queryset, schedules_q(scope), pk=pk)
-
-
-def period_in_scope(*, scope: UserScope, pk: int) -> Period:
-    queryset = Period.objects.select_related("schedule__plan__issuer")
-    return get_in_scope_or_404(
-        queryset, Q(schedule__in=Schedule.objects.filter(schedules_q(scope))), pk=pk
-    )
-
-
-# --- Reports -----------------------------------------------------------------------------------
 
 
 def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> Report:
@@ -405,237 +286,4 @@ def reports_awaiting(*, scope: UserScope) -> QuerySet[Report]:
         Report.objects.filter(waiting)
         .select_related("unit", "period__schedule")
         .order_by("period__due_date", "unit__path")
-    )
-
-
-# --- Period board ------------------------------------------------------------------------------
-
-
-@dataclass
-class BoardCell:
-    period: Period
-    report: Report | None
-    reminded: list[Reminder]
-    today: datetime.date
-
-    @property
-    def state(self) -> str:
-        """missing / draft / submitted / approved / accepted / returned / not_due."""
-        if self.report is None or (
-            self.report.status == WorkflowStatus.DRAFT and self.report.submitted_at is None
-        ):
-            if self.timeliness.state == MISSING:
-                return "missing"
-            return "not_due" if self.report is None else "draft"
-        return self.report.status
-
-    @property
-    def timeliness(self) -> Standing:
-        return report_timeliness(
-            due_date=self.period.due_date, report=self.report, today=self.today
-        )
-
-    @property
-    def days_late(self) -> int | None:
-        """Days after the due day: of the first submission, or until today when none."""
-        standing = self.timeliness
-        if standing.state in (ON_TIME, LATE):
-            return standing.days
-        return standing.days or None
-
-    @property
-    def on_time(self) -> bool:
-        return self.timeliness.state == ON_TIME
-
-    @property
-    def late(self) -> bool:
-        return self.timeliness.state == LATE
-
-    @property
-    def completeness(self) -> Decimal | None:
-        return self.report.completeness if self.report is not None else None
-
-
-def unit_timeliness(
-    *, unit: OrgUnit, schedules: list[Schedule], year: int, today: datetime.date | None = None
-) -> Tally:
-    """How the unit reported in `year` under those of `schedules` that name its type: each
-    period due before `today` counted on time, late or missing (reporting.timeliness)."""
-    today = today or timezone.localdate()
-    reporting = [s for s in schedules if unit.unit_type_id in {t.pk for t in s.unit_types.all()}]
-    periods = list(
-        Period.objects.filter(
-            schedule__in=reporting, due_date__lt=today, start__year=year
-        ).values_list("pk", "due_date")
-    )
-    sent = {
-        r.period_id: r
-        for r in Report.objects.filter(unit=unit, period__in=[pk for pk, _due in periods]).exclude(
-            submitted_at=None
-        )
-    }
-    tally = Tally()
-    for period_id, due_date in periods:
-        tally.add(report_timeliness(due_date=due_date, report=sent.get(period_id), today=today))
-    return tally
-
-
-@dataclass
-class BoardRow:
-    unit: OrgUnit
-    cells: list[BoardCell]
-
-    @property
-    def late_count(self) -> int:
-        """Periods submitted after the due day (missing ones are counted apart)."""
-        return sum(1 for c in self.cells if c.late)
-
-    @property
-    def missing_count(self) -> int:
-        return sum(1 for c in self.cells if c.state == "missing")
-
-
-@dataclass
-class Board:
-    schedule: Schedule
-    periods: list[Period]
-    rows: list[BoardRow]
-
-    def totals(self) -> list[dict]:
-        """Per period: how many reports accepted, submitted on time, late, missing."""
-        out = []
-        for index, period in enumerate(self.periods):
-            cells = [row.cells[index] for row in self.rows]
-            out.append(
-                {
-                    "period": period,
-                    "accepted": sum(1 for c in cells if c.state == "accepted"),
-                    "on_time": sum(1 for c in cells if c.on_time),
-                    "late": sum(1 for c in cells if c.late),
-                    "missing": sum(1 for c in cells if c.state == "missing"),
-                }
-            )
-        return out
-
-
-@dataclass
-class BoardFilters:
-    year: int | None = None
-    period_id: int | None = None
-    block_id: int | None = None
-    unit_type_id: int | None = None
-    query: str = ""
-
-
-def period_board(
-    *,
-    scope: UserScope,
-    schedule: Schedule,
-    filters: BoardFilters | None = None,
-    today: datetime.date | None = None,
-) -> Board:
-    """Every reporting unit of the scope × every period of the year: status, lateness,
-    completeness and reminders, in five queries whatever the size."""
-    from core.text import search_terms
-
-    filters = filters or BoardFilters()
-    today = today or timezone.localdate()
-    periods = schedule.periods.order_by("start")
-    if filters.year:
-        periods = periods.filter(start__year=filters.year)
-    if filters.period_id:
-        periods = periods.filter(pk=filters.period_id)
-    periods = list(periods)
-    units = (
-        reporting_units(schedule)
-        .filter(reports_visible_q(scope, prefix=""))
-        .select_related("unit_type", "block")
-        .order_by("path")
-    )
-    if filters.block_id:
-        units = units.filter(in_block_on_q(filters.block_id, today))
-    if filters.unit_type_id:
-        units = units.filter(unit_type_id=filters.unit_type_id)
-    for word in search_terms(filters.query):
-        units = units.filter(search_text__contains=word)
-    units = list(units)
-    unit_ids = [u.pk for u in units]
-    reports = {
-        (r.unit_id, r.period_id): r
-        for r in Report.objects.filter(period__in=periods, unit_id__in=unit_ids).only(
-            "id",
-            "unit_id",
-            "period_id",
-            "status",
-            "submitted_at",
-            "days_late",
-            "completeness",
-        )
-    }
-    reminders: dict[tuple[int, int], list[Reminder]] = {}
-    for reminder in Reminder.objects.filter(period__in=periods, unit_id__in=unit_ids).order_by(
-        "sent_at"
-    ):
-        reminders.setdefault((reminder.unit_id, reminder.period_id), []).append(reminder)
-    rows = [
-        BoardRow(
-            unit=unit,
-            cells=[
-                BoardCell(
-                    period=period,
-                    report=reports.get((unit.pk, period.pk)),
-                    reminded=reminders.get((unit.pk, period.pk), []),
-                    today=today,
-                )
-                for period in periods
-            ],
-        )
-        for unit in units
-    ]
-    return Board(schedule=schedule, periods=periods, rows=rows)
-
-
-@dataclass
-class PeriodSummary:
-    """How the units a person sees stand on one period: the board's totals of its column."""
-
-    schedule: Schedule
-    period: Period
-    units: int
-    accepted: int
-    on_time: int
-    late: int
-    missing: int
-
-
-def last_due_period_summary(
-    *, scope: UserScope, plan: Plan, today: datetime.date | None = None
-) -> PeriodSummary | None:
-    """The plan's first active schedule, its last period whose due day has passed, and how the
-    units of the scope stand on it (sent on time, late, missing), counted as the board counts
-    them. None when nothing is due yet."""
-    today = today or timezone.localdate()
-    schedule = (
-        Schedule.objects.filter(plan=plan, is_active=True)
-        .select_related("plan__issuer")
-        .order_by("pk")
-        .first()
-    )
-    if schedule is None:
-        return None
-    period = schedule.periods.filter(due_date__lt=today).order_by("-due_date").first()
-    if period is None:
-        return None
-    board = period_board(
-        scope=scope, schedule=schedule, filters=BoardFilters(period_id=period.pk), today=today
-    )
-    (totals,) = board.totals()
-    return PeriodSummary(
-        schedule=schedule,
-        period=period,
-        units=len(board.rows),
-        accepted=totals["accepted"],
-        on_time=totals["on_time"],
-        late=totals["late"],
-        missing=totals["missing"],
     )
