@@ -6,16 +6,15 @@ template `bao_cao_ket_qua.docx` (documents/README.md), for a person to read over
 """
 
 import datetime
-import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from core.formats import number_vi
-from core.spreadsheets import set_value
+from core.spreadsheets import header_row, set_value, title_line, workbook_bytes
 from core.text import lower_first
 from documents.layout import document_number, place_date, upper_vi
 from documents.render import render_docx
@@ -23,8 +22,6 @@ from monitoring import selectors
 from monitoring.status import Status
 from org.models import OrgUnit, Person, Role
 from reporting.models import Period, Report, WorkflowStatus
-
-HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 
 
 def _figure(value, unit: str = "") -> str:
@@ -44,14 +41,8 @@ def _planned(target) -> str:
 
 def _sheet(book: Workbook, title: str, heading: str, headers: list[str], rows: list[list]):
     ws = book.create_sheet(title[:31])
-    set_value(ws["A1"], heading)
-    ws["A1"].font = Font(bold=True, size=13)
-    for col, label in enumerate(headers, start=1):
-        cell = ws.cell(row=3, column=col)
-        set_value(cell, label)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    title_line(ws, 1, heading, size=13)
+    header_row(ws, 3, headers)
     for r, row in enumerate(rows, start=4):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
@@ -77,9 +68,7 @@ def _units_met(line) -> str | None:
 
 def _bytes(book: Workbook) -> bytes:
     del book[book.sheetnames[0]]
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def plan_workbook(*, overview, heat, task_groups) -> bytes:

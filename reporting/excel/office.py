@@ -8,21 +8,18 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.spreadsheets import set_value
-from indicators.models import Indicator
-from reporting import selectors
-from reporting.excel.sheets import (
+from core.spreadsheets import (
     BORDER,
     WRAP,
-    date_vi,
-    excel_number,
-    figure_format,
     group_header,
     print_landscape,
+    set_value,
     title_line,
     workbook_bytes,
-    yes_no_label,
 )
+from indicators.models import Indicator
+from reporting import selectors
+from reporting.excel.sheets import date_vi, excel_number, figure_format, yes_no_label
 from reporting.models import Period, Report, ReportValue, WorkflowStatus
 from reporting.selectors import Board, BoardRow
 

@@ -40,9 +40,7 @@ from reporting.excel.layout import (
     layout_fingerprint,
     report_layout,
 )
-from reporting.excel.sheets import (
-    date_vi,
-)
+from reporting.excel.sheets import date_vi
 from reporting.figures import clean_task_update, clean_value
 from reporting.models import Event, Report, TaskUpdate
 from reporting.selectors import ReportSheet, TaskLine, ValueLine

@@ -17,7 +17,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.formats import number_vi
-from core.spreadsheets import append_row, set_formula, set_value
+from core.spreadsheets import (
+    BORDER,
+    WRAP,
+    append_row,
+    fit_row,
+    header_row,
+    print_landscape,
+    set_formula,
+    set_value,
+    title_line,
+    workbook_bytes,
+)
 from indicators.models import Indicator
 from reporting.excel.layout import (
     COL_DENOMINATOR,
@@ -40,19 +51,7 @@ from reporting.excel.layout import (
     Slot,
     report_layout,
 )
-from reporting.excel.sheets import (
-    BORDER,
-    WRAP,
-    date_vi,
-    excel_number,
-    figure_format,
-    fit_row,
-    header_row,
-    print_landscape,
-    title_line,
-    workbook_bytes,
-    yes_no_label,
-)
+from reporting.excel.sheets import date_vi, excel_number, figure_format, yes_no_label
 from reporting.figures import LINK_MAX_LENGTH
 from reporting.models import Report, ReportValue, TaskUpdate, WorkflowStatus
 from reporting.selectors import ReportSheet, TaskLine, ValueLine
