@@ -5,7 +5,8 @@ figures come from the roll-ups, so a province of 1,650 units costs a handful of 
 One idea a module: `viewpoint` (which plan and unit a person looks at), `figures` (the plan's
 frame, its figures and the one `Judge` of a verdict), `overview` (the plan overview and the heat
 map), `targets` (a target with the units below it), `units` (a unit's page), `tasks` (the task
-board). The names callers use are re-exported here.
+board), `narrative` (what the Word report of a unit says). The names callers use are
+re-exported here.
 """
 
 from monitoring.selectors.figures import (
@@ -19,6 +20,11 @@ from monitoring.selectors.figures import (
     recent_frame,
     registered_levels,
     subtree_types,
+)
+from monitoring.selectors.narrative import (
+    PLACE_PREFIXES,
+    NarrativeData,
+    narrative_data,
 )
 from monitoring.selectors.overview import (
     HeatMap,
@@ -52,6 +58,9 @@ from monitoring.selectors.viewpoint import (
 )
 
 __all__ = [
+    "NarrativeData",
+    "PLACE_PREFIXES",
+    "narrative_data",
     "HeatMap",
     "Judge",
     "PlanFrame",
