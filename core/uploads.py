@@ -12,7 +12,7 @@ stops every member at its declared size, so a member that lies about its size fa
 check instead of unpacking further.
 
 Callers: plans/import_jobs.py (at the upload, next to the field, and again in the worker) and
-reporting/excel.py (the report's Excel file). What parses the file afterwards runs under time
+reporting/excel/reader.py (the report's Excel file). What parses the file afterwards runs under time
 and memory limits of its own (core/sandbox.py for the plan extractor).
 """
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from django.utils.translation import gettext as _
+
+from documents.layout import document_number, place_date, upper_vi
+
 
 class TargetRow(TypedDict):
     """One row of the targets table (Kết quả thực hiện các chỉ tiêu)."""
@@ -80,3 +84,73 @@ class ReportContext(TypedDict, total=False):
     signature: Signature
     recipients: list[str]  # "Như trên", "UBND tỉnh Lạng Sơn" -> "- Như trên;" ...
     archive: str  # after "- Lưu: VT, " (the drafting office's symbol, e.g. "VP"); may be ""
+
+
+# --- Building a context ---------------------------------------------------------------------------
+
+# A people's committee signs for the collective ("TM. ỦY BAN NHÂN DÂN", its chair below); an
+# office or a department by its head (ND 30/2020 Phụ lục I, mục II.8).
+COLLECTIVE_AUTHORITY = "TM. ỦY BAN NHÂN DÂN"
+
+
+def signature_block(*, collective: bool, name: str) -> Signature:
+    """The signature block of a report of a people's committee (`collective`) or of an office."""
+    return {
+        "authority": COLLECTIVE_AUTHORITY if collective else "",
+        "position": "CHỦ TỊCH" if collective else "THỦ TRƯỞNG ĐƠN VỊ",
+        "name": name,
+    }
+
+
+def report_context(
+    *,
+    superior_body: str,
+    issuing_body: str,
+    issuer_symbol: str,
+    place: str,
+    year: int,
+    movement: str,
+    period_label: str,
+    plan_citation: str,
+    plan_issuer: str,
+    plan_subject: str,
+    targets: list[TargetRow],
+    tasks: list[TaskRow],
+    units: list[UnitNarrative],
+    own: UnitNarrative | None,
+    signature: Signature,
+    archive: str = "VT",
+) -> ReportContext:
+    """The context of `bao_cao_ket_qua.docx`, in the ND 30/2020 wording: the bodies in capitals,
+    a blank number and day for the office to fill, the title and opening sentence, the report
+    sent up to `superior_body` "(b/c)". `period_label` and `plan_subject` come as they read
+    mid-sentence ("tháng 11/2026", "đẩy mạnh chuyển đổi số ...")."""
+    return {
+        "superior_body": upper_vi(superior_body) if superior_body else "",
+        "issuing_body": upper_vi(issuing_body),
+        "number": document_number(None, "BC", issuer_symbol),
+        "place_date": place_date(place, None, year=year),
+        "title": _("Kết quả thực hiện Phong trào thi đua “%(m)s” %(p)s")
+        % {"m": movement, "p": period_label},
+        "intro": _(
+            "Thực hiện %(doc)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả thực "
+            "hiện %(period)s như sau:"
+        )
+        % {
+            "doc": plan_citation,
+            "issuer": plan_issuer,
+            "title": plan_subject,
+            "unit": issuing_body,
+            "period": period_label,
+        },
+        "period_label": period_label,
+        "targets": targets,
+        "tasks": tasks,
+        "units": units,
+        "results": own["results"] if own else "",
+        "difficulties": own["difficulties"] if own else "",
+        "proposals": own["proposals"] if own else "",
+        "signature": signature,
+        "recipients": [f"{superior_body} (b/c)"] if superior_body else [],
+        "archive": archive,
+    }

@@ -8,16 +8,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 
 from core.formats import number_vi
-from core.spreadsheets import set_value
+from core.spreadsheets import header_row, set_value, title_line, workbook_bytes
 from documents.layout import upper_vi
 from evaluation.models import Criterion, RankingVersion
 from evaluation.ranking import EntryLine
 from org.models import EmulationBlock
-
-HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 
 
 def _points(value) -> str:
@@ -66,13 +63,8 @@ def ranking_workbook(
     book = Workbook()
     ws = book.active
     ws.title = _("Xếp hạng")[:31]
-    set_value(ws["A1"], _title(version, block))
-    ws["A1"].font = Font(bold=True, size=13)
-    for col, label in enumerate(_headers(criteria), start=1):
-        cell = ws.cell(row=3, column=col)
-        set_value(cell, label)
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    title_line(ws, 1, _title(version, block), size=13)
+    header_row(ws, 3, _headers(criteria))
     for r, line in enumerate(lines, start=4):
         for c, value in enumerate(_row(line), start=1):
             set_value(ws.cell(row=r, column=c), value)
@@ -81,9 +73,7 @@ def ranking_workbook(
         set_value(ws.cell(row=legend + i, column=1), criterion.code)
         set_value(ws.cell(row=legend + i, column=2), criterion.name)
     ws.column_dimensions["B"].width = 40
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def ranking_document(

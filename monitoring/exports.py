@@ -6,25 +6,26 @@ template `bao_cao_ket_qua.docx` (documents/README.md), for a person to read over
 """
 
 import datetime
-import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from core.formats import number_vi
-from core.spreadsheets import set_value
+from core.spreadsheets import header_row, set_value, title_line, workbook_bytes
 from core.text import lower_first
-from documents.layout import document_number, place_date, upper_vi
+from documents.contexts import (
+    TargetRow,
+    TaskRow,
+    UnitNarrative,
+    report_context,
+    signature_block,
+)
 from documents.render import render_docx
 from monitoring import selectors
 from monitoring.status import Status
-from org.models import OrgUnit, Person, Role
-from reporting.models import Period, Report, WorkflowStatus
-
-HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 
 
 def _figure(value, unit: str = "") -> str:
@@ -44,14 +45,8 @@ def _planned(target) -> str:
 
 def _sheet(book: Workbook, title: str, heading: str, headers: list[str], rows: list[list]):
     ws = book.create_sheet(title[:31])
-    set_value(ws["A1"], heading)
-    ws["A1"].font = Font(bold=True, size=13)
-    for col, label in enumerate(headers, start=1):
-        cell = ws.cell(row=3, column=col)
-        set_value(cell, label)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    title_line(ws, 1, heading, size=13)
+    header_row(ws, 3, headers)
     for r, row in enumerate(rows, start=4):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
@@ -77,9 +72,7 @@ def _units_met(line) -> str | None:
 
 def _bytes(book: Workbook) -> bytes:
     del book[book.sheetnames[0]]
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def plan_workbook(*, overview, heat, task_groups) -> bytes:
@@ -199,87 +192,37 @@ def target_workbook(detail) -> bytes:
 
 # --- The Word report ---------------------------------------------------------------------------
 
-PLACE_PREFIXES = ("UBND tỉnh ", "UBND xã ", "UBND phường ", "Ủy ban nhân dân ")
+
+def _target_rows(overview) -> list[TargetRow]:
+    return [
+        {
+            "no": str(n),
+            "text": line.target.text,
+            "plan_value": _planned(line.target),
+            "current": _units_met(line) or _figure(line.verdict.current, line.target.unit),
+            "path_value": _figure(line.verdict.path, line.target.unit),
+            "status": str(line.verdict.label),
+            "units_without_data": line.units_without_data
+            if line.verdict.status != Status.NO_DATA
+            else 0,
+        }
+        for n, line in enumerate(overview.lines, start=1)
+    ]
 
 
-def _place(unit: OrgUnit, plan) -> str:
-    for prefix in PLACE_PREFIXES:
-        if unit.name.startswith(prefix):
-            return unit.name[len(prefix) :]
-    if plan.issuer_id == unit.pk and plan.place:
-        return plan.place
-    ancestors = OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("-depth")
-    for ancestor in ancestors:
-        for prefix in PLACE_PREFIXES:
-            if ancestor.name.startswith(prefix):
-                return ancestor.name[len(prefix) :]
-    return "……"
-
-
-def _period_of(plan, as_of: datetime.date) -> Period | None:
-    """The period being reported on that day: the newest one begun by then."""
-    return (
-        Period.objects.filter(schedule__plan=plan, start__lte=as_of)
-        .order_by("-start", "schedule_id")
-        .first()
-    )
-
-
-def _signature(unit: OrgUnit) -> dict:
-    head = (
-        Person.objects.filter(
-            user__role_assignments__unit=unit, user__role_assignments__role=Role.HEAD
-        )
-        .order_by("pk")
-        .first()
-    )
-    collective = unit.unit_type.code in ("tinh", "xa")
-    return {
-        "authority": "TM. ỦY BAN NHÂN DÂN" if collective else "",
-        "position": "CHỦ TỊCH" if collective else "THỦ TRƯỞNG ĐƠN VỊ",
-        "name": head.full_name if head else "",
-    }
-
-
-def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = None) -> bytes:
-    """Báo cáo kết quả thực hiện of the unit looked from, for the period containing `as_of`."""
-    as_of = as_of or timezone.localdate()
-    overview = selectors.plan_overview(scope=scope, plan=plan, unit=unit, as_of=as_of)
-    unit = overview.unit
-    period = _period_of(plan, as_of)
-    period_label = lower_first(period.label) if period else str(as_of.year)
-    _unit_seen, groups = selectors.task_board(scope=scope, plan=plan, unit=unit)
-    reports = []
-    if period is not None:
-        # Only what a head has answered for: the unit's own report and its direct children's.
-        reports = list(
-            Report.objects.filter(
-                period=period,
-                unit__path__startswith=unit.path,
-                unit__depth__lte=unit.depth + 1,
-                status__in=[WorkflowStatus.APPROVED, WorkflowStatus.ACCEPTED],
-            )
-            .filter(scope.unit_q("unit"))
-            .select_related("unit")
-            .order_by("unit__path")
-        )
-    own = next((r for r in reports if r.unit_id == unit.pk), None)
-    parent = OrgUnit.objects.filter(path__in=unit.ancestor_paths()).order_by("-depth").first()
-    movement = plan.movement.name if plan.movement else plan.title
+def _task_rows(groups) -> list[TaskRow]:
     tasks = []
     for lead, rows in groups:
         for row in rows:
-            deadlines = "; ".join(d.display for d in row.task.deadlines.all())
+            task = row.task
             tasks.append(
                 {
                     "no": str(len(tasks) + 1),
-                    "title": row.task.title,
+                    "title": task.title,
                     "lead": lead,
-                    "person": row.task.person_in_charge.full_name
-                    if row.task.person_in_charge
-                    else "",
-                    "authority": row.task.deciding_authority,
-                    "deadline": deadlines,
+                    "person": task.person_in_charge.full_name if task.person_in_charge else "",
+                    "authority": task.deciding_authority,
+                    "deadline": "; ".join(d.display for d in task.deadlines.all()),
                     "status": str(_("Quá hạn")) if row.is_overdue else str(row.status_label),
                     "progress": _figure(row.progress, "%"),
                     "note": _("%(n)s/%(m)s đơn vị hoàn thành")
@@ -288,59 +231,45 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                     else "",
                 }
             )
-    context = {
-        "superior_body": upper_vi(parent.name) if parent else "",
-        "issuing_body": upper_vi(unit.name),
-        "number": document_number(None, "BC", unit.short_name or "UBND"),
-        "place_date": place_date(_place(unit, plan), None, year=as_of.year),
-        "title": _("Kết quả thực hiện Phong trào thi đua “%(m)s” %(p)s")
-        % {"m": movement, "p": period_label},
-        "intro": _(
-            "Thực hiện %(doc)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả thực "
-            "hiện %(period)s như sau:"
-        )
-        % {
-            "doc": plan.citation,
-            "issuer": plan.issuer.name,
-            "title": lower_first(plan.title),
-            "unit": unit.name,
-            "period": period_label,
-        },
-        "period_label": period_label,
-        "targets": [
-            {
-                "no": str(n),
-                "text": line.target.text,
-                "plan_value": _planned(line.target),
-                "current": _units_met(line) or _figure(line.verdict.current, line.target.unit),
-                "path_value": _figure(line.verdict.path, line.target.unit),
-                "status": str(line.verdict.label),
-                "units_without_data": line.units_without_data
-                if line.verdict.status != Status.NO_DATA
-                else 0,
-            }
-            for n, line in enumerate(overview.lines, start=1)
-        ],
-        "tasks": tasks,
-        "units": [
-            {
-                "name": report.unit.name,
-                "status": str(report.get_status_display()),
-                "submitted": timezone.localtime(report.submitted_at).strftime("%d/%m/%Y")
-                if report.submitted_at
-                else "",
-                "results": report.results,
-                "difficulties": report.difficulties,
-                "proposals": report.proposals,
-            }
-            for report in reports
-            if report.unit_id != unit.pk
-        ],
-        "results": own.results if own else "",
-        "difficulties": own.difficulties if own else "",
-        "proposals": own.proposals if own else "",
-        "signature": _signature(unit),
-        "recipients": [f"{parent.name} (b/c)"] if parent else [],
-        "archive": "VT",
+    return tasks
+
+
+def _narrative(report) -> UnitNarrative:
+    submitted = report.submitted_at
+    return {
+        "name": report.unit.name,
+        "status": str(report.get_status_display()),
+        "submitted": timezone.localtime(submitted).strftime("%d/%m/%Y") if submitted else "",
+        "results": report.results,
+        "difficulties": report.difficulties,
+        "proposals": report.proposals,
     }
+
+
+def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = None) -> bytes:
+    """Báo cáo kết quả thực hiện of the unit looked from, for the period containing `as_of`:
+    gathered by monitoring.selectors.narrative_data, worded by documents.contexts, rendered
+    here."""
+    data = selectors.narrative_data(scope=scope, plan=plan, unit=unit, as_of=as_of)
+    unit, own = data.unit, data.own_report
+    period_label = lower_first(data.period.label) if data.period else str(data.as_of.year)
+    context = report_context(
+        superior_body=data.parent.name if data.parent else "",
+        issuing_body=unit.name,
+        issuer_symbol=unit.short_name or "UBND",
+        place=data.place,
+        year=data.as_of.year,
+        movement=plan.movement.name if plan.movement else plan.title,
+        period_label=period_label,
+        plan_citation=plan.citation,
+        plan_issuer=plan.issuer.name,
+        plan_subject=lower_first(plan.title),
+        targets=_target_rows(data.overview),
+        tasks=_task_rows(data.task_groups),
+        units=[_narrative(report) for report in data.child_reports],
+        own=_narrative(own) if own else None,
+        signature=signature_block(
+            collective=data.signs_collectively, name=data.head.full_name if data.head else ""
+        ),
+    )
     return render_docx("bao_cao_ket_qua.docx", context)

@@ -10,7 +10,14 @@ from core.forms import StyledFormMixin
 from extraction.doubts import JUNK, KEEP_THRESHOLD
 from movements.models import Milestone
 from org.models import OrgUnit
-from plans import importing
+from plans.draft import (
+    award_parts,
+    draft_milestones,
+    draft_phases,
+    period_bound,
+    reporting_clause,
+    task_state,
+)
 from plans.models import (
     Comparator,
     Plan,
@@ -274,8 +281,8 @@ class PhaseRowForm(_LabelledRowForm):
 
     def clean(self):
         data = super().clean()
-        start = importing.period_bound(data.get("start"), end=False)
-        end = importing.period_bound(data.get("end"), end=True)
+        start = period_bound(data.get("start"), end=False)
+        end = period_bound(data.get("end"), end=True)
         if start and end and end < start:
             self.add_error("end", _("Giai đoạn phải kết thúc sau khi bắt đầu."))
         return data
@@ -349,8 +356,8 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
     """Initial data of every form of the review page, from the extractor's draft."""
     document = draft.get("document") or {}
     signature = draft.get("signature") or {}
-    frequency, due_day = importing.reporting_clause(draft)
-    awards = [importing.award_parts(a, text=text) for a in draft.get("awards") or []]
+    frequency, due_day = reporting_clause(draft)
+    awards = [award_parts(a, text=text) for a in draft.get("awards") or []]
     return {
         "document": {
             "type": (document.get("type") or "KH"),
@@ -403,7 +410,7 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
                 "lead_units": "; ".join(t.get("lead_units") or []),
                 "coordinating_units": "; ".join(t.get("coordinating_units") or []),
                 "deadlines": deadlines_text(t.get("deadlines") or []),
-                "status": importing.task_state(t),
+                "status": task_state(t),
                 "span": _span_text(t.get("span")),
             }
             for t in draft.get("tasks") or []
@@ -415,7 +422,7 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
                 "label": m["label"],
                 "due": _date_display(m["due_date"]),
             }
-            for m in importing.draft_milestones(draft)
+            for m in draft_milestones(draft)
         ],
         "phases": [
             {
@@ -425,7 +432,7 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
                 "end": _date_display(p["end_date"]),
                 "text": p["label"],
             }
-            for p in importing.draft_phases(draft)
+            for p in draft_phases(draft)
         ],
         "awards": [
             {

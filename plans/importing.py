@@ -4,34 +4,33 @@ The draft is what a person confirmed on the import screen (or, for the demo, wha
 proposed). Everything is created in one transaction: a failure half way leaves nothing behind.
 """
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
-from movements.models import Milestone
 from org.models import OrgUnit
 from org.scope import UserScope
 from org.selectors import units_denoted_by_group
 from plans import services
-from plans.models import Plan, PlanReference, ReportingFrequency, TaskDeadline, TaskStatus
+from plans.draft import (
+    DraftReference,
+    DraftTask,
+    PlanDraft,
+    deadline_end,
+    deadline_from_draft,
+    parse_date,
+)
+from plans.models import Plan, PlanReference
 
 _DOC_TYPES = {choice.value.upper(): choice.value for choice in Plan.DocType}
 _NUMBER = re.compile(r"^\s*(?P<num>[^/\s]*)\s*/\s*(?P<type>[^-/\s]+)(?:[-/](?P<issuer>.+))?$")
-_FREQUENCIES = {
-    "monthly": TaskDeadline.Frequency.MONTHLY,
-    "quarterly": TaskDeadline.Frequency.QUARTERLY,
-    "half_yearly": TaskDeadline.Frequency.HALF_YEARLY,
-    "yearly": TaskDeadline.Frequency.YEARLY,
-    "continuous": TaskDeadline.Frequency.CONTINUOUS,
-}
 
 
 def doc_type_of(number: str) -> str:
@@ -41,46 +40,6 @@ def doc_type_of(number: str) -> str:
         if part in _DOC_TYPES:
             return _DOC_TYPES[part]
     return Plan.DocType.OTHER
-
-
-def parse_date(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def deadline_from_draft(item: dict) -> dict:
-    """One extracted deadline ({"kind": "quarter", "value": "2026-Q2"}) as TaskDeadline fields."""
-    kind, value = item.get("kind"), str(item.get("value") or "")
-    row = {"label": (item.get("text") or "")[:255]}
-    if kind in ("date", "before"):
-        before = kind == "before" or item.get("before")
-        row.update(kind=TaskDeadline.Kind.BEFORE if before else TaskDeadline.Kind.DATE)
-        row["date"] = parse_date(value)
-    elif kind == "month":
-        year, month = value.split("-")[:2]
-        row.update(kind=TaskDeadline.Kind.MONTH, year=int(year), month=int(month))
-    elif kind == "quarter":
-        year, quarter = value.split("-Q")
-        row.update(kind=TaskDeadline.Kind.QUARTER, year=int(year), quarter=int(quarter))
-    elif kind == "year":
-        row.update(kind=TaskDeadline.Kind.YEAR, year=int(value[:4]))
-    else:
-        row.update(
-            kind=TaskDeadline.Kind.RECURRING,
-            frequency=_FREQUENCIES.get(value, TaskDeadline.Frequency.CONTINUOUS),
-        )
-    return row
-
-
-def _decimal(value) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
 
 
 def guess_reference_issuer(*, number: str, text: str, issuer: OrgUnit) -> OrgUnit | None:
@@ -127,115 +86,6 @@ def _units_for(names: list[str], *, issuer: OrgUnit, matches: dict | None) -> li
     return list({unit.pk: unit for unit in units}.values())
 
 
-def reporting_clause(draft: dict) -> tuple[str, int | None]:
-    """The plan's reporting clause as (frequency, due day): seed 001 "trước ngày 20 hằng tháng"
-    -> ("monthly", 20); seed 004 "Hằng năm báo cáo" -> ("yearly", None); none -> ("", None)."""
-    clause = draft.get("reporting") or {}
-    frequency = clause.get("frequency") or ""
-    if frequency not in ReportingFrequency.values:
-        return "", None
-    try:
-        due_day = int(clause.get("due_day"))
-    except (TypeError, ValueError):
-        due_day = None
-    return frequency, due_day if due_day and 1 <= due_day <= 31 else None
-
-
-_DONE_WORDS = {"done", "completed", "hoan_thanh"}
-
-
-def task_state(item: dict) -> str:
-    """The state the plan itself gives a task (seed 001's footnote "Nhiệm vụ đã hoàn thành")."""
-    state = str(item.get("status") or item.get("state") or "").lower()
-    if state in _DONE_WORDS or item.get("done") is True:
-        return TaskStatus.DONE
-    return state if state in TaskStatus.values else TaskStatus.NOT_STARTED
-
-
-def award_parts(item, *, text: str = "") -> dict:
-    """An award form as the extractor gives it (a phrase, or a dict) as PlanAward fields and a
-    span in the source: the form is the phrase's first line ("Giấy khen của Trưởng Ban Quản
-    lý")."""
-    if isinstance(item, dict):
-        raw = str(item.get("form") or item.get("name") or item.get("text") or "")
-        parts = {
-            "recipients": str(item.get("recipients") or "")[:300],
-            "condition": str(item.get("condition") or item.get("quota") or ""),
-        }
-        span = item.get("span")
-    else:
-        raw, parts, span = str(item or ""), {"recipients": "", "condition": ""}, None
-    form = raw.strip().split("\n")[0].strip()
-    if not span and form and text:
-        start = text.find(form)
-        span = [start, start + len(form)] if start >= 0 else None
-    return {**parts, "form": form[:300], "span": span if span and len(span) == 2 else None}
-
-
-def period_bound(value, *, end: bool) -> datetime.date | None:
-    """ "2026-05" -> 01/05/2026 (start) or 31/05/2026 (end); "2026" -> 01/01 or 31/12."""
-    value = str(value or "")
-    if len(value) == 10:
-        return parse_date(value)
-    try:
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:7])
-            day = calendar.monthrange(year, month)[1] if end else 1
-            return datetime.date(year, month, day)
-        if len(value) == 4:
-            return datetime.date(int(value), 12, 31) if end else datetime.date(int(value), 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def milestone_parts(item: dict) -> dict:
-    """A sơ kết / tổng kết of the draft as Milestone fields: due at the end of what it says
-    ("Quý IV, năm 2027" -> 31/12/2027)."""
-    kind = item.get("kind")
-    due = item.get("due")
-    due_date = None
-    if isinstance(due, dict) and due.get("kind"):
-        try:
-            due_date = _deadline_end(deadline_from_draft(due))
-        except (ValueError, TypeError):
-            due_date = None
-    elif due:
-        due_date = period_bound(due, end=True)
-    return {
-        "kind": kind if kind in Milestone.Kind.values else Milestone.Kind.OTHER,
-        "label": str(item.get("label") or item.get("text") or "").strip()[:200],
-        "due_date": due_date,
-    }
-
-
-def draft_phases(draft: dict) -> list[dict]:
-    """Phases of the draft ("Giai đoạn 1 (từ tháng 5/2026 đến tháng 12/2027)") as Phase fields:
-    from a "phases" list, or milestones of kind "phase"."""
-    items = list(draft.get("phases") or [])
-    items += [m for m in draft.get("milestones") or [] if m.get("kind") in ("phase", "giai_doan")]
-    phases = []
-    for item in items:
-        text = str(item.get("text") or "").strip()
-        phases.append(
-            {
-                "name": str(item.get("name") or item.get("title") or text or "").strip()[:200],
-                "start_date": period_bound(item.get("start") or item.get("from"), end=False),
-                "end_date": period_bound(item.get("end") or item.get("to"), end=True),
-                "label": text[:300],
-            }
-        )
-    return phases
-
-
-def draft_milestones(draft: dict) -> list[dict]:
-    return [
-        milestone_parts(m)
-        for m in draft.get("milestones") or []
-        if m.get("kind") not in ("phase", "giai_doan")
-    ]
-
-
 @transaction.atomic
 def plan_import_confirm(
     *,
@@ -254,137 +104,106 @@ def plan_import_confirm(
     system that this one is a new import of (see `duplicate_plans`); they give way to it."""
     if not scope.can_manage(issuer):
         raise ValidationError({"issuer": _("Bạn chỉ nhập được kế hoạch của đơn vị mình quản lý.")})
-    document = draft.get("document") or {}
-    signature = draft.get("signature") or {}
-    number = (document.get("number") or "").strip()
-    issued = document.get("date") or ""
-    reporting_frequency, reporting_due_day = reporting_clause(draft)
+    parts = PlanDraft.from_dict(draft, text=source_text)
     plan = services.plan_create(
-        scope=scope,
-        user=user,
-        data={
-            "doc_type": _DOC_TYPES.get((document.get("type") or "KH").upper(), Plan.DocType.PLAN),
-            "number": number,
-            "issuer": issuer,
-            "issuer_name": issuer.name,
-            "place": document.get("place") or "",
-            "issued_on": parse_date(issued),
-            "issued_period": issued if issued and len(issued) in (4, 7) else "",
-            "title": (document.get("title") or "").strip() or str(_("(chưa có trích yếu)")),
-            "movement": movement,
-            "status": Plan.Status.ISSUED if number else Plan.Status.DRAFT,
-            "signature_authority": signature.get("authority") or "",
-            "signature_position": signature.get("position") or "",
-            "signer_name": signature.get("name") or "",
-            "recipients": list(draft.get("recipients") or []),
-            "reporting_frequency": reporting_frequency,
-            "reporting_due_day": reporting_due_day,
-        },
+        scope=scope, user=user, data=_plan_fields(parts, issuer=issuer, movement=movement)
     )
     if source_file is not None:
         plan.source_file = source_file
     plan.source_text = source_text
     plan.save(update_fields=["source_file", "source_text"])
-
-    for order, ref in enumerate(draft.get("references") or []):
-        ref_number = (ref.get("number") or "").strip()
-        if not ref_number:
-            continue
-        referenced = services.reference_resolve(
-            scope=scope,
-            number=ref_number,
-            doc_type=doc_type_of(ref_number),
-            issued_on=parse_date(ref.get("date")),
-            text=ref.get("text") or "",
-        )
-        if referenced.is_placeholder and referenced.issuer_id is None:
-            guessed = guess_reference_issuer(
-                number=ref_number, text=ref.get("text") or "", issuer=issuer
-            )
-            if guessed is not None:
-                referenced.issuer = guessed
-                referenced.issuer_name = guessed.name
-                referenced.save(update_fields=["issuer", "issuer_name", "search_text"])
-        if referenced.pk == plan.pk:
-            continue
-        services.plan_reference_add(
-            plan=plan,
-            referenced=referenced,
-            relation=ref.get("relation") or PlanReference.Relation.IMPLEMENTS,
-            text=ref.get("text") or "",
-            order=order,
-        )
-
-    for order, item in enumerate(draft.get("targets") or []):
-        due = str(item.get("due") or "")
-        target = services.target_create(
-            scope=scope,
-            plan=plan,
-            data={
-                "order": order,
-                "section": (item.get("section") or "")[:500],
-                "text": item.get("text") or "",
-                "subject": (item.get("subject") or "")[:500],
-                "comparator": item.get("comparator")
-                or ("=" if item.get("value") is not None else ""),
-                "value": _decimal(item.get("value")),
-                "value_max": _decimal(item.get("value_max")),
-                "unit": item.get("unit") or "",
-                "due_year": int(due[:4]) if due[:4].isdigit() else None,
-                "due_date": parse_date(due),
-            },
-        )
-        _set_span(target, item)
-
-    for order, item in enumerate(draft.get("tasks") or []):
-        lead = list(item.get("lead_units") or [])
-        coordinating = list(item.get("coordinating_units") or [])
-        lead_units = _units_for(lead, issuer=issuer, matches=unit_matches)
-        status = task_state(item)
-        task = services.task_create(
-            scope=scope,
-            plan=plan,
-            data={
-                "order": order,
-                "section": (item.get("section") or "")[:500],
-                "title": (item.get("title") or item.get("text") or "")[:500],
-                "text": item.get("text") or "",
-                "product": (item.get("product") or "")[:500],
-                "lead_units_text": ", ".join(lead)[:500],
-                "coordinating_units_text": ", ".join(coordinating)[:500],
-                "status": status,
-                "progress": 100 if status == TaskStatus.DONE else 0,
-            },
-            deadlines=[deadline_from_draft(d) for d in item.get("deadlines") or []],
-            lead_units=lead_units,
-            # A unit the task names as lead is not also among "the other" units of a group
-            # phrase (seed 003: Phòng Hành chính – Quản trị leads, "Các phòng, ban, trung tâm"
-            # coordinate).
-            coordinating_units=[
-                unit
-                for unit in _units_for(coordinating, issuer=issuer, matches=unit_matches)
-                if unit not in lead_units
-            ],
-        )
-        _set_span(task, item)
-
-    for order, phase in enumerate(draft_phases(draft), start=1):
-        services.plan_phase_add(plan=plan, order=order, **phase)
-    for milestone in draft_milestones(draft):
-        services.plan_milestone_add(plan=plan, **milestone)
-    for order, item in enumerate(draft.get("awards") or []):
-        award = award_parts(item, text=source_text)
-        if award["form"]:
-            span = award.pop("span")
-            services.plan_award_add(plan=plan, data=award, order=order, span=span)
+    for reference in parts.references:
+        _add_reference(scope, plan, reference, issuer=issuer)
+    for order, target in enumerate(parts.targets):
+        created = services.target_create(scope=scope, plan=plan, data=target.fields(order))
+        _set_span(created, target.span)
+    for order, task in enumerate(parts.tasks):
+        _add_task(scope, plan, task, order=order, issuer=issuer, matches=unit_matches)
+    _add_calendar_and_awards(plan, parts)
     for old in replacing:
         services.plan_replace(scope=scope, old=old, new=plan)
     return plan
 
 
-def _set_span(obj, item: dict) -> None:
-    span = item.get("span")
-    if span and len(span) == 2:
+def _plan_fields(parts: PlanDraft, *, issuer: OrgUnit, movement) -> dict:
+    document = parts.document
+    return {
+        "doc_type": document.doc_type,
+        "number": document.number,
+        "issuer": issuer,
+        "issuer_name": issuer.name,
+        "place": document.place,
+        "issued_on": document.issued_on,
+        "issued_period": document.issued_period,
+        "title": document.title or str(_("(chưa có trích yếu)")),
+        "movement": movement,
+        "status": Plan.Status.ISSUED if document.number else Plan.Status.DRAFT,
+        "signature_authority": document.signature_authority,
+        "signature_position": document.signature_position,
+        "signer_name": document.signer_name,
+        "recipients": document.recipients,
+        "reporting_frequency": parts.reporting_frequency,
+        "reporting_due_day": parts.reporting_due_day,
+    }
+
+
+def _add_reference(scope: UserScope, plan: Plan, ref: DraftReference, *, issuer: OrgUnit) -> None:
+    """Cite the referenced document, found or kept as a placeholder; a placeholder whose
+    issuer the citation names plainly gets that issuer. A plan never cites itself."""
+    referenced = services.reference_resolve(
+        scope=scope,
+        number=ref.number,
+        doc_type=doc_type_of(ref.number),
+        issued_on=ref.date,
+        text=ref.text,
+    )
+    if referenced.is_placeholder and referenced.issuer_id is None:
+        guessed = guess_reference_issuer(number=ref.number, text=ref.text, issuer=issuer)
+        if guessed is not None:
+            referenced.issuer = guessed
+            referenced.issuer_name = guessed.name
+            referenced.save(update_fields=["issuer", "issuer_name", "search_text"])
+    if referenced.pk == plan.pk:
+        return
+    services.plan_reference_add(
+        plan=plan, referenced=referenced, relation=ref.relation, text=ref.text, order=ref.order
+    )
+
+
+def _add_calendar_and_awards(plan: Plan, parts: PlanDraft) -> None:
+    """The plan's phases and milestones (kept on its movement) and the award forms it promises."""
+    for order, phase in enumerate(parts.phases, start=1):
+        services.plan_phase_add(plan=plan, order=order, **phase)
+    for milestone in parts.milestones:
+        services.plan_milestone_add(plan=plan, **milestone)
+    for award in parts.awards:
+        services.plan_award_add(plan=plan, data=award.fields, order=award.order, span=award.span)
+
+
+def _add_task(
+    scope: UserScope, plan: Plan, task: DraftTask, *, order: int, issuer: OrgUnit, matches
+) -> None:
+    lead_units = _units_for(task.lead_units, issuer=issuer, matches=matches)
+    created = services.task_create(
+        scope=scope,
+        plan=plan,
+        data=task.fields(order),
+        deadlines=[deadline_from_draft(d) for d in task.deadlines],
+        lead_units=lead_units,
+        # A unit the task names as lead is not also among "the other" units of a group
+        # phrase (seed 003: Phòng Hành chính – Quản trị leads, "Các phòng, ban, trung tâm"
+        # coordinate).
+        coordinating_units=[
+            unit
+            for unit in _units_for(task.coordinating_units, issuer=issuer, matches=matches)
+            if unit not in lead_units
+        ],
+    )
+    _set_span(created, task.span)
+
+
+def _set_span(obj, span: tuple[int, int] | None) -> None:
+    if span:
         type(obj).objects.filter(pk=obj.pk).update(span_start=span[0], span_end=span[1])
 
 
@@ -412,17 +231,13 @@ def review_warnings(draft: dict, *, today: datetime.date) -> dict[str, list[str]
             notes.append(str(_("Nhiệm vụ chưa có đơn vị chủ trì.")))
         for deadline in task.get("deadlines") or []:
             row = deadline_from_draft(deadline)
-            end = _deadline_end(row)
+            end = deadline_end(row)
             if end and end < today:
                 notes.append(str(_("Thời hạn đã qua: %(d)s.") % {"d": end.strftime("%d/%m/%Y")}))
         if not task.get("deadlines"):
             notes.append(str(_("Nhiệm vụ chưa có thời hạn.")))
         warnings[f"task-{i}"] = notes
     return warnings
-
-
-def _deadline_end(row: dict) -> datetime.date | None:
-    return TaskDeadline(**row).end_date
 
 
 def draft_unit_names(draft: dict) -> list[str]:

@@ -246,25 +246,6 @@ ScheduleItemFormSet = forms.formset_factory(
 )
 
 
-class IndicatorForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = Indicator
-        fields = [
-            "code",
-            "name",
-            "kind",
-            "unit",
-            "numerator_label",
-            "denominator_label",
-            "direction",
-            "temporal",
-            "never_decreases",
-            "frequency",
-            "description",
-        ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
-
-
 class OneOffPeriodForm(StyledFormMixin, forms.Form):
     code = forms.SlugField(label=gettext_lazy("Mã kỳ"), max_length=20, help_text="SO-KET-2027")
     label = forms.CharField(label=gettext_lazy("Tên kỳ"), max_length=80)

@@ -1,4 +1,4 @@
-"""Coordinators' pages: reporting schedules, their periods, the period board, indicators."""
+"""Coordinators' pages: reporting schedules, their periods, the period board."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,7 +18,6 @@ from reporting import selectors, services
 from reporting.forms import (
     BoardFilterForm,
     GenerateYearForm,
-    IndicatorForm,
     OneOffPeriodForm,
     ReopenForUnitForm,
     ScheduleForm,
@@ -311,28 +309,3 @@ def period_figures_excel(request, pk):
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="so-lieu-{period.code}.xlsx"'
     return response
-
-
-# --- Indicators --------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def indicator_create(request):
-    """Coordinators define what is measured (a ratio, a count, an amount, yes/no, a text)."""
-    scope = user_scope(request.user)
-    if not scope.has_role(Role.COORDINATOR):
-        raise Http404
-    form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        indicator = form.save()
-        messages.success(request, _("Đã thêm chỉ số “%(n)s”.") % {"n": indicator.name})
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-            target = "reporting:schedules"
-        return redirect(target or "reporting:schedules")
-    return render(
-        request,
-        "reporting/indicator_form.html",
-        {"form": form, "next": request.GET.get("next", "")},
-    )

@@ -28,5 +28,4 @@ urlpatterns = [
     path("lich/<int:pk>/theo-doi.xlsx", schedule_views.board_excel, name="board_excel"),
     path("ky/<int:pk>/khoa/", schedule_views.period_close, name="period_close"),
     path("ky/<int:pk>/so-lieu.xlsx", schedule_views.period_figures_excel, name="period_excel"),
-    path("chi-so/moi/", schedule_views.indicator_create, name="indicator_create"),
 ]

@@ -123,3 +123,75 @@ def test_no_app_imports_an_app_beside_or_above_it():
 
 def test_no_model_points_at_an_app_above_it_but_the_documented_ones():
     assert upward_relations() == set(KNOWN_RELATIONS_UPWARD)
+
+
+# Inside an app, the seams of a split package run one way too (issue #11 §2): reads below writes,
+# writes below the files made of them. Each entry, bottom to top: a module under the first may
+# not import the ones after it.
+INNER_LAYERS: dict[str, list[str]] = {
+    "reporting": ["reporting.selectors", "reporting.services", "reporting.excel"],
+    "monitoring": ["monitoring.selectors", "monitoring.exports"],
+}
+
+
+def _imported_modules(path: pathlib.Path):
+    """(line, full dotted name) of every absolute import, `from a import b` giving `a.b` too."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.lineno, node.module
+            for alias in node.names:
+                yield node.lineno, f"{node.module}.{alias.name}"
+
+
+def _module_name(path: pathlib.Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def inner_layer_violations() -> list[str]:
+    found = []
+    for app, order in INNER_LAYERS.items():
+        for path in _production_modules(app):
+            name = _module_name(path)
+            level = next((i for i, part in enumerate(order) if _within(name, part)), None)
+            if level is None:
+                continue
+            above = order[level + 1 :]
+            for line, imported in _imported_modules(path):
+                if any(_within(imported, part) for part in above):
+                    module = path.relative_to(ROOT)
+                    found.append(f"{module}:{line} imports {imported} (above {order[level]})")
+    return found
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def test_the_walk_reads_the_modules_of_split_packages():
+    modules = {_module_name(path) for app in LEVEL for path in _production_modules(app)}
+    assert {
+        "reporting.excel.reader",
+        "reporting.services.drafts",
+        "reporting.selectors.board",
+        "monitoring.selectors.targets",
+    } <= modules
+
+
+def test_inside_an_app_reads_do_not_import_writes_nor_writes_the_files():
+    violations = inner_layer_violations()
+    assert violations == [], "\n".join(violations)
+
+
+def test_the_inner_check_sees_a_read_that_imports_a_write(tmp_path, monkeypatch):
+    """The check above can fail: a selector importing the services is reported."""
+    package = tmp_path / "reporting" / "selectors"
+    package.mkdir(parents=True)
+    (package / "bad.py").write_text("from reporting import services\n", encoding="utf-8")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    assert inner_layer_violations() == [
+        "reporting/selectors/bad.py:1 imports reporting.services (above reporting.selectors)"
+    ]

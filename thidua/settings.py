@@ -189,9 +189,9 @@ DOCUMENT_TEMPLATES_DIR = Path(
 # Uploaded plan documents: a plan of 30 pages is far below this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Evidence files (reporting/services.py): each at most 20 MB, and at most this many per task of a
-# report, per report, and bytes in total per unit; the proxy's body limit (docs/security.md) caps
-# one request.
+# Evidence files (reporting/services/drafts.py): each at most 20 MB, and at most this many per
+# task of a report, per report, and bytes in total per unit; the proxy's body limit
+# (docs/security.md) caps one request.
 EVIDENCE_MAX_FILES_PER_TASK = int(os.environ.get("EVIDENCE_MAX_FILES_PER_TASK", "10"))
 EVIDENCE_MAX_FILES_PER_REPORT = int(os.environ.get("EVIDENCE_MAX_FILES_PER_REPORT", "30"))
 EVIDENCE_MAX_BYTES_PER_UNIT = int(
@@ -212,7 +212,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Absolute links in e-mails (reminders) point here.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# A schedule's indicators and tasks are kept this long per process (reporting/selectors.py).
+# A schedule's indicators and tasks are kept this long per process
+# (reporting/selectors/schedules.py).
 REPORTING_SCHEDULE_CACHE_SECONDS = int(os.environ.get("REPORTING_SCHEDULE_CACHE_SECONDS", "60"))
 # Reminders: this many days before the due day, and again this many days after it.
 REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "3"))

@@ -30,6 +30,8 @@ urlpatterns = [
     path("ke-hoach/", include("plans.urls")),
     # Before reporting's include: registrations keep their paths under /bao-cao/dang-ky/.
     path("bao-cao/dang-ky/", include("registrations.urls")),
+    # Indicators keep their page under /bao-cao/chi-so/, where coordinators found it.
+    path("bao-cao/chi-so/", include("indicators.urls")),
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
     path("danh-gia/", include("evaluation.urls")),

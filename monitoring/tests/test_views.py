@@ -483,8 +483,8 @@ def test_the_lists_of_a_target_are_cut_for_the_page_but_their_counts_are_not(
 
     for _silent in range(3):
         OrgUnitFactory(parent=world.province, unit_type=world.commune.unit_type)
-    monkeypatch.setattr(selectors, "WITHOUT_DATA_SHOWN", 2)
-    monkeypatch.setattr(selectors, "SOURCES_SHOWN", 1)
+    monkeypatch.setattr(selectors.targets, "WITHOUT_DATA_SHOWN", 2)
+    monkeypatch.setattr(selectors.targets, "SOURCES_SHOWN", 1)
     client.force_login(user_with_role(world.province, Role.COORDINATOR))
     page = client.get(reverse("monitoring:target", args=[dashboard["target"].pk])).content.decode()
     heading = page.split('id="without-data"')[1].split("</h2>")[0]

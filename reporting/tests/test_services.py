@@ -343,7 +343,7 @@ class TestWorkflow:
         def broken(report):
             raise RuntimeError("mất kết nối giữa chừng")
 
-        monkeypatch.setattr(services, "_sync_own_tasks", broken)
+        monkeypatch.setattr(services.reports, "_sync_own_tasks", broken)
         with pytest.raises(RuntimeError):
             setup.accept()
         assert setup.fresh().status == WorkflowStatus.APPROVED
@@ -688,7 +688,7 @@ def test_a_schedules_lines_are_cached_until_the_schedule_changes(setup, settings
     from reporting import selectors
 
     settings.REPORTING_SCHEDULE_CACHE_SECONDS = 60
-    selectors._LINES_CACHE.clear()
+    selectors.schedules._LINES_CACHE.clear()
     schedule = setup.schedule
     first = selectors.schedule_items(schedule)
     with CaptureQueriesContext(connection) as queries:
@@ -704,7 +704,7 @@ def test_a_schedules_lines_are_cached_until_the_schedule_changes(setup, settings
         tasks=[],
     )
     assert [i.indicator_id for i in selectors.schedule_items(schedule)] == [setup.ratio.pk]
-    selectors._LINES_CACHE.clear()
+    selectors.schedules._LINES_CACHE.clear()
 
 
 class TestTaskStatusAgreesWithProgress:

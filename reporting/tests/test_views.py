@@ -576,39 +576,6 @@ class TestSchedules:
         schedule_page = client.get(reverse("reporting:schedule_detail", args=[setup.schedule.pk]))
         assert "Mất điện." in schedule_page.content.decode()
 
-    def test_coordinator_defines_an_indicator(self, client, world):
-        client.force_login(user_with_role(world.commune, Role.COORDINATOR))
-        response = client.post(
-            reverse("reporting:indicator_create"),
-            {
-                "code": "ty-le-ho-phan-loai-rac",
-                "name": "Tỷ lệ hộ phân loại rác",
-                "kind": "ratio",
-                "direction": "higher",
-                "temporal": "latest",
-                "frequency": "monthly",
-                "numerator_label": "",
-                "denominator_label": "",
-                "next": "https://evil.example/",
-            },
-        )
-        assert "Chỉ số tỷ lệ cần ghi rõ tử số và mẫu số." in response.content.decode()
-        response = client.post(
-            reverse("reporting:indicator_create"),
-            {
-                "code": "ty-le-ho-phan-loai-rac",
-                "name": "Tỷ lệ hộ phân loại rác",
-                "kind": "ratio",
-                "direction": "higher",
-                "temporal": "latest",
-                "frequency": "monthly",
-                "numerator_label": "Số hộ phân loại",
-                "denominator_label": "Tổng số hộ",
-                "next": "https://evil.example/",
-            },
-        )
-        assert response.status_code == 302 and "evil" not in response["Location"]
-
 
 class TestHome:
     def test_home_lists_the_report_to_send_and_the_one_to_approve(self, client, setup):

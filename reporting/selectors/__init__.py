@@ -1,0 +1,86 @@
+"""Reads of schedules, periods and reports, always through the user's scope.
+
+One idea a module: `schedules` (schedules, periods and the lines a unit reports), `reports`
+(which reports a person sees, a report's sheet, what is to do), `board` (the period board).
+The names callers use are re-exported here.
+"""
+
+from reporting.selectors.board import (
+    Board,
+    BoardCell,
+    BoardFilters,
+    BoardRow,
+    PeriodSummary,
+    last_due_period_summary,
+    period_board,
+    unit_timeliness,
+)
+from reporting.selectors.reports import (
+    HISTORY_SAVES,
+    SUBTREE_VIEW_ROLES,
+    DueReport,
+    ReportSheet,
+    TaskLine,
+    ValueLine,
+    evidence_in_scope,
+    period_reports,
+    previous_report,
+    report_in_scope,
+    report_lines,
+    report_of,
+    report_sheet,
+    reports_awaiting,
+    reports_to_do,
+    reports_visible_q,
+    unit_with_reports_in_scope,
+)
+from reporting.selectors.schedules import (
+    items_for_unit,
+    period_in_scope,
+    reporting_units,
+    reporting_units_in_scope,
+    schedule_in_scope,
+    schedule_items,
+    schedule_list,
+    schedule_tasks,
+    schedules_q,
+    tasks_for_unit,
+)
+
+__all__ = [
+    "Board",
+    "BoardCell",
+    "BoardFilters",
+    "BoardRow",
+    "DueReport",
+    "HISTORY_SAVES",
+    "PeriodSummary",
+    "ReportSheet",
+    "SUBTREE_VIEW_ROLES",
+    "TaskLine",
+    "ValueLine",
+    "evidence_in_scope",
+    "items_for_unit",
+    "last_due_period_summary",
+    "period_board",
+    "period_in_scope",
+    "period_reports",
+    "previous_report",
+    "report_in_scope",
+    "report_lines",
+    "report_of",
+    "report_sheet",
+    "reporting_units",
+    "reporting_units_in_scope",
+    "reports_awaiting",
+    "reports_to_do",
+    "reports_visible_q",
+    "schedule_in_scope",
+    "schedule_items",
+    "schedule_list",
+    "schedule_tasks",
+    "schedules_q",
+    "tasks_for_unit",
+    "unit_timeliness",
+    "unit_with_reports_in_scope",
+]
