@@ -23,6 +23,7 @@ from monitoring import selectors
 from monitoring.status import Status
 from org.models import OrgUnit, Person, Role
 from reporting.models import Period, Report, WorkflowStatus
+from reporting.selectors import reports_visible_q
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 
@@ -259,7 +260,7 @@ def narrative_report(*, scope, plan, unit=None, as_of: datetime.date | None = No
                 unit__depth__lte=unit.depth + 1,
                 status__in=[WorkflowStatus.APPROVED, WorkflowStatus.ACCEPTED],
             )
-            .filter(scope.unit_q("unit"))
+            .filter(reports_visible_q(scope, "unit"))
             .select_related("unit")
             .order_by("unit__path")
         )

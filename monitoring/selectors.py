@@ -30,7 +30,13 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.selectors import schedule_tasks, tasks_for_unit, unit_timeliness
+from reporting.selectors import (
+    reports_visible,
+    reports_visible_q,
+    schedule_tasks,
+    tasks_for_unit,
+    unit_timeliness,
+)
 from reporting.timeliness import Tally
 
 ZERO = Decimal(0)
@@ -55,27 +61,47 @@ def plan_in_scope(*, scope: UserScope, pk: int) -> Plan:
 
 
 def viewpoint(scope: UserScope, plan: Plan, unit: OrgUnit | None = None) -> OrgUnit:
-    """The unit whose figures a dashboard of `plan` shows: the one asked for if the user may see
-    it, else the plan's issuer if the user covers it, else the user's own unit below the issuer
-    (a commune sees the province's targets with its own figures, never the province's)."""
+    """The unit whose figures a dashboard of `plan` shows: the one asked for if the user may
+    read its reports, else the plan's issuer if they may, else the user's own unit below the
+    issuer (a commune sees the province's targets with its own figures, never the province's).
+    Figures, task states and lateness are read by the rule of reports (reports_visible_q): a
+    commune's reporter sees the commune's, not its villages' one by one."""
     issuer = plan.issuer
     if issuer is None:
         raise Http404
     if unit is not None:
-        if not unit.path.startswith(issuer.path) or not scope.covers(unit):
+        if not unit.path.startswith(issuer.path) or not reports_visible(scope, unit):
             raise Http404
         return unit
-    if scope.covers(issuer):
+    if reports_visible(scope, issuer):
         return issuer
-    for grant in scope.grants:
-        if grant.unit_path.startswith(issuer.path):
-            return OrgUnit.objects.get(pk=grant.unit_id)
+    below = [g.unit_id for g in scope.grants if g.unit_path.startswith(issuer.path)]
+    readable = {u.pk: u for u in OrgUnit.objects.filter(reports_visible_q(scope, ""), pk__in=below)}
+    for unit_id in below:
+        if unit_id in readable:
+            return readable[unit_id]
     raise Http404
 
 
+def readable_plans(*, scope: UserScope, plans, limit: int) -> list[Plan]:
+    """The first `limit` plans among `plans` of which the user reads some unit's figures (a
+    block leader with no other role reads none: viewpoint refuses them)."""
+    readable = []
+    for plan in plans:
+        if len(readable) == limit:
+            break
+        try:
+            viewpoint(scope, plan)
+        except Http404:
+            continue
+        readable.append(plan)
+    return readable
+
+
 def unit_in_scope(*, scope: UserScope, pk: int) -> OrgUnit:
+    """A unit whose figures the user may read: the units whose reports they may read."""
     return get_in_scope_or_404(
-        OrgUnit.objects.select_related("unit_type", "block"), scope.unit_q(), pk=pk
+        OrgUnit.objects.select_related("unit_type", "block"), reports_visible_q(scope, ""), pk=pk
     )
 
 
@@ -510,7 +536,7 @@ def target_detail(
     children = list(
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .select_related("unit_type")
         .order_by("path")
     )
@@ -581,7 +607,7 @@ def target_detail(
     )
     ancestors = list(
         OrgUnit.objects.filter(path__in=unit.ancestor_paths(), path__startswith=plan.issuer.path)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .order_by("depth")
     )
     return TargetDetail(
@@ -643,7 +669,7 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
     asked = (
         OrgUnit.objects.active_on(timezone.localdate())
         .filter(path__startswith=unit.path, unit_type__in=types)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .order_by("path")
     )
     sent = ReportValue.objects.filter(
@@ -671,7 +697,7 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
             unit__path__startswith=unit.path,
             values__indicator=indicator,
         )
-        .filter(scope.unit_q("unit"))
+        .filter(reports_visible_q(scope, "unit"))
         .select_related("unit", "period")
         .prefetch_related(
             Prefetch("values", queryset=ReportValue.objects.filter(indicator=indicator))
@@ -712,7 +738,7 @@ def heat_map(
     children = (
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .select_related("block", "unit_type")
         .order_by("path")
     )
@@ -883,7 +909,7 @@ def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):
         TaskUpdate.objects.filter(
             task__in=tasks, report__unit__path__startswith=unit.path, report__period__in=recent
         )
-        .filter(scope.unit_q("report__unit"))
+        .filter(reports_visible_q(scope, "report__unit"))
         .exclude(report__status=WorkflowStatus.DRAFT)
         .select_related("report__unit", "report__period")
         .order_by("report__period__start", "pk")
