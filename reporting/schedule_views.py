@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.params import parse_id
+from indicators import services as indicator_services
 from org.models import Role
 from org.scope import user_scope
 from plans import selectors as plan_selectors
@@ -96,7 +97,9 @@ def schedule_edit(request, pk=None):
         if schedule
         else []
     )
-    items = ScheduleItemFormSet(request.POST or None, initial=initial, prefix="item")
+    items = ScheduleItemFormSet(
+        request.POST or None, initial=initial, prefix="item", form_kwargs={"scope": scope}
+    )
     if request.method == "POST" and form.is_valid() and items.is_valid():
         data = dict(form.cleaned_data)
         unit_types, tasks = data.pop("unit_types"), data.pop("tasks")
@@ -319,13 +322,16 @@ def period_figures_excel(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_create(request):
-    """Coordinators define what is measured (a ratio, a count, an amount, yes/no, a text)."""
+    """Coordinators define what is measured (a ratio, a count, an amount, yes/no, a text); the
+    indicator is their province's (indicators.services)."""
     scope = user_scope(request.user)
     if not scope.has_role(Role.COORDINATOR):
         raise Http404
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        indicator = form.save()
+        indicator = indicator_services.indicator_create(
+            scope=scope, indicator=form.save(commit=False)
+        )
         messages.success(request, _("Đã thêm chỉ số “%(n)s”.") % {"n": indicator.name})
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
