@@ -7,9 +7,10 @@ A submitted report is no longer editable, so each report is done once; a reporte
 is empty stops. Between steps the reporter "reads and types" for a random think time
 (`BENCH_THINK_MIN`..`BENCH_THINK_MAX` seconds).
 
-Every request, and every acknowledged save and submit, is appended to
+Every request, every save sent and every acknowledged save and submit, is appended to
 `BENCH_LOAD_OUT/sent-<pid>.jsonl`, so that run.py can take the latencies of the steady state and
-check that every figure the server acknowledged is in the database.
+check that every figure the server acknowledged is in the database. A refused or failed step is
+tried again from the page (MAX_TRIES), as the page's offline copy sends what was typed again.
 
 The figures sent (bench/reporter_figures.py) stay near the unit's last accepted report, so the
 submit's checks pass as they would for a careful reporter.
@@ -116,6 +117,9 @@ class Reporter(FastHttpUser):
         self.think()
         rng = random.Random(report_id * 100 + self.tries)
         fields, sent = figures(self.base, rng)
+        # Sent but not yet acknowledged: if the worker dies after its commit and before its
+        # answer, the database may hold these figures though the reporter never heard back.
+        record({"event": "attempt", "report": report_id, "values": sent})
         with self.client.post(
             f"/bao-cao/{report_id}/tu-dong-luu/",
             data={"version": version.group(1), **fields},

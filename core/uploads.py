@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,20 @@ def _unpacks_too_much() -> UploadRefused:
 
 def _check_zip(file, *, suffix: str, limits: Limits) -> None:
     try:
+        _check_zip_parts(file, suffix=suffix, limits=limits)
+    except NotImplementedError as exc:
+        # A zip asking for a version or a compression method Python's zipfile does not read
+        # ("zip file version 8.6"): no reader of ours could open it either.
+        raise UploadRefused(
+            _(
+                "Tệp được nén theo cách hệ thống không đọc được. Hãy mở tệp bằng Word hoặc Excel "
+                "và lưu lại."
+            )
+        ) from exc
+
+
+def _check_zip_parts(file, *, suffix: str, limits: Limits) -> None:
+    try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return  # not a zip at all: the reader says so in its own words
@@ -149,7 +164,7 @@ def _check_word_spans(archive: zipfile.ZipFile, *, limits: Limits) -> None:
             continue
         try:
             body = archive.read(info)  # bounded above by max_member
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
             return  # a damaged part: the reader refuses the file
         for match in _GRID_SPAN.finditer(body):
             if int(match.group(1)) > limits.max_grid_span:

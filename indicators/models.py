@@ -63,6 +63,18 @@ class Indicator(SearchableModel):
         "org.UnitType", blank=True, related_name="indicators", verbose_name=_("áp dụng cho")
     )
     description = models.TextField(_("mô tả"), blank=True)
+    # Issue #13 Low 12: an indicator a coordinator defines belongs to their province and is seen
+    # there only; the catalogue's own (entered by the catalogue admin) have no owner and are
+    # seen everywhere (indicators.selectors.visible_indicators_q).
+    owner = models.ForeignKey(
+        "org.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="own_indicators",
+        verbose_name=_("tỉnh sở hữu"),
+        help_text=_("Để trống: chỉ số dùng chung của danh mục, mọi tỉnh đều thấy."),
+    )
 
     search_fields = ("name", "code")
 

@@ -64,9 +64,11 @@ def _page(request, template: str, context: dict):
 @require_GET
 def index(request):
     scope = user_scope(request.user)
-    plans = list(selectors.monitored_plans(scope=scope))
+    plans = selectors.readable_plans(
+        scope=scope, plans=selectors.monitored_plans(scope=scope), limit=20
+    )
     with reading_replica():
-        overviews = [selectors.plan_overview(scope=scope, plan=plan) for plan in plans[:20]]
+        overviews = [selectors.plan_overview(scope=scope, plan=plan) for plan in plans]
     return render(request, "monitoring/index.html", {"overviews": overviews})
 
 

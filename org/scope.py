@@ -37,6 +37,18 @@ class UserScope:
         return self.grants[0] if self.grants else None
 
     @property
+    def is_system(self) -> bool:
+        """The application acting for itself (demo data, benchmarks, commands, tests' set-up):
+        a superuser scope with no person behind it. A person who is a superuser (the catalogue
+        admin) reads everything but holds no workflow power by it: reporting.permissions asks
+        for grants (separation of duties, issue #13 Low 12)."""
+        return self.is_superuser and self.user_id is None
+
+    def granted(self) -> "UserScope":
+        """The same person by their grants alone, without the superuser's reach."""
+        return UserScope(user_id=self.user_id, grants=self.grants)
+
+    @property
     def roles(self) -> set[str]:
         return {g.role for g in self.grants}
 

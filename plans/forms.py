@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formats import number_vi
 from core.forms import StyledFormMixin, style_widgets
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
+from indicators.selectors import visible_indicators
 from org.models import OrgUnit, Person
 from org.scope import UserScope
 from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
@@ -97,6 +98,7 @@ class TargetForm(VersionedForm):
             ).order_by("path")
         if self.instance.pk:
             self.fields["responsible_units"].initial = self.instance.responsible_units.all()
+        self.fields["indicator"].queryset = visible_indicators(scope)
         # Only targets of the visible plans this plan implements can be aligned to.
         self.fields["parent_target"].queryset = parent_target_choices(scope=scope, plan=plan)
         self.fields["parent_target"].label_from_instance = lambda t: (

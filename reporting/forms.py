@@ -17,6 +17,7 @@ from core.formats import number_vi, parse_number_vi
 from core.forms import StyledFormMixin
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.models import Indicator
+from indicators.selectors import visible_indicators
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
 from reporting.figures import clean_task_update, clean_value
@@ -214,6 +215,11 @@ class ScheduleItemForm(StyledFormMixin, forms.Form):
         label=gettext_lazy("Chỉ loại đơn vị"),
         help_text=gettext_lazy("Để trống: mọi loại đơn vị báo cáo."),
     )
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Another province's own indicators are neither offered nor accepted.
+        self.fields["indicator"].queryset = visible_indicators(scope).order_by("name")
 
 
 class BaseScheduleItemFormSet(forms.BaseFormSet):

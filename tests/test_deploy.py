@@ -47,3 +47,13 @@ def test_check_deploy_is_clean_in_the_documented_production_settings():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_kept_database_connection_is_checked_before_a_request_reuses_it():
+    """After a restart of PostgreSQL a request reusing a worker's kept connection reconnects
+    instead of failing with a 500 (bench/run.py --faults: only requests made while the server
+    was down failed, bench/README.md)."""
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0

@@ -99,9 +99,11 @@ TEMPLATES = [
     },
 ]
 
+# A kept connection is checked before a request reuses it (conn_health_checks): after a restart
+# of PostgreSQL the next request opens a new one instead of failing (bench/faults.py).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -112,7 +114,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # A read replica for the dashboards (docs/scaling.md): DATABASE_REPLICA_URL names it.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DASHBOARD_DATABASE = "replica" if "replica" in DATABASES else "default"

@@ -23,6 +23,25 @@ def test_a_real_word_plan_passes():
     upload_check(SimpleUploadedFile("kh.docx", bombs.normal_docx()), name="kh.docx")
 
 
+@pytest.mark.parametrize("name", ["kh.docx", "bao-cao.xlsx"])
+def test_a_zip_asking_for_version_8_6_is_refused_not_a_server_error(name):
+    """#13 Low 11: zipfile raises NotImplementedError("zip file version 8.6")."""
+    from core.tests.fuzz import raise_zip_version
+
+    message = refusal(raise_zip_version(bombs.normal_docx()), name)
+    assert "nén theo cách hệ thống không đọc được" in message
+
+
+def test_a_word_part_with_a_broken_deflate_stream_is_left_to_the_reader():
+    """A part whose compressed bytes are damaged (zlib.error) is not the guard's to explain."""
+    data = bytearray(bombs.normal_docx())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8
+    upload_check(SimpleUploadedFile("kh.docx", bytes(data)), name="kh.docx")
+
+
 def test_a_docx_that_unpacks_to_50_mb_is_refused_in_milliseconds():
     bomb = bombs.inflated_docx(unpacked_mb=50)
     assert len(bomb) < 200 * 1024

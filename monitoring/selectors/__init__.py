@@ -53,11 +53,13 @@ from monitoring.selectors.units import (
 from monitoring.selectors.viewpoint import (
     monitored_plans,
     plan_in_scope,
+    readable_plans,
     unit_in_scope,
     viewpoint,
 )
 
 __all__ = [
+    "readable_plans",
     "NarrativeData",
     "PLACE_PREFIXES",
     "narrative_data",

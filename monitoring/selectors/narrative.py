@@ -15,6 +15,7 @@ from org.models import OrgUnit, Person, Role
 from org.scope import UserScope
 from plans.models import Plan
 from reporting.models import Period, Report, WorkflowStatus
+from reporting.selectors import reports_visible_q
 
 PLACE_PREFIXES = ("UBND tỉnh ", "UBND xã ", "UBND phường ", "Ủy ban nhân dân ")
 
@@ -100,7 +101,7 @@ def narrative_data(
                 unit__depth__lte=unit.depth + 1,
                 status__in=[WorkflowStatus.APPROVED, WorkflowStatus.ACCEPTED],
             )
-            .filter(scope.unit_q("unit"))
+            .filter(reports_visible_q(scope, "unit"))
             .select_related("unit")
             .order_by("unit__path")
         )

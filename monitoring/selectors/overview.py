@@ -29,6 +29,7 @@ from plans.models import Plan, Target
 from reporting.models import (
     Schedule,
 )
+from reporting.selectors import reports_visible_q
 
 
 @dataclass
@@ -178,7 +179,7 @@ def heat_map(
     children = (
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .select_related("block", "unit_type")
         .order_by("path")
     )

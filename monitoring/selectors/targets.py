@@ -31,6 +31,7 @@ from reporting.models import (
     ReportValue,
     WorkflowStatus,
 )
+from reporting.selectors import reports_visible_q
 
 
 @dataclass
@@ -109,7 +110,7 @@ def target_detail(
     children = list(
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .select_related("unit_type")
         .order_by("path")
     )
@@ -180,7 +181,7 @@ def target_detail(
     )
     ancestors = list(
         OrgUnit.objects.filter(path__in=unit.ancestor_paths(), path__startswith=plan.issuer.path)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .order_by("depth")
     )
     return TargetDetail(
@@ -242,7 +243,7 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
     asked = (
         OrgUnit.objects.active_on(timezone.localdate())
         .filter(path__startswith=unit.path, unit_type__in=types)
-        .filter(scope.unit_q())
+        .filter(reports_visible_q(scope, ""))
         .order_by("path")
     )
     sent = ReportValue.objects.filter(
@@ -270,7 +271,7 @@ def _gaps_and_sources(frame, unit, indicator, period, scope):
             unit__path__startswith=unit.path,
             values__indicator=indicator,
         )
-        .filter(scope.unit_q("unit"))
+        .filter(reports_visible_q(scope, "unit"))
         .select_related("unit", "period")
         .prefetch_related(
             Prefetch("values", queryset=ReportValue.objects.filter(indicator=indicator))

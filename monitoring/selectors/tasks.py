@@ -16,6 +16,7 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
+from reporting.selectors import reports_visible_q
 
 
 @dataclass
@@ -75,7 +76,7 @@ def task_board(*, scope: UserScope, plan: Plan, unit: OrgUnit | None = None):
         TaskUpdate.objects.filter(
             task__in=tasks, report__unit__path__startswith=unit.path, report__period__in=recent
         )
-        .filter(scope.unit_q("report__unit"))
+        .filter(reports_visible_q(scope, "report__unit"))
         .exclude(report__status=WorkflowStatus.DRAFT)
         .select_related("report__unit", "report__period")
         .order_by("report__period__start", "pk")

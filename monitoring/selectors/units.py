@@ -19,7 +19,11 @@ from reporting.models import (
     TaskUpdate,
     WorkflowStatus,
 )
-from reporting.selectors import schedule_tasks, tasks_for_unit, unit_timeliness
+from reporting.selectors import (
+    schedule_tasks,
+    tasks_for_unit,
+    unit_timeliness,
+)
 from reporting.timeliness import Tally
 
 Timeliness = Tally  # how a unit reported: counted by reporting's one rule of lateness

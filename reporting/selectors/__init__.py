@@ -31,6 +31,7 @@ from reporting.selectors.reports import (
     report_sheet,
     reports_awaiting,
     reports_to_do,
+    reports_visible,
     reports_visible_q,
     unit_with_reports_in_scope,
 )
@@ -48,6 +49,7 @@ from reporting.selectors.schedules import (
 )
 
 __all__ = [
+    "reports_visible",
     "Board",
     "BoardCell",
     "BoardFilters",

@@ -32,15 +32,25 @@ from reporting.selectors.schedules import (
 SUBTREE_VIEW_ROLES = (Role.HEAD, Role.COORDINATOR, Role.LEADER, Role.COUNCIL)
 
 
+def _reported_units(scope: UserScope) -> list[int]:
+    """The units the user reports for: a reporter reads their reports and nothing below."""
+    return sorted({g.unit_id for g in scope.grants if g.role == Role.REPORTER})
+
+
 def reports_visible_q(scope: UserScope, prefix: str = "unit") -> Q:
     """Q matching the units (reached through `prefix`) whose reports and registrations the user
     may read: their subtree for heads, coordinators, leaders and the council; for a reporter,
-    the unit they report for and nothing below it."""
+    the unit they report for and nothing below it. The dashboards read units' figures, task
+    states and lateness by the same rule (monitoring.selectors)."""
     if scope.is_superuser:
         return Q()
-    own = sorted({g.unit_id for g in scope.grants if g.role == Role.REPORTER})
     lookup = f"{prefix}__in" if prefix else "pk__in"
-    return scope.unit_q(prefix, roles=SUBTREE_VIEW_ROLES) | Q(**{lookup: own})
+    return scope.unit_q(prefix, roles=SUBTREE_VIEW_ROLES) | Q(**{lookup: _reported_units(scope)})
+
+
+def reports_visible(scope: UserScope, unit: OrgUnit) -> bool:
+    """reports_visible_q for one unit already in hand, without a query."""
+    return scope.covers(unit, roles=SUBTREE_VIEW_ROLES) or unit.pk in _reported_units(scope)
 
 
 def report_in_scope(*, scope: UserScope, pk: int, for_update: bool = False) -> Report:

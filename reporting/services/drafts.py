@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from core.services import ConcurrentEditError
-from core.text import free_text
+from core.text import free_text, text_change
 from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import checks, figures, selectors
@@ -50,7 +50,9 @@ def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -
     for name, new in cleaned.items():
         old = getattr(row, name)
         if old != new:
-            changed[name] = [old, new] if name in figures.TEXT_FIELDS else [_json(old), _json(new)]
+            changed[name] = (
+                text_change(old, new) if name in figures.TEXT_FIELDS else [_json(old), _json(new)]
+            )
             setattr(row, name, new)
     return changed
 
@@ -65,7 +67,7 @@ def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
     changed = {}
     for name, new in cleaned.items():
         if getattr(update, name) != new:
-            changed[name] = [getattr(update, name), new]
+            changed[name] = text_change(getattr(update, name), new)
             setattr(update, name, new)
     return changed
 
@@ -171,7 +173,7 @@ def report_save_draft(
         if narrative and name in narrative:
             new = free_text(narrative[name], key=name)
             if getattr(report, name) != new:
-                changes[name] = {"text": [getattr(report, name), new]}
+                changes[name] = {"text": text_change(getattr(report, name), new)}
                 setattr(report, name, new)
     if not changes:
         # Nothing new: the version stays, so other open pages and downloaded files stay valid.

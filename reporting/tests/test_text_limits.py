@@ -2,6 +2,8 @@
 TEXT_MAX_CHARS is refused with a Vietnamese message next to its box, on the web page and in an
 Excel file alike, and nothing is saved."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -83,3 +85,22 @@ def test_a_task_text_longer_than_the_limit_is_refused_on_the_task_form(client, s
     )
     assert MESSAGE in response.content.decode()
     assert Task.objects.get(pk=task.pk).text == task.text
+
+
+def test_autosaves_of_a_long_narrative_log_what_changed_not_the_text_twice(setup):
+    """Issue #13 Medium 5: each save of a 30,000-character narrative used to copy it twice
+    into its event; now an event keeps the stretch typed (or a long one's length and hash)."""
+    text = ("Kết quả nổi bật của xã trong tháng. " * 900)[: TEXT_MAX_CHARS - 40].strip()
+    first_length = len(text)
+    setup.save(narrative={"results": text})
+    for n in range(4):
+        text += f" thêm {n}"
+        setup.save(narrative={"results": text})
+    events = list(Event.objects.filter(report=setup.report, kind="save").order_by("pk"))
+    assert len(events) == 5
+    assert all(len(json.dumps(e.changes)) < 500 for e in events)
+    first = events[0].changes["results"]["text"]
+    assert first["removed"] == "" and first["added"]["length"] == first_length
+    last = events[-1].changes["results"]["text"]
+    assert last["added"] == " thêm 3" and last["removed"] == ""
+    assert last["length"] == [len(text) - 7, len(text)]
