@@ -72,7 +72,12 @@ def _context(scope, registration, **extra):
         _targets, typed, _errors = parse_registration_post(registration, posted)
         labels = dict(INITIATIVE_FIELDS)
         initiatives = [
-            SimpleNamespace(**item, get_field_display=labels.get(item["field"], ""))
+            SimpleNamespace(
+                **item,
+                pk=item.get("id"),
+                is_draft=True,
+                get_field_display=labels.get(item["field"], ""),
+            )
             for item in typed
         ]
     context = {

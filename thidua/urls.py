@@ -31,6 +31,7 @@ urlpatterns = [
     path("bao-cao/dang-ky/", include("registrations.urls")),
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
+    path("sang-kien/", include("initiatives.urls")),
     path("danh-gia/", include("evaluation.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
     path("khen-thuong/", include("awards.urls")),
