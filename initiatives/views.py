@@ -213,7 +213,7 @@ def initiative_step(request, pk, step):
             service = services.initiative_return if step == "return" else services.initiative_refuse
             service(**common, reason=reason)
             done = _("Đã trả lại sáng kiến.") if step == "return" else _("Đã ghi không công nhận.")
-        elif step == "evidence":
+        elif step == "evidence_add":
             services.evidence_add(
                 **common, upload=request.FILES.get("file"), link=request.POST.get("link", "")
             )

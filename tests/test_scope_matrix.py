@@ -9,6 +9,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from initiatives.models import Event as InitiativeEvent
+from initiatives.models import Evidence as InitiativeEvidence
+from initiatives.models import Initiative, Replication
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -89,6 +92,16 @@ OBJECT_URLS = {
     "evaluation:ranking": "version",
     "evaluation:ranking_excel": "version",
     "evaluation:ranking_word": "version",
+    "initiatives:detail": "initiative",
+    "initiatives:edit": "initiative",
+    "initiatives:submit": "initiative",
+    "initiatives:review": "initiative",
+    "initiatives:recognise": "initiative",
+    "initiatives:return": "initiative",
+    "initiatives:refuse": "initiative",
+    "initiatives:evidence_add": "initiative",
+    "initiatives:replicate": "initiative",
+    "initiatives:evidence": "initiative_evidence",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -119,6 +132,13 @@ POST_ONLY = {
     "evaluation:adjustment",
     "evaluation:ranking_excel",
     "evaluation:ranking_word",
+    "initiatives:submit",
+    "initiatives:review",
+    "initiatives:recognise",
+    "initiatives:return",
+    "initiatives:refuse",
+    "initiatives:evidence_add",
+    "initiatives:replicate",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -136,6 +156,8 @@ EDIT_URLS = {
     "org:unit_block": set(),
     "org:household_edit": {Role.COORDINATOR},
     "org:enterprise_edit": {Role.COORDINATOR},
+    # A draft initiative: its unit's reporter or head edits it.
+    "initiatives:edit": {Role.REPORTER, Role.HEAD},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start"}
@@ -155,6 +177,8 @@ LIST_URLS = [
     "org:households",
     "org:enterprises",
     "evaluation:list",
+    "initiatives:list",
+    "initiatives:units_without",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -214,7 +238,15 @@ def _objects(unit):
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
     )
     person = Person.objects.create(unit=unit, full_name="Người bí mật của đơn vị khác")
+    initiative = Initiative.objects.create(
+        unit=unit, year=2026, title="Sáng kiến bí mật của đơn vị khác", field="cds"
+    )
+    initiative_evidence = InitiativeEvidence.objects.create(
+        initiative=initiative, file=SimpleUploadedFile("sk.pdf", b"%PDF-1.4"), name="sk.pdf"
+    )
     return {
+        "initiative": initiative,
+        "initiative_evidence": initiative_evidence,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -266,6 +298,10 @@ def _state():
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
+        list(Initiative.objects.order_by("pk").values_list("status", "title", "version")),
+        InitiativeEvidence.objects.count(),
+        Replication.objects.count(),
+        InitiativeEvent.objects.count(),
     )
 
 
