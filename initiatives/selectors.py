@@ -84,15 +84,18 @@ def units_without_initiative(
     )
 
 
-def recognised_by_level(*, unit_ids: list[int], year: int) -> dict[int, list[Initiative]]:
-    """unit id -> the initiatives it had recognised by a decision dated in the year (evaluation's
-    computed criterion reads this)."""
+def recognised_by_level(
+    *, unit_ids: list[int], year: int, until: datetime.date | None = None
+) -> dict[int, list[Initiative]]:
+    """unit id -> the initiatives it had recognised by a decision dated in the year, up to
+    `until` (evaluation's computed criterion reads this)."""
     found: dict[int, list[Initiative]] = {u: [] for u in unit_ids}
     rows = (
         Initiative.objects.filter(
             unit_id__in=unit_ids,
             status=Initiative.Status.RECOGNISED,
             decision_date__year=year,
+            decision_date__lte=until or datetime.date(year, 12, 31),
         )
         .only("pk", "unit_id", "title", "level", "decision_number", "decision_date")
         .order_by("decision_date", "pk")
