@@ -158,3 +158,24 @@ class TestPages:
         )
         assert response.status_code == 404
         assert not Replication.objects.exists()
+
+
+class TestFieldLead:
+    def test_the_field_lead_lists_its_fields_initiatives_and_no_other_page_shows_more(
+        self, client, world
+    ):
+        from initiatives.models import FieldLead
+        from org.tests.factories import OrgUnitFactory
+        from plans.tests.factories import PlanFactory
+
+        science = OrgUnitFactory(parent=world.province, code="P1-SKHCN", name="Sở KH&CN")
+        FieldLead.objects.create(unit=science, field="cds")
+        InitiativeFactory(unit=world.commune, field="cds", title="Xã số Thống Nhất")
+        InitiativeFactory(unit=world.commune, field="cdx", title="Xã xanh Thống Nhất")
+        PlanFactory(issuer=science, title="Kế hoạch riêng của Sở KH&CN")
+        client.force_login(user_with_role(science, Role.FIELD_LEAD))
+        page = client.get(reverse("initiatives:list")).content.decode()
+        assert "Xã số Thống Nhất" in page and "Xã xanh Thống Nhất" not in page
+        assert client.get(reverse("home")).status_code == 200
+        plans = client.get(reverse("plans:list")).content.decode()
+        assert "Kế hoạch riêng của Sở KH&CN" not in plans
