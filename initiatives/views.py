@@ -83,7 +83,8 @@ def units_without(request):
 def _form(scope, data=None, initiative=None):
     units = author_units(scope) if initiative is None else [initiative.unit]
     unit_list = list(units)
-    initial = None
+    # A person who registers for one unit only finds it chosen.
+    initial = {"unit": unit_list[0].pk} if initiative is None and len(unit_list) == 1 else None
     if initiative is not None:
         initial = {
             "title": initiative.title,
