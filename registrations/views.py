@@ -71,7 +71,8 @@ def _context(scope, registration, **extra):
     if posted:
         _targets, typed, _errors = parse_registration_post(registration, posted)
         labels = dict(INITIATIVE_FIELDS)
-        initiatives = [
+        # Those already sent for recognition are not posted: they stay as they are.
+        initiatives = [i for i in initiatives if not i.is_draft] + [
             SimpleNamespace(
                 **item,
                 pk=item.get("id"),
