@@ -119,3 +119,15 @@ def target_choices(*, units) -> QuerySet[Target]:
 
 def people_of(*, units) -> QuerySet[Person]:
     return Person.objects.filter(unit__in=list(units)).order_by("full_name")
+
+
+def initiatives_to_review(*, scope: UserScope) -> QuerySet[Initiative]:
+    """Sent or under review, of the units the user coordinates (the home page's card)."""
+    return (
+        Initiative.objects.filter(
+            scope.unit_q("unit", roles=[Role.COORDINATOR]),
+            status__in=[Initiative.Status.SUBMITTED, Initiative.Status.UNDER_REVIEW],
+        )
+        .select_related("unit")
+        .order_by("submitted_at", "pk")
+    )

@@ -179,3 +179,13 @@ class TestFieldLead:
         assert client.get(reverse("home")).status_code == 200
         plans = client.get(reverse("plans:list")).content.decode()
         assert "Kế hoạch riêng của Sở KH&CN" not in plans
+
+
+def test_the_coordinators_home_lists_the_initiatives_to_review(client, world, commune_coordinator):
+    InitiativeFactory(unit=world.village, status="submitted", title="Thôn số Bản Pẻn")
+    InitiativeFactory(unit=world.village, status="draft", title="Thôn xanh nháp")
+    InitiativeFactory(unit=world.other_commune, status="submitted", title="Xã bên cạnh")
+    client.force_login(commune_coordinator)
+    page = client.get(reverse("home")).content.decode()
+    assert "Thôn số Bản Pẻn" in page
+    assert "Thôn xanh nháp" not in page and "Xã bên cạnh" not in page
