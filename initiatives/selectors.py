@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from core.text import search_terms
-from initiatives.access import visible_q
+from initiatives.access import OWN_ROLES, led_fields, visible_q
 from initiatives.models import Initiative
 from org.models import OrgUnit, Person, Role
 from org.scope import UserScope, get_in_scope_or_404
@@ -131,3 +131,12 @@ def initiatives_to_review(*, scope: UserScope) -> QuerySet[Initiative]:
         .select_related("unit")
         .order_by("submitted_at", "pk")
     )
+
+
+def filter_units(*, scope: UserScope) -> QuerySet[OrgUnit]:
+    """The units the list may be filtered by: the user's subtrees, and for a field lead the
+    provinces where it leads a field."""
+    query = scope.unit_q(roles=OWN_ROLES)
+    for path in led_fields(scope):
+        query |= Q(path__startswith=path)
+    return OrgUnit.objects.filter(query).order_by("path")

@@ -14,7 +14,6 @@ from core.http import client_ip
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from initiatives import selectors, services
 from initiatives.access import (
-    OWN_ROLES,
     InitiativeActions,
     author_units,
     coordinates,
@@ -42,7 +41,7 @@ def _errors_to_form(form, exc: ValidationError) -> None:
 @login_required
 def initiative_list(request):
     scope = user_scope(request.user)
-    form = FilterForm(request.GET or None, units=scope.units(roles=OWN_ROLES).order_by("path"))
+    form = FilterForm(request.GET or None, units=selectors.filter_units(scope=scope))
     filters = selectors.InitiativeFilters()
     if form.is_valid():
         data = form.cleaned_data
@@ -204,6 +203,8 @@ def initiative_step(request, pk, step):
             services.initiative_take_for_review(**common)
             done = _("Đã tiếp nhận sáng kiến để xem xét.")
         elif step == "recognise":
+            if not actions.is_reviewer:
+                raise Http404
             form = RecogniseForm(request.POST, levels=actions.levels)
             if not form.is_valid():
                 raise ValidationError(form.errors)

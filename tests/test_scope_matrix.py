@@ -11,7 +11,7 @@ from django.utils import timezone
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
 from initiatives.models import Event as InitiativeEvent
 from initiatives.models import Evidence as InitiativeEvidence
-from initiatives.models import Initiative, Replication
+from initiatives.models import FieldLead, Initiative, Replication
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -373,3 +373,23 @@ def test_anonymous_visitors_are_sent_to_login(client, world):
         method = client.post if name in POST_ONLY else client.get
         response = method(_url(name, objects))
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_a_field_lead_reaches_its_fields_initiatives_and_nothing_else(client, world):
+    """Role.FIELD_LEAD covers no subtree: of a commune's objects it opens only the initiatives
+    of the fields its unit leads (and their evidence), and acts on none."""
+    objects = _objects(world.commune)  # the commune's initiative is a digital one (cds)
+    lead = FieldLead.objects.create(unit=world.department, field="cdx")
+    client.force_login(user_with_role(world.department, Role.FIELD_LEAD))
+    readable = {"initiatives:detail", "initiatives:evidence"}
+    for field, opens in (("cdx", set()), ("cds", readable)):
+        FieldLead.objects.filter(pk=lead.pk).update(field=field)
+        for name in OBJECT_URLS:
+            url = _url(name, objects)
+            if name in POST_ONLY:
+                before = _state()
+                assert client.post(url, {"reason": "Ghi đè"}).status_code == 404, (field, name)
+                assert _state() == before, (field, name)
+                continue
+            expected = 200 if name in opens else 404
+            assert client.get(url).status_code == expected, (field, name)
