@@ -282,6 +282,18 @@ def evidence_add(
 
 
 @transaction.atomic
+def evidence_delete(*, scope: UserScope, user, evidence: Evidence, ip=None) -> None:
+    """Remove a piece of evidence while the initiative can still be edited; the history keeps
+    its name."""
+    initiative = _locked(evidence.initiative)
+    InitiativeActions(scope, initiative).require_edit()
+    _record(initiative, user, Event.Kind.EVIDENCE, changes={"removed": evidence.name}, ip=ip)
+    if evidence.file:
+        evidence.file.delete(save=False)
+    evidence.delete()
+
+
+@transaction.atomic
 def replication_record(
     *,
     scope: UserScope,

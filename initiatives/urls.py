@@ -26,4 +26,5 @@ urlpatterns = [
         for step, slug in STEPS
     ],
     path("minh-chung/<int:pk>/", views.evidence_download, name="evidence"),
+    path("minh-chung/<int:pk>/xoa/", views.evidence_delete, name="evidence_delete"),
 ]

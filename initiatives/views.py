@@ -248,3 +248,25 @@ def evidence_download(request, pk):
     if not evidence.file:
         raise Http404
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk):
+    scope = user_scope(request.user)
+    evidence = get_in_scope_or_404(
+        Evidence.objects.select_related("initiative__unit"),
+        visible_q(scope, "initiative__"),
+        pk=pk,
+    )
+    try:
+        services.evidence_delete(
+            scope=scope, user=request.user, evidence=evidence, ip=client_ip(request)
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã xóa minh chứng."))
+    return redirect("initiatives:detail", pk=evidence.initiative_id)

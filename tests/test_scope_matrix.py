@@ -102,6 +102,7 @@ OBJECT_URLS = {
     "initiatives:evidence_add": "initiative",
     "initiatives:replicate": "initiative",
     "initiatives:evidence": "initiative_evidence",
+    "initiatives:evidence_delete": "initiative_evidence",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -139,6 +140,7 @@ POST_ONLY = {
     "initiatives:refuse",
     "initiatives:evidence_add",
     "initiatives:replicate",
+    "initiatives:evidence_delete",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {

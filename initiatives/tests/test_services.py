@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from initiatives import selectors, services
 from initiatives.access import InitiativeActions, InitiativeLocked, visible_q
 from initiatives.models import Event, Evidence, FieldLead, Initiative, Replication
-from initiatives.tests.factories import InitiativeFactory
+from initiatives.tests.factories import EvidenceFactory, InitiativeFactory
 from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
@@ -339,3 +339,20 @@ class TestRegistrationDrafts:
         assert Initiative.objects.get(pk=draft.pk).field == "cdx"
         assert Initiative.objects.get(pk=kept.pk).status == "submitted"
         assert not Initiative.objects.filter(pk=dropped.pk).exists()
+
+
+class TestEvidence:
+    def test_evidence_is_removed_while_editable_and_the_history_keeps_its_name(self, world):
+        reporter = user_with_role(world.commune, Role.REPORTER)
+        evidence = EvidenceFactory(initiative=InitiativeFactory(unit=world.commune))
+        services.evidence_delete(scope=_scope(reporter), user=reporter, evidence=evidence)
+        assert not Evidence.objects.exists()
+        assert Event.objects.get().changes == {"removed": evidence.name}
+
+    def test_evidence_of_a_sent_initiative_stays(self, world):
+        reporter = user_with_role(world.commune, Role.REPORTER)
+        initiative = InitiativeFactory(unit=world.commune, status="submitted")
+        evidence = EvidenceFactory(initiative=initiative)
+        with pytest.raises(InitiativeLocked):
+            services.evidence_delete(scope=_scope(reporter), user=reporter, evidence=evidence)
+        assert Evidence.objects.count() == 1
