@@ -1,7 +1,8 @@
 """Criteria computed from the data the units already report: the share of their targets met,
-of their tasks done on time with evidence, of their reports on time and complete, and an
-external index imported per unit. Each result keeps its basis: the counts and the targets,
-reports and tasks behind it, so that the sheet links every point to where it came from.
+of their tasks done on time with evidence, of their reports on time and complete, the
+initiatives recognised by level, and an external index imported per unit. Each result keeps its
+basis: the counts and the targets, reports, tasks and initiatives behind it, so that the sheet
+links every point to where it came from.
 
 Everything is read in bulk for a set of units (a province's 1,611 units in a few queries per
 criterion), through the monitoring and reporting selectors, never by re-deriving their rules.
@@ -15,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q
 
 from evaluation.models import Criterion, EvaluationScheme, IndexValue
+from initiatives.models import Initiative
+from initiatives.selectors import recognised_by_level
 from monitoring.selectors import Judge, asked_types, figures_for, plan_frame, registered_levels
 from monitoring.status import Status
 from org.models import OrgUnit
@@ -265,11 +268,55 @@ def _external_index(reading: _Reading, criterion: Criterion) -> dict[int, Comput
     return found
 
 
+# A recognised initiative's share of the criterion's points by the level that recognised it: one
+# recognised by the province earns the full points, one by the unit's own body half of them, and
+# several add up to the maximum (seed 004 §II.2d asks for at least one a year; seed 004 §III.8a
+# weighs "số lượng, chất lượng" — the shares are this product's default, not the plan's).
+LEVEL_SHARE = {Initiative.Level.PROVINCE: Decimal(1), Initiative.Level.BASE: Decimal("0.5")}
+
+
+def initiative_points(max_points: Decimal, levels: list[str]) -> Decimal:
+    """max × the sum of the levels' shares, to the cent, at most max."""
+    share = sum((LEVEL_SHARE.get(level, Decimal(0)) for level in levels), Decimal(0))
+    return min(max_points, (max_points * share).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def _initiatives(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    """The unit's initiatives recognised by a decision dated in the scheme's year, by the
+    cutoff."""
+    found_by_unit = recognised_by_level(
+        unit_ids=[u.pk for u in reading.units], year=reading.scheme.year, until=reading.cutoff
+    )
+    found = {}
+    for unit in reading.units:
+        rows = found_by_unit[unit.pk]
+        items = [
+            {
+                "kind": "initiative",
+                "pk": row.pk,
+                "label": row.title[:200],
+                "state": f"{row.get_level_display()}, {row.decision_number} "
+                f"({row.decision_date.strftime('%d/%m/%Y')})",
+                "ok": True,
+            }
+            for row in rows
+        ]
+        by_level = {
+            level: sum(1 for row in rows if row.level == level) for level in Initiative.Level.values
+        }
+        found[unit.pk] = Computed(
+            initiative_points(criterion.max_points, [row.level for row in rows]),
+            {"levels": by_level, "items": items},
+        )
+    return found
+
+
 RULES = {
     Criterion.Source.TARGETS_MET: _targets_met,
     Criterion.Source.REPORTS_ON_TIME: _reports_on_time,
     Criterion.Source.TASKS_ON_TIME: _tasks_on_time,
     Criterion.Source.EXTERNAL_INDEX: _external_index,
+    Criterion.Source.INITIATIVES: _initiatives,
 }
 
 

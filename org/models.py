@@ -268,6 +268,9 @@ class Role(models.TextChoices):
     # Khối trưởng: granted on the unit that leads an emulation block; it checks and adjusts
     # the self-scores of that block's units (evaluation/access.py), nothing more.
     BLOCK_LEADER = "block_leader", _("Khối trưởng")
+    # Cơ quan chủ trì lĩnh vực: granted on the department that leads a field (Sở KH&CN, Sở
+    # NN&MT); it sees that field's initiatives province-wide (initiatives/access.py), nothing more.
+    FIELD_LEAD = "field_lead", _("Cơ quan chủ trì lĩnh vực")
 
 
 class RoleAssignmentQuerySet(models.QuerySet):

@@ -16,6 +16,9 @@ from django.utils import timezone
 from org.models import OrgUnit, Role, RoleAssignment
 
 MANAGE_ROLES = frozenset({Role.COORDINATOR})
+# Roles that cover no subtree by themselves: a field lead sees its field's initiatives across the
+# province (initiatives/access.py) and nothing else, not even its own unit's reports.
+NO_SUBTREE_ROLES = frozenset({Role.FIELD_LEAD})
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,8 @@ class UserScope:
         return self.is_superuser or bool(self.roles.intersection(roles))
 
     def root_paths(self, roles: Iterable[str] | None = None) -> list[str]:
-        wanted = set(roles) if roles is not None else None
-        paths = sorted({g.unit_path for g in self.grants if wanted is None or g.role in wanted})
+        wanted = set(roles) if roles is not None else set(Role.values) - NO_SUBTREE_ROLES
+        paths = sorted({g.unit_path for g in self.grants if g.role in wanted})
         # Drop paths inside another root: one condition per independent subtree.
         return [p for p in paths if not any(p != o and p.startswith(o) for o in paths)]
 

@@ -586,6 +586,9 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     from portal.demo_evaluation import load_evaluation
 
     load_evaluation(now=now)
+    from portal.demo_initiatives import load_initiatives
+
+    load_initiatives(now=now)
     return {
         "reports": reports,
         "awards": awards,

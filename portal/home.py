@@ -3,8 +3,8 @@
 - a reporter (cán bộ đầu mối): the reports of their unit to fill and send, overdue and returned
   ones marked;
 - a unit head (thủ trưởng): the reports waiting for their approval;
-- a coordinator (cơ quan thường trực): plans to issue, tasks due, targets without figures, and
-  the reports waiting to be accepted;
+- a coordinator (cơ quan thường trực): plans to issue, tasks due, targets without figures, the
+  reports waiting to be accepted and the initiatives waiting for review;
 - a leader or a council member, who only read: figures — each plan's targets by status and how
   the units stand on the last period due — with links to the dashboards and the board.
 
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from initiatives.models import Initiative
+from initiatives.selectors import initiatives_to_review
 from monitoring.routers import reading_replica
 from monitoring.selectors import PlanOverview, monitored_plans, plan_overview
 from monitoring.status import Status
@@ -56,6 +58,7 @@ class HomePage:
     reports_to_send: list[DueReport] = field(default_factory=list)
     reports_awaiting: list[Report] = field(default_factory=list)
     agenda: Agenda | None = None
+    initiatives_to_review: list[Initiative] = field(default_factory=list)
     figures: list[PlanFigures] = field(default_factory=list)
 
 
@@ -89,6 +92,7 @@ def home_page(*, scope: UserScope, today: datetime.date | None = None) -> HomePa
         page.reports_awaiting = list(reports_awaiting(scope=scope)[:LISTED])
     if page.shows_agenda:
         page.agenda = agenda_for(scope=scope, today=today)
+        page.initiatives_to_review = list(initiatives_to_review(scope=scope)[:LISTED])
     if page.shows_figures:
         page.figures = plan_figures(scope=scope, today=today)
     return page

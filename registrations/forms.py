@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy
 
 from core.formats import parse_number_vi
 from core.forms import StyledFormMixin
-from core.params import YEAR_MAX, YEAR_MIN, parse_int
+from core.params import YEAR_MAX, YEAR_MIN, parse_id, parse_int
+from initiatives.models import Field as InitiativeField
 from org.models import OrgUnit
 from plans.models import Plan
-from registrations.models import Initiative
 
 
 class RegistrationStartForm(StyledFormMixin, forms.Form):
@@ -57,6 +57,7 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
         if title:
             initiatives.append(
                 {
+                    "id": parse_id(post.get(f"i-{index}-id")),
                     "title": title,
                     "field": post.get(f"i-{index}-field", ""),
                     "expected_result": post.get(f"i-{index}-expected_result", ""),
@@ -65,7 +66,7 @@ def parse_registration_post(registration, post) -> tuple[dict, list, dict]:
     return targets, initiatives, errors
 
 
-INITIATIVE_FIELDS = Initiative.Field.choices
+INITIATIVE_FIELDS = InitiativeField.choices
 
 
 class RoundOpenForm(StyledFormMixin, forms.Form):

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models import Initiative
+
 
 class Registration(models.Model):
     """Đăng ký thi đua: a unit's yearly commitment to a plan's targets and to initiatives.
@@ -58,6 +60,14 @@ class Registration(models.Model):
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def initiatives(self):
+        """The initiatives the unit registered with this registration (issue #14 §3: they
+        live in `initiatives` and keep the registration's plan and year)."""
+        return Initiative.objects.filter(
+            unit_id=self.unit_id, plan_id=self.plan_id, year=self.year
+        ).order_by("order", "pk")
+
 
 class RegisteredTarget(models.Model):
     """One target the unit commits to, with its own level where the plan allows it."""
@@ -75,34 +85,6 @@ class RegisteredTarget(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["registration", "target"], name="register_target_once")
         ]
-
-
-class Initiative(models.Model):
-    """A sáng kiến, mô hình, giải pháp a unit registers to carry out (seed 004 §II.2d: at least
-    one a year per unit)."""
-
-    class Field(models.TextChoices):
-        SCIENCE = "khcn", _("Khoa học, công nghệ")
-        INNOVATION = "dmst", _("Đổi mới sáng tạo")
-        DIGITAL = "cds", _("Chuyển đổi số")
-        GREEN = "cdx", _("Chuyển đổi xanh")
-
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="initiatives"
-    )
-    title = models.CharField(_("tên sáng kiến, mô hình"), max_length=500)
-    field = models.CharField(_("lĩnh vực"), max_length=10, choices=Field.choices)
-    expected_result = models.TextField(_("kết quả dự kiến"), blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("sáng kiến, mô hình đăng ký")
-        verbose_name_plural = _("sáng kiến, mô hình đăng ký")
-        ordering = ["order", "pk"]
-        db_table = "reporting_initiative"
-
-    def __str__(self):
-        return self.title
 
 
 class RegistrationRound(models.Model):

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from core.services import claim_version
 from core.text import free_text
+from initiatives.services import initiatives_register
 from org.models import OrgUnit
 from org.scope import UserScope
 from plans.models import Plan
 from registrations.actions import RegistrationActions, require_open
 from registrations.models import (
-    Initiative,
     RegisteredTarget,
     Registration,
     RegistrationReminder,
@@ -133,30 +133,24 @@ def registration_save(
             changes[key] = [_json(row.value), _json(value)]
             row.value, row.note = value, note_text
             row.save(update_fields=["value", "note"])
-    clean_initiatives = []
-    for index, data in enumerate(initiatives):
-        title = (data.get("title") or "").strip()
-        if not title:
-            continue
-        if data.get("field") not in Initiative.Field.values:
-            errors[f"initiative-{index}"] = [_("Chọn lĩnh vực của sáng kiến, mô hình.")]
-            continue
-        clean_initiatives.append(
-            Initiative(
-                registration=registration,
-                title=title[:500],
-                field=data["field"],
-                expected_result=free_text(data.get("expected_result"), key=f"initiative-{index}"),
-                order=index,
-            )
+    try:
+        # Drafts only: an initiative already sent for recognition keeps its own life.
+        counts = initiatives_register(
+            scope=scope,
+            user=user,
+            unit=registration.unit,
+            plan=registration.plan,
+            year=registration.year,
+            items=initiatives,
+            ip=ip,
         )
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        counts = None
     if errors:
         raise ValidationError(errors)
-    old = [(i.title, i.field) for i in registration.initiatives.all()]
-    if old != [(i.title, i.field) for i in clean_initiatives]:
-        changes["initiatives"] = [len(old), len(clean_initiatives)]
-    registration.initiatives.all().delete()
-    Initiative.objects.bulk_create(clean_initiatives)
+    if counts:
+        changes["initiatives"] = counts
     registration.note = free_text(note, key="note")
     registration.save()
     if changes:

@@ -71,8 +71,14 @@ def _context(scope, registration, **extra):
     if posted:
         _targets, typed, _errors = parse_registration_post(registration, posted)
         labels = dict(INITIATIVE_FIELDS)
-        initiatives = [
-            SimpleNamespace(**item, get_field_display=labels.get(item["field"], ""))
+        # Those already sent for recognition are not posted: they stay as they are.
+        initiatives = [i for i in initiatives if not i.is_draft] + [
+            SimpleNamespace(
+                **item,
+                pk=item.get("id"),
+                is_draft=True,
+                get_field_display=labels.get(item["field"], ""),
+            )
             for item in typed
         ]
     context = {

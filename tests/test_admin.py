@@ -18,7 +18,14 @@ def admin_client(client):
 
 @pytest.mark.parametrize(
     "model",
-    ["org_unittype", "org_orgunit", "org_emulationblock", "indicators_indicator", "plans_plan"],
+    [
+        "org_unittype",
+        "org_orgunit",
+        "org_emulationblock",
+        "indicators_indicator",
+        "plans_plan",
+        "initiatives_fieldlead",
+    ],
 )
 def test_reference_data_pages_open_in_vietnamese(admin_client, world, model):
     EmulationBlockFactory(province=world.province)

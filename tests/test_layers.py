@@ -26,6 +26,8 @@ LAYERS: list[set[str]] = [
     {"movements", "indicators", "jobs"},
     {"plans"},
     {"reporting"},
+    # Initiatives read plans' targets and reporting's evidence rules; registrations list them.
+    {"initiatives"},
     # Registrations read plans and reporting's roles and scope; evaluation reads registrations.
     {"registrations"},
     {"monitoring"},

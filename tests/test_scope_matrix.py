@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from api.models import ApiToken
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from initiatives.models import Event as InitiativeEvent
+from initiatives.models import Evidence as InitiativeEvidence
+from initiatives.models import FieldLead, Initiative, Replication
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -91,6 +94,17 @@ OBJECT_URLS = {
     "evaluation:ranking_excel": "version",
     "evaluation:ranking_word": "version",
     "api_tokens:revoke": "api_token",
+    "initiatives:detail": "initiative",
+    "initiatives:edit": "initiative",
+    "initiatives:submit": "initiative",
+    "initiatives:review": "initiative",
+    "initiatives:recognise": "initiative",
+    "initiatives:return": "initiative",
+    "initiatives:refuse": "initiative",
+    "initiatives:evidence_add": "initiative",
+    "initiatives:replicate": "initiative",
+    "initiatives:evidence": "initiative_evidence",
+    "initiatives:evidence_delete": "initiative_evidence",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -122,6 +136,14 @@ POST_ONLY = {
     "evaluation:ranking_excel",
     "evaluation:ranking_word",
     "api_tokens:revoke",
+    "initiatives:submit",
+    "initiatives:review",
+    "initiatives:recognise",
+    "initiatives:return",
+    "initiatives:refuse",
+    "initiatives:evidence_add",
+    "initiatives:replicate",
+    "initiatives:evidence_delete",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -139,6 +161,8 @@ EDIT_URLS = {
     "org:unit_block": set(),
     "org:household_edit": {Role.COORDINATOR},
     "org:enterprise_edit": {Role.COORDINATOR},
+    # A draft initiative: its unit's reporter or head edits it.
+    "initiatives:edit": {Role.REPORTER, Role.HEAD},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start"}
@@ -159,6 +183,8 @@ LIST_URLS = [
     "org:enterprises",
     "evaluation:list",
     "api_tokens:list",
+    "initiatives:list",
+    "initiatives:units_without",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -228,8 +254,16 @@ def _objects(unit):
         key_hash=f"h{unit.pk}",
         created_by=UserFactory(),
     )
+    initiative = Initiative.objects.create(
+        unit=unit, year=2026, title="Sáng kiến bí mật của đơn vị khác", field="cds"
+    )
+    initiative_evidence = InitiativeEvidence.objects.create(
+        initiative=initiative, file=SimpleUploadedFile("sk.pdf", b"%PDF-1.4"), name="sk.pdf"
+    )
     return {
         "api_token": api_token,
+        "initiative": initiative,
+        "initiative_evidence": initiative_evidence,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -282,6 +316,10 @@ def _state():
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
         list(ApiToken.objects.order_by("pk").values_list("revoked_at", flat=True)),
+        list(Initiative.objects.order_by("pk").values_list("status", "title", "version")),
+        InitiativeEvidence.objects.count(),
+        Replication.objects.count(),
+        InitiativeEvent.objects.count(),
     )
 
 
@@ -353,3 +391,23 @@ def test_anonymous_visitors_are_sent_to_login(client, world):
         method = client.post if name in POST_ONLY else client.get
         response = method(_url(name, objects))
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_a_field_lead_reaches_its_fields_initiatives_and_nothing_else(client, world):
+    """Role.FIELD_LEAD covers no subtree: of a commune's objects it opens only the initiatives
+    of the fields its unit leads (and their evidence), and acts on none."""
+    objects = _objects(world.commune)  # the commune's initiative is a digital one (cds)
+    lead = FieldLead.objects.create(unit=world.department, field="cdx")
+    client.force_login(user_with_role(world.department, Role.FIELD_LEAD))
+    readable = {"initiatives:detail", "initiatives:evidence"}
+    for field, opens in (("cdx", set()), ("cds", readable)):
+        FieldLead.objects.filter(pk=lead.pk).update(field=field)
+        for name in OBJECT_URLS:
+            url = _url(name, objects)
+            if name in POST_ONLY:
+                before = _state()
+                assert client.post(url, {"reason": "Ghi đè"}).status_code == 404, (field, name)
+                assert _state() == before, (field, name)
+                continue
+            expected = 200 if name in opens else 404
+            assert client.get(url).status_code == expected, (field, name)

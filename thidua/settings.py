@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "indicators",
     "plans",
     "reporting",
+    "initiatives",
     "registrations",
     "monitoring",
     "evaluation",

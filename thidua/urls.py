@@ -34,6 +34,7 @@ urlpatterns = [
     path("bao-cao/chi-so/", include("indicators.urls")),
     path("bao-cao/", include("reporting.urls")),
     path("giam-sat/", include("monitoring.urls")),
+    path("sang-kien/", include("initiatives.urls")),
     path("danh-gia/", include("evaluation.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
     path("khen-thuong/", include("awards.urls")),

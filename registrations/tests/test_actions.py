@@ -5,13 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
 
+from initiatives.models import Initiative
 from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory, TargetFactory
 from registrations import services
 from registrations.actions import RegistrationActions, RegistrationLocked
-from registrations.models import Initiative, RegisteredTarget, Registration
+from registrations.models import RegisteredTarget, Registration
 
 
 @pytest.fixture

@@ -90,3 +90,37 @@ def test_a_refused_registration_keeps_what_was_typed(client, world):
     page = response.content.decode()
     assert response.status_code == 400
     assert 'value="sáu lăm"' in page and 'value="Chợ 4.0"' in page
+
+
+def test_initiatives_sent_for_recognition_stay_read_only_on_the_registration(client, world):
+    from initiatives.models import Initiative
+    from initiatives.tests.factories import InitiativeFactory
+
+    plan = PlanFactory(issuer=world.province)
+    TargetFactory(plan=plan, value=60)
+    client.force_login(user_with_role(world.commune, Role.REPORTER))
+    client.post(
+        reverse("registrations:list"), {"plan": plan.pk, "unit": world.commune.pk, "year": 2026}
+    )
+    registration = Registration.objects.get()
+    sent = InitiativeFactory(unit=world.commune, plan=plan, status="submitted", title="Đã gửi đi")
+    draft = InitiativeFactory(unit=world.commune, plan=plan, title="Còn nháp")
+    url = reverse("registrations:detail", args=[registration.pk])
+    page = client.get(url).content.decode()
+    assert reverse("initiatives:detail", args=[sent.pk]) in page
+    assert f'name="i-1-id" value="{draft.pk}"' in page
+    client.post(
+        url,
+        {
+            "version": registration.version,
+            "initiative-count": "5",
+            "i-1-id": str(draft.pk),
+            "i-1-title": "Nháp đã sửa",
+            "i-1-field": "cdx",
+        },
+    )
+    assert set(Initiative.objects.values_list("title", "status")) == {
+        ("Đã gửi đi", "submitted"),
+        ("Nháp đã sửa", "draft"),
+    }
+    assert Initiative.objects.get(pk=draft.pk).title == "Nháp đã sửa"

@@ -1,0 +1,257 @@
+"""Demo of Lào Cai's initiatives and models of 2026 (issue #14 §3), at every stage of their life:
+draft, sent, under review, returned, not recognised, recognised at the province's level and at
+the unit's own, one of them replicated by another commune; one registered by a person. Sở KH&CN
+leads science, innovation and digital transformation, Sở NN&MT the green transition (seed 004
+§V.2b–c); the account `khcn` is Sở KH&CN's field lead. xã Si Ma Cai, which never registered for
+2026 (portal/demo_registrations.py), has none: the coordinator sees it under "chưa có".
+
+Every step goes through the services a person uses, at its own moment (portal.clock), between
+20/07 and 18/08/2026 — before the earliest day the demo may be loaded (21/08/2026), so the demo
+reads the same on any day. Idempotent: skipped once Sở KH&CN leads its fields.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from initiatives import services
+from initiatives.models import FieldLead, Initiative
+from org.models import OrgUnit, Person, Role, RoleAssignment
+from org.scope import UserScope
+from plans.models import Plan
+from portal.clock import clock_at
+
+SUPER = UserScope(user_id=None, is_superuser=True)
+YEAR = 2026
+FIELD_LEADS = {"LCI-SKHCN": ("khcn", "dmst", "cds"), "LCI-SNNMT": ("cdx",)}
+LEAD_ACCOUNT = ("khcn", "Đặng Minh Khoa", "LCI-SKHCN")
+
+# unit code, stage, field, title, description, effect, target text prefix (or None).
+# The stages and texts are the demo's choices.
+STORIES = [
+    (
+        "LCI-XBH",
+        "recognised_tinh",
+        "cds",
+        "Chợ phiên Bắc Hà 4.0: thanh toán không dùng tiền mặt",
+        "Tiểu thương chợ phiên niêm yết mã QR, bán hàng trên sàn thương mại điện tử của tỉnh; "
+        "tổ công nghệ số cộng đồng hướng dẫn tại chợ mỗi phiên chủ nhật.",
+        "312/350 tiểu thương nhận thanh toán bằng mã QR; doanh thu qua sàn tăng 25%.",
+    ),
+    (
+        "LCI-PCD",
+        "recognised_co_so",
+        "cdx",
+        "Tổ dân phố xanh: phân loại rác tại nguồn ở phường Cam Đường",
+        "Hộ dân phân loại rác hữu cơ, tái chế; điểm thu gom theo lịch; ủ phân hữu cơ tại chỗ.",
+        "Lượng rác chôn lấp giảm 30%; 85% hộ phân loại rác tại nguồn.",
+    ),
+    (
+        "LCI-PSP",
+        "under_review",
+        "dmst",
+        "Bản đồ du lịch thông minh Sa Pa",
+        "Bản đồ số các điểm du lịch, homestay đạt chuẩn, cảnh báo thời tiết và giao thông.",
+        "Hơn 40.000 lượt khách dùng trong 3 tháng.",
+    ),
+    (
+        "LCI-PLC",
+        "submitted",
+        "cds",
+        "Một cửa số phường Lào Cai: hẹn giờ nộp hồ sơ trực tuyến",
+        "Người dân đặt lịch nộp hồ sơ qua Zalo; cán bộ nhận hồ sơ đã chuẩn bị sẵn.",
+        "Thời gian chờ trung bình giảm từ 35 xuống 8 phút.",
+    ),
+    (
+        "LCI-XBX",
+        "returned",
+        "cdx",
+        "Nông nghiệp xanh: trồng chè theo tiêu chuẩn hữu cơ ở Bát Xát",
+        "Vận động hộ trồng chè chuyển sang canh tác hữu cơ.",
+        "Đang triển khai.",
+    ),
+    (
+        "LCI-SCT",
+        "not_recognised",
+        "cds",
+        "Trang thông tin điện tử của Sở Công Thương",
+        "Nâng cấp giao diện trang thông tin điện tử.",
+        "Giao diện mới.",
+    ),
+    (
+        "LCI-SGDDT",
+        "draft",
+        "cds",
+        "Học bạ số cho học sinh tiểu học toàn tỉnh",
+        "",
+        "",
+    ),
+]
+PERSON_STORY = (
+    "LCI-SKHCN",
+    "Phần mềm quản lý nhiệm vụ khoa học và công nghệ cấp cơ sở",
+    "Theo dõi nhiệm vụ khoa học và công nghệ từ đề xuất đến nghiệm thu trên một phần mềm.",
+    "Hồ sơ nhiệm vụ được tra cứu trực tuyến; thời gian tổng hợp báo cáo giảm một nửa.",
+)
+RETURN_REASON = "Bổ sung số liệu diện tích, số hộ tham gia và biên bản kiểm tra thực tế."
+REFUSE_REASON = "Là nhiệm vụ thường xuyên của cơ quan, chưa có tính mới và khả năng nhân rộng."
+REPLICATING_UNIT = "LCI-XMK"
+
+DRAFTED = datetime.date(2026, 7, 20)
+SENT = datetime.date(2026, 7, 27)
+REVIEWED = datetime.date(2026, 7, 30)
+DECIDED = datetime.date(2026, 8, 5)
+REPLICATED_FROM = datetime.date(2026, 8, 10)
+REPLICATION_RECORDED = datetime.date(2026, 8, 18)
+
+
+def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 20)))
+    return min(moment, now)
+
+
+def _reporter(code: str):
+    return get_user_model().objects.filter(username=f"bc.{code.lower()}").first()
+
+
+def _lead_account(now) -> None:
+    username, full_name, code = LEAD_ACCOUNT
+    from portal.demo import DEMO_PASSWORD
+
+    unit = OrgUnit.objects.get(code=code)
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.first_name = full_name
+        user.email = f"{username}@demo.thiduaso.local"
+        user.set_password(DEMO_PASSWORD)
+        user.date_joined = now
+        user.save()
+    RoleAssignment.objects.get_or_create(user=user, unit=unit, role=Role.FIELD_LEAD)
+    Person.objects.get_or_create(
+        user=user,
+        defaults={"full_name": full_name, "unit": unit, "position": "Trưởng phòng Quản lý KH"},
+    )
+
+
+def _targets():
+    province = OrgUnit.objects.get(code="LCI")
+    plan = Plan.objects.filter(issuer=province, status=Plan.Status.ISSUED).first()
+    return list(plan.targets.order_by("order", "pk")[:2]) if plan else []
+
+
+def load_initiatives(*, now: datetime.datetime) -> int:
+    """The demo's initiatives; the number created (0 when already loaded or when Lào Cai's
+    departments have no reporter accounts, i.e. the reports' demo was not loaded)."""
+    skhcn = OrgUnit.objects.filter(code="LCI-SKHCN").first()
+    if skhcn is None or FieldLead.objects.filter(unit=skhcn).exists():
+        return 0
+    if _reporter("LCI-XBH") is None:
+        return 0
+    for code, fields in FIELD_LEADS.items():
+        for field in fields:
+            FieldLead.objects.get_or_create(unit=OrgUnit.objects.get(code=code), field=field)
+    with clock_at(_at(DRAFTED, 8, now)):
+        _lead_account(timezone.now())
+    coordinator = get_user_model().objects.get(username="tinh")
+    created = 0
+    for index, (code, stage, field, title, description, effect) in enumerate(STORIES):
+        unit = OrgUnit.objects.get(code=code)
+        reporter = _reporter(code)
+        if reporter is None:
+            continue
+        _story(unit, reporter, coordinator, stage, field, title, description, effect, index, now)
+        created += 1
+    code, title, description, effect = PERSON_STORY
+    unit = OrgUnit.objects.get(code=code)
+    reporter = _reporter(code)
+    person = Person.objects.filter(user=reporter).first()
+    if reporter is not None and person is not None:
+        with clock_at(_at(DRAFTED, 10, now)):
+            initiative = services.initiative_create(
+                scope=SUPER,
+                user=reporter,
+                unit=unit,
+                year=YEAR,
+                data={
+                    "title": title,
+                    "field": "khcn",
+                    "person": person,
+                    "description": description,
+                    "effect": effect,
+                },
+            )
+            services.evidence_add(
+                scope=SUPER,
+                user=reporter,
+                initiative=initiative,
+                link="https://sokhcn.laocai.gov.vn/phan-mem-quan-ly-nhiem-vu",
+            )
+        with clock_at(_at(SENT, 9, now)):
+            services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
+        created += 1
+    return created
+
+
+def _story(unit, reporter, coordinator, stage, field, title, description, effect, index, now):
+    with clock_at(_at(DRAFTED + datetime.timedelta(days=index % 3), 9, now)):
+        initiative = services.initiative_create(
+            scope=SUPER,
+            user=reporter,
+            unit=unit,
+            year=YEAR,
+            data={
+                "title": title,
+                "field": field,
+                "description": description,
+                "effect": effect,
+                "targets": _targets(),
+            },
+        )
+        if stage == "draft":
+            return initiative
+        services.evidence_add(
+            scope=SUPER,
+            user=reporter,
+            initiative=initiative,
+            link=f"https://{unit.code.lower()}.laocai.gov.vn/sang-kien-{YEAR}",
+        )
+    with clock_at(_at(SENT, 9 + index % 5, now)):
+        services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
+    if stage == "submitted":
+        return initiative
+    with clock_at(_at(REVIEWED, 10, now)):
+        if stage == "returned":
+            return services.initiative_return(
+                scope=SUPER, user=coordinator, initiative=initiative, reason=RETURN_REASON
+            )
+        services.initiative_take_for_review(scope=SUPER, user=coordinator, initiative=initiative)
+    if stage == "under_review":
+        return initiative
+    with clock_at(_at(DECIDED, 15, now)):
+        if stage == "not_recognised":
+            return services.initiative_refuse(
+                scope=SUPER, user=coordinator, initiative=initiative, reason=REFUSE_REASON
+            )
+        level = Initiative.Level.PROVINCE if stage == "recognised_tinh" else Initiative.Level.BASE
+        services.initiative_recognise(
+            scope=SUPER,
+            user=coordinator,
+            initiative=initiative,
+            level=level,
+            influence="Toàn tỉnh" if level == Initiative.Level.PROVINCE else unit.name,
+            decision_number=f"{1180 + index}/QĐ-UBND",
+            decision_date=DECIDED,
+        )
+    if stage == "recognised_tinh":
+        replicating = OrgUnit.objects.get(code=REPLICATING_UNIT)
+        with clock_at(_at(REPLICATION_RECORDED, 9, now)):
+            services.replication_record(
+                scope=SUPER,
+                user=_reporter(REPLICATING_UNIT),
+                initiative=initiative,
+                unit=replicating,
+                started_on=REPLICATED_FROM,
+                results="Chợ trung tâm xã Mường Khương: 140 tiểu thương nhận thanh toán mã QR.",
+            )
+    return initiative
