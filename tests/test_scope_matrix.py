@@ -8,7 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from evaluation.models import (
+    CriterionGroup,
+    EvaluationScheme,
+    RankingVersion,
+    ScoreChange,
+    ScoreSheet,
+)
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -78,6 +84,11 @@ OBJECT_URLS = {
     "org:enterprise_edit": "enterprise",
     "evaluation:scheme": "scheme",
     "evaluation:rescore": "scheme",
+    "evaluation:scheme_edit": "scheme",
+    "evaluation:scheme_copy": "scheme",
+    "evaluation:scheme_groups": "scheme",
+    "evaluation:scheme_criteria": "scheme",
+    "evaluation:scheme_rules": "scheme",
     "evaluation:index_import": "scheme",
     "evaluation:tie_rules": "scheme",
     "evaluation:freeze": "scheme",
@@ -111,6 +122,9 @@ POST_ONLY = {
     "monitoring:plan_word",
     "monitoring:target_excel",
     "evaluation:rescore",
+    "evaluation:scheme_groups",
+    "evaluation:scheme_criteria",
+    "evaluation:scheme_rules",
     "evaluation:index_import",
     "evaluation:tie_rules",
     "evaluation:freeze",
@@ -136,6 +150,8 @@ EDIT_URLS = {
     "org:unit_block": set(),
     "org:household_edit": {Role.COORDINATOR},
     "org:enterprise_edit": {Role.COORDINATOR},
+    "evaluation:scheme_edit": {Role.COORDINATOR},
+    "evaluation:scheme_copy": {Role.COORDINATOR},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start"}
@@ -209,6 +225,7 @@ def _objects(unit):
         name="Bộ tiêu chí bí mật của đơn vị khác",
         cutoff=datetime.date(2026, 6, 30),
     )
+    CriterionGroup.objects.create(scheme=scheme, order=1, name="Nhóm bí mật của đơn vị khác")
     sheet = ScoreSheet.objects.create(scheme=scheme, unit=unit)
     version = RankingVersion.objects.create(
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
@@ -262,7 +279,8 @@ def _state():
         list(Household.objects.order_by("pk").values_list("head_name", "unit_id")),
         list(Enterprise.objects.order_by("pk").values_list("name", "unit_id")),
         list(BlockMembership.objects.order_by("pk").values_list("block_id", "valid_to")),
-        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", flat=True)),
+        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", "name", "version")),
+        list(CriterionGroup.objects.order_by("pk").values_list("name", "order")),
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
