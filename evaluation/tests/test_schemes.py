@@ -80,9 +80,7 @@ def test_coordinator_creates_a_scheme_and_builds_it_on_the_page(client, scoring_
             f"{p}-source": "human",
         },
     )
-    assert structure(scheme) == [
-        ("Sản xuất, kinh doanh", "1.1", Decimal("60.50"), "human", 1)
-    ]
+    assert structure(scheme) == [("Sản xuất, kinh doanh", "1.1", Decimal("60.50"), "human", 1)]
     page = client.get(reverse("evaluation:scheme_edit", args=[scheme.pk])).content.decode()
     assert "Tổng điểm tối đa các tiêu chí là 60,5, chưa bằng thang 100 điểm." in page
 
