@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from awards.models import ClassificationPolicy
 from evaluation.models import (
     CriterionGroup,
     EvaluationScheme,
@@ -35,6 +36,10 @@ pytestmark = pytest.mark.django_db
 OBJECT_URLS = {
     "awards:unit": "unit",
     "awards:person": "person",
+    "awards:classification": "version",
+    "awards:classification_excel": "version",
+    "awards:classification_word": "version",
+    "awards:classification_policy": "version",
     "plans:detail": "plan",
     "plans:edit": "plan",
     "plans:cascade": "plan",
@@ -122,6 +127,7 @@ POST_ONLY = {
     "monitoring:plan_word",
     "monitoring:target_excel",
     "evaluation:rescore",
+    "awards:classification_policy",
     "evaluation:scheme_groups",
     "evaluation:scheme_criteria",
     "evaluation:scheme_rules",
@@ -284,6 +290,7 @@ def _state():
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
+        list(ClassificationPolicy.objects.values_list("province_id", "excellent_min_percent")),
     )
 
 
