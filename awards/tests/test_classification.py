@@ -18,7 +18,6 @@ from awards.reports import reporting_record, reporting_records
 from evaluation import ranking, scoring
 from evaluation.access import EvaluationAccess
 from evaluation.models import ScoreChange, ScoreSheet
-from evaluation.tests.conftest import scoring_round  # noqa: F401  (the fixture)
 from org.models import Person, Role
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, put_in_block, user_with_role
@@ -28,8 +27,14 @@ DEFAULTS = ClassificationPolicy()
 
 
 def test_levels_follow_the_share_of_the_maximum_points():
-    cases = [(Decimal("90"), "excellent"), (Decimal("89.9"), "good"), (Decimal("70"), "good"),
-             (Decimal("69.9"), "done"), (Decimal("50"), "done"), (Decimal("49.9"), "not_done")]  # fmt: skip
+    cases = [
+        (Decimal("90"), "excellent"),
+        (Decimal("89.9"), "good"),
+        (Decimal("70"), "good"),
+        (Decimal("69.9"), "done"),
+        (Decimal("50"), "done"),
+        (Decimal("49.9"), "not_done"),
+    ]
     for total, level in cases:
         result = classify_unit(
             total=total, max_points=Decimal(100), policy=DEFAULTS, report_faults=[], matters=[]
@@ -64,7 +69,7 @@ def test_a_pending_matter_leaves_the_level_provisional():
     assert result.text == "Hoàn thành tốt nhiệm vụ (tạm xếp, chờ giải quyết)"
 
 
-def test_reporting_records_in_bulk_equal_one_by_one(scoring_round):  # noqa: F811
+def test_reporting_records_in_bulk_equal_one_by_one(scoring_round):
     r = scoring_round
     units = [r.a, r.b, r.c, r.d]
     day = datetime.date(2026, 4, 30)
@@ -75,7 +80,7 @@ def test_reporting_records_in_bulk_equal_one_by_one(scoring_round):  # noqa: F81
 
 
 @pytest.fixture
-def frozen(scoring_round):  # noqa: F811
+def frozen(scoring_round):
     r = scoring_round
     scoring.rescore(scheme=r.scheme)
     office = EvaluationAccess(user_scope(r.coordinator), r.scheme)
@@ -164,7 +169,7 @@ def test_a_unit_sees_only_its_own_rows_and_not_another_block(client, frozen):
 def test_the_page_queries_do_not_grow_with_the_block(
     client,
     scoring_round,
-    django_assert_max_num_queries,  # noqa: F811
+    django_assert_max_num_queries,
 ):
     r = scoring_round
     Person.objects.create(unit=r.a, full_name="Trưởng A", user=user_with_role(r.a, Role.HEAD))
