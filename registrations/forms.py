@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import parse_number_vi
-from core.forms import StyledFormMixin
+from core.forms import StyledFormMixin, bound_free_text, style_widgets
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from org.models import OrgUnit
 from plans.models import Plan
@@ -84,3 +84,43 @@ class RoundOpenForm(StyledFormMixin, forms.Form):
         self.fields["plan"].queryset = plans
         self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:90]}"
         self.fields["year"].initial = timezone.localdate().year
+
+
+class EnterpriseRegistrationForm(forms.Form):
+    """An enterprise's or cooperative's participation plan and commitments (seed 004 §V.2g)."""
+
+    enterprise = forms.ModelChoiceField(
+        label=gettext_lazy("Doanh nghiệp, hợp tác xã"), queryset=None
+    )
+    participation_plan = forms.CharField(
+        label=gettext_lazy("Kế hoạch tham gia phong trào"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, enterprises, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+        bound_free_text(self)
+        style_widgets(self)
+
+
+class PersonRegistrationForm(forms.Form):
+    """An individual's titles aimed for (from the award catalogue) and commitments."""
+
+    person = forms.ModelChoiceField(label=gettext_lazy("Cá nhân"), queryset=None)
+    titles = forms.MultipleChoiceField(
+        label=gettext_lazy("Danh hiệu đăng ký"), choices=[], widget=forms.CheckboxSelectMultiple
+    )
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, people, titles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.unit.name}"
+        self.fields["titles"].choices = titles
+        bound_free_text(self)
+        style_widgets(self)

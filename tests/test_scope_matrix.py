@@ -26,7 +26,12 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
-from registrations.models import Registration, RegistrationReminder, RegistrationRound
+from registrations.models import (
+    Registration,
+    RegistrationReminder,
+    RegistrationRound,
+    SubjectRegistration,
+)
 from reporting.models import Event, Evidence, Period, Report, ReportValue, TaskUpdate
 from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
@@ -76,6 +81,9 @@ OBJECT_URLS = {
     "registrations:decide": "registration",
     "registrations:round": "round",
     "registrations:round_remind": "round",
+    "registrations:round_enterprise": "round",
+    "registrations:round_person": "round",
+    "registrations:subject_decide": "subject_registration",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
     "monitoring:tasks": "plan",
@@ -122,6 +130,9 @@ POST_ONLY = {
     "reporting:period_close",
     "registrations:decide",
     "registrations:round_remind",
+    "registrations:round_enterprise",
+    "registrations:round_person",
+    "registrations:subject_decide",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",
     "monitoring:plan_word",
@@ -223,6 +234,13 @@ def _objects(unit):
     )
     household = HouseholdFactory(unit=unit, head_name="Hộ bí mật của đơn vị khác")
     enterprise = EnterpriseFactory(unit=unit, name="Hợp tác xã bí mật của đơn vị khác")
+    subject_registration = SubjectRegistration.objects.create(
+        round=round_,
+        enterprise=enterprise,
+        participation_plan="Kế hoạch bí mật của đơn vị khác",
+        commitments="Cam kết bí mật của đơn vị khác",
+        created_at=timezone.now(),
+    )
     EmulationBlock.objects.create(province=unit, code="K01", name="Khối bí mật của đơn vị khác")
     scheme = EvaluationScheme.objects.create(
         issuer=unit,
@@ -255,6 +273,7 @@ def _objects(unit):
         "evidence": evidence,
         "registration": registration,
         "round": round_,
+        "subject_registration": subject_registration,
         "unit_period": (unit, period),
     }
 
@@ -282,6 +301,7 @@ def _state():
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
         RegistrationRound.objects.count(),
         RegistrationReminder.objects.count(),
+        list(SubjectRegistration.objects.order_by("pk").values_list("status", "commitments")),
         list(Household.objects.order_by("pk").values_list("head_name", "unit_id")),
         list(Enterprise.objects.order_by("pk").values_list("name", "unit_id")),
         list(BlockMembership.objects.order_by("pk").values_list("block_id", "valid_to")),
