@@ -124,3 +124,19 @@ class PersonRegistrationForm(forms.Form):
         self.fields["titles"].choices = titles
         bound_free_text(self)
         style_widgets(self)
+
+
+class HouseholdRegistrationForm(forms.Form):
+    """A household's commitments (seed 002 §V.1c: hộ gia đình, nông dân, người lao động)."""
+
+    household = forms.ModelChoiceField(label=gettext_lazy("Hộ gia đình"), queryset=None)
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, households, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["household"].queryset = households
+        self.fields["household"].label_from_instance = lambda h: f"{h.head_name} — {h.unit.name}"
+        bound_free_text(self)
+        style_widgets(self)

@@ -177,6 +177,7 @@ class RegistrationReminder(models.Model):
 class SubjectRegistration(models.Model):
     """Đăng ký thi đua of a subject that is not a unit, in a round (issue #14 item 1):
 
+    - a household (hộ gia đình, nông dân, người lao động; seed 002 §V.1c) with its commitments;
     - an enterprise or cooperative (doanh nghiệp, hợp tác xã) with its own participation plan
       (seed 004 §V.2g: "xây dựng kế hoạch tham gia phong trào");
     - an individual (cá nhân) with the titles they aim for — Lao động tiên tiến, Chiến sĩ thi
@@ -211,6 +212,15 @@ class SubjectRegistration(models.Model):
         related_name="registrations",
         verbose_name=_("cá nhân"),
     )
+    # Seed 002 §V.1c: households (hộ gia đình, nông dân) of a commune or village register too.
+    household = models.ForeignKey(
+        "org.Household",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("hộ gia đình"),
+    )
     # [{"code": "lao-dong-tien-tien", "name": "Lao động tiên tiến"}, …]
     titles = models.JSONField(_("danh hiệu đăng ký"), default=list, blank=True)
     participation_plan = models.TextField(_("kế hoạch tham gia phong trào"), blank=True)
@@ -234,9 +244,25 @@ class SubjectRegistration(models.Model):
         ordering = ["round", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(enterprise__isnull=False) & models.Q(person__isnull=True))
-                | (models.Q(enterprise__isnull=True) & models.Q(person__isnull=False)),
+                condition=(
+                    models.Q(enterprise__isnull=False)
+                    & models.Q(person__isnull=True)
+                    & models.Q(household__isnull=True)
+                )
+                | (
+                    models.Q(enterprise__isnull=True)
+                    & models.Q(person__isnull=False)
+                    & models.Q(household__isnull=True)
+                )
+                | (
+                    models.Q(enterprise__isnull=True)
+                    & models.Q(person__isnull=True)
+                    & models.Q(household__isnull=False)
+                ),
                 name="subject_registration_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "household"], name="register_household_once_per_round"
             ),
             models.UniqueConstraint(
                 fields=["round", "enterprise"], name="register_enterprise_once_per_round"
@@ -247,11 +273,15 @@ class SubjectRegistration(models.Model):
         ]
 
     def __str__(self):
-        return str(self.enterprise or self.person)
+        return str(self.enterprise or self.person or self.household)
+
+    @property
+    def subject(self):
+        return self.enterprise or self.person or self.household
 
     @property
     def subject_unit(self):
-        return self.enterprise.unit if self.enterprise_id else self.person.unit
+        return self.subject.unit
 
     @property
     def title_names(self) -> str:

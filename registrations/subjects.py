@@ -1,8 +1,10 @@
-"""Registrations of enterprises, cooperatives and individuals in a round (SubjectRegistration):
-who may record and decide them, the writes, and the reads of the round page.
+"""Registrations of enterprises, cooperatives, individuals and households in a round
+(SubjectRegistration): who may record and decide them, the writes, and the reads of the round
+page.
 
 - An enterprise's participation plan is recorded by the coordinator of the unit where it
   operates (enterprises have no accounts; their plan arrives on paper), who also approves it.
+- A household's commitments are recorded and approved by the coordinator of its commune.
 - An individual registers the titles they aim for themselves (their Person has their account),
   or the reporter, head or coordinator of their unit records it; the head or the coordinator of
   the unit approves or returns it.
@@ -17,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from org.models import Enterprise, Person, Role
+from org.models import Enterprise, Household, Person, Role
 from org.scope import MANAGE_ROLES, UserScope, get_in_scope_or_404
 from registrations.models import RegistrationRound, SubjectRegistration
 from registrations.titles import individual_titles
@@ -26,17 +28,19 @@ RECORD_PERSON_ROLES = (Role.REPORTER, Role.HEAD, Role.COORDINATOR)
 DECIDE_PERSON_ROLES = (Role.HEAD, Role.COORDINATOR)
 
 
-def may_record(scope: UserScope, user, *, enterprise=None, person=None) -> bool:
+def may_record(scope: UserScope, user, *, enterprise=None, person=None, household=None) -> bool:
     if enterprise is not None:
         return scope.covers(enterprise.unit, MANAGE_ROLES)
+    if household is not None:
+        return scope.covers(household.unit, MANAGE_ROLES)
     return (user is not None and person.user_id == user.pk) or scope.covers(
         person.unit, RECORD_PERSON_ROLES
     )
 
 
 def may_decide(scope: UserScope, registration: SubjectRegistration) -> bool:
-    if registration.enterprise_id:
-        return scope.covers(registration.enterprise.unit, MANAGE_ROLES)
+    if registration.person_id is None:
+        return scope.covers(registration.subject_unit, MANAGE_ROLES)
     return scope.covers(registration.person.unit, DECIDE_PERSON_ROLES)
 
 
@@ -64,16 +68,19 @@ def subject_register(
     round_: RegistrationRound,
     enterprise: Enterprise | None = None,
     person: Person | None = None,
+    household: Household | None = None,
     participation_plan: str = "",
     commitments: str = "",
     titles: list[str] | None = None,
 ) -> SubjectRegistration:
-    """Record (or send again after a return) the registration of an enterprise or a person."""
-    if (enterprise is None) == (person is None):
-        raise ValidationError(_("Chọn một doanh nghiệp, hợp tác xã hoặc một cá nhân."))
-    if not may_record(scope, user, enterprise=enterprise, person=person):
+    """Record (or send again after a return) the registration of an enterprise, a person or a
+    household."""
+    given = [s for s in (enterprise, person, household) if s is not None]
+    if len(given) != 1:
+        raise ValidationError(_("Chọn một doanh nghiệp, hợp tác xã, một cá nhân hoặc một hộ."))
+    if not may_record(scope, user, enterprise=enterprise, person=person, household=household):
         raise PermissionDenied
-    subject_unit = enterprise.unit if enterprise is not None else person.unit
+    subject_unit = given[0].unit
     if not _in_round(round_, subject_unit):
         raise ValidationError(_("Đối tượng không thuộc phạm vi của kế hoạch này."))
     errors = {}
@@ -90,7 +97,15 @@ def subject_register(
             errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    lookup = {"enterprise": enterprise} if enterprise is not None else {"person": person}
+    lookup = {
+        name: value
+        for name, value in (
+            ("enterprise", enterprise),
+            ("person", person),
+            ("household", household),
+        )
+        if value is not None
+    }
     registration = (
         SubjectRegistration.objects.select_for_update().filter(round=round_, **lookup).first()
     )
@@ -138,7 +153,11 @@ def subject_visible_q(scope: UserScope) -> Q:
     """Registrations of enterprises and people of the user's subtree, and the user's own."""
     if scope.is_superuser:
         return Q()
-    q = scope.unit_q("enterprise__unit") | scope.unit_q("person__unit")
+    q = (
+        scope.unit_q("enterprise__unit")
+        | scope.unit_q("person__unit")
+        | scope.unit_q("household__unit")
+    )
     if scope.user_id is not None:
         q |= Q(person__user_id=scope.user_id)
     return q
@@ -146,7 +165,7 @@ def subject_visible_q(scope: UserScope) -> Q:
 
 def subject_registration_in_scope(*, scope: UserScope, pk: int) -> SubjectRegistration:
     queryset = SubjectRegistration.objects.select_related(
-        "enterprise__unit", "person__unit", "round__plan__issuer"
+        "enterprise__unit", "person__unit", "household__unit", "round__plan__issuer"
     )
     return get_in_scope_or_404(queryset, subject_visible_q(scope), pk=pk)
 
@@ -160,17 +179,17 @@ class SubjectRow:
 
 def round_subjects(
     *, scope: UserScope, round_: RegistrationRound, today: datetime.date | None = None
-) -> tuple[list[SubjectRow], list[SubjectRow]]:
-    """(enterprises, individuals) registered in the round that the user may see, each with
-    whether it was not approved by the deadline and whether the user may decide it."""
+) -> tuple[list[SubjectRow], list[SubjectRow], list[SubjectRow]]:
+    """(enterprises, individuals, households) registered in the round that the user may see,
+    each with whether it was not approved by the deadline and whether the user may decide it."""
     today = today or timezone.localdate()
     rows = (
         SubjectRegistration.objects.filter(round=round_)
         .filter(subject_visible_q(scope))
-        .select_related("enterprise__unit", "person__unit")
+        .select_related("enterprise__unit", "person__unit", "household__unit")
         .order_by("enterprise__name", "person__unit__path", "person__full_name", "pk")
     )
-    enterprises, people = [], []
+    enterprises, people, households = [], [], []
     for registration in rows:
         row = SubjectRow(
             registration,
@@ -178,8 +197,13 @@ def round_subjects(
             can_decide=registration.status == SubjectRegistration.Status.SUBMITTED
             and may_decide(scope, registration),
         )
-        (enterprises if registration.enterprise_id else people).append(row)
-    return enterprises, people
+        if registration.enterprise_id:
+            enterprises.append(row)
+        elif registration.person_id:
+            people.append(row)
+        else:
+            households.append(row)
+    return enterprises, people, households
 
 
 def enterprises_to_register(*, scope: UserScope, round_: RegistrationRound):
@@ -189,6 +213,16 @@ def enterprises_to_register(*, scope: UserScope, round_: RegistrationRound):
         .filter(unit__path__startswith=issuer.path if issuer else "-")
         .select_related("unit")
         .order_by("name")
+    )
+
+
+def households_to_register(*, scope: UserScope, round_: RegistrationRound):
+    issuer = round_.plan.issuer
+    return (
+        Household.objects.filter(scope.unit_q("unit", roles=MANAGE_ROLES))
+        .filter(unit__path__startswith=issuer.path if issuer else "-")
+        .select_related("unit")
+        .order_by("unit__path", "head_name")
     )
 
 

@@ -20,6 +20,7 @@ from registrations.actions import RegistrationActions
 from registrations.forms import (
     INITIATIVE_FIELDS,
     EnterpriseRegistrationForm,
+    HouseholdRegistrationForm,
     PersonRegistrationForm,
     RegistrationStartForm,
     RoundOpenForm,
@@ -200,13 +201,14 @@ def round_detail(request, pk):
     round_ = selectors.round_in_scope(scope=scope, pk=pk)
     board = selectors.round_board(scope=scope, round_=round_)
     can_remind = permissions.may_receive(scope, round_.plan)
-    enterprises, people = subjects.round_subjects(scope=scope, round_=round_)
+    enterprises, people, households = subjects.round_subjects(scope=scope, round_=round_)
     context = {
         "board": board,
         "round": round_,
         "can_remind": can_remind,
         "enterprise_rows": enterprises,
         "person_rows": people,
+        "household_rows": households,
         **_subject_forms(request, scope, round_),
     }
     return render(request, "registrations/round_detail.html", context)
@@ -217,7 +219,11 @@ def _subject_forms(request, scope, round_, data=None) -> dict:
     enterprises = subjects.enterprises_to_register(scope=scope, round_=round_)
     people = subjects.people_to_register(scope=scope, user=request.user, round_=round_)
     titles = individual_titles()
+    households = subjects.households_to_register(scope=scope, round_=round_)
     return {
+        "household_form": HouseholdRegistrationForm(data, households=households)
+        if households.exists()
+        else None,
         "enterprise_form": EnterpriseRegistrationForm(data, enterprises=enterprises)
         if enterprises.exists()
         else None,
@@ -262,6 +268,12 @@ def round_register_enterprise(request, pk):
 @require_POST
 def round_register_person(request, pk):
     return _register(request, pk, "person")
+
+
+@login_required
+@require_POST
+def round_register_household(request, pk):
+    return _register(request, pk, "household")
 
 
 @login_required

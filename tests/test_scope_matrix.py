@@ -83,6 +83,7 @@ OBJECT_URLS = {
     "registrations:round_remind": "round",
     "registrations:round_enterprise": "round",
     "registrations:round_person": "round",
+    "registrations:round_household": "round",
     "registrations:subject_decide": "subject_registration",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
@@ -132,6 +133,7 @@ POST_ONLY = {
     "registrations:round_remind",
     "registrations:round_enterprise",
     "registrations:round_person",
+    "registrations:round_household",
     "registrations:subject_decide",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",

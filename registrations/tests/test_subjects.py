@@ -9,7 +9,12 @@ from django.urls import reverse
 from awards.catalogue import catalogue_load_defaults
 from org.models import Role
 from org.scope import user_scope
-from org.tests.factories import EnterpriseFactory, PersonFactory, user_with_role
+from org.tests.factories import (
+    EnterpriseFactory,
+    HouseholdFactory,
+    PersonFactory,
+    user_with_role,
+)
 from registrations import subjects
 from registrations.models import SubjectRegistration
 from registrations.tests.test_rounds import AFTER, BEFORE
@@ -111,16 +116,18 @@ def test_not_approved_by_the_deadline_is_late_and_others_see_only_their_subtree(
             scope=user_scope(unit_coordinator), user=unit_coordinator, round_=round_.round,
             enterprise=enterprise, participation_plan="Kế hoạch", commitments="Cam kết",
         )  # fmt: skip
-    rows, _people = subjects.round_subjects(
+    rows, _people, _households = subjects.round_subjects(
         scope=user_scope(round_.coordinator), round_=round_.round, today=AFTER
     )
     assert [r.late for r in rows] == [True, True]
-    before, _people = subjects.round_subjects(
+    before, _people, _households = subjects.round_subjects(
         scope=user_scope(round_.coordinator), round_=round_.round, today=BEFORE
     )
     assert [r.late for r in before] == [False, False]
     reporter = round_.people[world.other_commune.code][Role.REPORTER]
-    mine, _people = subjects.round_subjects(scope=user_scope(reporter), round_=round_.round)
+    mine, _people, _households = subjects.round_subjects(
+        scope=user_scope(reporter), round_=round_.round
+    )
     assert [r.registration.enterprise for r in mine] == [other]
     with pytest.raises(PermissionDenied):
         subjects.subject_register(
@@ -169,3 +176,16 @@ def test_the_round_page_queries_do_not_grow_with_the_registrations(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()
     assert page.count('data-testid="subject-row"') == 20
+
+
+def test_the_communes_coordinator_records_a_households_commitments(client, round_, world, titles):
+    household = HouseholdFactory(unit=world.commune, head_name="Hoàng Văn Thảo")
+    client.force_login(user_with_role(world.commune, Role.COORDINATOR, username="xa3"))
+    client.post(
+        reverse("registrations:round_household", args=[round_.round.pk]),
+        {"household": household.pk, "commitments": "Sản xuất, kinh doanh giỏi; lắp camera an ninh"},
+    )
+    registration = SubjectRegistration.objects.get(household=household)
+    assert registration.subject_unit == world.commune
+    page = client.get(reverse("registrations:round", args=[round_.round.pk])).content.decode()
+    assert "Hoàng Văn Thảo" in page and "lắp camera an ninh" in page
