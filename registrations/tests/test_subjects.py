@@ -189,3 +189,18 @@ def test_the_communes_coordinator_records_a_households_commitments(client, round
     assert registration.subject_unit == world.commune
     page = client.get(reverse("registrations:round", args=[round_.round.pk])).content.decode()
     assert "Hoàng Văn Thảo" in page and "lắp camera an ninh" in page
+
+
+def test_a_communes_own_round_expects_its_villages(world):
+    from plans.tests.factories import PlanFactory, TargetFactory
+    from registrations import selectors, services
+
+    plan = PlanFactory(issuer=world.commune)
+    TargetFactory(plan=plan, value=10)
+    coordinator = user_with_role(world.commune, Role.COORDINATOR, username="xa4")
+    opened = services.round_open(
+        scope=user_scope(coordinator), user=coordinator, plan=plan, year=2026, deadline=AFTER
+    )
+    board = selectors.round_board(scope=user_scope(coordinator), round_=opened, today=BEFORE)
+    assert [row.unit for row in board.rows] == [world.village]
+    assert board.groups[0].block is None
