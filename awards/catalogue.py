@@ -351,3 +351,14 @@ def vote_passes(form: AwardForm, *, agree: int, members: int) -> bool:
     if form.vote_threshold_inclusive:
         return share >= form.vote_threshold_percent
     return share > form.vote_threshold_percent
+
+
+def individual_titles() -> list[tuple[str, str]]:
+    """(code, name) of the active danh hiệu thi đua an individual may aim for (registrations)."""
+    return list(
+        AwardForm.objects.filter(
+            is_active=True, for_individual=True, category=AwardForm.Category.TITLE
+        )
+        .order_by("order", "name")
+        .values_list("code", "name")
+    )

@@ -282,6 +282,67 @@ class EligibilityPolicy(models.Model):
         return str(self.province)
 
 
+class ClassificationLevel(models.TextChoices):
+    """Mức xếp loại cuối năm (seed 001 Nhóm 1 NV2, seed 004 §V.1a), best first."""
+
+    EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
+    GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
+    DONE = "done", _("Hoàn thành nhiệm vụ")
+    NOT_DONE = "not_done", _("Không hoàn thành nhiệm vụ")
+
+
+class ClassificationPolicy(models.Model):
+    """Ngưỡng xếp loại of a province: the share of the scheme's maximum points each level needs
+    and the highest level a unit with late, missing or wrong reports may get. The defaults are
+    the product's choice (no text fixes them): 90 / 70 / 50 %, and reporting faults cap a unit
+    at Hoàn thành tốt nhiệm vụ (seed 001 Nhóm 1 NV2 ties reporting to the yearly rating)."""
+
+    province = models.OneToOneField(
+        "org.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="classification_policy",
+        verbose_name=_("tỉnh"),
+    )
+    excellent_min_percent = models.DecimalField(
+        _("Hoàn thành xuất sắc: từ (% điểm tối đa)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("90"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    good_min_percent = models.DecimalField(
+        _("Hoàn thành tốt: từ (% điểm tối đa)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("70"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    done_min_percent = models.DecimalField(
+        _("Hoàn thành: từ (% điểm tối đa)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("50"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    reports_fault_cap = models.CharField(
+        _("mức cao nhất khi báo cáo trễ, thiếu hoặc sai quá mức cho phép"),
+        max_length=20,
+        choices=ClassificationLevel.choices,
+        default=ClassificationLevel.GOOD,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ngưỡng xếp loại")
+        verbose_name_plural = _("ngưỡng xếp loại")
+
+    def __str__(self):
+        return str(self.province)
+
+
 def _one_subject_q() -> Q:
     """Exactly one subject: a unit (collective) or a person. Households and enterprises get a
     nullable foreign key each when org holds them, and a branch here."""

@@ -61,3 +61,61 @@ def reporting_record(*, unit: OrgUnit, year: int, today: datetime.date) -> Repor
         if pk in returned:
             record.returned.append(lower_first(label))
     return record
+
+
+def reporting_records(
+    *, units: list[OrgUnit], year: int, today: datetime.date
+) -> dict[int, ReportingRecord]:
+    """`reporting_record` for many units at once (a block, a province's ranking): the same
+    periods, judged by the same rule, in three queries whatever the number of units."""
+    if not units:
+        return {}
+    paths = {p for u in units for p in (*u.ancestor_paths(), u.path)}
+    types = {u.unit_type_id for u in units}
+    rows = (
+        Period.objects.filter(
+            schedule__plan__issuer__path__in=paths,
+            schedule__unit_types__in=types,
+            end__year=year,
+            due_date__lt=today,
+        )
+        .order_by("end", "pk")
+        .values_list(
+            "pk", "label", "due_date", "schedule__plan__issuer__path", "schedule__unit_types"
+        )
+    )
+    periods: list[tuple[int, str, datetime.date, str, int]] = list(rows)
+    ids = {row[0] for row in periods}
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(unit__in=units, period_id__in=ids).only(
+            "pk", "unit_id", "period_id", "status", "submitted_at", "days_late"
+        )
+    }
+    returned = set(
+        Event.objects.filter(
+            kind=Event.Kind.RETURN, report__unit__in=units, report__period_id__in=ids
+        ).values_list("report__unit_id", "report__period_id")
+    )
+    records = {}
+    for unit in units:
+        mine = {*unit.ancestor_paths(), unit.path}
+        seen: set[int] = set()
+        record = ReportingRecord()
+        for pk, full_label, due_date, issuer_path, unit_type in periods:
+            if pk in seen or issuer_path not in mine or unit_type != unit.unit_type_id:
+                continue
+            seen.add(pk)
+            record.periods += 1
+            label = lower_first(full_label.replace(f"/{year}", ""))
+            standing = report_timeliness(
+                due_date=due_date, report=reports.get((unit.pk, pk)), today=today
+            )
+            if standing.state == LATE:
+                record.late.append(label)
+            elif standing.state == MISSING:
+                record.missing.append(label)
+            if (unit.pk, pk) in returned:
+                record.returned.append(label)
+        records[unit.pk] = record
+    return records

@@ -4,23 +4,33 @@ a scope; each in a fixed number of queries, whatever the size of the province.""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from awards.catalogue import base_salary_on, prize_multiple, prize_on_salary
-from awards.eligibility import MemberFacts, SubjectFacts, Verdict, verdict
+from awards.classification import Classification, classify_head, classify_unit
+from awards.eligibility import (
+    MemberFacts,
+    SubjectFacts,
+    Verdict,
+    rule_pending_matters,
+    rule_reports,
+    verdict,
+)
 from awards.models import (
     AwardForm,
     AwardKind,
     AwardRecord,
     BaseSalary,
+    ClassificationPolicy,
     EligibilityPolicy,
     PendingMatter,
     SubjectType,
 )
-from awards.reports import reporting_record
+from awards.reports import reporting_record, reporting_records
 from core.formats import number_vi
 from core.text import search_terms
+from evaluation.models import Criterion, RankingEntry, RankingVersion
 from org.models import OrgUnit, Person, Role, RoleAssignment
 from org.scope import UserScope, get_in_scope_or_404
 
@@ -254,3 +264,107 @@ def subject_search(
         units = units.filter(search_text__contains=word)
         people = people.filter(search_text__contains=word)
     return list(units.order_by("path")[:limit]), list(people.order_by("full_name", "pk")[:limit])
+
+
+# --- year-end classification (xếp loại) --------------------------------------------------------
+
+
+def classification_policy_for(unit: OrgUnit) -> ClassificationPolicy:
+    """The province's thresholds, or the defaults (explained on ClassificationPolicy)."""
+    root = unit.path[: OrgUnit.steplen]
+    province = OrgUnit.objects.filter(path=root).first()
+    policy = ClassificationPolicy.objects.filter(province__path=root).first()
+    return policy or ClassificationPolicy(province=province)
+
+
+@dataclass
+class ClassificationRow:
+    entry: RankingEntry
+    result: Classification
+    head: Person | None = None
+    head_result: Classification | None = None
+
+
+def classification_rows(
+    *, version: RankingVersion, blocks: list, unit_ids: set[int] | None, today: datetime.date
+) -> list[ClassificationRow]:
+    """Every unit of the frozen version in `blocks` (only `unit_ids` when given), classified
+    with its reasons, and its head. A fixed number of queries whatever the number of units."""
+    scheme = version.scheme
+    entries = (
+        RankingEntry.objects.filter(version=version, block__in=blocks)
+        .select_related("unit__unit_type", "block")
+        .order_by("block__order", "block__name", "rank", "unit__name")
+    )
+    if unit_ids is not None:
+        entries = entries.filter(unit_id__in=unit_ids)
+    entries = list(entries)
+    units = [e.unit for e in entries]
+    max_points = (
+        Criterion.objects.filter(group__scheme=scheme).aggregate(s=Sum("max_points"))["s"] or 0
+    )
+    policy = classification_policy_for(scheme.issuer)
+    eligibility = policy_for(scheme.issuer)
+    records = reporting_records(units=units, year=scheme.year, today=version.cutoff)
+    heads = _heads(units, today)
+    matters: dict[tuple[str, int], list[PendingMatter]] = {}
+    for matter in PendingMatter.objects.filter(
+        Q(subject_unit__in=units) | Q(person__in=heads.values())
+    ):
+        if matter.subject_unit_id:
+            key = ("unit", matter.subject_unit_id)
+        else:
+            key = ("person", matter.person_id)
+        matters.setdefault(key, []).append(matter)
+    rows = []
+    for entry in entries:
+        facts = SubjectFacts(
+            subject_type=SubjectType.COLLECTIVE,
+            year=scheme.year,
+            today=today,
+            reporting=records.get(entry.unit_id),
+            matters=matters.get(("unit", entry.unit_id), []),
+        )
+        result = classify_unit(
+            total=entry.total,
+            max_points=max_points,
+            policy=policy,
+            report_faults=rule_reports(facts, eligibility),
+            matters=rule_pending_matters(facts),
+        )
+        row = ClassificationRow(entry, result)
+        head = heads.get(entry.unit_id)
+        if head is not None:
+            head_facts = SubjectFacts(
+                subject_type=SubjectType.INDIVIDUAL,
+                year=scheme.year,
+                today=today,
+                matters=matters.get(("person", head.pk), []),
+            )
+            row.head = head
+            row.head_result = classify_head(
+                unit=result, unit_name=entry.unit.name, matters=rule_pending_matters(head_facts)
+            )
+        rows.append(row)
+    return rows
+
+
+def _heads(units: list[OrgUnit], today: datetime.date) -> dict[int, Person]:
+    """unit id -> the person heading it today (a HEAD role on the unit, a Person record of it)."""
+    pairs = list(
+        RoleAssignment.objects.valid_on(today)
+        .filter(unit__in=units, role=Role.HEAD)
+        .values_list("unit_id", "user_id")
+    )
+    people = {
+        (p.unit_id, p.user_id): p
+        for p in Person.objects.filter(
+            user_id__in=[u for _unit, u in pairs], unit__in=units
+        ).order_by("pk")
+    }
+    heads = {}
+    for unit_id, user_id in pairs:
+        person = people.get((unit_id, user_id))
+        if person is not None and unit_id not in heads:
+            heads[unit_id] = person
+    return heads

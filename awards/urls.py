@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import views
+from awards import classification_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -9,4 +9,20 @@ urlpatterns = [
     path("xet-dieu-kien/", views.subject_search, name="search"),
     path("don-vi/<int:pk>/", views.unit_eligibility, name="unit"),
     path("ca-nhan/<int:pk>/", views.person_eligibility, name="person"),
+    path("xep-loai/<int:pk>/", classification_views.classification, name="classification"),
+    path(
+        "xep-loai/<int:pk>/excel/",
+        classification_views.classification_excel,
+        name="classification_excel",
+    ),
+    path(
+        "xep-loai/<int:pk>/word/",
+        classification_views.classification_word,
+        name="classification_word",
+    ),
+    path(
+        "xep-loai/<int:pk>/nguong/",
+        classification_views.classification_policy,
+        name="classification_policy",
+    ),
 ]

@@ -34,6 +34,7 @@ from reporting.timeliness import ON_TIME
 from reporting.timeliness import timeliness as _report_timeliness
 
 CENT = Decimal("0.01")
+CHUNK_UNITS = 200
 # A target counts as met for the year when monitoring judges it met or on its path
 # (a 2030 target on track in 2026 is what the year asks of a unit).
 MET_STATES = (Status.MET, Status.ON_TRACK)
@@ -323,13 +324,19 @@ RULES = {
 def compute(
     *, scheme: EvaluationScheme, criteria: list[Criterion], units: list[OrgUnit]
 ) -> dict[tuple[int, int], Computed]:
-    """(unit id, criterion id) -> the computed points of every computed criterion given."""
-    reading = _Reading(scheme, units, scheme.cutoff, _schedules(scheme))
+    """(unit id, criterion id) -> the computed points of every computed criterion given.
+
+    Units are read CHUNK at a time: the share of targets met reads every unit's whole series of
+    figures (monitoring's trend needs it), 5.4 million roll-up rows for the bench province's
+    1,611 units, which at once would hold gigabytes (bench/README.md, Scoring)."""
+    schedules = _schedules(scheme)
     found = {}
-    for criterion in criteria:
-        rule = RULES.get(criterion.source)
-        if rule is None:
-            continue
-        for unit_id, result in rule(reading, criterion).items():
-            found[(unit_id, criterion.pk)] = result
+    for start in range(0, len(units), CHUNK_UNITS):
+        reading = _Reading(scheme, units[start : start + CHUNK_UNITS], scheme.cutoff, schedules)
+        for criterion in criteria:
+            rule = RULES.get(criterion.source)
+            if rule is None:
+                continue
+            for unit_id, result in rule(reading, criterion).items():
+                found[(unit_id, criterion.pk)] = result
     return found

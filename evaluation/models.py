@@ -71,6 +71,12 @@ class EvaluationScheme(models.Model):
         _("điểm trừ tối đa"), max_digits=6, decimal_places=2, default=Decimal(10)
     )
     tie_rules = models.JSONField(_("thứ tự quy tắc khi bằng điểm"), default=list, blank=True)
+    # The scale the criteria's maxima add up to (100 in most provinces); blank: not fixed.
+    total_points = models.DecimalField(
+        _("tổng điểm của thang"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    # Optimistic concurrency of the scheme's editing page (core.services.claim_version).
+    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -150,6 +156,31 @@ class Criterion(models.Model):
     def clean(self):
         if self.source == self.Source.EXTERNAL_INDEX and not self.index_scale:
             raise ValidationError({"index_scale": _("Chỉ số bên ngoài cần thang điểm.")})
+
+
+class AdjustmentRule(models.Model):
+    """A bonus or penalty the scheme foresees (khoản cộng, trừ điểm), with its reason and its
+    points; the office applies it to a sheet as an Adjustment."""
+
+    scheme = models.ForeignKey(
+        EvaluationScheme, on_delete=models.CASCADE, related_name="adjustment_rules"
+    )
+    kind = models.CharField(
+        _("loại"),
+        max_length=10,
+        choices=[("bonus", _("Điểm thưởng")), ("penalty", _("Điểm trừ"))],
+    )
+    points = models.DecimalField(_("số điểm"), max_digits=6, decimal_places=2)
+    reason = models.CharField(_("lý do"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("khoản cộng, trừ điểm")
+        verbose_name_plural = _("khoản cộng, trừ điểm")
+        ordering = ["kind", "order", "pk"]
+
+    def __str__(self):
+        return self.reason
 
 
 class IndexValue(models.Model):

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 from core.params import parse_id
 from evaluation import export_jobs, indices, ranking, scoring, selectors
 from evaluation.access import EvaluationAccess
-from evaluation.models import Criterion, ScoreChange, TieRule
+from evaluation.models import AdjustmentRule, Criterion, ScoreChange, TieRule
 from evaluation.subjects import scheme_blocks
 from jobs.models import Job
-from org.scope import user_scope
+from org.scope import MANAGE_ROLES, user_scope
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -41,9 +41,11 @@ def _managed_scheme(request, pk):
 @require_GET
 def scheme_list(request):
     scope = user_scope(request.user)
-    return render(
-        request, "evaluation/scheme_list.html", {"schemes": selectors.scheme_list(scope=scope)}
-    )
+    context = {
+        "schemes": selectors.scheme_list(scope=scope),
+        "can_create": scope.has_role(*MANAGE_ROLES),
+    }
+    return render(request, "evaluation/scheme_list.html", context)
 
 
 @login_required
@@ -160,6 +162,7 @@ def sheet_detail(request, pk):
         "can_review": access.can_review(sheet),
         "groups": selectors.sheet_lines(sheet),
         "adjustments": list(sheet.adjustments.select_related("created_by")),
+        "rules": list(sheet.scheme.adjustment_rules.all()),
         "total": ranking.sheet_rows(sheet.scheme, [sheet.unit])[0].total,
     }
     return render(request, "evaluation/sheet.html", context)
@@ -226,15 +229,16 @@ def sheet_submit(request, pk):
 @require_POST
 def sheet_adjustment(request, pk):
     sheet, access = selectors.sheet_in_scope(scope=user_scope(request.user), pk=pk)
+    data = {k: request.POST.get(k, "") for k in ("kind", "points", "reason")}
+    rule_id = parse_id(request.POST.get("rule", ""))
+    if rule_id is not None:
+        # A line the scheme foresees: its kind, points and reason as written there.
+        rule = AdjustmentRule.objects.filter(scheme=sheet.scheme_id, pk=rule_id).first()
+        if rule is None:
+            raise Http404
+        data = {"kind": rule.kind, "points": rule.points, "reason": rule.reason}
     try:
-        scoring.adjustment_add(
-            access=access,
-            sheet=sheet,
-            kind=request.POST.get("kind", ""),
-            points=request.POST.get("points"),
-            reason=request.POST.get("reason", ""),
-            user=request.user,
-        )
+        scoring.adjustment_add(access=access, sheet=sheet, user=request.user, **data)
     except PermissionDenied:
         raise Http404 from None
     except ValidationError as exc:

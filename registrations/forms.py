@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import parse_number_vi
-from core.forms import StyledFormMixin
+from core.forms import StyledFormMixin, bound_free_text, style_widgets
 from core.params import YEAR_MAX, YEAR_MIN, parse_id, parse_int
 from initiatives.models import Field as InitiativeField
 from org.models import OrgUnit
@@ -85,3 +85,59 @@ class RoundOpenForm(StyledFormMixin, forms.Form):
         self.fields["plan"].queryset = plans
         self.fields["plan"].label_from_instance = lambda p: f"{p.display_number} — {p.title[:90]}"
         self.fields["year"].initial = timezone.localdate().year
+
+
+class EnterpriseRegistrationForm(forms.Form):
+    """An enterprise's or cooperative's participation plan and commitments (seed 004 §V.2g)."""
+
+    enterprise = forms.ModelChoiceField(
+        label=gettext_lazy("Doanh nghiệp, hợp tác xã"), queryset=None
+    )
+    participation_plan = forms.CharField(
+        label=gettext_lazy("Kế hoạch tham gia phong trào"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, enterprises, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+        bound_free_text(self)
+        style_widgets(self)
+
+
+class PersonRegistrationForm(forms.Form):
+    """An individual's titles aimed for (from the award catalogue) and commitments."""
+
+    person = forms.ModelChoiceField(label=gettext_lazy("Cá nhân"), queryset=None)
+    titles = forms.MultipleChoiceField(
+        label=gettext_lazy("Danh hiệu đăng ký"), choices=[], widget=forms.CheckboxSelectMultiple
+    )
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, people, titles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.unit.name}"
+        self.fields["titles"].choices = titles
+        bound_free_text(self)
+        style_widgets(self)
+
+
+class HouseholdRegistrationForm(forms.Form):
+    """A household's commitments (seed 002 §V.1c: hộ gia đình, nông dân, người lao động)."""
+
+    household = forms.ModelChoiceField(label=gettext_lazy("Hộ gia đình"), queryset=None)
+    commitments = forms.CharField(
+        label=gettext_lazy("Nội dung cam kết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, households, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["household"].queryset = households
+        self.fields["household"].label_from_instance = lambda h: f"{h.head_name} — {h.unit.name}"
+        bound_free_text(self)
+        style_widgets(self)

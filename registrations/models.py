@@ -154,3 +154,117 @@ class RegistrationReminder(models.Model):
                 fields=["round", "unit", "kind"], name="remind_registration_once_per_kind"
             )
         ]
+
+
+class SubjectRegistration(models.Model):
+    """Đăng ký thi đua of a subject that is not a unit, in a round (issue #14 item 1):
+
+    - a household (hộ gia đình, nông dân, người lao động; seed 002 §V.1c) with its commitments;
+    - an enterprise or cooperative (doanh nghiệp, hợp tác xã) with its own participation plan
+      (seed 004 §V.2g: "xây dựng kế hoạch tham gia phong trào");
+    - an individual (cá nhân) with the titles they aim for — Lao động tiên tiến, Chiến sĩ thi
+      đua cơ sở … from the award catalogue, kept here by code and name (registrations sits
+      below awards: registrations.titles asks awards for the list) — and their commitments.
+
+    Recorded by the subject's unit (the commune or province where the enterprise operates; the
+    person's unit or the person), then approved or returned with a reason.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Bị trả lại")
+
+    round = models.ForeignKey(
+        RegistrationRound, on_delete=models.CASCADE, related_name="subject_registrations"
+    )
+    enterprise = models.ForeignKey(
+        "org.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("doanh nghiệp, hợp tác xã"),
+    )
+    person = models.ForeignKey(
+        "org.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("cá nhân"),
+    )
+    # Seed 002 §V.1c: households (hộ gia đình, nông dân) of a commune or village register too.
+    household = models.ForeignKey(
+        "org.Household",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("hộ gia đình"),
+    )
+    # [{"code": "lao-dong-tien-tien", "name": "Lao động tiên tiến"}, …]
+    titles = models.JSONField(_("danh hiệu đăng ký"), default=list, blank=True)
+    participation_plan = models.TextField(_("kế hoạch tham gia phong trào"), blank=True)
+    commitments = models.TextField(_("nội dung cam kết"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gửi lúc"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đăng ký thi đua của doanh nghiệp, cá nhân")
+        verbose_name_plural = _("đăng ký thi đua của doanh nghiệp, cá nhân")
+        ordering = ["round", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(enterprise__isnull=False)
+                    & models.Q(person__isnull=True)
+                    & models.Q(household__isnull=True)
+                )
+                | (
+                    models.Q(enterprise__isnull=True)
+                    & models.Q(person__isnull=False)
+                    & models.Q(household__isnull=True)
+                )
+                | (
+                    models.Q(enterprise__isnull=True)
+                    & models.Q(person__isnull=True)
+                    & models.Q(household__isnull=False)
+                ),
+                name="subject_registration_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "household"], name="register_household_once_per_round"
+            ),
+            models.UniqueConstraint(
+                fields=["round", "enterprise"], name="register_enterprise_once_per_round"
+            ),
+            models.UniqueConstraint(
+                fields=["round", "person"], name="register_person_once_per_round"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.enterprise or self.person or self.household)
+
+    @property
+    def subject(self):
+        return self.enterprise or self.person or self.household
+
+    @property
+    def subject_unit(self):
+        return self.subject.unit
+
+    @property
+    def title_names(self) -> str:
+        return ", ".join(t.get("name", "") for t in self.titles)

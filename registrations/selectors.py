@@ -143,13 +143,17 @@ class RoundBoard:
 
 def round_units(round_: RegistrationRound, today: datetime.date) -> QuerySet[OrgUnit]:
     """The units a round expects a registration from: the units in force under the plan's
-    issuer that belong to one of the province's emulation blocks (seed 004: "21 Khối thi đua")."""
+    issuer that belong to one of the province's emulation blocks (seed 004: "21 Khối thi đua");
+    under an issuer with no unit in a block (a commune, whose villages form no block), the units
+    directly under it (xã Thống Nhất's round for its villages)."""
     issuer = round_.plan.issuer
     if issuer is None:
         return OrgUnit.objects.none()
-    return OrgUnit.objects.active_on(today).filter(
-        path__startswith=issuer.path, block__isnull=False
-    )
+    below = OrgUnit.objects.active_on(today).filter(path__startswith=issuer.path)
+    in_blocks = below.filter(block__isnull=False)
+    if in_blocks.exists():
+        return in_blocks
+    return below.filter(depth=issuer.depth + 1)
 
 
 def round_board(

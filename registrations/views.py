@@ -15,14 +15,18 @@ from core.http import client_ip
 from core.params import parse_int
 from org.models import Role
 from org.scope import user_scope
-from registrations import selectors, services
+from registrations import selectors, services, subjects
 from registrations.actions import RegistrationActions
 from registrations.forms import (
     INITIATIVE_FIELDS,
+    EnterpriseRegistrationForm,
+    HouseholdRegistrationForm,
+    PersonRegistrationForm,
     RegistrationStartForm,
     RoundOpenForm,
     parse_registration_post,
 )
+from registrations.titles import individual_titles
 from reporting import permissions
 from reporting.views import _messages_of
 
@@ -203,11 +207,102 @@ def round_detail(request, pk):
     round_ = selectors.round_in_scope(scope=scope, pk=pk)
     board = selectors.round_board(scope=scope, round_=round_)
     can_remind = permissions.may_receive(scope, round_.plan)
-    return render(
-        request,
-        "registrations/round_detail.html",
-        {"board": board, "round": round_, "can_remind": can_remind},
-    )
+    enterprises, people, households = subjects.round_subjects(scope=scope, round_=round_)
+    context = {
+        "board": board,
+        "round": round_,
+        "can_remind": can_remind,
+        "enterprise_rows": enterprises,
+        "person_rows": people,
+        "household_rows": households,
+        **_subject_forms(request, scope, round_),
+    }
+    return render(request, "registrations/round_detail.html", context)
+
+
+def _subject_forms(request, scope, round_, data=None) -> dict:
+    """The two registration forms of the round page, offered only with something to choose."""
+    enterprises = subjects.enterprises_to_register(scope=scope, round_=round_)
+    people = subjects.people_to_register(scope=scope, user=request.user, round_=round_)
+    titles = individual_titles()
+    households = subjects.households_to_register(scope=scope, round_=round_)
+    return {
+        "household_form": HouseholdRegistrationForm(data, households=households)
+        if households.exists()
+        else None,
+        "enterprise_form": EnterpriseRegistrationForm(data, enterprises=enterprises)
+        if enterprises.exists()
+        else None,
+        "person_form": PersonRegistrationForm(data, people=people, titles=titles)
+        if titles and people.exists()
+        else None,
+    }
+
+
+def _register(request, pk, kind):
+    scope = user_scope(request.user)
+    round_ = selectors.round_in_scope(scope=scope, pk=pk)
+    forms = _subject_forms(request, scope, round_, request.POST)
+    form = forms[f"{kind}_form"]
+    if form is None:
+        raise Http404
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("registrations:round", pk=pk)
+    data = dict(form.cleaned_data)
+    try:
+        subjects.subject_register(scope=scope, user=request.user, round_=round_, **data)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã ghi nhận bản đăng ký; chờ duyệt."))
+    return redirect("registrations:round", pk=pk)
+
+
+@login_required
+@require_POST
+def round_register_enterprise(request, pk):
+    return _register(request, pk, "enterprise")
+
+
+@login_required
+@require_POST
+def round_register_person(request, pk):
+    return _register(request, pk, "person")
+
+
+@login_required
+@require_POST
+def round_register_household(request, pk):
+    return _register(request, pk, "household")
+
+
+@login_required
+@require_POST
+def subject_decide(request, pk):
+    scope = user_scope(request.user)
+    registration = subjects.subject_registration_in_scope(scope=scope, pk=pk)
+    try:
+        subjects.subject_decide(
+            scope=scope,
+            user=request.user,
+            registration=registration,
+            approve=request.POST.get("decision") == "approve",
+            reason=request.POST.get("reason", ""),
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã ghi quyết định."))
+    return redirect("registrations:round", pk=registration.round_id)
 
 
 @login_required

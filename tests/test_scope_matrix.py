@@ -9,7 +9,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from api.models import ApiToken
-from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from awards.models import ClassificationPolicy
+from evaluation.models import (
+    CriterionGroup,
+    EvaluationScheme,
+    RankingVersion,
+    ScoreChange,
+    ScoreSheet,
+)
 from initiatives.models import Event as InitiativeEvent
 from initiatives.models import Evidence as InitiativeEvidence
 from initiatives.models import FieldLead, Initiative, Replication
@@ -23,7 +30,12 @@ from plans.tests.factories import (
     TaskDeadlineFactory,
     TaskFactory,
 )
-from registrations.models import Registration, RegistrationReminder, RegistrationRound
+from registrations.models import (
+    Registration,
+    RegistrationReminder,
+    RegistrationRound,
+    SubjectRegistration,
+)
 from reporting.models import Event, Evidence, Period, Report, ReportValue, TaskUpdate
 from reporting.tests.factories import PeriodFactory, ScheduleFactory, ScheduleIndicatorFactory
 
@@ -33,6 +45,10 @@ pytestmark = pytest.mark.django_db
 OBJECT_URLS = {
     "awards:unit": "unit",
     "awards:person": "person",
+    "awards:classification": "version",
+    "awards:classification_excel": "version",
+    "awards:classification_word": "version",
+    "awards:classification_policy": "version",
     "plans:detail": "plan",
     "plans:edit": "plan",
     "plans:cascade": "plan",
@@ -69,6 +85,10 @@ OBJECT_URLS = {
     "registrations:decide": "registration",
     "registrations:round": "round",
     "registrations:round_remind": "round",
+    "registrations:round_enterprise": "round",
+    "registrations:round_person": "round",
+    "registrations:round_household": "round",
+    "registrations:subject_decide": "subject_registration",
     "monitoring:plan": "plan",
     "monitoring:heat_map": "plan",
     "monitoring:tasks": "plan",
@@ -82,6 +102,11 @@ OBJECT_URLS = {
     "org:enterprise_edit": "enterprise",
     "evaluation:scheme": "scheme",
     "evaluation:rescore": "scheme",
+    "evaluation:scheme_edit": "scheme",
+    "evaluation:scheme_copy": "scheme",
+    "evaluation:scheme_groups": "scheme",
+    "evaluation:scheme_criteria": "scheme",
+    "evaluation:scheme_rules": "scheme",
     "evaluation:index_import": "scheme",
     "evaluation:tie_rules": "scheme",
     "evaluation:freeze": "scheme",
@@ -122,11 +147,19 @@ POST_ONLY = {
     "reporting:period_close",
     "registrations:decide",
     "registrations:round_remind",
+    "registrations:round_enterprise",
+    "registrations:round_person",
+    "registrations:round_household",
+    "registrations:subject_decide",
     # Exports start a background job (jobs/).
     "monitoring:plan_excel",
     "monitoring:plan_word",
     "monitoring:target_excel",
     "evaluation:rescore",
+    "awards:classification_policy",
+    "evaluation:scheme_groups",
+    "evaluation:scheme_criteria",
+    "evaluation:scheme_rules",
     "evaluation:index_import",
     "evaluation:tie_rules",
     "evaluation:freeze",
@@ -163,6 +196,8 @@ EDIT_URLS = {
     "org:enterprise_edit": {Role.COORDINATOR},
     # A draft initiative: its unit's reporter or head edits it.
     "initiatives:edit": {Role.REPORTER, Role.HEAD},
+    "evaluation:scheme_edit": {Role.COORDINATOR},
+    "evaluation:scheme_copy": {Role.COORDINATOR},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start"}
@@ -231,6 +266,13 @@ def _objects(unit):
     )
     household = HouseholdFactory(unit=unit, head_name="Hộ bí mật của đơn vị khác")
     enterprise = EnterpriseFactory(unit=unit, name="Hợp tác xã bí mật của đơn vị khác")
+    subject_registration = SubjectRegistration.objects.create(
+        round=round_,
+        enterprise=enterprise,
+        participation_plan="Kế hoạch bí mật của đơn vị khác",
+        commitments="Cam kết bí mật của đơn vị khác",
+        created_at=timezone.now(),
+    )
     EmulationBlock.objects.create(province=unit, code="K01", name="Khối bí mật của đơn vị khác")
     scheme = EvaluationScheme.objects.create(
         issuer=unit,
@@ -239,6 +281,7 @@ def _objects(unit):
         name="Bộ tiêu chí bí mật của đơn vị khác",
         cutoff=datetime.date(2026, 6, 30),
     )
+    CriterionGroup.objects.create(scheme=scheme, order=1, name="Nhóm bí mật của đơn vị khác")
     sheet = ScoreSheet.objects.create(scheme=scheme, unit=unit)
     version = RankingVersion.objects.create(
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
@@ -281,6 +324,7 @@ def _objects(unit):
         "evidence": evidence,
         "registration": registration,
         "round": round_,
+        "subject_registration": subject_registration,
         "unit_period": (unit, period),
     }
 
@@ -308,10 +352,12 @@ def _state():
         list(Registration.objects.order_by("pk").values_list("status", flat=True)),
         RegistrationRound.objects.count(),
         RegistrationReminder.objects.count(),
+        list(SubjectRegistration.objects.order_by("pk").values_list("status", "commitments")),
         list(Household.objects.order_by("pk").values_list("head_name", "unit_id")),
         list(Enterprise.objects.order_by("pk").values_list("name", "unit_id")),
         list(BlockMembership.objects.order_by("pk").values_list("block_id", "valid_to")),
-        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", flat=True)),
+        list(EvaluationScheme.objects.order_by("pk").values_list("tie_rules", "name", "version")),
+        list(CriterionGroup.objects.order_by("pk").values_list("name", "order")),
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
@@ -320,6 +366,7 @@ def _state():
         InitiativeEvidence.objects.count(),
         Replication.objects.count(),
         InitiativeEvent.objects.count(),
+        list(ClassificationPolicy.objects.values_list("province_id", "excellent_min_percent")),
     )
 
 

@@ -1,5 +1,8 @@
 import pytest
 
+# The small scoring round of evaluation's tests, for the classification built on it.
+from evaluation.tests.conftest import scoring_round  # noqa: F401
+
 
 @pytest.fixture
 def catalogue(db):
