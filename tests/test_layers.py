@@ -31,6 +31,9 @@ LAYERS: list[set[str]] = [
     {"monitoring"},
     {"evaluation"},
     {"awards"},
+    # Rounds and nominations; the council votes on them and the decision awards them.
+    {"nominations"},
+    {"council", "decisions"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).
     {"portal"},
 ]

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "documents",
     "jobs",
     "awards",
+    "nominations",
+    "council",
+    "decisions",
     "portal",
 ]
 
