@@ -10,7 +10,7 @@ from council.access import SessionAccess
 from council.models import AgendaItem, Ballot, CouncilSession
 from council.services import quorum
 from nominations.models import PublicComment
-from org.models import Role
+from org.models import Person, Role
 from org.scope import UserScope, get_in_scope_or_404
 
 SESSION_ROLES = (Role.COUNCIL, Role.COORDINATOR, Role.LEADER)
@@ -89,3 +89,15 @@ def minutes_context(session: CouncilSession) -> dict:
         ],
         "receipts": tally_receipts(session, items) if session.closed_at else [],
     }
+
+
+def council_candidates(unit) -> list[Person]:
+    """People of the level holding the council role on its unit (the Hội đồng's members)."""
+    return list(
+        Person.objects.filter(
+            user__role_assignments__role=Role.COUNCIL, user__role_assignments__unit=unit
+        )
+        .select_related("unit")
+        .distinct()
+        .order_by("full_name", "pk")
+    )

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,6 +77,9 @@ class AwardRound(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("nominations:round", args=[self.pk])
 
     def is_published(self) -> bool:
         return self.published_at is not None
@@ -207,6 +211,9 @@ class Nomination(models.Model):
             raise NominationLocked(_("Đề nghị đã có quyết định, không được sửa."))
         self.subject_type = self.derived_subject_type()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("nominations:detail", args=[self.pk])
 
     def delete(self, *args, **kwargs):
         if self._stored_status() not in (None, self.Status.DRAFT):

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from awards.models import AwardForm
 from evaluation.models import RankingEntry
 from nominations.access import RoundAccess
-from nominations.models import AwardRound, Nomination, RoundQuota
+from nominations.models import AwardRound, CheckItem, Nomination, RoundQuota
 from nominations.services import COUNTED, eligibility_of
 from org.models import Role
 from org.scope import UserScope, get_in_scope_or_404
@@ -154,3 +155,28 @@ def public_round(*, token) -> tuple[AwardRound, list[Nomination]]:
         .order_by("form__order", "subject_name", "pk")
     )
     return award_round, nominations
+
+
+def nomination_context(nomination: Nomination, access: RoundAccess) -> dict:
+    """The nomination page: the live eligibility verdict, the return reasons, attachments,
+    the public comments (for the office of the level and the council) and the history."""
+    status, reasons = eligibility_of(
+        award_round=nomination.round,
+        form=nomination.form,
+        subject=nomination.subject,
+        today=timezone.localdate(),
+    )
+    sees_comments = access.is_office or access.scope.covers(
+        nomination.round.unit, [Role.COUNCIL, Role.LEADER]
+    )
+    return {
+        "verdict_status": status,
+        "verdict_reasons": reasons,
+        "returns": list(nomination.returns.select_related("returned_by")),
+        "attachments": list(nomination.attachments.all()),
+        "comments": list(nomination.comments.all()) if sees_comments else None,
+        "events": list(nomination.events.select_related("user")),
+        "check_items": CheckItem.choices,
+        "can_edit": access.can_edit(nomination),
+        "can_check": access.can_check(nomination),
+    }

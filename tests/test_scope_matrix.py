@@ -8,7 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from awards.catalogue import catalogue_load_defaults
+from awards.models import AwardForm, AwardKind
+from council.models import AgendaItem, Ballot, CouncilSession
+from decisions.models import Decision
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from nominations.models import Attachment, AwardRound, Nomination
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -89,6 +94,21 @@ OBJECT_URLS = {
     "evaluation:ranking": "version",
     "evaluation:ranking_excel": "version",
     "evaluation:ranking_word": "version",
+    "nominations:round": "award_round",
+    "nominations:nominate": "award_round",
+    "nominations:publish": "award_round",
+    "nominations:detail": "nomination",
+    "nominations:action": "nomination",
+    "nominations:attach": "nomination",
+    "council:convene": "award_round",
+    "council:session": "session",
+    "council:open": "session",
+    "council:vote": "session",
+    "council:paper": "session",
+    "council:close": "session",
+    "decisions:draft": "award_round",
+    "decisions:detail": "decision",
+    "decisions:issue": "decision",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -119,6 +139,15 @@ POST_ONLY = {
     "evaluation:adjustment",
     "evaluation:ranking_excel",
     "evaluation:ranking_word",
+    "nominations:nominate",
+    "nominations:publish",
+    "nominations:action",
+    "nominations:attach",
+    "council:open",
+    "council:vote",
+    "council:paper",
+    "council:close",
+    "decisions:issue",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -136,9 +165,15 @@ EDIT_URLS = {
     "org:unit_block": set(),
     "org:household_edit": {Role.COORDINATOR},
     "org:enterprise_edit": {Role.COORDINATOR},
+    # The standing office convenes the council and drafts the decision; a session is seen by
+    # the council, the office and leaders of its level; a decision also by unit heads.
+    "council:convene": {Role.COORDINATOR},
+    "decisions:draft": {Role.COORDINATOR},
+    "council:session": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER},
+    "decisions:detail": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER, Role.HEAD},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
-ACCEPT_POST = {"reporting:start"}
+ACCEPT_POST = {"reporting:start", "nominations:detail"}
 # Own objects answering something else than 200 to a GET: the start page redirects to the report.
 OWN_GET_STATUS = {"reporting:start": 302}
 LIST_URLS = [
@@ -155,6 +190,9 @@ LIST_URLS = [
     "org:households",
     "org:enterprises",
     "evaluation:list",
+    "nominations:rounds",
+    "council:sessions",
+    "decisions:decisions",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -214,7 +252,12 @@ def _objects(unit):
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
     )
     person = Person.objects.create(unit=unit, full_name="Người bí mật của đơn vị khác")
+    award_round, nomination, session, decision = _award_objects(unit, version)
     return {
+        "award_round": award_round,
+        "nomination": nomination,
+        "session": session,
+        "decision": decision,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -234,6 +277,46 @@ def _objects(unit):
         "round": round_,
         "unit_period": (unit, period),
     }
+
+
+def _award_objects(unit, version):
+    catalogue_load_defaults()
+    award_round = AwardRound.objects.create(
+        unit=unit,
+        kind=AwardRound.Kind.YEAR_END,
+        award_kind=AwardKind.objects.get(code="hang-nam"),
+        year=2026,
+        name="Đợt khen thưởng bí mật của đơn vị khác",
+        deadline=datetime.date(2026, 12, 20),
+        ranking=version,
+    )
+    form = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")
+    nomination = Nomination.objects.create(
+        round=award_round,
+        form=form,
+        subject_unit=unit,
+        subject_name="Đề nghị bí mật của đơn vị khác",
+        proposer=unit,
+        achievements="Thành tích",
+        status=Nomination.Status.SUBMITTED,
+    )
+    session = CouncilSession.objects.create(
+        round=award_round,
+        unit=unit,
+        title="Phiên họp bí mật của đơn vị khác",
+        held_on=datetime.date(2026, 12, 1),
+        status=CouncilSession.Status.VOTING,
+    )
+    AgendaItem.objects.create(session=session, nomination=nomination, order=1)
+    decision = Decision.objects.create(
+        unit=unit,
+        round=award_round,
+        number="1/QĐ-UBND",
+        date=datetime.date(2026, 12, 1),
+        signer="A",
+        title="Quyết định bí mật của đơn vị khác",
+    )
+    return award_round, nomination, session, decision
 
 
 def _url(name, objects):
@@ -266,6 +349,13 @@ def _state():
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
+        list(Nomination.objects.order_by("pk").values_list("status", "achievements")),
+        list(AwardRound.objects.order_by("pk").values_list("published_at", flat=True)),
+        list(CouncilSession.objects.order_by("pk").values_list("status", flat=True)),
+        Ballot.objects.count(),
+        list(AgendaItem.objects.order_by("pk").values_list("paper_agree", flat=True)),
+        list(Decision.objects.order_by("pk").values_list("status", flat=True)),
+        Attachment.objects.count(),
     )
 
 
