@@ -32,7 +32,8 @@ def unit_achievements(*, unit: OrgUnit, year: int, entry: RankingEntry | None) -
         )
         if met and met.get("of"):
             lines.append(
-                _("Đạt %(met)s/%(of)s chỉ tiêu đăng ký.") % {"met": met["met"], "of": met["of"]}
+                _("Đạt %(met)s/%(of)s chỉ tiêu đăng ký.")
+                % {"met": met.get("good", 0), "of": met["of"]}
             )
     titles = list(
         Initiative.objects.filter(registration__unit=unit, registration__year=year).values_list(

@@ -299,9 +299,11 @@ def attachment_add(
 
 
 @transaction.atomic
-def round_publish(*, access: RoundAccess, days: int, user) -> int:
-    """Công khai: the checked nominations go on the public page for `days` days. Returns how
-    many were published."""
+def round_publish(
+    *, access: RoundAccess, days: int, user, until: datetime.datetime | None = None
+) -> int:
+    """Công khai: the checked nominations go on the public page for `days` days (or until a
+    given moment). Returns how many were published."""
     award_round = AwardRound.objects.select_for_update().get(pk=access.round.pk)
     if not access.is_office or award_round.published_at is not None:
         raise PermissionDenied
@@ -312,7 +314,9 @@ def round_publish(*, access: RoundAccess, days: int, user) -> int:
         raise ValidationError(_("Chưa có đề nghị nào đã thẩm định để công khai."))
     now = timezone.now()
     award_round.published_at = now
-    award_round.comments_until = now + datetime.timedelta(days=days)
+    award_round.comments_until = until or now + datetime.timedelta(days=days)
+    if award_round.comments_until < now:
+        raise ValidationError({"days": _("Thời hạn nhận ý kiến phải sau lúc công khai.")})
     award_round.published_by = user
     award_round._history_user = user
     award_round.save(update_fields=["published_at", "comments_until", "published_by"])

@@ -42,6 +42,8 @@ EVENT_DATE_FIELDS = {
     ("awards", "AwardRecord", "decision_date"),
     ("awards", "PendingMatter", "opened_on"),
     ("awards", "PendingMatter", "settled_on"),
+    ("council", "CouncilSession", "held_on"),
+    ("decisions", "Decision", "date"),
 }
 
 
