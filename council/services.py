@@ -101,7 +101,7 @@ def ballot_cast(*, access: SessionAccess, choices: dict[int, str]) -> str:
     """The member's secret ballot: a choice on every agenda item. The turnout and the ballot
     rows are written in one transaction; a second ballot of the same member fails on the
     turnout's unique constraint. Returns the receipt code, shown to the member only."""
-    session = access.session
+    session = CouncilSession.objects.get(pk=access.session.pk)  # its status as it is now
     if session.status != CouncilSession.Status.VOTING or session.mode != session.Mode.ELECTRONIC:
         raise ValidationError(_("Phiên họp không nhận phiếu lúc này."))
     member = access.member()

@@ -181,8 +181,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
             for (name, contact, text), n in zip(COMMENTS, nominations, strict=False):
                 n.refresh_from_db()
                 services.comment_add(nomination=n, name=name, contact=contact, text=text)
-    members = _council(province)
     with clock_at(t_session):
+        members = _council(province)
         session = council_services.session_create(
             access=RoundAccess(user_scope(office), AwardRound.objects.get(pk=award_round.pk)),
             title="Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng năm 2026",
