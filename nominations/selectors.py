@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from awards.models import AwardForm
+from awards.models import AwardForm, AwardRecord
 from evaluation.models import RankingEntry
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, CheckItem, Nomination, RoundQuota
@@ -179,4 +179,35 @@ def nomination_context(nomination: Nomination, access: RoundAccess) -> dict:
         "check_items": CheckItem.choices,
         "can_edit": access.can_edit(nomination),
         "can_check": access.can_check(nomination),
+    }
+
+
+def nomination_report_context(nomination: Nomination) -> dict:
+    """What the Báo cáo thành tích (Mẫu 08) and the tờ trình's list print for one nomination:
+    the subject and its unit, the proposing unit, the form and round, the achievements, the
+    place in the frozen ranking and the awards already in the registry (newest first)."""
+    subject_q = {
+        "subject_unit_id": nomination.subject_unit_id,
+        "person_id": nomination.person_id,
+        "household_id": nomination.household_id,
+        "enterprise_id": nomination.enterprise_id,
+    }
+    records = list(
+        AwardRecord.objects.filter(**subject_q)
+        .select_related("form", "kind")
+        .order_by("-year", "-decision_date")
+    )
+    return {
+        "nomination": nomination,
+        "subject_name": nomination.subject_name,
+        "subject_type": nomination.get_subject_type_display(),
+        "subject": nomination.subject,
+        "proposer": nomination.proposer,
+        "form": nomination.form,
+        "round": nomination.round,
+        "year": nomination.round.year,
+        "achievements": nomination.achievements,
+        "ranking_entry": nomination.ranking_entry,
+        "eligibility_reasons": nomination.eligibility_reasons,
+        "awards_received": records,
     }

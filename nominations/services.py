@@ -82,7 +82,9 @@ def round_create(
     award_round._history_user = user
     award_round.save()
     for form, limit in (quotas or {}).items():
-        RoundQuota.objects.create(round=award_round, form=form, limit=limit)
+        quota = RoundQuota(round=award_round, form=form, limit=limit)
+        quota._history_user = user
+        quota.save()
     return award_round
 
 

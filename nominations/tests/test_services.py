@@ -214,3 +214,16 @@ def _now(moment):
     from unittest import mock
 
     return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+class TestDocumentContexts:
+    def test_the_report_context_lists_the_awards_already_received(self, rw):
+        from awards.tests.factories import AwardRecordFactory
+
+        commune = unit(rw.world.commune.pk)
+        AwardRecordFactory(subject_unit=commune, form=rw.merit, year=2024)
+        nomination = _nominate(rw, form=rw.flag)
+        context = selectors.nomination_report_context(nomination)
+        assert [r.year for r in context["awards_received"]] == [2024]
+        assert context["subject_type"] == "Tập thể" and context["year"] == 2026
+        assert context["ranking_entry"].rank == 1
