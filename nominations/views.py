@@ -49,7 +49,7 @@ def round_detail(request, pk):
         selectors.ranking_suggestions(
             award_round=award_round, form=form, today=timezone.localdate()
         )
-        if form
+        if form and award_round.nominations_open()
         else []
     )
     return render(

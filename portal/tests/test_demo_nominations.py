@@ -24,7 +24,9 @@ User = get_user_model()
 NOW = timezone.make_aware(datetime.datetime(2027, 1, 12, 17))
 
 
-def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(client):
+def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
+    client, django_assert_max_num_queries
+):
     load_demo(now=NOW)
     award_round = AwardRound.objects.get(name=ROUND_NAME)
     version = award_round.ranking
@@ -87,6 +89,14 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(client)
         client.force_login(User.objects.get(username="tinh"))
         page = client.get(reverse("nominations:round", args=[award_round.pk])).content.decode()
         assert failed.get().subject_name in page
+        # The open round suggests the leader of each block with its verdict: the eligibility
+        # facts are read per suggested unit (a bounded number per block, not per unit).
+        AwardRound.objects.filter(year=2027).update(ranking=version)  # as if ranked already
+        next_url = reverse("nominations:round", args=[AwardRound.objects.get(year=2027).pk])
+        blocks = len(leaders)
+        with django_assert_max_num_queries(20 + 12 * blocks):
+            page = client.get(next_url).content.decode()
+        assert page.count('name="unit"') == blocks
         page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
         assert "18.720.000" in page and DECISION_NUMBER in page
         registry = client.get(reverse("awards:registry"), {"q": "35/QD-UBND"})
