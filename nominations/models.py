@@ -108,6 +108,23 @@ class RoundQuota(models.Model):
         return f"{self.form}: {self.limit}"
 
 
+FINAL_STATUSES = ("decided", "forwarded")
+
+
+class NominationQuerySet(models.QuerySet):
+    """Bulk writes skip `save`: they are refused too when they touch a decided nomination."""
+
+    def update(self, **kwargs):
+        if self.filter(status__in=FINAL_STATUSES).exists():
+            raise NominationLocked(_("Đề nghị đã có quyết định, không được sửa."))
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status__in=FINAL_STATUSES).exists():
+            raise NominationLocked(_("Đề nghị đã có quyết định, không được sửa."))
+        return super().delete()
+
+
 class Nomination(models.Model):
     """Đề nghị: one subject proposed for one form in a round, with its dossier."""
 
@@ -193,6 +210,8 @@ class Nomination(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = NominationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("đề nghị khen thưởng")
         verbose_name_plural = _("đề nghị khen thưởng")
@@ -207,7 +226,7 @@ class Nomination(models.Model):
         return f"{self.subject_name} — {self.form}"
 
     def save(self, *args, **kwargs):
-        if self._stored_status() in (self.Status.DECIDED, self.Status.FORWARDED):
+        if self._stored_status() in FINAL_STATUSES:
             raise NominationLocked(_("Đề nghị đã có quyết định, không được sửa."))
         self.subject_type = self.derived_subject_type()
         super().save(*args, **kwargs)

@@ -194,6 +194,18 @@ class TestPublication:
 
 
 class TestImmutable:
+    def test_the_admin_cannot_change_or_delete_a_nomination(self, rw, client):
+        from django.contrib.auth import get_user_model
+        from django.urls import reverse
+
+        nomination = _checked(rw)
+        client.force_login(get_user_model().objects.create_superuser("root", "r@x.vn", "x"))
+        change = reverse("admin:nominations_nomination_change", args=[nomination.pk])
+        assert client.post(change, {"achievements": "Sửa"}).status_code == 403
+        delete = reverse("admin:nominations_nomination_delete", args=[nomination.pk])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+        assert Nomination.objects.get(pk=nomination.pk).achievements == nomination.achievements
+
     def test_a_decided_nomination_refuses_every_write(self, rw):
         nomination = _checked(rw)
         Nomination.objects.filter(pk=nomination.pk).update(status=S.DECIDED)
@@ -207,6 +219,12 @@ class TestImmutable:
             services.nomination_update(
                 access=rw.access(rw.office), nomination=nomination, achievements="x", user=rw.office
             )
+        with pytest.raises(NominationLocked):
+            Nomination.objects.filter(pk=nomination.pk).update(achievements="Sửa")
+        with pytest.raises(NominationLocked):
+            Nomination.objects.filter(pk=nomination.pk).delete()
+        with pytest.raises(ValidationError):
+            services.nomination_record_vote(nomination=nomination, passed=False, user=rw.office)
         assert Nomination.objects.get(pk=nomination.pk).achievements != "Sửa sau quyết định"
 
 
