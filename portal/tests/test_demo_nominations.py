@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from awards.models import AwardRecord
 from council.models import Ballot, CouncilSession, VoterTurnout
+from council.selectors import minutes_context
 from decisions.models import Decision, DecisionLocked
 from evaluation.models import RankingEntry
 from nominations.models import AwardRound, Nomination, PublicComment
@@ -56,6 +57,11 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
     failed = Nomination.objects.filter(round=award_round, vote_passed=False)
     assert failed.count() == 1 and failed.get().form.code == "co-thi-dua-ubnd-tinh"
     assert session.items.get(nomination=failed.get()).agree == 5
+    minutes = minutes_context(session)
+    assert minutes["present"] == minutes["total"] == 7 and minutes["has_quorum"]
+    assert minutes["comment_period"] == (award_round.published_at, award_round.comments_until)
+    assert sum(len(i["comments"]) for i in minutes["items"]) == 2
+    assert len(minutes["receipts"]) == 7
     # Decision: issued, prizes from the base salary in force, awardees in the registry.
     decision = Decision.objects.get(number=DECISION_NUMBER)
     assert decision.status == "issued" and decision.date <= NOW.date()
