@@ -60,6 +60,7 @@ run: demo
 	@echo "  lanhdao  — Lãnh đạo tỉnh Lào Cai (chỉ xem)"
 	@echo "  tt.lci-pyb — Khối trưởng khối 05, UBND phường Yên Bái (chấm điểm)"
 	@echo "  khcn     — Cơ quan chủ trì lĩnh vực KH&CN, ĐMST, CĐS: Sở KH&CN Lào Cai (sáng kiến)"
+	@echo "  hoidong  — Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai (hd.snv, hd.skhcn, hd.stc, hd.mttq, hd.ldld, hd.vp: thành viên)"
 	@echo "  admin    — Quản trị danh mục"
 	@echo "  Việc chạy nền: một Celery worker (kèm lịch beat) chạy cùng, dừng khi máy chủ web dừng"
 	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \

@@ -344,11 +344,25 @@ class ClassificationPolicy(models.Model):
 
 
 def _one_subject_q() -> Q:
-    """Exactly one subject: a unit (collective) or a person. Households and enterprises get a
-    nullable foreign key each when org holds them, and a branch here."""
+    """Exactly one subject: a unit (collective) or a person."""
     return (Q(subject_unit__isnull=False) & Q(person__isnull=True)) | (
         Q(subject_unit__isnull=True) & Q(person__isnull=False)
     )
+
+
+SUBJECT_FIELDS = ("subject_unit", "person", "household", "enterprise")
+
+
+def one_of_four_subjects_q() -> Q:
+    """Exactly one subject among a collective, a person, a household and an enterprise."""
+    either = Q(pk__in=[])
+    for field in SUBJECT_FIELDS:
+        each = Q(**{f"{field}__isnull": False})
+        for other in SUBJECT_FIELDS:
+            if other != field:
+                each &= Q(**{f"{other}__isnull": True})
+        either |= each
+    return either
 
 
 class AwardRecord(SearchableModel):
@@ -373,6 +387,22 @@ class AwardRecord(SearchableModel):
         blank=True,
         related_name="award_records",
         verbose_name=_("cá nhân"),
+    )
+    household = models.ForeignKey(
+        "org.Household",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_records",
+        verbose_name=_("hộ gia đình"),
+    )
+    enterprise = models.ForeignKey(
+        "org.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="award_records",
+        verbose_name=_("doanh nghiệp, hợp tác xã"),
     )
     # The unit in whose subtree the record is kept and read (scope): the collective itself, the
     # person's unit when it was recorded.
@@ -416,7 +446,9 @@ class AwardRecord(SearchableModel):
         verbose_name_plural = _("sổ khen thưởng")
         ordering = ["-year", "-decision_date", "pk"]
         constraints = [
-            models.CheckConstraint(condition=_one_subject_q(), name="award_record_one_subject"),
+            models.CheckConstraint(
+                condition=one_of_four_subjects_q(), name="award_record_one_of_four_subjects"
+            ),
         ]
         indexes = [models.Index(fields=["form", "year"])]
 
@@ -425,10 +457,13 @@ class AwardRecord(SearchableModel):
 
     @property
     def subject(self):
-        return self.subject_unit or self.person
+        return self.subject_unit or self.person or self.household or self.enterprise
+
+    def _subject_count(self) -> int:
+        return sum(getattr(self, f"{f}_id") is not None for f in SUBJECT_FIELDS)
 
     def clean(self):
-        if (self.subject_unit_id is None) == (self.person_id is None):
+        if self._subject_count() != 1:
             raise ValidationError(_("Chọn đúng một đối tượng: một tập thể hoặc một cá nhân."))
         if self.form_id and not self.form.accepts(self._derived_subject_type()):
             raise ValidationError(
@@ -440,6 +475,10 @@ class AwardRecord(SearchableModel):
             )
 
     def _derived_subject_type(self) -> str:
+        if self.household_id:
+            return SubjectType.HOUSEHOLD
+        if self.enterprise_id:
+            return SubjectType.ENTERPRISE
         return SubjectType.COLLECTIVE if self.subject_unit_id else SubjectType.INDIVIDUAL
 
     def save(self, *args, **kwargs):
@@ -451,6 +490,13 @@ class AwardRecord(SearchableModel):
             if not self.owner_unit_id:
                 self.owner_unit_id = self.person.unit_id
             self.subject_name = self.subject_name or self.person.full_name
+        elif self.household_id:
+            # A household or an enterprise is kept by the locality it is attached to.
+            self.owner_unit_id = self.owner_unit_id or self.household.unit_id
+            self.subject_name = self.subject_name or self.household.head_name
+        elif self.enterprise_id:
+            self.owner_unit_id = self.owner_unit_id or self.enterprise.unit_id
+            self.subject_name = self.subject_name or self.enterprise.name
         super().save(*args, **kwargs)
 
     def build_search_text(self) -> str:

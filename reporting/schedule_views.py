@@ -94,7 +94,9 @@ def schedule_edit(request, pk=None):
         if schedule
         else []
     )
-    items = ScheduleItemFormSet(request.POST or None, initial=initial, prefix="item")
+    items = ScheduleItemFormSet(
+        request.POST or None, initial=initial, prefix="item", form_kwargs={"scope": scope}
+    )
     if request.method == "POST" and form.is_valid() and items.is_valid():
         data = dict(form.cleaned_data)
         unit_types, tasks = data.pop("unit_types"), data.pop("tasks")

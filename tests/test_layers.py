@@ -33,6 +33,9 @@ LAYERS: list[set[str]] = [
     {"monitoring"},
     {"evaluation"},
     {"awards"},
+    # Rounds and nominations; the council votes on them and the decision awards them.
+    {"nominations"},
+    {"council", "decisions"},
     # The JSON API (/api/v1/) calls the selectors and services of the apps below, like a page.
     {"api"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).

@@ -9,7 +9,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from api.models import ApiToken
-from awards.models import ClassificationPolicy
+from awards.catalogue import catalogue_load_defaults
+from awards.models import AwardForm, AwardKind, ClassificationPolicy
+from council.models import AgendaItem, Ballot, CouncilSession
+from decisions.models import Decision
 from evaluation.models import (
     CriterionGroup,
     EvaluationScheme,
@@ -20,6 +23,7 @@ from evaluation.models import (
 from initiatives.models import Event as InitiativeEvent
 from initiatives.models import Evidence as InitiativeEvidence
 from initiatives.models import FieldLead, Initiative, Replication
+from nominations.models import Attachment, AwardRound, Nomination
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -130,6 +134,21 @@ OBJECT_URLS = {
     "initiatives:replicate": "initiative",
     "initiatives:evidence": "initiative_evidence",
     "initiatives:evidence_delete": "initiative_evidence",
+    "nominations:round": "award_round",
+    "nominations:nominate": "award_round",
+    "nominations:publish": "award_round",
+    "nominations:detail": "nomination",
+    "nominations:action": "nomination",
+    "nominations:attach": "nomination",
+    "council:convene": "award_round",
+    "council:session": "session",
+    "council:open": "session",
+    "council:vote": "session",
+    "council:paper": "session",
+    "council:close": "session",
+    "decisions:draft": "award_round",
+    "decisions:detail": "decision",
+    "decisions:issue": "decision",
 }
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
@@ -177,6 +196,15 @@ POST_ONLY = {
     "initiatives:evidence_add",
     "initiatives:replicate",
     "initiatives:evidence_delete",
+    "nominations:nominate",
+    "nominations:publish",
+    "nominations:action",
+    "nominations:attach",
+    "council:open",
+    "council:vote",
+    "council:paper",
+    "council:close",
+    "decisions:issue",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -198,9 +226,15 @@ EDIT_URLS = {
     "initiatives:edit": {Role.REPORTER, Role.HEAD},
     "evaluation:scheme_edit": {Role.COORDINATOR},
     "evaluation:scheme_copy": {Role.COORDINATOR},
+    # The standing office convenes the council and drafts the decision; a session is seen by
+    # the council, the office and leaders of its level; a decision also by unit heads.
+    "council:convene": {Role.COORDINATOR},
+    "decisions:draft": {Role.COORDINATOR},
+    "council:session": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER},
+    "decisions:detail": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER, Role.HEAD},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
-ACCEPT_POST = {"reporting:start"}
+ACCEPT_POST = {"reporting:start", "nominations:detail"}
 # Own objects answering something else than 200 to a GET: the start page redirects to the report.
 OWN_GET_STATUS = {"reporting:start": 302}
 LIST_URLS = [
@@ -220,6 +254,9 @@ LIST_URLS = [
     "api_tokens:list",
     "initiatives:list",
     "initiatives:units_without",
+    "nominations:rounds",
+    "council:sessions",
+    "decisions:decisions",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -303,10 +340,15 @@ def _objects(unit):
     initiative_evidence = InitiativeEvidence.objects.create(
         initiative=initiative, file=SimpleUploadedFile("sk.pdf", b"%PDF-1.4"), name="sk.pdf"
     )
+    award_round, nomination, session, decision = _award_objects(unit, version)
     return {
         "api_token": api_token,
         "initiative": initiative,
         "initiative_evidence": initiative_evidence,
+        "award_round": award_round,
+        "nomination": nomination,
+        "session": session,
+        "decision": decision,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -327,6 +369,46 @@ def _objects(unit):
         "subject_registration": subject_registration,
         "unit_period": (unit, period),
     }
+
+
+def _award_objects(unit, version):
+    catalogue_load_defaults()
+    award_round = AwardRound.objects.create(
+        unit=unit,
+        kind=AwardRound.Kind.YEAR_END,
+        award_kind=AwardKind.objects.get(code="hang-nam"),
+        year=2026,
+        name="Đợt khen thưởng bí mật của đơn vị khác",
+        deadline=datetime.date(2026, 12, 20),
+        ranking=version,
+    )
+    form = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")
+    nomination = Nomination.objects.create(
+        round=award_round,
+        form=form,
+        subject_unit=unit,
+        subject_name="Đề nghị bí mật của đơn vị khác",
+        proposer=unit,
+        achievements="Thành tích",
+        status=Nomination.Status.SUBMITTED,
+    )
+    session = CouncilSession.objects.create(
+        round=award_round,
+        unit=unit,
+        title="Phiên họp bí mật của đơn vị khác",
+        held_on=datetime.date(2026, 12, 1),
+        status=CouncilSession.Status.VOTING,
+    )
+    AgendaItem.objects.create(session=session, nomination=nomination, order=1)
+    decision = Decision.objects.create(
+        unit=unit,
+        round=award_round,
+        number="1/QĐ-UBND",
+        date=datetime.date(2026, 12, 1),
+        signer="A",
+        title="Quyết định bí mật của đơn vị khác",
+    )
+    return award_round, nomination, session, decision
 
 
 def _url(name, objects):
@@ -367,6 +449,13 @@ def _state():
         Replication.objects.count(),
         InitiativeEvent.objects.count(),
         list(ClassificationPolicy.objects.values_list("province_id", "excellent_min_percent")),
+        list(Nomination.objects.order_by("pk").values_list("status", "achievements")),
+        list(AwardRound.objects.order_by("pk").values_list("published_at", flat=True)),
+        list(CouncilSession.objects.order_by("pk").values_list("status", flat=True)),
+        Ballot.objects.count(),
+        list(AgendaItem.objects.order_by("pk").values_list("paper_agree", flat=True)),
+        list(Decision.objects.order_by("pk").values_list("status", flat=True)),
+        Attachment.objects.count(),
     )
 
 

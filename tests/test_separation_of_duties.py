@@ -100,7 +100,7 @@ class TestIndicatorsBelongToAProvince:
     def _create(self, client, user, code):
         client.force_login(user)
         response = client.post(
-            reverse("reporting:indicator_create"),
+            reverse("indicators:create"),
             {
                 "code": code,
                 "name": f"Chỉ số riêng {code}",

@@ -44,6 +44,8 @@ EVENT_DATE_FIELDS = {
     ("awards", "PendingMatter", "settled_on"),
     ("initiatives", "Initiative", "decision_date"),
     ("initiatives", "Replication", "started_on"),
+    ("council", "CouncilSession", "held_on"),
+    ("decisions", "Decision", "date"),
 }
 
 

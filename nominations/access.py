@@ -1,0 +1,47 @@
+"""Who may do what with a round and its nominations: one object answers both the action (the
+services require it) and the page (the template asks it before drawing a button)."""
+
+from dataclasses import dataclass
+
+from nominations.models import AwardRound, Nomination
+from org.models import Role
+from org.scope import UserScope
+
+PROPOSER_ROLES = (Role.COORDINATOR, Role.HEAD)
+S = Nomination.Status
+
+
+@dataclass
+class RoundAccess:
+    scope: UserScope
+    round: AwardRound
+
+    @property
+    def is_office(self) -> bool:
+        """The standing office of the round's level (its coordinator)."""
+        return self.scope.covers(self.round.unit, [Role.COORDINATOR])
+
+    def can_propose_for(self, unit) -> bool:
+        """A unit (its coordinator or head) proposes subjects of its own subtree, inside the
+        round's level."""
+        return (
+            self.round.nominations_open()
+            and unit is not None
+            and unit.path.startswith(self.round.unit.path)
+            and self.scope.covers(unit, PROPOSER_ROLES)
+        )
+
+    def can_edit(self, nomination: Nomination) -> bool:
+        if nomination.status not in (S.DRAFT, S.RETURNED):
+            return False
+        return self.is_office or self.scope.covers(nomination.proposer, PROPOSER_ROLES)
+
+    def can_submit(self, nomination: Nomination) -> bool:
+        return self.can_edit(nomination)
+
+    def can_check(self, nomination: Nomination) -> bool:
+        return self.is_office and nomination.status == S.SUBMITTED
+
+    @property
+    def can_publish(self) -> bool:
+        return self.is_office and self.round.published_at is None

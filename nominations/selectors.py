@@ -1,0 +1,213 @@
+"""Reads of rounds and nominations, always through the user's scope (404 outside it): the
+office of a level sees its rounds whole; a unit sees the rounds of its level and its own
+nominations; the public sees only what was published."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from awards.models import AwardForm, AwardRecord
+from evaluation.models import RankingEntry
+from nominations.access import RoundAccess
+from nominations.models import AwardRound, CheckItem, Nomination, RoundQuota
+from nominations.services import COUNTED, eligibility_of
+from org.models import Role
+from org.scope import UserScope, get_in_scope_or_404
+
+OFFICE_ROLES = (Role.COORDINATOR, Role.COUNCIL, Role.LEADER)
+
+
+def rounds_q(scope: UserScope, prefix: str = "") -> Q:
+    """Rounds of a level in the user's subtree or above it (a commune proposes to its
+    province's round)."""
+    unit = f"{prefix}unit"
+    return scope.unit_q(unit) | scope.ancestor_q(unit)
+
+
+def round_list(*, scope: UserScope) -> QuerySet[AwardRound]:
+    return (
+        AwardRound.objects.filter(rounds_q(scope))
+        .select_related("unit", "award_kind")
+        .annotate(nomination_count=Count("nominations"))
+        .order_by("-year", "-created_at", "pk")
+    )
+
+
+def round_in_scope(*, scope: UserScope, pk: int) -> tuple[AwardRound, RoundAccess]:
+    queryset = AwardRound.objects.select_related("unit", "award_kind", "ranking__scheme")
+    award_round = get_in_scope_or_404(queryset, rounds_q(scope), pk=pk)
+    return award_round, RoundAccess(scope, award_round)
+
+
+def nominations_q(scope: UserScope) -> Q:
+    """The proposer's subtree, or the whole round for the office, the council and leaders of
+    its level."""
+    return scope.unit_q("proposer") | scope.unit_q("round__unit", roles=OFFICE_ROLES)
+
+
+def round_nominations(*, scope: UserScope, award_round: AwardRound) -> list[Nomination]:
+    return list(
+        Nomination.objects.filter(round=award_round)
+        .filter(nominations_q(scope))
+        .select_related("form", "proposer")
+        .annotate(comment_count=Count("comments"))
+        .order_by("form__order", "subject_name", "pk")
+    )
+
+
+def nomination_in_scope(*, scope: UserScope, pk: int) -> tuple[Nomination, RoundAccess]:
+    queryset = Nomination.objects.select_related(
+        "round__unit",
+        "round__award_kind",
+        "form",
+        "proposer",
+        "subject_unit",
+        "person__unit",
+        "household",
+        "enterprise",
+        "ranking_entry__block",
+    )
+    nomination = get_in_scope_or_404(queryset, nominations_q(scope), pk=pk)
+    return nomination, RoundAccess(scope, nomination.round)
+
+
+@dataclass
+class QuotaLine:
+    form: AwardForm
+    used: int
+    limit: int
+
+    @property
+    def exceeded(self) -> bool:
+        return self.used > self.limit
+
+    @property
+    def full(self) -> bool:
+        return self.used >= self.limit
+
+
+def round_quotas(award_round: AwardRound) -> list[QuotaLine]:
+    """Each quota of the round with how many nominations use it (two queries)."""
+    used = dict(
+        Nomination.objects.filter(round=award_round, status__in=COUNTED)
+        .values("form_id")
+        .annotate(n=Count("pk"))
+        .values_list("form_id", "n")
+    )
+    return [
+        QuotaLine(q.form, used.get(q.form_id, 0), q.limit)
+        for q in RoundQuota.objects.filter(round=award_round).select_related("form")
+    ]
+
+
+@dataclass
+class Suggestion:
+    entry: RankingEntry
+    status: str
+    reasons: list[str]
+    nominated: bool
+
+
+def ranking_suggestions(
+    *, award_round: AwardRound, form: AwardForm, today: datetime.date, top: int = 1
+) -> list[Suggestion]:
+    """The top of each block in the round's frozen ranking, each with its eligibility verdict
+    for `form` and whether it is already proposed."""
+    if award_round.ranking_id is None:
+        return []
+    entries = list(
+        RankingEntry.objects.filter(version_id=award_round.ranking_id, rank__lte=top)
+        .select_related("unit__unit_type", "block", "version")
+        .order_by("block__order", "block__name", "rank")
+    )
+    nominated = set(
+        Nomination.objects.filter(round=award_round, form=form).values_list(
+            "subject_unit_id", flat=True
+        )
+    )
+    out = []
+    for entry in entries:
+        status, reasons = eligibility_of(
+            award_round=award_round, form=form, subject=entry.unit, today=today
+        )
+        out.append(Suggestion(entry, status, reasons, entry.unit_id in nominated))
+    return out
+
+
+def public_round(*, token) -> tuple[AwardRound, list[Nomination]]:
+    """The published list of a round (no login): nothing before it is published, and only the
+    nominations that went through publication."""
+    award_round = AwardRound.objects.select_related("unit").filter(public_token=token).first()
+    if award_round is None or award_round.published_at is None:
+        raise Http404
+    shown = (
+        Nomination.Status.PUBLISHED,
+        Nomination.Status.VOTED,
+        Nomination.Status.DECIDED,
+        Nomination.Status.FORWARDED,
+    )
+    nominations = list(
+        Nomination.objects.filter(round=award_round, status__in=shown)
+        .select_related("form", "proposer")
+        .order_by("form__order", "subject_name", "pk")
+    )
+    return award_round, nominations
+
+
+def nomination_context(nomination: Nomination, access: RoundAccess) -> dict:
+    """The nomination page: the live eligibility verdict, the return reasons, attachments,
+    the public comments (for the office of the level and the council) and the history."""
+    status, reasons = eligibility_of(
+        award_round=nomination.round,
+        form=nomination.form,
+        subject=nomination.subject,
+        today=timezone.localdate(),
+    )
+    sees_comments = access.is_office or access.scope.covers(
+        nomination.round.unit, [Role.COUNCIL, Role.LEADER]
+    )
+    return {
+        "verdict_status": status,
+        "verdict_reasons": reasons,
+        "returns": list(nomination.returns.select_related("returned_by")),
+        "attachments": list(nomination.attachments.all()),
+        "comments": list(nomination.comments.all()) if sees_comments else None,
+        "events": list(nomination.events.select_related("user")),
+        "check_items": CheckItem.choices,
+        "can_edit": access.can_edit(nomination),
+        "can_check": access.can_check(nomination),
+    }
+
+
+def nomination_report_context(nomination: Nomination) -> dict:
+    """What the Báo cáo thành tích (Mẫu 08) and the tờ trình's list print for one nomination:
+    the subject and its unit, the proposing unit, the form and round, the achievements, the
+    place in the frozen ranking and the awards already in the registry (newest first)."""
+    subject_q = {
+        "subject_unit_id": nomination.subject_unit_id,
+        "person_id": nomination.person_id,
+        "household_id": nomination.household_id,
+        "enterprise_id": nomination.enterprise_id,
+    }
+    records = list(
+        AwardRecord.objects.filter(**subject_q)
+        .select_related("form", "kind")
+        .order_by("-year", "-decision_date")
+    )
+    return {
+        "nomination": nomination,
+        "subject_name": nomination.subject_name,
+        "subject_type": nomination.get_subject_type_display(),
+        "subject": nomination.subject,
+        "proposer": nomination.proposer,
+        "form": nomination.form,
+        "round": nomination.round,
+        "year": nomination.round.year,
+        "achievements": nomination.achievements,
+        "ranking_entry": nomination.ranking_entry,
+        "eligibility_reasons": nomination.eligibility_reasons,
+        "awards_received": records,
+    }

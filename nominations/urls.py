@@ -1,0 +1,14 @@
+from django.urls import path
+
+from nominations import views
+
+app_name = "nominations"
+urlpatterns = [
+    path("", views.round_list, name="rounds"),
+    path("dot/<int:pk>/", views.round_detail, name="round"),
+    path("dot/<int:pk>/de-nghi/", views.nominate, name="nominate"),
+    path("dot/<int:pk>/cong-khai/", views.publish, name="publish"),
+    path("<int:pk>/", views.nomination_detail, name="detail"),
+    path("<int:pk>/thao-tac/", views.nomination_action, name="action"),
+    path("<int:pk>/tai-lieu/", views.attach, name="attach"),
+]

@@ -1,0 +1,231 @@
+"""Pages of the nomination workflow (thin: scope, parse, one service, render)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from awards.models import AwardForm
+from core.http import client_ip
+from core.params import parse_id
+from nominations import selectors, services
+from nominations.forms import (
+    AchievementsForm,
+    AttachmentForm,
+    CommentForm,
+    PublishForm,
+    fill_stamp,
+)
+from nominations.models import CheckItem, Nomination
+from org.models import OrgUnit
+from org.scope import user_scope
+
+COMMENTS_PER_HOUR = 10  # per address, on the public page
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@login_required
+def round_list(request):
+    rounds = selectors.round_list(scope=user_scope(request.user))
+    return render(request, "nominations/rounds.html", {"rounds": rounds})
+
+
+@login_required
+def round_detail(request, pk):
+    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
+    forms = list(AwardForm.objects.filter(is_active=True, kinds=award_round.award_kind_id))
+    form = next((f for f in forms if f.pk == parse_id(request.GET.get("hinh_thuc"))), None)
+    form = form or next((f for f in forms if f.one_per_block_per_year), forms[0] if forms else None)
+    suggestions = (
+        selectors.ranking_suggestions(
+            award_round=award_round, form=form, today=timezone.localdate()
+        )
+        if form and award_round.nominations_open()
+        else []
+    )
+    return render(
+        request,
+        "nominations/round.html",
+        {
+            "round": award_round,
+            "access": access,
+            "forms": forms,
+            "form": form,
+            "suggestions": [s for s in suggestions if access.can_propose_for(s.entry.unit)],
+            "quotas": selectors.round_quotas(award_round),
+            "nominations": selectors.round_nominations(scope=access.scope, award_round=award_round),
+            "publish_form": PublishForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def nominate(request, pk):
+    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
+    form = get_object_or_404(AwardForm, pk=parse_id(request.POST.get("form")), is_active=True)
+    unit = get_object_or_404(
+        OrgUnit.objects.filter(access.scope.unit_q()), pk=parse_id(request.POST.get("unit"))
+    )
+    try:
+        nomination = services.nomination_create(
+            access=access,
+            form=form,
+            subject=unit,
+            user=request.user,
+            override_reason=request.POST.get("override_reason", "")[:2000],
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect(f"{award_round.get_absolute_url()}?hinh_thuc={form.pk}")
+    return redirect(nomination.get_absolute_url())
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
+    if not access.can_publish:
+        raise Http404
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            count = services.round_publish(
+                access=access, days=form.cleaned_data["days"], user=request.user
+            )
+            messages.success(request, _("Đã công khai %(n)s đề nghị.") % {"n": count})
+        except ValidationError as exc:
+            _errors(request, exc)
+    return redirect(award_round.get_absolute_url())
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination, access = selectors.nomination_in_scope(scope=user_scope(request.user), pk=pk)
+    form = AchievementsForm(initial={"achievements": nomination.achievements})
+    if request.method == "POST":
+        if not access.can_edit(nomination):
+            raise Http404
+        form = AchievementsForm(request.POST)
+        if form.is_valid():
+            services.nomination_update(
+                access=access,
+                nomination=nomination,
+                achievements=form.cleaned_data["achievements"],
+                user=request.user,
+            )
+            messages.success(request, _("Đã lưu thành tích."))
+            return redirect(nomination.get_absolute_url())
+    return render(
+        request,
+        "nominations/nomination.html",
+        {"nomination": nomination, "access": access, "form": form, "attach_form": AttachmentForm()}
+        | selectors.nomination_context(nomination, access),
+    )
+
+
+@login_required
+@require_POST
+def nomination_action(request, pk):
+    nomination, access = selectors.nomination_in_scope(scope=user_scope(request.user), pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action == "submit":
+            services.nomination_submit(access=access, nomination=nomination, user=request.user)
+        elif action == "check":
+            services.nomination_check(access=access, nomination=nomination, user=request.user)
+        elif action == "return":
+            reasons = {item: request.POST.get(f"reason-{item}", "")[:2000] for item in CheckItem}
+            services.nomination_return(
+                access=access, nomination=nomination, reasons=reasons, user=request.user
+            )
+        else:
+            raise Http404
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect(nomination.get_absolute_url())
+
+
+@login_required
+@require_POST
+def attach(request, pk):
+    nomination, access = selectors.nomination_in_scope(scope=user_scope(request.user), pk=pk)
+    if not access.can_edit(nomination):
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                access=access,
+                nomination=nomination,
+                item=form.cleaned_data["item"],
+                upload=form.cleaned_data["file"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+    else:
+        messages.error(request, _("Chọn loại tài liệu và tệp."))
+    return redirect(nomination.get_absolute_url())
+
+
+def public_round(request, token):
+    """Công khai (no login): the published list, and a comment form while the period runs."""
+    award_round, nominations = selectors.public_round(token=token)
+    is_open = services.comments_open(award_round)
+    sent = None
+    form = CommentForm(initial={"stamp": fill_stamp()})
+    if request.method == "POST":
+        if not is_open:
+            raise Http404
+        nomination = next(
+            (n for n in nominations if n.pk == parse_id(request.POST.get("nomination"))), None
+        )
+        if nomination is None:
+            raise Http404
+        key = f"nominations:comment:{client_ip(request)}"
+        count = cache.get_or_set(key, 0, 3600)
+        form = CommentForm(request.POST)
+        if count >= COMMENTS_PER_HOUR:
+            form.add_error(None, _("Địa chỉ này đã gửi nhiều ý kiến, hãy thử lại sau một giờ."))
+        elif form.is_valid():
+            try:
+                services.comment_add(
+                    nomination=nomination,
+                    name=form.cleaned_data["name"],
+                    contact=form.cleaned_data["contact"],
+                    text=form.cleaned_data["text"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                cache.set(key, count + 1, 3600)
+                sent = nomination
+                form = CommentForm(initial={"stamp": fill_stamp()})
+    status = 200 if form.is_bound is False or not form.errors else 400
+    return render(
+        request,
+        "nominations/public.html",
+        {
+            "round": award_round,
+            "nominations": nominations,
+            "is_open": is_open,
+            "form": form,
+            "sent": sent,
+            "statuses": Nomination.Status,
+        },
+        status=status,
+    )

@@ -1,0 +1,118 @@
+"""The whole year-end flow on the demo (issue #15): frozen ranking → nominations → check →
+comment period → council votes → decision → registry, read back through the models, the
+services' rules and the pages each role opens; and the 2027 round open."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.models import AwardRecord
+from council.models import Ballot, CouncilSession, VoterTurnout
+from council.selectors import minutes_context
+from decisions.models import Decision, DecisionLocked
+from evaluation.models import RankingEntry
+from nominations.models import AwardRound, Nomination, PublicComment
+from portal.clock import clock_at
+from portal.demo import load_demo
+from portal.demo_nominations import DECISION_NUMBER, NEXT_ROUND_NAME, ROUND_NAME
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+NOW = timezone.make_aware(datetime.datetime(2027, 1, 12, 17))
+
+
+def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
+    client, django_assert_max_num_queries
+):
+    load_demo(now=NOW)
+    award_round = AwardRound.objects.get(name=ROUND_NAME)
+    version = award_round.ranking
+    # Nominations: the leader of every block, from the frozen ranking, for the flag.
+    leaders = set(
+        RankingEntry.objects.filter(version=version, rank=1).values_list("unit", flat=True)
+    )
+    flags = Nomination.objects.filter(round=award_round, form__code="co-thi-dua-ubnd-tinh")
+    assert set(flags.values_list("subject_unit", flat=True)) == leaders and len(leaders) >= 5
+    assert all("Xếp thứ 1" in n.achievements for n in flags)
+    # Check: one dossier was returned with a reason per item, corrected and sent again.
+    returned = Nomination.objects.get(
+        round=award_round, returns__isnull=False, returns__item="report"
+    )
+    assert returned.returns.count() == 2 and not returned.returns.filter(resolved_at=None)
+    actions = list(returned.events.values_list("action", flat=True))
+    assert actions[:6] == ["create", "submit", "return", "edit", "resubmit", "check"]
+    # Comment period: published, closed before the council met, comments received.
+    assert award_round.published_at <= award_round.comments_until <= NOW
+    assert PublicComment.objects.filter(nomination__round=award_round).count() == 2
+    # Council: seven members, all present, secret ballots, one flag short of 80 %.
+    session = CouncilSession.objects.get(round=award_round)
+    assert session.status == "closed" and session.members.count() == 7
+    items = session.items.count()
+    assert VoterTurnout.objects.filter(session=session).count() == 7
+    assert Ballot.objects.filter(session=session).count() == 7 * items
+    failed = Nomination.objects.filter(round=award_round, vote_passed=False)
+    assert failed.count() == 1 and failed.get().form.code == "co-thi-dua-ubnd-tinh"
+    assert session.items.get(nomination=failed.get()).agree == 5
+    minutes = minutes_context(session)
+    assert minutes["present"] == minutes["total"] == 7 and minutes["has_quorum"]
+    assert minutes["comment_period"] == (award_round.published_at, award_round.comments_until)
+    assert sum(len(i["comments"]) for i in minutes["items"]) == 2
+    assert len(minutes["receipts"]) == 7
+    # Decision: issued, prizes from the base salary in force, awardees in the registry.
+    decision = Decision.objects.get(number=DECISION_NUMBER)
+    assert decision.status == "issued" and decision.date <= NOW.date()
+    assert decision.base_salary == Decimal("2340000")
+    passed = Nomination.objects.filter(round=award_round, vote_passed=True)
+    assert decision.lines.count() == passed.count() == items - 1
+    flag_line = decision.lines.filter(form__code="co-thi-dua-ubnd-tinh").first()
+    assert flag_line.amount == Decimal("18720000")
+    assert decision.total == sum(line.amount for line in decision.lines.all())
+    records = AwardRecord.objects.filter(decision_number=DECISION_NUMBER, year=2026)
+    assert set(records.values_list("subject_unit", flat=True)) == set(
+        passed.values_list("subject_unit", flat=True)
+    )
+    assert set(passed.values_list("status", flat=True)) == {"decided"}
+    decision.number = "99/QĐ-UBND"
+    with pytest.raises(DecisionLocked):
+        decision.save()
+    # The 2027 round is open for nominations.
+    next_round = AwardRound.objects.get(name=NEXT_ROUND_NAME)
+    assert next_round.year == 2027 and next_round.nominations_open()
+    # Loading again changes nothing.
+    counts = (Nomination.objects.count(), Ballot.objects.count(), AwardRecord.objects.count())
+    load_demo(now=NOW)
+    assert counts == (
+        Nomination.objects.count(),
+        Ballot.objects.count(),
+        AwardRecord.objects.count(),
+    )
+    # The pages of each role.
+    with clock_at(NOW):
+        client.force_login(User.objects.get(username="tinh"))
+        page = client.get(reverse("nominations:round", args=[award_round.pk])).content.decode()
+        assert failed.get().subject_name in page
+        # The open round suggests the leader of each block with its verdict: the eligibility
+        # facts are read per suggested unit (a bounded number per block, not per unit).
+        AwardRound.objects.filter(year=2027).update(ranking=version)  # as if ranked already
+        next_url = reverse("nominations:round", args=[AwardRound.objects.get(year=2027).pk])
+        blocks = len(leaders)
+        with django_assert_max_num_queries(20 + 12 * blocks):
+            page = client.get(next_url).content.decode()
+        assert page.count('name="unit"') == blocks
+        page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+        assert "18.720.000" in page and DECISION_NUMBER in page
+        registry = client.get(reverse("awards:registry"), {"q": "35/QD-UBND"})
+        assert registry.context["page"].paginator.count == records.count()
+        client.force_login(User.objects.get(username="hoidong"))
+        page = client.get(reverse("council:session", args=[session.pk])).content.decode()
+        receipt = Ballot.objects.filter(session=session).values_list("receipt", flat=True)[0]
+        assert receipt in page
+        client.logout()
+        public = client.get(reverse("nominations_public:round", args=[award_round.public_token]))
+        assert (
+            public.status_code == 200 and "Đã hết thời gian nhận ý kiến" in public.content.decode()
+        )
