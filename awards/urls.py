@@ -5,6 +5,10 @@ from awards import views
 app_name = "awards"
 urlpatterns = [
     path("", views.registry, name="registry"),
+    path("excel/", views.registry_excel, name="registry_excel"),
+    path("giay-khen/", views.registry_certificates, name="registry_certificates"),
+    path("so/<int:pk>/giay-khen.docx", views.record_certificate_docx, name="certificate_docx"),
+    path("so/<int:pk>/giay-khen-pdf/", views.record_certificate_pdf, name="certificate_pdf"),
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("xet-dieu-kien/", views.subject_search, name="search"),
     path("don-vi/<int:pk>/", views.unit_eligibility, name="unit"),

@@ -8,7 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from awards.catalogue import catalogue_load_defaults
+from awards.models import AwardForm, AwardKind, AwardRecord
 from evaluation.models import EvaluationScheme, RankingVersion, ScoreChange, ScoreSheet
+from jobs.models import Job
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -29,6 +32,8 @@ pytestmark = pytest.mark.django_db
 OBJECT_URLS = {
     "awards:unit": "unit",
     "awards:person": "person",
+    "awards:certificate_docx": "award_record",
+    "awards:certificate_pdf": "award_record",
     "plans:detail": "plan",
     "plans:edit": "plan",
     "plans:cascade": "plan",
@@ -119,6 +124,8 @@ POST_ONLY = {
     "evaluation:adjustment",
     "evaluation:ranking_excel",
     "evaluation:ranking_word",
+    # One certificate's PDF is a background job too.
+    "awards:certificate_pdf",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -155,6 +162,7 @@ LIST_URLS = [
     "org:households",
     "org:enterprises",
     "evaluation:list",
+    "awards:registry",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -214,7 +222,18 @@ def _objects(unit):
         scheme=scheme, number=1, cutoff=scheme.cutoff, frozen_at=timezone.now()
     )
     person = Person.objects.create(unit=unit, full_name="Người bí mật của đơn vị khác")
+    catalogue_load_defaults()
+    award_record = AwardRecord.objects.create(
+        subject_unit=unit,
+        subject_name="Tập thể bí mật của đơn vị khác",
+        form=AwardForm.objects.get(code="bang-khen-chu-tich-tinh"),
+        kind=AwardKind.objects.get(code="hang-nam"),
+        year=2025,
+        decision_number="99/QĐ-UBND",
+        decision_date=datetime.date(2026, 1, 20),
+    )
     return {
+        "award_record": award_record,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -266,6 +285,7 @@ def _state():
         ScoreChange.objects.count(),
         RankingVersion.objects.count(),
         ScoreSheet.objects.count(),
+        Job.objects.count(),
     )
 
 
