@@ -58,14 +58,14 @@ def _issuing_unit(record: AwardRecord, units_by_path: dict[str, OrgUnit]) -> Org
     return owner
 
 
-def _full_name(unit: OrgUnit) -> str:
+def unit_full_name(unit: OrgUnit) -> str:
     for short, full in UNIT_PREFIXES.items():
         if unit.name.startswith(short):
             return full + unit.name[len(short) :]
     return unit.name
 
 
-def _place(unit: OrgUnit, units_by_path: dict[str, OrgUnit]) -> str:
+def place_of(unit: OrgUnit, units_by_path: dict[str, OrgUnit]) -> str:
     for candidate in [unit, *(units_by_path.get(p) for p in reversed(unit.ancestor_paths()))]:
         if candidate is None:
             continue
@@ -78,7 +78,7 @@ def _place(unit: OrgUnit, units_by_path: dict[str, OrgUnit]) -> str:
 def _decider(record: AwardRecord, issuer: OrgUnit) -> str:
     """ "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"; "Thủ trưởng Sở Nội vụ tỉnh Lào Cai"."""
     if issuer.unit_type.code in ("tinh", "xa"):
-        return f"Chủ tịch {_full_name(issuer)}"
+        return f"Chủ tịch {unit_full_name(issuer)}"
     return f"Thủ trưởng {issuer.name}"
 
 
@@ -136,7 +136,7 @@ def certificate_context(
         "decision_number": record.decision_number,
         "decision_date": record.decision_date.strftime("%d/%m/%Y"),
         "register_number": f"{record.year}/{record.pk}",
-        "place_date": place_date(_place(issuer, units_by_path), record.decision_date),
+        "place_date": place_date(place_of(issuer, units_by_path), record.decision_date),
         "signature": _signature(record.signer),
     }
 

@@ -13,4 +13,6 @@ urlpatterns = [
     path("xet-dieu-kien/", views.subject_search, name="search"),
     path("don-vi/<int:pk>/", views.unit_eligibility, name="unit"),
     path("ca-nhan/<int:pk>/", views.person_eligibility, name="person"),
+    path("don-vi/<int:pk>/mau-08.docx", views.unit_achievement_report, name="unit_report"),
+    path("ca-nhan/<int:pk>/mau-08.docx", views.person_achievement_report, name="person_report"),
 ]

@@ -11,9 +11,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards import selectors
 from awards.certificates import Format, certificate_docx, certificate_filename
+from awards.dossier import achievement_report_context
 from awards.exports import registry_workbook
 from awards.tasks import certificate_pdf_start, certificates_start
-from core.params import YEAR_MAX, YEAR_MIN, parse_int
+from core.params import YEAR_MAX, YEAR_MIN, parse_id, parse_int
+from documents.award_documents import render_achievement_report
 from documents.render import DocumentTemplateError
 from jobs.views import job_started
 from org.scope import user_scope
@@ -163,6 +165,39 @@ def person_eligibility(request, pk):
             "titles": selectors.title_chain(records=facts.records, forms=forms),
         },
     )
+
+
+def _achievement_report(request, subject, slug: str):
+    scope = user_scope(request.user)
+    form_id = parse_id(request.GET.get("hinh_thuc"))
+    form = next((f for f in selectors.form_list() if f.pk == form_id), None)
+    context = achievement_report_context(
+        scope=scope, subject=subject, year=_year(request), form=form, today=timezone.localdate()
+    )
+    try:
+        data = render_achievement_report(context)
+    except DocumentTemplateError as exc:
+        messages.error(request, str(exc))
+        return redirect("awards:registry")
+    response = HttpResponse(data, DOCX)
+    filename = f"bao-cao-thanh-tich-mau-08-{slug}-{context['year']}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def unit_achievement_report(request, pk):
+    """Mẫu 08 Báo cáo thành tích of a unit, prefilled, as Word for the unit to finish."""
+    unit = selectors.unit_in_scope(scope=user_scope(request.user), pk=pk)
+    return _achievement_report(request, unit, f"don-vi-{unit.pk}")
+
+
+@login_required
+@require_GET
+def person_achievement_report(request, pk):
+    person = selectors.person_in_scope(scope=user_scope(request.user), pk=pk)
+    return _achievement_report(request, person, f"ca-nhan-{person.pk}")
 
 
 def _year_choices(year: int) -> list[int]:

@@ -33,6 +33,8 @@ OBJECT_URLS = {
     "awards:unit": "unit",
     "awards:person": "person",
     "awards:certificate_docx": "award_record",
+    "awards:unit_report": "unit",
+    "awards:person_report": "person",
     "awards:certificate_pdf": "award_record",
     "plans:detail": "plan",
     "plans:edit": "plan",
