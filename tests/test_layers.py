@@ -32,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"evaluation"},
     {"awards"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).
-    {"portal"},
+    {"portal", "opendata"},
 ]
 
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}

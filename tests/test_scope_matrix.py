@@ -97,6 +97,14 @@ OBJECT_URLS = {
     "evaluation:ranking_excel": "version",
     "evaluation:ranking_word": "version",
 }
+# Public pages (no login): they show only published data; their own tests (opendata/tests)
+# prove that nothing unpublished appears. Here: open to anyone, and an unpublished or unknown
+# object is a 404.
+PUBLIC_URLS = {
+    "opendata:movement": [],
+    "opendata:csv": ["chi-tieu"],
+    "opendata:json": ["khen-thuong"],
+}
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
     "plans:import_discard",
@@ -183,7 +191,22 @@ def _named_patterns(resolver=None, namespace=""):
 
 def test_every_url_with_an_id_is_in_the_matrix():
     with_ids = {name for name, p in _named_patterns() if "<int:" in str(p.pattern)}
-    assert with_ids == set(OBJECT_URLS), "add new URLs to OBJECT_URLS so their scope is tested"
+    assert with_ids == set(OBJECT_URLS) | set(PUBLIC_URLS), (
+        "add new URLs to OBJECT_URLS (or PUBLIC_URLS) so their scope is tested"
+    )
+
+
+def test_public_urls_are_open_and_an_unpublished_object_is_404(client, world):
+    from movements.models import Movement
+
+    published = Movement.objects.create(name="Công khai", start_year=2026, end_year=2030)
+    PlanFactory(issuer=world.province, movement=published, status=Plan.Status.ISSUED)
+    hidden = Movement.objects.create(name="Nội bộ", start_year=2026, end_year=2030)
+    PlanFactory(issuer=world.province, movement=hidden, status=Plan.Status.DRAFT)
+    for name, extra in PUBLIC_URLS.items():
+        assert client.get(reverse(name, args=[published.pk, *extra])).status_code == 200, name
+        assert client.get(reverse(name, args=[hidden.pk, *extra])).status_code == 404, name
+        assert client.get(reverse(name, args=[999999, *extra])).status_code == 404, name
 
 
 def _objects(unit):

@@ -34,6 +34,8 @@ urlpatterns = [
     path("danh-gia/", include("evaluation.urls")),
     path("viec-chay-nen/", include("jobs.urls")),
     path("khen-thuong/", include("awards.urls")),
+    # Public, no login: published data of each movement, with CSV and JSON (opendata/).
+    path("du-lieu-mo/", include("opendata.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
