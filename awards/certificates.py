@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 
 from awards.models import AwardForm, AwardRecord, SubjectType
 from core.text import fold
-from documents.award_documents import render_certificate
+from documents.award_documents import CERTIFICATE_TEMPLATE, render_certificate
 from documents.contexts import CertificateContext
 from documents.layout import place_date
 from documents.pdf import docx_batch_to_pdf, merge_pdfs
+from documents.render import load_template
 from org.models import OrgUnit, Person
 
 # Files per LibreOffice run: big enough to spread its start-up, small enough that the progress
@@ -170,9 +171,11 @@ def certificates_batch(
     told "Đang tạo 120/500" while the certificates are made."""
     total = len(records)
     units_by_path = units_above(records)
+    source = load_template(CERTIFICATE_TEMPLATE)
     documents = []
     for index, record in enumerate(records, start=1):
-        documents.append(render_certificate(certificate_context(record, units_by_path)))
+        context = certificate_context(record, units_by_path)
+        documents.append(render_certificate(context, source=source))
         if index % 25 == 0 or index == total:
             step = _("Đang tạo %(n)s/%(total)s giấy khen (Word)") % {"n": index, "total": total}
             progress(step, 5 + 20 * index // total)

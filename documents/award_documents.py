@@ -14,7 +14,7 @@ from documents.contexts import (
     MinutesContext,
     ProposalContext,
 )
-from documents.render import render_docx
+from documents.render import TemplateSource, render_docx
 
 PROPOSAL_TEMPLATE = "to_trinh_khen_thuong.docx"
 ACHIEVEMENT_REPORT_TEMPLATE = "bao_cao_thanh_tich.docx"
@@ -43,6 +43,8 @@ def render_decision(context: DecisionContext) -> bytes:
     return render_docx(DECISION_TEMPLATE, context)
 
 
-def render_certificate(context: CertificateContext) -> bytes:
-    """One Giấy khen or Bằng khen."""
-    return render_docx(CERTIFICATE_TEMPLATE, context)
+def render_certificate(
+    context: CertificateContext, *, source: TemplateSource | None = None
+) -> bytes:
+    """One Giấy khen or Bằng khen; a batch passes the template it loaded once as `source`."""
+    return render_docx(CERTIFICATE_TEMPLATE, context, source=source)

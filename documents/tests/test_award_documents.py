@@ -15,8 +15,8 @@ from django.test import override_settings
 from docx import Document
 
 from documents import award_documents as docs
+from documents import samples as award_contexts
 from documents.pdf import docx_batch_to_pdf, merge_pdfs, soffice_path
-from documents.tests import award_contexts
 
 RENDERERS = {
     "to_trinh": (docs.render_proposal, award_contexts.proposal),
