@@ -37,11 +37,16 @@ def _value(value, unit: str) -> str:
     return f"{text} {unit}".strip() if unit else text
 
 
+def _unit(target) -> str:
+    """Only a percentage is written after a figure ("count", "rank" are kinds, not units)."""
+    return "%" if target.unit == "%" else ""
+
+
 def _planned(target) -> str:
     value = number_vi(target.value)
     if target.value_max is not None:
         value += f" – {number_vi(target.value_max)}"
-    return f"{target.get_comparator_display()} {value} {target.unit or ''}".strip()
+    return f"{target.get_comparator_display()} {value} {_unit(target)}".strip()
 
 
 def _targets(scope: UserScope, unit: OrgUnit, year: int, today: datetime.date):
@@ -59,7 +64,7 @@ def _targets(scope: UserScope, unit: OrgUnit, year: int, today: datetime.date):
                     "no": str(len(rows) + 1),
                     "text": line.target.text,
                     "plan_value": _planned(line.target),
-                    "current": _value(verdict.current, line.target.unit or ""),
+                    "current": _value(verdict.current, _unit(line.target)),
                     "status": str(verdict.label),
                 }
             )

@@ -28,6 +28,7 @@ def dossier(scoring_round, catalogue, province_coordinator):  # noqa: F811
     r = scoring_round
     scoring.rescore(scheme=r.scheme)
     plan = r.scheme.plan
+    plan.targets.filter(text__startswith="Năm 2026, mỗi xã").update(unit="count")
     approved = Registration.objects.create(
         unit=r.a, plan=plan, year=2026, status=Registration.Status.APPROVED
     )
@@ -59,6 +60,8 @@ def test_mau_08_of_a_unit_is_prefilled_from_its_data(dossier, province_coordinat
     context = _context(r, province_coordinator)
     texts = {row["text"] for row in context["targets"]}
     assert "Năm 2026, trên 90% hồ sơ được tiếp nhận, giải quyết trực tuyến" in texts
+    # A kind of target ("count", "rank") is no unit: only "%" follows a figure.
+    assert not any("count" in row["plan_value"] + row["current"] for row in context["targets"])
     assert context["ranking"].startswith("Xếp thứ 1/3 trong Khối thi đua số 01 (kết quả chốt lần 1")
     assert [s["criterion"] for s in context["scores"]][:1] == [r.leadership.name]
     assert context["initiatives"] == ["Mô hình một cửa số thôn bản (chuyển đổi số)"]
