@@ -227,7 +227,7 @@ def build_bien_ban() -> DocxDocument:
     add_paragraph(document, "II. KẾT QUẢ BỎ PHIẾU KÍN", HEADING_1)
     table = add_data_table(
         document,
-        [10, 48, 36, 16, 16, 16, 18],
+        [12, 44, 34, 16, 18, 16, 20],
         ["STT", "Tập thể, cá nhân", "Hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ", "Kết quả"],
         loop="row in tally",
         cells=[
@@ -303,7 +303,7 @@ def build_quyet_dinh() -> DocxDocument:
     note.paragraph_format.space_after = Pt(12)
     table = add_data_table(
         document,
-        [10, 62, 34, 22, 32],
+        [12, 60, 34, 22, 32],
         ["STT", "Tập thể, cá nhân", "Hình thức", "Hệ số", "Tiền thưởng (đồng)"],
         loop="row in awardees",
         cells=[
