@@ -29,9 +29,10 @@ from awards.models import (
 )
 from awards.reports import reporting_record, reporting_records
 from core.formats import number_vi
+from core.params import YEAR_MAX, YEAR_MIN, parse_id, parse_int
 from core.text import search_terms
 from evaluation.models import Criterion, RankingEntry, RankingVersion
-from org.models import OrgUnit, Person, Role, RoleAssignment
+from org.models import EmulationBlock, OrgUnit, Person, Role, RoleAssignment
 from org.scope import UserScope, get_in_scope_or_404
 
 # --- catalogue ---------------------------------------------------------------------------------
@@ -59,12 +60,49 @@ class RegistryFilters:
     query: str = ""
     form_id: int | None = None
     year: int | None = None
+    block_id: int | None = None
+    unit_id: int | None = None
+    decision_number: str = ""
+
+    def as_params(self) -> dict:
+        """The filters as the registry's query string names them (links, jobs' params)."""
+        params = {
+            "q": self.query,
+            "hinh_thuc": self.form_id,
+            "nam": self.year,
+            "khoi": self.block_id,
+            "don_vi": self.unit_id,
+            "so_qd": self.decision_number,
+        }
+        return {key: str(value) for key, value in params.items() if value not in (None, "")}
+
+    @classmethod
+    def from_params(cls, params) -> "RegistryFilters":
+        return cls(
+            query=(params.get("q") or "")[:200],
+            form_id=parse_id(params.get("hinh_thuc")),
+            year=parse_int(params.get("nam"), minimum=YEAR_MIN, maximum=YEAR_MAX),
+            block_id=parse_id(params.get("khoi")),
+            unit_id=parse_id(params.get("don_vi")),
+            decision_number=(params.get("so_qd") or "").strip()[:60],
+        )
+
+
+def _in_unit_q(unit: OrgUnit) -> Q:
+    """Awards of the unit's subtree and of the units merged into it (the 2025 reorganisation):
+    a successor answers for its predecessors' awards."""
+    return Q(owner_unit__path__startswith=unit.path) | Q(
+        owner_unit__merged_into__path__startswith=unit.path
+    )
 
 
 def registry_list(*, scope: UserScope, filters: RegistryFilters) -> QuerySet[AwardRecord]:
-    """Every award recorded in the user's subtree, newest first; words without diacritics."""
+    """Every award recorded in the user's subtree, newest first; words without diacritics.
+
+    A unit or block filter from outside the scope matches nothing (the scope's own filter
+    stays). A block holds its members' awards, a merged unit's under its successor's block."""
     records = AwardRecord.objects.filter(scope.unit_q("owner_unit")).select_related(
-        "form", "kind", "owner_unit", "subject_unit", "person"
+        "form", "kind", "owner_unit__merged_into", "subject_unit", "person"
     )
     for word in search_terms(filters.query):
         records = records.filter(search_text__contains=word)
@@ -72,7 +110,43 @@ def registry_list(*, scope: UserScope, filters: RegistryFilters) -> QuerySet[Awa
         records = records.filter(form_id=filters.form_id)
     if filters.year:
         records = records.filter(year=filters.year)
+    if filters.decision_number:
+        records = records.filter(decision_number=filters.decision_number)
+    if filters.block_id:
+        records = records.filter(
+            Q(owner_unit__block_id=filters.block_id)
+            | Q(owner_unit__merged_into__block_id=filters.block_id)
+        )
+    if filters.unit_id:
+        unit = OrgUnit.objects.filter(scope.unit_q(), pk=filters.unit_id).first()
+        records = records.filter(_in_unit_q(unit)) if unit else records.none()
     return records.order_by("-year", "-decision_date", "subject_name", "pk")
+
+
+def registry_blocks(*, scope: UserScope) -> list[EmulationBlock]:
+    """The blocks the user's awards can be filtered by: those of units in the scope."""
+    return list(
+        EmulationBlock.objects.filter(
+            pk__in=OrgUnit.objects.filter(scope.unit_q(), block__isnull=False).values("block")
+        ).order_by("province_id", "order", "name")
+    )
+
+
+def registry_units(*, scope: UserScope) -> list[OrgUnit]:
+    """Units that hold awards in the scope, current ones (a merged unit's go to its successor)."""
+    ids = AwardRecord.objects.filter(scope.unit_q("owner_unit")).values("owner_unit")
+    units = OrgUnit.objects.filter(scope.unit_q()).filter(Q(pk__in=ids) | Q(merged_units__in=ids))
+    return list(units.filter(merged_into__isnull=True).distinct().order_by("path"))
+
+
+def record_in_scope(*, scope: UserScope, pk: int) -> AwardRecord:
+    return get_in_scope_or_404(
+        AwardRecord.objects.select_related(
+            "form", "kind", "owner_unit__merged_into", "subject_unit", "person__unit"
+        ),
+        scope.unit_q("owner_unit"),
+        pk=pk,
+    )
 
 
 def registry_years(*, scope: UserScope) -> list[int]:
@@ -368,3 +442,58 @@ def _heads(units: list[OrgUnit], today: datetime.date) -> dict[int, Person]:
         if person is not None and unit_id not in heads:
             heads[unit_id] = person
     return heads
+
+
+# --- a subject's awards over time ---------------------------------------------------------------
+
+
+@dataclass
+class TitleLine:
+    """A title a person holds (danh hiệu), the years, and how it leads to the next one: "Chiến sĩ
+    thi đua cơ sở 2023, 2024, 2025 — 3 năm liên tục: đủ số năm xét Chiến sĩ thi đua cấp tỉnh"."""
+
+    form: AwardForm
+    years: list[int]
+    streak: int  # consecutive years ending with the latest one
+    leads_to: list[tuple[AwardForm, int]]  # forms that require this one, and how many years
+
+
+def title_chain(*, records: list[AwardRecord], forms: list[AwardForm]) -> list[TitleLine]:
+    """The titles among `records` (the subject's registry, already read), in the order of the
+    chain (Lao động tiên tiến → Chiến sĩ thi đua cơ sở → cấp tỉnh); no query. Awards that are
+    no basis for a merit proposal (đột xuất, chuyên đề: ND 152 art. 4) do not count."""
+    years_by_form: dict[int, set[int]] = {}
+    form_by_id = {f.pk: f for f in forms}
+    for record in records:
+        if record.form.category == AwardForm.Category.TITLE and record.kind.counts_toward_merit:
+            years_by_form.setdefault(record.form_id, set()).add(record.year)
+            form_by_id.setdefault(record.form_id, record.form)
+    lines = []
+    for form_id, years in years_by_form.items():
+        ordered = sorted(years, reverse=True)
+        streak = 1
+        while streak < len(ordered) and ordered[streak] == ordered[0] - streak:
+            streak += 1
+        leads_to = [
+            (f, f.requires_consecutive_years) for f in forms if f.requires_form_id == form_id
+        ]
+        lines.append(TitleLine(form_by_id[form_id], ordered, streak, leads_to))
+    depth = {f.pk: _chain_depth(f, form_by_id) for f in form_by_id.values()}
+    return sorted(lines, key=lambda line: (depth[line.form.pk], line.form.order))
+
+
+def _chain_depth(form: AwardForm, form_by_id: dict[int, AwardForm]) -> int:
+    depth, current = 0, form
+    while current.requires_form_id and depth < 10:
+        depth += 1
+        current = form_by_id.get(current.requires_form_id) or current.requires_form
+    return depth
+
+
+def merged_records(*, unit: OrgUnit) -> list[AwardRecord]:
+    """The awards of the units merged into `unit` (the 2025 reorganisation), kept under it."""
+    return list(
+        AwardRecord.objects.filter(owner_unit__merged_into=unit)
+        .select_related("form", "kind", "owner_unit")
+        .order_by("-year", "-decision_date", "pk")
+    )

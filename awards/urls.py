@@ -5,6 +5,10 @@ from awards import classification_views, views
 app_name = "awards"
 urlpatterns = [
     path("", views.registry, name="registry"),
+    path("excel/", views.registry_excel, name="registry_excel"),
+    path("giay-khen/", views.registry_certificates, name="registry_certificates"),
+    path("so/<int:pk>/giay-khen.docx", views.record_certificate_docx, name="certificate_docx"),
+    path("so/<int:pk>/giay-khen-pdf/", views.record_certificate_pdf, name="certificate_pdf"),
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("xet-dieu-kien/", views.subject_search, name="search"),
     path("don-vi/<int:pk>/", views.unit_eligibility, name="unit"),
@@ -25,4 +29,6 @@ urlpatterns = [
         classification_views.classification_policy,
         name="classification_policy",
     ),
+    path("don-vi/<int:pk>/mau-08.docx", views.unit_achievement_report, name="unit_report"),
+    path("ca-nhan/<int:pk>/mau-08.docx", views.person_achievement_report, name="person_report"),
 ]

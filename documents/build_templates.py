@@ -154,10 +154,21 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
 }
 
 
+def _award_templates() -> dict[str, Callable[[], DocxDocument]]:
+    # The award templates reuse this module's blocks, so they are imported once it is loaded.
+    from documents.build_award_templates import TEMPLATES as AWARD_TEMPLATES
+
+    return AWARD_TEMPLATES
+
+
+def all_templates() -> dict[str, Callable[[], DocxDocument]]:
+    return {**TEMPLATES, **_award_templates()}
+
+
 def build_all(out_dir: Path = TEMPLATES_DIR) -> list[Path]:
     """Write every template into `out_dir` and return their paths."""
     paths = []
-    for name, build in TEMPLATES.items():
+    for name, build in all_templates().items():
         path = out_dir / name
         save_deterministic(build(), path)
         paths.append(path)

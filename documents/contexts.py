@@ -154,3 +154,195 @@ def report_context(
         "recipients": [f"{superior_body} (b/c)"] if superior_body else [],
         "archive": archive,
     }
+
+
+# --- an award's paper trail (Luật TĐKT art. 84; ND 152/2025 appendix) ---------------------------
+# Numbers arrive formatted as officials write them (core.formats.number_vi: "1.234.000",
+# "2,5"), dates as dd/mm/yyyy: the templates print, they do not compute.
+
+
+class Totals(TypedDict):
+    """How many subjects a list holds, by kind (the sentence before the list)."""
+
+    collectives: int
+    individuals: int
+    others: int  # households, enterprises, cooperatives (0: not mentioned)
+    subjects: int  # all of them
+
+
+class ProposedSubject(TypedDict):
+    """One line of a tờ trình's list (a nomination, as helper code passes it)."""
+
+    no: str
+    name: str  # "UBND xã Thống Nhất", "Ông Hoàng Văn Nam"
+    unit: str  # for a person, their unit and position (may be "")
+    form: str  # "Bằng khen của Chủ tịch UBND tỉnh"
+    achievement: str  # short achievement ("Dẫn đầu Khối thi đua số 05 năm 2026")
+
+
+class ProposalContext(TypedDict, total=False):
+    """Context of `to_trinh_khen_thuong.docx`: Tờ trình đề nghị khen thưởng (Mẫu 01,
+    ND 152/2025), with the list of proposed subjects."""
+
+    superior_body: str
+    issuing_body: str  # "Sở Nội vụ tỉnh Lào Cai"
+    number: str  # "12/TTr-SNV"
+    place_date: str
+    title: str  # trích yếu: "Về việc đề nghị tặng Bằng khen ... năm 2026"
+    addressee: str  # Kính gửi: "Chủ tịch UBND tỉnh Lào Cai"
+    bases: list[str]  # "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+    intro: str  # the paragraph(s) on the movement's results (may be "")
+    action: str  # "xét tặng Bằng khen của Chủ tịch UBND tỉnh"
+    totals: Totals
+    proposals: list[ProposedSubject]
+    attachments: list[str]  # "Biên bản họp Hội đồng", "Báo cáo thành tích" (may be empty)
+    signature: Signature
+    recipients: list[str]
+    archive: str
+
+
+class TargetResult(TypedDict):
+    """A target of the subject's plan and how it ended the year (monitoring's status)."""
+
+    no: str
+    text: str
+    plan_value: str
+    current: str
+    status: str  # "Đạt", "Chưa đạt", "Chưa có số liệu"
+
+
+class ScoreLine(TypedDict):
+    no: str
+    criterion: str
+    max: str  # "20"
+    points: str  # "18,5"
+
+
+class AwardLine(TypedDict):
+    year: str
+    form: str
+    decision: str  # "Quyết định số 1234/QĐ-UBND ngày 20/01/2026 của Chủ tịch UBND tỉnh"
+
+
+class AchievementReportContext(TypedDict, total=False):
+    """Context of `bao_cao_thanh_tich.docx`: Báo cáo thành tích (Mẫu 08, ND 152/2025; the
+    number is inferred, LAW.md), prefilled from the data for a person to finish."""
+
+    superior_body: str
+    issuing_body: str  # the subject's unit (a collective reports itself)
+    number: str
+    place_date: str
+    form: str  # "Bằng khen của Chủ tịch UBND tỉnh"
+    movement_label: str  # "Phong trào thi đua “...” năm 2026"
+    subject_kind: str  # "tập thể", "cá nhân"
+    subject_name: str
+    summary: str  # I. sơ lược (may be "": a dotted line is left)
+    year: int
+    targets: list[TargetResult]
+    targets_met: int
+    scores: list[ScoreLine]
+    score_total: dict  # {"max": "100", "points": "87,5"}
+    ranking: str  # "Xếp thứ 1/6 Khối thi đua số 05 (kết quả chốt lần 2 ngày 15/12/2026)."
+    initiatives: list[str]
+    achievements: str  # further achievements, free text (may be "")
+    awards: list[AwardLine]
+    signature: Signature  # the unit's head
+    confirmation: Signature  # xác nhận của cấp trình khen thưởng
+
+
+class TallyRow(TypedDict):
+    no: str
+    name: str
+    form: str
+    threshold: str  # "≥ 80 %" (may be "")
+    agree: int
+    disagree: int
+    percent: str  # "85,7 %"
+    result: str  # "Đạt", "Không đạt"
+
+
+class CommentPeriod(TypedDict):
+    start: str  # dd/mm/yyyy
+    end: str
+    comments: int
+    summary: str  # what the comments said and what the office did (may be "")
+
+
+class MinutesContext(TypedDict, total=False):
+    """Context of `bien_ban_hoi_dong.docx`: Biên bản họp Hội đồng Thi đua - Khen thưởng."""
+
+    superior_body: str
+    issuing_body: str  # "Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai"
+    number: str  # "03/BB-HĐTĐKT"
+    place_date: str
+    title: str  # "Họp xét khen thưởng tổng kết năm 2026"
+    held_at: str  # "08 giờ 00, ngày 15/01/2027"
+    place: str
+    chair: str  # "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng"
+    secretary: str
+    members_total: int
+    members_present: int
+    present: list[str]
+    absent: list[str]
+    written_votes: int  # absent members who voted in writing
+    quorum: str  # "Số thành viên có mặt đạt 85,7 % (từ 80 % trở lên): cuộc họp hợp lệ."
+    comment_period: CommentPeriod
+    tally: list[TallyRow]
+    passed: int
+    conclusion: str
+    closed_at: str  # "11 giờ 30 cùng ngày"
+    signature: Signature  # chủ tọa
+    secretary_signature: Signature
+
+
+class AwardeeRow(TypedDict):
+    no: str
+    name: str
+    unit: str  # a person's unit (may be "")
+    form: str
+    multiple: str  # "1,5"
+    amount: str  # "3.510.000"
+
+
+class DecisionContext(TypedDict, total=False):
+    """Context of `quyet_dinh_khen_thuong.docx`: Quyết định khen thưởng and its list."""
+
+    superior_body: str
+    issuing_body: str  # "Ủy ban nhân dân tỉnh Lào Cai"
+    number: str  # "125/QĐ-UBND"
+    place_date: str
+    date_phrase: str  # "ngày 20 tháng 01 năm 2027" (the list's note)
+    title: str  # "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"
+    decider: str  # "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"
+    bases: list[str]
+    proposer: str  # "Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 16/01/2027"
+    form: str
+    reason: str  # "đã có thành tích xuất sắc trong Phong trào thi đua ... năm 2026"
+    totals: Totals
+    base_salary: str  # "2.340.000"
+    total_amount: str  # "12.636.000"
+    total_words: str  # "Mười hai triệu sáu trăm ba mươi sáu nghìn đồng"
+    fund: str  # "Quỹ thi đua, khen thưởng của tỉnh"
+    replaces: str  # a correction names the decision it replaces (may be "")
+    executors: str  # "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ"
+    list_title: str  # "Tập thể, cá nhân được tặng Bằng khen ..."
+    awardees: list[AwardeeRow]
+    signature: Signature
+    recipients: list[str]
+    archive: str
+
+
+class CertificateContext(TypedDict, total=False):
+    """Context of `giay_khen.docx`: one Giấy khen or Bằng khen (a page, A4 landscape)."""
+
+    decider: str  # "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"
+    title: str  # "Bằng khen", "Giấy khen"
+    subject_label: str  # "tập thể", "ông/bà", "cá nhân"
+    subject_name: str
+    subject_unit: str  # a person's position and unit (may be "")
+    reason: str  # "Đã có thành tích xuất sắc trong ... năm 2026"
+    decision_number: str
+    decision_date: str  # dd/mm/yyyy
+    register_number: str  # số vào sổ (may be "")
+    place_date: str
+    signature: Signature

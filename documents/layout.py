@@ -60,3 +60,57 @@ def upper_vi(text: str) -> str:
     sources give) come out as the same single characters Word, search and sorting expect.
     """
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).upper())
+
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_GROUPS = ["", " nghìn", " triệu", " tỷ"]
+
+
+def _three_digits(number: int, *, full: bool) -> str:
+    """0–999 read aloud; `full` reads the hundreds and "linh" of a group after the first one
+    ("một triệu không trăm linh năm")."""
+    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
+    words = []
+    if full or hundreds:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and words:
+            words.append("linh")
+    elif tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 1 and tens > 1:
+            words.append("mốt")
+        elif units == 5 and tens > 0:
+            words.append("lăm")
+        elif units == 4 and tens > 1:
+            words.append("tư")
+        else:
+            words.append(_DIGITS[units])
+    return " ".join(words)
+
+
+def amount_in_words(amount: int) -> str:
+    """An amount of đồng in words, as a decision writes it after the figure:
+    12636000 -> "Mười hai triệu sáu trăm ba mươi sáu nghìn đồng"."""
+    if amount < 0:
+        raise ValueError("an amount of money is not negative")
+    if amount >= 10**12:
+        raise ValueError("amounts of a thousand billion đồng and more are not written here")
+    if amount == 0:
+        return "Không đồng"
+    groups = []
+    rest = amount
+    while rest:
+        groups.append(rest % 1000)
+        rest //= 1000
+    words = []
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            continue
+        words.append(_three_digits(group, full=bool(words)) + _GROUPS[index])
+    sentence = " ".join(words) + " đồng"
+    return sentence[0].upper() + sentence[1:]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,29 +106,57 @@ def jinja_environment() -> SandboxedEnvironment:
     return environment
 
 
-def render_docx(template_name: str, context: Mapping[str, Any]) -> bytes:
-    """Render `template_name` (e.g. "bao_cao_ket_qua.docx") with `context`; return the .docx bytes.
+@dataclass(frozen=True)
+class TemplateSource:
+    """Where a template comes from and its bytes: read once, rendered many times (a batch)."""
 
-    Text values are plain text: they are escaped, and newlines become line breaks (or paragraphs
-    where the template uses the `paragraphs` filter). See documents/README.md for each context.
-    """
+    label: str  # what an error message names: the uploaded file, or the path
+    data: bytes
+
+
+def load_template(template_name: str) -> TemplateSource:
+    """The template an office uses for `template_name`: its own copy in DOCUMENT_TEMPLATES_DIR
+    (put there by hand or by an upload in the admin: documents/services.py), else the built-in
+    one. No database read: a document renders wherever the folder is."""
     path = find_template(template_name)
-    template = DocxTemplate(path)
+    return TemplateSource(str(path), path.read_bytes())
+
+
+def _render(source: TemplateSource, context: Mapping[str, Any]) -> bytes:
+    template = DocxTemplate(io.BytesIO(source.data))
     try:
         template.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise DocumentTemplateError(
-            f"Tệp mẫu “{path}” không phải văn bản Word .docx hợp lệ (hãy lưu lại bằng Word, "
-            "định dạng .docx)."
+            f"Tệp mẫu “{source.label}” không phải văn bản Word .docx hợp lệ (hãy lưu lại bằng "
+            "Word, định dạng .docx)."
         ) from error
     try:
         template.render(_clean_context(context), jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as error:
         excerpt = " ".join(line.strip() for line in getattr(error, "docx_context", []) or [])
+        name = Path(source.label).name
         raise DocumentTemplateError(
-            f"Mẫu văn bản “{path.name}” có thẻ {{{{ }}}} hoặc {{% %}} viết sai ({error.message})."
+            f"Mẫu văn bản “{name}” có thẻ {{{{ }}}} hoặc {{% %}} viết sai ({error.message})."
             + (f" Đoạn có lỗi: “{excerpt.strip()}”." if excerpt.strip() else "")
         ) from error
     output = io.BytesIO()
     template.save(output)
     return output.getvalue()
+
+
+def render_docx(
+    template_name: str, context: Mapping[str, Any], *, source: TemplateSource | None = None
+) -> bytes:
+    """Render `template_name` (e.g. "bao_cao_ket_qua.docx") with `context`; return the .docx bytes.
+
+    Text values are plain text: they are escaped, and newlines become line breaks (or paragraphs
+    where the template uses the `paragraphs` filter). See documents/README.md for each context.
+    A batch passes `source` (load_template, once) instead of reading the template each time.
+    """
+    return _render(source or load_template(template_name), context)
+
+
+def try_template(data: bytes, context: Mapping[str, Any], *, label: str) -> bytes:
+    """Render an uploaded template with a sample context: DocumentTemplateError if it is broken."""
+    return _render(TemplateSource(label, data), context)

@@ -23,6 +23,7 @@ class Job(models.Model):
         REMINDERS = "reminders", _("Nhắc báo cáo")
         RANKING_EXCEL = "ranking_excel", _("Xuất Excel xếp hạng khối thi đua")
         RANKING_WORD = "ranking_word", _("Xuất Word xếp hạng khối thi đua")
+        CERTIFICATES = "certificates", _("Giấy khen, Bằng khen")
         TEST = "test", _("Việc thử")
 
     class Status(models.TextChoices):

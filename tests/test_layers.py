@@ -39,7 +39,7 @@ LAYERS: list[set[str]] = [
     # The JSON API (/api/v1/) calls the selectors and services of the apps below, like a page.
     {"api"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).
-    {"portal"},
+    {"portal", "opendata"},
 ]
 
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}

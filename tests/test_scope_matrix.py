@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from api.models import ApiToken
 from awards.catalogue import catalogue_load_defaults
-from awards.models import AwardForm, AwardKind, ClassificationPolicy
+from awards.models import AwardForm, AwardKind, AwardRecord, ClassificationPolicy
 from council.models import AgendaItem, Ballot, CouncilSession
 from decisions.models import Decision
 from evaluation.models import (
@@ -23,6 +23,7 @@ from evaluation.models import (
 from initiatives.models import Event as InitiativeEvent
 from initiatives.models import Evidence as InitiativeEvidence
 from initiatives.models import FieldLead, Initiative, Replication
+from jobs.models import Job
 from nominations.models import Attachment, AwardRound, Nomination
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
@@ -53,6 +54,10 @@ OBJECT_URLS = {
     "awards:classification_excel": "version",
     "awards:classification_word": "version",
     "awards:classification_policy": "version",
+    "awards:certificate_docx": "award_record",
+    "awards:unit_report": "unit",
+    "awards:person_report": "person",
+    "awards:certificate_pdf": "award_record",
     "plans:detail": "plan",
     "plans:edit": "plan",
     "plans:cascade": "plan",
@@ -150,6 +155,14 @@ OBJECT_URLS = {
     "decisions:detail": "decision",
     "decisions:issue": "decision",
 }
+# Public pages (no login): they show only published data; their own tests (opendata/tests)
+# prove that nothing unpublished appears. Here: open to anyone, and an unpublished or unknown
+# object is a 404.
+PUBLIC_URLS = {
+    "opendata:movement": [],
+    "opendata:csv": ["chi-tieu"],
+    "opendata:json": ["khen-thuong"],
+}
 # Answer only POST (405 to a GET, whoever asks and whatever the id: nothing is revealed).
 POST_ONLY = {
     "plans:import_discard",
@@ -205,6 +218,8 @@ POST_ONLY = {
     "council:paper",
     "council:close",
     "decisions:issue",
+    # One certificate's PDF is a background job too.
+    "awards:certificate_pdf",
 }
 # Pages that change data and the roles that may open them on their own unit (others get 404).
 EDIT_URLS = {
@@ -257,6 +272,7 @@ LIST_URLS = [
     "nominations:rounds",
     "council:sessions",
     "decisions:decisions",
+    "awards:registry",
 ]
 ROLES = [Role.COORDINATOR, Role.REPORTER, Role.HEAD, Role.COUNCIL, Role.LEADER]
 
@@ -275,7 +291,22 @@ def _named_patterns(resolver=None, namespace=""):
 
 def test_every_url_with_an_id_is_in_the_matrix():
     with_ids = {name for name, p in _named_patterns() if "<int:" in str(p.pattern)}
-    assert with_ids == set(OBJECT_URLS), "add new URLs to OBJECT_URLS so their scope is tested"
+    assert with_ids == set(OBJECT_URLS) | set(PUBLIC_URLS), (
+        "add new URLs to OBJECT_URLS (or PUBLIC_URLS) so their scope is tested"
+    )
+
+
+def test_public_urls_are_open_and_an_unpublished_object_is_404(client, world):
+    from movements.models import Movement
+
+    published = Movement.objects.create(name="Công khai", start_year=2026, end_year=2030)
+    PlanFactory(issuer=world.province, movement=published, status=Plan.Status.ISSUED)
+    hidden = Movement.objects.create(name="Nội bộ", start_year=2026, end_year=2030)
+    PlanFactory(issuer=world.province, movement=hidden, status=Plan.Status.DRAFT)
+    for name, extra in PUBLIC_URLS.items():
+        assert client.get(reverse(name, args=[published.pk, *extra])).status_code == 200, name
+        assert client.get(reverse(name, args=[hidden.pk, *extra])).status_code == 404, name
+        assert client.get(reverse(name, args=[999999, *extra])).status_code == 404, name
 
 
 def _objects(unit):
@@ -341,6 +372,16 @@ def _objects(unit):
         initiative=initiative, file=SimpleUploadedFile("sk.pdf", b"%PDF-1.4"), name="sk.pdf"
     )
     award_round, nomination, session, decision = _award_objects(unit, version)
+    catalogue_load_defaults()
+    award_record = AwardRecord.objects.create(
+        subject_unit=unit,
+        subject_name="Tập thể bí mật của đơn vị khác",
+        form=AwardForm.objects.get(code="bang-khen-chu-tich-tinh"),
+        kind=AwardKind.objects.get(code="hang-nam"),
+        year=2025,
+        decision_number="99/QĐ-UBND",
+        decision_date=datetime.date(2026, 1, 20),
+    )
     return {
         "api_token": api_token,
         "initiative": initiative,
@@ -349,6 +390,7 @@ def _objects(unit):
         "nomination": nomination,
         "session": session,
         "decision": decision,
+        "award_record": award_record,
         "person": person,
         "household": household,
         "enterprise": enterprise,
@@ -456,6 +498,7 @@ def _state():
         list(AgendaItem.objects.order_by("pk").values_list("paper_agree", flat=True)),
         list(Decision.objects.order_by("pk").values_list("status", flat=True)),
         Attachment.objects.count(),
+        Job.objects.count(),
     )
 
 

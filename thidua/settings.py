@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ninja",
     "api",
     "portal",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -346,4 +347,11 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "core.middleware.ContentSecurityPolicyMiddleware",
+)
+
+# Dữ liệu mở (opendata/): the licence named on the public pages and in every file. An office
+# publishing under another licence sets both.
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "Creative Commons Ghi công 4.0 (CC BY 4.0)")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.vi"
 )

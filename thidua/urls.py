@@ -44,6 +44,8 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("api/v1/", api_urls),
     path("tai-khoan/api/", include("api.urls")),
+    # Public, no login: published data of each movement, with CSV and JSON (opendata/).
+    path("du-lieu-mo/", include("opendata.urls")),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -1,0 +1,1 @@
+from awards.tests.conftest import catalogue  # noqa: F401 (a fixture)
