@@ -669,3 +669,63 @@ def test_a_table_of_targets_is_not_also_read_as_tasks():
     draft = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER)
     assert draft.tasks == []
     assert [(t.value, t.lead_units) for t in draft.targets] == [(90, ["Sở Tư pháp"])]
+
+
+def test_the_authority_line_under_a_decisions_title_is_not_part_of_the_title():
+    for authority in ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"):
+        draft = extract_text(
+            "Số: 12/QĐ-UBND\nHà Tĩnh, ngày 31 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026\n"
+            f"{authority}\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
+        )
+        assert draft.document.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026"
+        assert [r.number for r in draft.references] == ["76/NQ-CP"]
+
+
+def test_with_no_document_type_line_the_line_in_capitals_after_the_date_is_the_title():
+    draft = extract_text(
+        "Kế hoạch 0155/KH-UBND năm 2025 chuyển đổi số tỉnh\n"
+        "Số: 0155/KH-UBND |\nĐắk Lắk, ngày 24 tháng 12 năm 2025 |\n"
+        "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026\n"
+        "- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+        "- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;\n"
+    )
+    assert draft.document.title == "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026"
+    assert [(r.number, r.date) for r in draft.references] == [("749/QĐ-TTg", "2020-06-03")]
+
+
+def test_a_line_in_sentence_case_after_the_date_is_not_taken_for_a_title():
+    draft = extract_text(
+        "Số: 01/KH-UBND\nĐắk Lắk, ngày 24 tháng 12 năm 2025\n"
+        "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020;\nI. MỤC ĐÍCH\n"
+    )
+    assert draft.document.title is None
+
+
+def test_a_bullet_after_a_title_in_capitals_ends_the_title_but_a_range_goes_on():
+    draft = extract_text(
+        "Số: 9/KH-UBND\nHải Dương, ngày 25 tháng 8 năm 2021\nKẾ HOẠCH\n"
+        "CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021\n- 2025\n- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+    )
+    assert draft.document.title == "CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021 - 2025"
+
+
+def test_the_plan_itself_cited_in_a_web_pages_headline_is_not_its_reference():
+    draft = extract_text(
+        "Kế hoạch số 60/KH-UBND ngày 26/3/2025 về chuyển đổi số\n"
+        "Số: 60/KH-UBND\nTuyên Quang, ngày 26 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "CHUYỂN ĐỔI SỐ NĂM 2025\nI. MỤC ĐÍCH\n"
+    )
+    assert draft.references == []
+
+
+def test_a_base_cited_by_its_number_alone_and_glued_to_its_date_is_a_reference():
+    draft = extract_text(
+        "Số: 01 /KH-UBND Định Hưng, ngày 03 tháng 01 năm 2025\nKẾ HOẠCH\n"
+        "Cải cách hành chính xã Định Hưng năm 2025\n"
+        "Thực hiện 263/KH-UBNDngày 31/12/2024 của Chủ tịch Ủy ban nhân dân huyện Yên Định.\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert [(r.number, r.date, r.kind) for r in draft.references] == [
+        ("263/KH-UBND", "2024-12-31", "Kế hoạch")
+    ]
