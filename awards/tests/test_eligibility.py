@@ -202,6 +202,18 @@ def test_a_member_disciplined_at_canh_cao_bars_tap_the_lao_dong_tien_tien(catalo
     assert e.rule_members_discipline(advanced, collective(count=5, advanced=5)) == []
 
 
+def test_every_disciplined_member_is_named_in_the_finding(catalogue):
+    warned = collective(count=5, advanced=5, warned=["Lò Văn Minh", "Vàng Thị Dợ"])
+    assert [
+        f.text for f in e.rule_members_discipline(form("tap-the-lao-dong-tien-tien"), warned)
+    ] == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh, Vàng Thị Dợ)"]
+
+
+def test_discipline_of_members_bars_only_the_forms_that_ask_for_it(catalogue):
+    warned = collective(count=5, advanced=5, warned=["Lò Văn Minh"])
+    assert e.rule_members_discipline(form("co-thi-dua-ubnd-tinh"), warned) == []
+
+
 # --- one flag per block ---
 
 
@@ -228,8 +240,10 @@ def test_one_flag_per_block_a_year(catalogue):
 
 
 def test_a_form_not_given_to_the_subject_is_not_applicable(catalogue):
-    result = e.verdict(form("co-thi-dua-ubnd-tinh"), facts(), EligibilityPolicy())
+    flag = form("co-thi-dua-ubnd-tinh")
+    result = e.verdict(flag, facts(), EligibilityPolicy())
     assert result.status == e.NOT_APPLICABLE
+    assert result.form == flag  # the row still says which form it is about
 
 
 def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
