@@ -33,6 +33,8 @@ MODULES: dict[str, list[str]] = {
     "reporting/checks.py": ["reporting/tests/test_checks.py"],
     "awards/eligibility.py": ["awards/tests/test_eligibility.py"],
     "evaluation/scoring.py": [
+        "evaluation/tests/test_scoring_rules.py",
+        "evaluation/tests/test_scoring_services.py",
         "evaluation/tests/test_scoring_flow.py",
         "evaluation/tests/test_worked_example.py",
     ],
