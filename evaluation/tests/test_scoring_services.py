@@ -9,10 +9,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from evaluation import scoring
 from evaluation.access import EvaluationAccess
 from evaluation.models import Adjustment, Criterion, CriterionGroup, ScoreChange, ScoreSheet
-from evaluation.tests.test_scoring_flow import people, score, sheet  # noqa: F401 (fixture)
+from evaluation.tests.test_scoring_flow import score, sheet
+from org.models import Role
 from org.scope import user_scope
+from org.tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(scoring_round):
+    r = scoring_round
+    scoring.rescore(scheme=r.scheme)
+    return {
+        "a": user_with_role(r.a, Role.REPORTER, username="baocao_a"),
+        "b": user_with_role(r.b, Role.REPORTER, username="baocao_b"),
+        # xã Thống Nhất (A) leads block K01.
+        "leader": user_with_role(r.a, Role.BLOCK_LEADER, username="khoitruong"),
+    }
 
 
 def office(r) -> EvaluationAccess:
