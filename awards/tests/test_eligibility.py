@@ -246,6 +246,18 @@ def test_a_form_not_given_to_the_subject_is_not_applicable(catalogue):
     assert result.form == flag  # the row still says which form it is about
 
 
+def test_the_verdict_of_a_collective_reads_its_members(catalogue):
+    few = e.verdict(
+        form("tap-the-lao-dong-tien-tien"), collective(count=10, advanced=6), EligibilityPolicy()
+    )
+    assert few.status == e.NOT_ELIGIBLE
+    assert few.reasons == ["6/10 cá nhân đạt Lao động tiên tiến (60 %), cần từ 70 %"]
+    no_fighter = e.verdict(
+        form("tap-the-lao-dong-xuat-sac"), collective(count=10, advanced=10), EligibilityPolicy()
+    )
+    assert no_fighter.reasons == ["không có cá nhân đạt Chiến sĩ thi đua cơ sở năm 2026"]
+
+
 def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
     both = facts(
         reporting=ReportingRecord(late=["tháng 3", "tháng 7"]),

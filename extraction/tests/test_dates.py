@@ -182,3 +182,18 @@ def test_the_deadline_keeps_the_cell_as_written_without_its_final_stop():
     assert deadline.text == "Quý II/2026"
     (deadline,) = parse_deadlines("Năm 2026;")
     assert deadline.text == "Năm 2026"
+
+
+def test_quarters_listed_in_arabic_figures_are_each_a_deadline():
+    assert read("Quý 1, 2/2026") == [("quarter", "2026-Q1"), ("quarter", "2026-Q2")]
+    assert read("Quý 1 - 3/2026") == [("quarter", "2026-Q1"), ("quarter", "2026-Q3")]
+
+
+def test_a_recurring_deadline_keeps_the_cell_as_written():
+    (deadline,) = parse_deadlines("Hằng quý.")
+    assert deadline.text == "Hằng quý"
+
+
+def test_only_a_final_stop_or_semicolon_is_cut_from_the_cell():
+    (deadline,) = parse_deadlines("Năm 2030, trước Đại hội XX")
+    assert deadline.text == "Năm 2030, trước Đại hội XX"
