@@ -729,3 +729,27 @@ def test_a_base_cited_by_its_number_alone_and_glued_to_its_date_is_a_reference()
     assert [(r.number, r.date, r.kind) for r in draft.references] == [
         ("263/KH-UBND", "2024-12-31", "Kế hoạch")
     ]
+
+
+def test_a_count_after_co_tu_is_a_floor_even_without_tro_len():
+    (target,) = targets_of("- Mỗi năm có từ\n05 mô hình chuyển đổi số tiêu biểu.")
+    assert (target.comparator, target.value, target.unit) == (">=", 5.0, "count")
+    assert targets_of("- Cán bộ có từ 03 năm công tác được cử đi học.") == []  # a duration
+
+
+def test_beside_tasks_with_attribute_lines_an_item_naming_its_lead_in_prose_is_a_task():
+    draft = extract_text(
+        HEADER.replace("I. CHỈ TIÊU\n", "") + "II. NHIỆM VỤ\n"
+        "1. Xây dựng nền tảng dữ liệu dùng chung của tỉnh.\n"
+        "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
+        "Thời gian hoàn thành: 2026 - 2030.\n"
+        "2. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát thủ tục hành chính; "
+        "hoàn thành trong Quý II/2026.\n"
+        "3. Tăng cường công tác tuyên truyền.\n" + FOOTER
+    )
+    assert [(t.lead_units, t.coordinating_units) for t in draft.tasks] == [
+        (["Sở Khoa học và Công nghệ"], []),
+        (["Sở Tư pháp"], ["Sở Nội vụ"]),
+    ]
+    assert [(d.kind, d.value) for d in draft.tasks[1].deadlines] == [("quarter", "2026-Q2")]
+    assert [(d.kind, d.value) for d in draft.tasks[0].deadlines] == [("year", "2030")]
