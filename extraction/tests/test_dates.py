@@ -197,3 +197,18 @@ def test_a_recurring_deadline_keeps_the_cell_as_written():
 def test_only_a_final_stop_or_semicolon_is_cut_from_the_cell():
     (deadline,) = parse_deadlines("Năm 2030, trước Đại hội XX")
     assert deadline.text == "Năm 2030, trước Đại hội XX"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Trước ngày 30/6/2026", "Quý II (2026)", "Tháng 6/2026", "6/2026", "2026 - 2030", "Năm 2026"],
+)
+def test_every_kind_of_deadline_keeps_the_cell_it_was_read_from(text):
+    (deadline,) = parse_deadlines(text)
+    assert deadline.text == text
+
+
+def test_the_first_and_the_last_quarter_and_month_are_in_range():
+    assert read("Quý I và Quý IV (2026)") == [("quarter", "2026-Q1"), ("quarter", "2026-Q4")]
+    assert read("tháng 1 năm 2026") == [("month", "2026-01")]
+    assert read("tháng 12 năm 2026") == [("month", "2026-12")]
