@@ -256,6 +256,26 @@ def test_the_verdict_of_a_collective_reads_its_members(catalogue):
         form("tap-the-lao-dong-xuat-sac"), collective(count=10, advanced=10), EligibilityPolicy()
     )
     assert no_fighter.reasons == ["không có cá nhân đạt Chiến sĩ thi đua cơ sở năm 2026"]
+    warned = e.verdict(
+        form("tap-the-lao-dong-tien-tien"),
+        collective(count=10, advanced=10, warned=["Lò Văn Minh"]),
+        EligibilityPolicy(),
+    )
+    assert warned.reasons == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh)"]
+
+
+def test_the_verdict_on_a_flag_reads_the_block(catalogue):
+    flag = form("co-thi-dua-ubnd-tinh")
+    taken = facts(
+        subject_type=SubjectType.COLLECTIVE,
+        in_block=True,
+        block_holders={flag.pk: ["UBND phường Yên Bái"]},
+    )
+    result = e.verdict(flag, taken, EligibilityPolicy())
+    assert (result.status, result.reasons) == (
+        e.NOT_ELIGIBLE,
+        ["khối thi đua đã có UBND phường Yên Bái nhận Cờ thi đua của UBND tỉnh năm 2026"],
+    )
 
 
 def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
@@ -297,3 +317,4 @@ def test_an_award_already_recorded_for_the_year_is_shown_as_such(catalogue):
 def test_nothing_against_the_subject_is_eligible(catalogue):
     result = e.verdict(form("lao-dong-tien-tien"), facts(), EligibilityPolicy())
     assert (result.status, result.message) == (e.ELIGIBLE, "Đủ điều kiện theo dữ liệu")
+    assert (result.reasons, result.notes) == ([], [])
