@@ -316,6 +316,13 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 recipients[-1] = f"{recipients[-1]} {line.strip()}"
                 j += 1
                 continue
+            if _SIGN_AUTHORITY.match(line) or (_signature_like(line) and line.isupper()):
+                # The two columns one cell per line ("Nơi nhận:" / "TM. ỦY BAN NHÂN DÂN" /
+                # "- Như trên;" / "KT. CHỦ TỊCH" / …): a signature line between recipients.
+                if any(re.match(r"^[-–+•*]\s", x) for x in rest[j + 1 : j + 3]):
+                    beside.append(line)
+                    j += 1
+                    continue
             break
         sign_lines = beside + rest[j:] if beside else rest[j:]
         if not any(_signature_like(line) for line in sign_lines):

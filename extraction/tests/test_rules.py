@@ -753,3 +753,28 @@ def test_beside_tasks_with_attribute_lines_an_item_naming_its_lead_in_prose_is_a
     ]
     assert [(d.kind, d.value) for d in draft.tasks[1].deadlines] == [("quarter", "2026-Q2")]
     assert [(d.kind, d.value) for d in draft.tasks[0].deadlines] == [("year", "2030")]
+
+
+def test_a_closing_in_two_columns_one_cell_per_line_keeps_recipients_and_signer():
+    closing = (
+        "Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n- Như trên; | KT. CHỦ TỊCH |\n"
+        "- Lưu: VT. | PHÓ CHỦ TỊCH |\n| Giàng A Tính |\n"
+    )
+    draft = extract_text(HEADER + "- 100% hồ sơ được số hóa.\n" + closing)
+    assert draft.recipients == ["Như trên", "Lưu: VT"]
+    assert (draft.signature.authority, draft.signature.position, draft.signature.name) == (
+        "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Giàng A Tính",
+    )
+
+
+def test_a_markdown_table_row_is_not_taken_for_a_lone_cell():
+    draft = extract_text(
+        HEADER.replace("I. CHỈ TIÊU\n", "")
+        + "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+        "| 1 | Xây dựng kho dữ liệu số | Sở Nội vụ | Quý II/2026 |\n" + FOOTER
+    )
+    assert [(t.title, t.lead_units) for t in draft.tasks] == [
+        ("Xây dựng kho dữ liệu số", ["Sở Nội vụ"])
+    ]
