@@ -298,6 +298,15 @@ def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
     assert held.message.startswith("Chưa đề nghị, chờ giải quyết xong: đang thanh tra")
 
 
+def test_every_verdict_names_its_form_and_carries_its_notes_as_a_list(catalogue):
+    advanced = form("lao-dong-tien-tien")
+    late = facts(reporting=ReportingRecord(late=["tháng 3", "tháng 7"]))
+    held = facts(matters=[_matter(datetime.date(2026, 5, 12))])
+    for subject, status in ((late, e.NOT_ELIGIBLE), (held, e.ON_HOLD), (facts(), e.ELIGIBLE)):
+        result = e.verdict(advanced, subject, EligibilityPolicy())
+        assert (result.form, result.status, result.notes) == (advanced, status, [])
+
+
 def test_an_award_already_recorded_for_the_year_is_shown_as_such(catalogue):
     done = facts(
         records=[
