@@ -209,6 +209,11 @@ def test_every_disciplined_member_is_named_in_the_finding(catalogue):
     ] == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh, Vàng Thị Dợ)"]
 
 
+def test_the_share_of_members_counts_only_for_the_forms_that_ask_for_it(catalogue):
+    few = collective(count=10, advanced=1)
+    assert e.rule_members_advanced(form("co-thi-dua-ubnd-tinh"), few, EligibilityPolicy()) == []
+
+
 def test_discipline_of_members_bars_only_the_forms_that_ask_for_it(catalogue):
     warned = collective(count=5, advanced=5, warned=["Lò Văn Minh"])
     assert e.rule_members_discipline(form("co-thi-dua-ubnd-tinh"), warned) == []
@@ -296,6 +301,22 @@ def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
     )
     assert held.status == e.ON_HOLD
     assert held.message.startswith("Chưa đề nghị, chờ giải quyết xong: đang thanh tra")
+
+
+def test_an_ignored_award_is_noted_on_an_eligible_or_held_verdict_too(catalogue):
+    tinh = form("chien-si-thi-dua-cap-tinh")
+    records = [
+        record("chien-si-thi-dua-co-so", 2023, "dot-xuat"),
+        record("chien-si-thi-dua-co-so", 2024),
+        record("chien-si-thi-dua-co-so", 2025),
+        record("chien-si-thi-dua-co-so", 2026),
+    ]
+    note = "Không tính Chiến sĩ thi đua cơ sở năm 2023 (khen thưởng đột xuất) vào chuỗi danh hiệu"
+    eligible = e.verdict(tinh, facts(records=records), EligibilityPolicy())
+    assert (eligible.status, eligible.reasons, eligible.notes) == (e.ELIGIBLE, [], [note])
+    matter = [_matter(datetime.date(2026, 5, 12))]
+    held = e.verdict(tinh, facts(records=records, matters=matter), EligibilityPolicy())
+    assert (held.status, held.notes) == (e.ON_HOLD, [note])
 
 
 def test_every_verdict_names_its_form_and_carries_its_notes_as_a_list(catalogue):
