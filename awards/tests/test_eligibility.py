@@ -209,6 +209,16 @@ def test_every_disciplined_member_is_named_in_the_finding(catalogue):
     ] == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh, Vàng Thị Dợ)"]
 
 
+def test_the_share_and_the_threshold_are_said_to_one_decimal(catalogue):
+    policy = EligibilityPolicy(advanced_collective_min_percent=Decimal("72.25"))
+    findings = e.rule_members_advanced(
+        form("tap-the-lao-dong-tien-tien"), collective(count=3, advanced=2), policy
+    )
+    assert [f.text for f in findings] == [
+        "2/3 cá nhân đạt Lao động tiên tiến (66,7 %), cần từ 72,3 %"
+    ]
+
+
 def test_the_share_of_members_counts_only_for_the_forms_that_ask_for_it(catalogue):
     few = collective(count=10, advanced=1)
     assert e.rule_members_advanced(form("co-thi-dua-ubnd-tinh"), few, EligibilityPolicy()) == []
