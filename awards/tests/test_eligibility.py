@@ -130,6 +130,14 @@ def test_cap_tinh_needs_three_consecutive_years_ending_with_the_year(catalogue):
     ]
 
 
+def test_every_missing_year_of_a_chain_is_named(catalogue):
+    tinh = form("chien-si-thi-dua-cap-tinh")
+    one = [record("chien-si-thi-dua-co-so", 2025)]
+    assert [f.text for f in e.rule_title_chain(tinh, facts(records=one))] == [
+        "chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (thiếu năm 2024, 2026)"
+    ]
+
+
 def test_special_and_thematic_awards_are_no_basis_for_a_chain(catalogue):
     tinh = form("chien-si-thi-dua-cap-tinh")
     records = [
