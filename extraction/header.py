@@ -83,7 +83,9 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             document.type = document.type or DOC_TITLES[upper]
             title_at = i
     if title_at is None:
-        return document, 0
+        title_at = _title_without_type_line(head)
+        if title_at is None:
+            return document, 0
     title_lines = []
     end = title_at + 1
     for line in lines[title_at + 1 : title_at + 9]:
@@ -91,6 +93,8 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line)
             or _BODY_START.match(line)
             or line.startswith("![")
+            or _issuing_authority(line)
+            or (re.match(r"^[-+•*]\s+[^\W\d]", line) and not _in_capitals(line))
         ):
             break  # the body ("PHẦN I. KẾT QUẢ …") or an image placeholder after the title
         if re.match(r"^\(?\s*thay thế", line, re.I):
@@ -118,6 +122,44 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title = re.sub(r"\s*\(\s*thay thế[^)]*\)\s*$", "", title, flags=re.I)
     document.title = title.strip() or None
     return document, end
+
+
+# The authority that issues a decision, printed in capitals under its title ("CHỦ TỊCH ỦY BAN
+# NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "BỘ TRƯỞNG BỘ …"): not part of the title.
+_ISSUING_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN)?\s*"
+    r"(?:[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|BỘ|SỞ|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)\b"
+)
+
+
+def _issuing_authority(line: str) -> bool:
+    return bool(_ISSUING_AUTHORITY.match(line.strip())) and _in_capitals(line)
+
+
+# A line that begins the body or lists the bases: a title is never read past it.
+_NOT_A_TITLE = re.compile(r"^(?:[-+•*]|Căn cứ|Thực hiện|\|)|[|:]")
+
+
+def _title_without_type_line(head: list[str]) -> int | None:
+    """Where the title starts when no line names the document type (a web copy that dropped
+    "KẾ HOẠCH"): the line in capitals right after the place and date, before the bases. Returns
+    the index of the line before it, as if it were the type line."""
+    for i, line in enumerate(head):
+        if _PLACE_DATE.search(line):
+            for j in range(i + 1, min(i + 3, len(head))):
+                candidate = head[j].strip()
+                if not candidate or candidate == "|":
+                    continue
+                if (
+                    _in_capitals(candidate)
+                    and len(candidate) >= 10
+                    and not _NOT_A_TITLE.search(candidate)
+                    and not _issuing_authority(candidate)
+                ):
+                    return j - 1
+                return None
+            return None
+    return None
 
 
 # A title in sentence case wrapped over lines: the next line goes on with a preposition.
@@ -153,6 +195,7 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
     references: list[Reference] = []
     seen: set[str] = set()
     for source in sources:
+        source = _spelled_out(source)
         for match in _REFERENCE.finditer(source):
             number = re.sub(r"\s+", "", match.group("number"))
             if not re.search(r"[A-Za-zĐđ]", number):
@@ -189,6 +232,38 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
                 )
             )
     return references
+
+
+# The kind of a document from the type code of its number ("263/KH-UBND" is a Kế hoạch).
+_KIND_OF_CODE = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+    "CTR": "Chương trình",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "KL": "Kết luận",
+}
+_BARE_NUMBER = re.compile(
+    r"(?P<lead>\b(?:Thực hiện|Căn cứ)\s+)(?P<number>\d+[-/](?P<code>[A-Za-zĐđ]+)[-/][A-ZĐ0-9][\w.&-]*)"
+)
+
+
+def _spelled_out(source: str) -> str:
+    """A number glued to "ngày" ("263/KH-UBNDngày 31/12/2024") is split from it, and a number
+    cited with no kind after "Thực hiện"/"Căn cứ" ("Thực hiện 263/KH-UBND …") gets the kind its
+    type code names, so that the reference rule reads both."""
+    source = re.sub(r"(\d+[-/][A-Za-zĐđ]+[-/][A-ZĐ0-9]+)(ngày\b)", r"\1 \2", source)
+
+    def kind(match: re.Match) -> str:
+        name = _KIND_OF_CODE.get(match["code"].upper())
+        if not name:
+            return match.group(0)
+        return f"{match['lead']}{name} số {match['number']}"
+
+    return _BARE_NUMBER.sub(kind, source)
 
 
 def _bases_part(lines: list[str], start: int) -> list[str]:
@@ -241,6 +316,13 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
                 recipients[-1] = f"{recipients[-1]} {line.strip()}"
                 j += 1
                 continue
+            if _SIGN_AUTHORITY.match(line) or (_signature_like(line) and line.isupper()):
+                # The two columns one cell per line ("Nơi nhận:" / "TM. ỦY BAN NHÂN DÂN" /
+                # "- Như trên;" / "KT. CHỦ TỊCH" / …): a signature line between recipients.
+                if any(re.match(r"^[-–+•*]\s", x) for x in rest[j + 1 : j + 3]):
+                    beside.append(line)
+                    j += 1
+                    continue
             break
         sign_lines = beside + rest[j:] if beside else rest[j:]
         if not any(_signature_like(line) for line in sign_lines):

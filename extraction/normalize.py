@@ -205,14 +205,26 @@ def _cells_as_lines(lines: list[str]) -> list[str]:
     cell per line with "|" between: each cell becomes its own line, a lone "|" a blank line.
     Markdown tables (a line starting with "|") are left to the table readers."""
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
-        if "|" not in stripped or stripped.startswith("|") and stripped.count("|") > 1:
+        if "|" not in stripped or (
+            stripped.startswith("|") and stripped.count("|") > 1 and not _lone_cell(lines, i)
+        ):
             out.append(line)
             continue
         cells = [cell.strip() for cell in stripped.split("|")]
         out.extend(cells if any(cells) else [""])
     return out
+
+
+def _lone_cell(lines: list[str], i: int) -> bool:
+    """ "| Giàng A Tính |": a row of the two-column closing whose left cell is empty (the signer's
+    name under "PHÓ CHỦ TỊCH"), not a markdown table, which has no such row alone."""
+    stripped = lines[i].strip()
+    if stripped.count("|") != 2 or not stripped.endswith("|") or len(stripped) < 3:
+        return False
+    around = [lines[j].strip() for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return not any(line.startswith("|") for line in around)
 
 
 def _continues(previous: str, line: str, blank_before: bool) -> bool:

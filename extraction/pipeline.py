@@ -37,7 +37,11 @@ def run(raw: str) -> PlanDraft:
     lines = [p for p, _ in paragraphs]
     draft = PlanDraft(text=text)
     draft.document, body_start = header.parse_document(lines)
-    draft.references = header.parse_references(lines, body_start, draft.document.title)
+    draft.references = [  # a web page's headline may cite the plan itself: not a reference
+        ref
+        for ref in header.parse_references(lines, body_start, draft.document.title)
+        if (ref.number or "").lower() != (draft.document.number or "").lower()
+    ]
     draft.signature, draft.recipients, closing = header.parse_closing(lines)
 
     # The body: from the first section heading after the title to the closing.

@@ -247,12 +247,7 @@ def _clause_targets(
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
         word = match.group("cmp").lower()
-        if (
-            word == "từ"
-            and not match.group("b")
-            and not re.match(r"[^,;.]*trở lên", clause[match.end() :])
-        ):
-            continue  # "có từ 05 … trở lên" is a floor, "có từ 2 - 3 …" a range; else not ours
+        # "có từ 05 mô hình (trở lên)" is a floor, "có từ 2 - 3 …" a range: "từ" follows "có".
         a, b = float(match.group("a")), _number(match.group("b"))
         comparator = (
             "range"

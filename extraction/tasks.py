@@ -313,10 +313,19 @@ def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Ta
     def close(end: int) -> None:
         if part_start is None or not items:
             return
-        if any(part_start <= t.span[0] < end for t in existing):
-            return
+        found = [t for t in existing if part_start <= t.span[0] < end]
         for item in items:
-            out.append(_content_task(item, part))
+            if not found:
+                out.append(_content_task(item, part))
+                continue
+            # Beside tasks with attribute lines, an item outside them that names its lead in
+            # the sentence ("2. Sở Tư pháp chủ trì, phối hợp với …; hoàn thành …") is a task too.
+            start = item[0][1]
+            if any(t.span[0] <= start < t.span[1] for t in found):
+                continue
+            task = _content_task(item, part)
+            if task.lead_units:
+                out.append(task)
 
     for line, offset in lines:
         if _PART.match(line):

@@ -143,6 +143,28 @@ def doubt_messages(codes) -> list[str]:
     return [str(DOUBT_MESSAGES[c]) for c in codes or [] if c in DOUBT_MESSAGES]
 
 
+def unmatched_unit_notes(item: dict, unmatched: set[str]) -> list[str]:
+    """A note for each unit the task names (lead or coordinating) that matches no unit of the
+    issuer's tree: the reviewer picks the unit under "Đơn vị chủ trì, phối hợp" or keeps the text.
+    The item stays ticked: an outside body (a ministry, a bank) is a right reading."""
+    named = [*(item.get("lead_units") or []), *(item.get("coordinating_units") or [])]
+    return [
+        _(
+            "“%(name)s” không khớp đơn vị nào trong cây tổ chức: "
+            "chọn đơn vị bên dưới hoặc giữ dạng chữ."
+        )
+        % {"name": name}
+        for name in dict.fromkeys(named)
+        if name in unmatched
+    ]
+
+
+def mark_unmatched_units(task_forms, tasks: list[dict], unmatched: set[str]) -> None:
+    """Add the unmatched-unit notes to the rows of the review (shown with the other doubts)."""
+    for form, item in zip(task_forms, tasks, strict=False):
+        form.doubt_notes = [*form.doubt_notes, *unmatched_unit_notes(item, unmatched)]
+
+
 def kept_by_default(item: dict) -> bool:
     """An item the extractor flags as likely junk is shown but not pre-ticked "Giữ"."""
     if item.get("confidence") is not None and item["confidence"] < KEEP_THRESHOLD:
@@ -550,6 +572,8 @@ class UnitMatchForm(StyledFormMixin, forms.Form):
         self.names = names
         groups = groups or {}
         self.group_names = set(groups)
+        # Names neither a group phrase nor matched to one unit: the review marks them.
+        self.unmatched = {n for n in names if n not in groups and suggestions.get(n) is None}
         for i, name in enumerate(names):
             if name in groups:
                 # A group phrase ("các phòng chuyên môn"): the units it stands for, ticked.
@@ -571,6 +595,7 @@ class UnitMatchForm(StyledFormMixin, forms.Form):
                 initial=suggestions.get(name),
             )
             field.widget.attrs["class"] = "form-select form-select-sm"
+            field.unmatched = name in self.unmatched
             self.fields[f"unit_{i}"] = field
 
     def matches(self) -> dict[str, int | list[int] | None]:

@@ -26,6 +26,7 @@ from plans.import_forms import (
     TaskFormSet,
     UnitMatchForm,
     UploadForm,
+    mark_unmatched_units,
     review_initial,
     reviewed_draft,
 )
@@ -166,6 +167,7 @@ def import_review(request, pk):
                 request, _("Đã tạo kế hoạch từ tệp %(name)s.") % {"name": plan_import.original_name}
             )
             return redirect("plans:detail", pk=plan.pk)
+    mark_unmatched_units(tasks.forms, draft.get("tasks") or [], matches.unmatched)
     warnings = importing.review_warnings(draft, today=timezone.localdate())
     text = plan_import.text
     target_rows = [

@@ -31,11 +31,20 @@ MODULES: dict[str, list[str]] = {
     ],
     "monitoring/status.py": ["monitoring/tests/test_status.py"],
     "reporting/checks.py": ["reporting/tests/test_checks.py"],
+    "awards/eligibility.py": ["awards/tests/test_eligibility.py"],
+    "evaluation/scoring.py": [
+        "evaluation/tests/test_scoring_rules.py",
+        "evaluation/tests/test_scoring_services.py",
+        "evaluation/tests/test_scoring_flow.py",
+        "evaluation/tests/test_worked_example.py",
+    ],
+    "extraction/dates.py": ["extraction/tests/test_dates.py"],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).
 PROJECT = [
-    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "monitoring",
-    "documents", "extraction", "templates", "static", "conftest.py", "manage.py",
+    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "registrations",
+    "monitoring", "evaluation", "documents", "jobs", "awards", "portal", "extraction", "templates",
+    "static", "locale", "conftest.py", "manage.py",
 ]  # fmt: skip
 RESULT_LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
 

@@ -130,6 +130,14 @@ def test_cap_tinh_needs_three_consecutive_years_ending_with_the_year(catalogue):
     ]
 
 
+def test_every_missing_year_of_a_chain_is_named(catalogue):
+    tinh = form("chien-si-thi-dua-cap-tinh")
+    one = [record("chien-si-thi-dua-co-so", 2025)]
+    assert [f.text for f in e.rule_title_chain(tinh, facts(records=one))] == [
+        "chưa đủ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở (thiếu năm 2024, 2026)"
+    ]
+
+
 def test_special_and_thematic_awards_are_no_basis_for_a_chain(catalogue):
     tinh = form("chien-si-thi-dua-cap-tinh")
     records = [
@@ -202,6 +210,33 @@ def test_a_member_disciplined_at_canh_cao_bars_tap_the_lao_dong_tien_tien(catalo
     assert e.rule_members_discipline(advanced, collective(count=5, advanced=5)) == []
 
 
+def test_every_disciplined_member_is_named_in_the_finding(catalogue):
+    warned = collective(count=5, advanced=5, warned=["Lò Văn Minh", "Vàng Thị Dợ"])
+    assert [
+        f.text for f in e.rule_members_discipline(form("tap-the-lao-dong-tien-tien"), warned)
+    ] == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh, Vàng Thị Dợ)"]
+
+
+def test_the_share_and_the_threshold_are_said_to_one_decimal(catalogue):
+    policy = EligibilityPolicy(advanced_collective_min_percent=Decimal("72.25"))
+    findings = e.rule_members_advanced(
+        form("tap-the-lao-dong-tien-tien"), collective(count=3, advanced=2), policy
+    )
+    assert [f.text for f in findings] == [
+        "2/3 cá nhân đạt Lao động tiên tiến (66,7 %), cần từ 72,3 %"
+    ]
+
+
+def test_the_share_of_members_counts_only_for_the_forms_that_ask_for_it(catalogue):
+    few = collective(count=10, advanced=1)
+    assert e.rule_members_advanced(form("co-thi-dua-ubnd-tinh"), few, EligibilityPolicy()) == []
+
+
+def test_discipline_of_members_bars_only_the_forms_that_ask_for_it(catalogue):
+    warned = collective(count=5, advanced=5, warned=["Lò Văn Minh"])
+    assert e.rule_members_discipline(form("co-thi-dua-ubnd-tinh"), warned) == []
+
+
 # --- one flag per block ---
 
 
@@ -228,8 +263,42 @@ def test_one_flag_per_block_a_year(catalogue):
 
 
 def test_a_form_not_given_to_the_subject_is_not_applicable(catalogue):
-    result = e.verdict(form("co-thi-dua-ubnd-tinh"), facts(), EligibilityPolicy())
+    flag = form("co-thi-dua-ubnd-tinh")
+    result = e.verdict(flag, facts(), EligibilityPolicy())
     assert result.status == e.NOT_APPLICABLE
+    assert result.form == flag  # the row still says which form it is about
+
+
+def test_the_verdict_of_a_collective_reads_its_members(catalogue):
+    few = e.verdict(
+        form("tap-the-lao-dong-tien-tien"), collective(count=10, advanced=6), EligibilityPolicy()
+    )
+    assert few.status == e.NOT_ELIGIBLE
+    assert few.reasons == ["6/10 cá nhân đạt Lao động tiên tiến (60 %), cần từ 70 %"]
+    no_fighter = e.verdict(
+        form("tap-the-lao-dong-xuat-sac"), collective(count=10, advanced=10), EligibilityPolicy()
+    )
+    assert no_fighter.reasons == ["không có cá nhân đạt Chiến sĩ thi đua cơ sở năm 2026"]
+    warned = e.verdict(
+        form("tap-the-lao-dong-tien-tien"),
+        collective(count=10, advanced=10, warned=["Lò Văn Minh"]),
+        EligibilityPolicy(),
+    )
+    assert warned.reasons == ["có cá nhân bị kỷ luật từ cảnh cáo trở lên (Lò Văn Minh)"]
+
+
+def test_the_verdict_on_a_flag_reads_the_block(catalogue):
+    flag = form("co-thi-dua-ubnd-tinh")
+    taken = facts(
+        subject_type=SubjectType.COLLECTIVE,
+        in_block=True,
+        block_holders={flag.pk: ["UBND phường Yên Bái"]},
+    )
+    result = e.verdict(flag, taken, EligibilityPolicy())
+    assert (result.status, result.reasons) == (
+        e.NOT_ELIGIBLE,
+        ["khối thi đua đã có UBND phường Yên Bái nhận Cờ thi đua của UBND tỉnh năm 2026"],
+    )
 
 
 def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
@@ -252,6 +321,31 @@ def test_a_failing_rule_outweighs_a_pending_matter(catalogue):
     assert held.message.startswith("Chưa đề nghị, chờ giải quyết xong: đang thanh tra")
 
 
+def test_an_ignored_award_is_noted_on_an_eligible_or_held_verdict_too(catalogue):
+    tinh = form("chien-si-thi-dua-cap-tinh")
+    records = [
+        record("chien-si-thi-dua-co-so", 2023, "dot-xuat"),
+        record("chien-si-thi-dua-co-so", 2024),
+        record("chien-si-thi-dua-co-so", 2025),
+        record("chien-si-thi-dua-co-so", 2026),
+    ]
+    note = "Không tính Chiến sĩ thi đua cơ sở năm 2023 (khen thưởng đột xuất) vào chuỗi danh hiệu"
+    eligible = e.verdict(tinh, facts(records=records), EligibilityPolicy())
+    assert (eligible.status, eligible.reasons, eligible.notes) == (e.ELIGIBLE, [], [note])
+    matter = [_matter(datetime.date(2026, 5, 12))]
+    held = e.verdict(tinh, facts(records=records, matters=matter), EligibilityPolicy())
+    assert (held.status, held.notes) == (e.ON_HOLD, [note])
+
+
+def test_every_verdict_names_its_form_and_carries_its_notes_as_a_list(catalogue):
+    advanced = form("lao-dong-tien-tien")
+    late = facts(reporting=ReportingRecord(late=["tháng 3", "tháng 7"]))
+    held = facts(matters=[_matter(datetime.date(2026, 5, 12))])
+    for subject, status in ((late, e.NOT_ELIGIBLE), (held, e.ON_HOLD), (facts(), e.ELIGIBLE)):
+        result = e.verdict(advanced, subject, EligibilityPolicy())
+        assert (result.form, result.status, result.notes) == (advanced, status, [])
+
+
 def test_an_award_already_recorded_for_the_year_is_shown_as_such(catalogue):
     done = facts(
         records=[
@@ -271,3 +365,4 @@ def test_an_award_already_recorded_for_the_year_is_shown_as_such(catalogue):
 def test_nothing_against_the_subject_is_eligible(catalogue):
     result = e.verdict(form("lao-dong-tien-tien"), facts(), EligibilityPolicy())
     assert (result.status, result.message) == (e.ELIGIBLE, "Đủ điều kiện theo dữ liệu")
+    assert (result.reasons, result.notes) == ([], [])

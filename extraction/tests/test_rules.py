@@ -669,3 +669,112 @@ def test_a_table_of_targets_is_not_also_read_as_tasks():
     draft = extract_text(HEADER.replace("I. CHỈ TIÊU\n", "") + table + FOOTER)
     assert draft.tasks == []
     assert [(t.value, t.lead_units) for t in draft.targets] == [(90, ["Sở Tư pháp"])]
+
+
+def test_the_authority_line_under_a_decisions_title_is_not_part_of_the_title():
+    for authority in ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"):
+        draft = extract_text(
+            "Số: 12/QĐ-UBND\nHà Tĩnh, ngày 31 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026\n"
+            f"{authority}\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
+        )
+        assert draft.document.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026"
+        assert [r.number for r in draft.references] == ["76/NQ-CP"]
+
+
+def test_with_no_document_type_line_the_line_in_capitals_after_the_date_is_the_title():
+    draft = extract_text(
+        "Kế hoạch 0155/KH-UBND năm 2025 chuyển đổi số tỉnh\n"
+        "Số: 0155/KH-UBND |\nĐắk Lắk, ngày 24 tháng 12 năm 2025 |\n"
+        "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026\n"
+        "- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+        "- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;\n"
+    )
+    assert draft.document.title == "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026"
+    assert [(r.number, r.date) for r in draft.references] == [("749/QĐ-TTg", "2020-06-03")]
+
+
+def test_a_line_in_sentence_case_after_the_date_is_not_taken_for_a_title():
+    draft = extract_text(
+        "Số: 01/KH-UBND\nĐắk Lắk, ngày 24 tháng 12 năm 2025\n"
+        "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020;\nI. MỤC ĐÍCH\n"
+    )
+    assert draft.document.title is None
+
+
+def test_a_bullet_after_a_title_in_capitals_ends_the_title_but_a_range_goes_on():
+    draft = extract_text(
+        "Số: 9/KH-UBND\nHải Dương, ngày 25 tháng 8 năm 2021\nKẾ HOẠCH\n"
+        "CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021\n- 2025\n- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+    )
+    assert draft.document.title == "CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2021 - 2025"
+
+
+def test_the_plan_itself_cited_in_a_web_pages_headline_is_not_its_reference():
+    draft = extract_text(
+        "Kế hoạch số 60/KH-UBND ngày 26/3/2025 về chuyển đổi số\n"
+        "Số: 60/KH-UBND\nTuyên Quang, ngày 26 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "CHUYỂN ĐỔI SỐ NĂM 2025\nI. MỤC ĐÍCH\n"
+    )
+    assert draft.references == []
+
+
+def test_a_base_cited_by_its_number_alone_and_glued_to_its_date_is_a_reference():
+    draft = extract_text(
+        "Số: 01 /KH-UBND Định Hưng, ngày 03 tháng 01 năm 2025\nKẾ HOẠCH\n"
+        "Cải cách hành chính xã Định Hưng năm 2025\n"
+        "Thực hiện 263/KH-UBNDngày 31/12/2024 của Chủ tịch Ủy ban nhân dân huyện Yên Định.\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert [(r.number, r.date, r.kind) for r in draft.references] == [
+        ("263/KH-UBND", "2024-12-31", "Kế hoạch")
+    ]
+
+
+def test_a_count_after_co_tu_is_a_floor_even_without_tro_len():
+    (target,) = targets_of("- Mỗi năm có từ\n05 mô hình chuyển đổi số tiêu biểu.")
+    assert (target.comparator, target.value, target.unit) == (">=", 5.0, "count")
+    assert targets_of("- Cán bộ có từ 03 năm công tác được cử đi học.") == []  # a duration
+
+
+def test_beside_tasks_with_attribute_lines_an_item_naming_its_lead_in_prose_is_a_task():
+    draft = extract_text(
+        HEADER.replace("I. CHỈ TIÊU\n", "") + "II. NHIỆM VỤ\n"
+        "1. Xây dựng nền tảng dữ liệu dùng chung của tỉnh.\n"
+        "Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
+        "Thời gian hoàn thành: 2026 - 2030.\n"
+        "2. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát thủ tục hành chính; "
+        "hoàn thành trong Quý II/2026.\n"
+        "3. Tăng cường công tác tuyên truyền.\n" + FOOTER
+    )
+    assert [(t.lead_units, t.coordinating_units) for t in draft.tasks] == [
+        (["Sở Khoa học và Công nghệ"], []),
+        (["Sở Tư pháp"], ["Sở Nội vụ"]),
+    ]
+    assert [(d.kind, d.value) for d in draft.tasks[1].deadlines] == [("quarter", "2026-Q2")]
+    assert [(d.kind, d.value) for d in draft.tasks[0].deadlines] == [("year", "2030")]
+
+
+def test_a_closing_in_two_columns_one_cell_per_line_keeps_recipients_and_signer():
+    closing = (
+        "Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n- Như trên; | KT. CHỦ TỊCH |\n"
+        "- Lưu: VT. | PHÓ CHỦ TỊCH |\n| Giàng A Tính |\n"
+    )
+    draft = extract_text(HEADER + "- 100% hồ sơ được số hóa.\n" + closing)
+    assert draft.recipients == ["Như trên", "Lưu: VT"]
+    assert (draft.signature.authority, draft.signature.position, draft.signature.name) == (
+        "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Giàng A Tính",
+    )
+
+
+def test_a_markdown_table_row_is_not_taken_for_a_lone_cell():
+    draft = extract_text(
+        HEADER.replace("I. CHỈ TIÊU\n", "")
+        + "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+        "| 1 | Xây dựng kho dữ liệu số | Sở Nội vụ | Quý II/2026 |\n" + FOOTER
+    )
+    assert [(t.title, t.lead_units) for t in draft.tasks] == [
+        ("Xây dựng kho dữ liệu số", ["Sở Nội vụ"])
+    ]

@@ -76,3 +76,35 @@ def test_the_review_page_marks_the_junk_target_and_leaves_it_unticked(coordinato
     assert boxes[junk_index] is False  # shown, for the person to tick if it is right
     assert boxes[good_index] is True
     assert "data-doubtful" not in good
+
+
+def test_a_unit_not_matched_to_the_org_tree_is_noted_on_each_task_that_names_it():
+    from plans.import_forms import unmatched_unit_notes
+
+    task = {"lead_units": ["Thôn Bản Pẻn"], "coordinating_units": ["Văn phòng", "Thôn Bản Pẻn"]}
+    notes = unmatched_unit_notes(task, {"Thôn Bản Pẻn"})
+    assert len(notes) == 1 and "“Thôn Bản Pẻn” không khớp" in notes[0]
+    assert unmatched_unit_notes(task, set()) == []
+
+
+def test_the_review_page_marks_a_unit_not_matched_to_the_tree_and_keeps_the_task_ticked(
+    coordinator, world
+):
+    # "Thôn Bản Pẻn" is a unit of the commune's tree; a cooperative is not.
+    text = PLAN_TEXT.replace(
+        "Đơn vị chủ trì: Thôn Bản Pẻn.",
+        "Đơn vị chủ trì: Thôn Bản Pẻn.\n+ Đơn vị phối hợp: Hợp tác xã Tân Tiến.",
+    )
+    upload(coordinator, world, text.encode())
+    plan_import = PlanImport.objects.get()
+    page = coordinator.get(reverse("plans:import_review", args=[plan_import.pk])).content.decode()
+    row = page.split('data-testid="task-row"')[1]
+    assert 'data-doubtful="check"' in row
+    assert "“Hợp tác xã Tân Tiến” không khớp đơn vị nào trong cây tổ chức" in row
+    assert "“Thôn Bản Pẻn” không khớp" not in row
+    assert re.search(r'name="task-0-include"[^>]*checked', row)
+    selects = page.split('data-testid="unit-match"')[1:]
+    unmatched = next(m for m in selects if "Hợp tác xã Tân Tiến" in m.split("</label>")[0])
+    matched = next(m for m in selects if "Thôn Bản Pẻn" in m.split("</label>")[0])
+    assert 'data-testid="unit-unmatched"' in unmatched.split("</label>")[0]
+    assert 'data-testid="unit-unmatched"' not in matched.split("</label>")[0]
