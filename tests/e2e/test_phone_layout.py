@@ -17,6 +17,7 @@ from org.scope import UserScope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory, TaskFactory
 from reporting import services
+from reporting.models import Report, ReportValue
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,
@@ -208,3 +209,49 @@ def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links
     for name in ("Việc chạy nền", "Đổi mật khẩu"):
         expect(page.get_by_role("link", name=name)).to_be_visible()
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+
+
+def test_a_bad_figure_never_blocks_saving_the_others_and_is_shown_beside_its_field(
+    browser, live_server, monthly_report
+):
+    """On a phone, a word typed for a count and a negative numerator are refused beside their
+    own inputs after one autosave, keep what was typed, and every other field is saved."""
+    page = sign_in(browser, live_server, "baocao", PHONE)
+    page.goto(live_server.url + reverse("reporting:detail", args=[monthly_report.pk]))
+    report_page_ready(page)
+    lines = {v.indicator.kind: v.indicator for v in monthly_report.period.schedule.items.all()}
+    count = page.locator(f"[name='v-{lines['count'].pk}-value']")
+    numerator = page.locator(f"[name='v-{lines['ratio'].pk}-numerator']")
+
+    count.fill("abc")
+    numerator.fill("-5")
+    page.locator(f"[name='v-{lines['ratio'].pk}-denominator']").fill("120")
+    page.locator(f"[name='v-{lines['text'].pk}-text']").fill("Mở 3 lớp kỹ năng số.")
+    page.locator("#id_results").fill("Hoàn thành kế hoạch tháng.")
+
+    expect(page.locator("#autosave-status")).to_contain_text("Đã lưu các ô hợp lệ")
+    count_error = page.get_by_test_id(f"error-value-{lines['count'].pk}")
+    ratio_error = page.get_by_test_id(f"error-value-{lines['ratio'].pk}")
+    expect(count_error).to_contain_text("“abc” không phải là số")
+    expect(ratio_error).to_contain_text("không được âm")
+    expect(count).to_have_value("abc")
+    expect(numerator).to_have_value("-5")
+    expect(count).to_have_attribute("aria-invalid", "true")
+    # Beside its own input: just below it, within the phone's width.
+    box, note = count.bounding_box(), count_error.bounding_box()
+    assert 0 <= note["y"] - (box["y"] + box["height"]) <= 40, (box, note)
+    assert note["x"] + note["width"] <= PHONE["width"]
+
+    saved = {v.indicator_id: v for v in ReportValue.objects.filter(report=monthly_report)}
+    assert saved[lines["text"].pk].text == "Mở 3 lớp kỹ năng số."
+    assert saved[lines["ratio"].pk].denominator == 120
+    assert saved[lines["ratio"].pk].numerator is None
+    assert lines["count"].pk not in saved
+    assert Report.objects.get(pk=monthly_report.pk).results == "Hoàn thành kế hoạch tháng."
+
+    # Fixed, the figure is saved and its mark goes.
+    count.fill("7")
+    expect(count_error).to_have_count(0)
+    expect(ratio_error).to_be_visible()
+    expect(count).not_to_have_attribute("aria-invalid", "true")
+    assert ReportValue.objects.get(report=monthly_report, indicator=lines["count"]).value == 7
