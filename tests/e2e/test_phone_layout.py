@@ -9,10 +9,11 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from org.models import Role
+from org.models import OrgUnit, Role
 from org.scope import UserScope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory, TaskFactory
@@ -194,8 +195,14 @@ def test_named_text_reaches_four_and_a_half_to_one_contrast(browser, live_server
 
 
 def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links(
-    browser, live_server, monthly_report
+    browser, live_server, monthly_report, world
 ):
+    # The longest names of the seeds' units, and a long personal name.
+    long_unit = "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn và các khu công nghiệp"
+    OrgUnit.objects.filter(pk=world.province.pk).update(name=long_unit)
+    get_user_model().objects.filter(username="tinh").update(
+        first_name="Nguyễn Thị Phương", last_name="Hoàng Thanh Thảo Nguyên"
+    )
     page = sign_in(browser, live_server, "tinh", DESKTOP)
     tops = page.locator(".navbar .nav-link").evaluate_all(
         "(links) => links.map((a) => Math.round(a.getBoundingClientRect().top))"
@@ -206,6 +213,7 @@ def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links
     assert len(set(tops)) == 1, tops  # every item on the same row
     assert max(heights) < 1.6 * min(heights), heights  # and none wrapped inside itself
     page.locator(".user-menu").click()
+    expect(page.locator(".dropdown-menu").get_by_text(long_unit, exact=True)).to_be_visible()
     for name in ("Việc chạy nền", "Đổi mật khẩu"):
         expect(page.get_by_role("link", name=name)).to_be_visible()
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
