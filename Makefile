@@ -22,8 +22,9 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 
 install: $(VENV)/.installed
 
-# Front-end libraries from npm, copied into static/vendor (served by Django, never a CDN).
-static/vendor/.installed: package.json package-lock.json
+# Front-end libraries from npm, copied into static/vendor (served by Django, never a CDN); the
+# parts of ECharts the dashboards use are bundled from assets/echarts.js by esbuild (from npm).
+static/vendor/.installed: package.json package-lock.json assets/echarts.js core/vendor_assets.py
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	$(PY) -m core.vendor_assets
 	touch $@

@@ -104,6 +104,15 @@ def clean_value(indicator: Indicator, raw: dict) -> dict:
     """The indicator's fields of `raw` ("value", "numerator", "denominator", "text", "comment"),
     cleaned; a field the indicator does not take is dropped. Every field's refusal is raised
     together, keyed by the field."""
+    cleaned, errors = clean_value_fields(indicator, raw)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def clean_value_fields(indicator: Indicator, raw: dict) -> tuple[dict, dict[str, list[str]]]:
+    """`clean_value` field by field: (the fields that are valid, cleaned; the refusals of the
+    others, keyed by the field). A draft keeps the first while the person fixes the second."""
     cleaned, errors = {}, {}
     for name in indicator.input_fields:
         if name not in raw:
@@ -123,9 +132,7 @@ def clean_value(indicator: Indicator, raw: dict) -> dict:
                 cleaned[name] = free_text(raw[name], key=name)
             except ValidationError as exc:
                 errors[name] = exc.messages
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
+    return cleaned, errors
 
 
 # --- A task's update, as typed -------------------------------------------------------------------
@@ -174,6 +181,19 @@ def clean_link(raw) -> str:
 def clean_task_update(raw: dict, *, current: TaskUpdate | None = None) -> dict:
     """The fields of `raw` ("status", "progress", "note", "evidence_link"), cleaned. Status and
     progress must agree once merged with the `current` update (a file may change only one)."""
+    cleaned, errors = clean_task_update_fields(raw, current=current)
+    errors = {name: messages for name, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def clean_task_update_fields(
+    raw: dict, *, current: TaskUpdate | None = None
+) -> tuple[dict, dict[str, list[str]]]:
+    """`clean_task_update` field by field: (the valid fields, cleaned; the refusals of the
+    others, keyed by the field). Status and progress go together: when either is refused,
+    neither is kept, so that a saved update never pairs "done" with 40 %."""
     raw = dict(raw)
     if raw.get("status") == TaskUpdate.Status.DONE and raw.get("progress") in (None, "", 0):
         raw["progress"] = 100  # done means 100 %, whatever was left in the box
@@ -194,6 +214,12 @@ def clean_task_update(raw: dict, *, current: TaskUpdate | None = None) -> dict:
         mismatch = task_progress_error(status, progress)
         if mismatch:
             errors["progress"] = [str(mismatch)]
+    if errors:
+        # Neither is kept; the one given without fault is named too (no words of its own), so
+        # that the page marks it unsaved.
+        for name in ("status", "progress"):
+            if cleaned.pop(name, None) is not None:
+                errors.setdefault(name, [])
     if "evidence_link" in raw:
         try:
             cleaned["evidence_link"] = clean_link(raw["evidence_link"])
@@ -204,9 +230,7 @@ def clean_task_update(raw: dict, *, current: TaskUpdate | None = None) -> dict:
             cleaned["note"] = free_text(raw["note"], key="note")
         except ValidationError as exc:
             errors["note"] = exc.messages
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
+    return cleaned, errors
 
 
 # --- What a report must hold to be sent ----------------------------------------------------------

@@ -6,10 +6,10 @@ a fixed Django form; its errors are keyed like the services' ("value-<id>", "tas
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,7 +20,7 @@ from indicators.models import Indicator
 from indicators.selectors import visible_indicators
 from org.models import EmulationBlock, OrgUnit, UnitType
 from plans.models import Plan, Task
-from reporting.figures import clean_task_update, clean_value
+from reporting.figures import clean_task_update_fields, clean_value_fields
 from reporting.models import Schedule, TaskUpdate
 from reporting.selectors import ReportSheet
 
@@ -48,7 +48,8 @@ def evidence_content_ok(upload) -> bool:
 
 @dataclass
 class ReportInput:
-    """What a report page posted, parsed into the shape `report_save_draft` takes."""
+    """What a report page posted, parsed into the shape `report_save_valid` takes: the fields
+    that read well, and the refusals of the others by item, with the names of their inputs."""
 
     version: int | None = None
     values: dict[int, dict] = field(default_factory=dict)
@@ -56,35 +57,47 @@ class ReportInput:
     narrative: dict[str, str] = field(default_factory=dict)
     files: dict[int, list] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)
 
-    def error(self, key: str, message: str) -> None:
+    def error(self, key: str, message: str, input_name: str | None = None) -> None:
         self.errors.setdefault(key, []).append(message)
+        if input_name:
+            self.invalid.add(input_name)
 
 
-def _number(raw: str, key: str, parsed: ReportInput):
+_UNREADABLE = object()
+
+
+def _number(raw: str, key: str, parsed: ReportInput, input_name: str):
     raw = (raw or "").strip()
     if not raw:
         return None
     try:
         return parse_number_vi(raw)
     except ValueError:
-        parsed.error(key, _("“%(raw)s” không phải là số (ví dụ: 1.250 hoặc 70,5).") % {"raw": raw})
-        return None
+        parsed.error(
+            key,
+            _("“%(raw)s” không phải là số (ví dụ: 1.250 hoặc 70,5).") % {"raw": raw},
+            input_name,
+        )
+        return _UNREADABLE
 
 
-def _cleaned(parsed: ReportInput, key: str, clean, *args, **kwargs) -> dict:
-    """The figure's rule (reporting.figures) applied as the page is read, so that the page
-    refuses what the Excel reader and the service refuse, in the same words, beside the item."""
-    try:
-        return clean(*args, **kwargs)
-    except ValidationError as exc:
-        for message in exc.messages:
+def _cleaned(parsed: ReportInput, key: str, prefix: str, clean_fields, *args, **kwargs) -> dict:
+    """The figure's rule (reporting.figures) applied as the page is read, field by field, so
+    that the page refuses what the Excel reader and the service refuse, in the same words,
+    beside the item — and keeps the fields that pass."""
+    cleaned, refused = clean_fields(*args, **kwargs)
+    for name, messages in refused.items():
+        parsed.invalid.add(prefix + name)
+        for message in messages:
             parsed.error(key, message)
-        return {}
+    return cleaned
 
 
 def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
-    """Read the report page's fields for every indicator and task of `sheet`."""
+    """Read the report page's fields for every indicator and task of `sheet`. A field that
+    does not read (text in a number) is left out with its refusal; the others are kept."""
     parsed = ReportInput()
     parsed.version = parse_int(post.get("version"), minimum=0)
     for line in sheet.values:
@@ -95,7 +108,7 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
         if kind == Indicator.Kind.RATIO:
             for name in ("numerator", "denominator"):
                 if prefix + name in post:
-                    data[name] = _number(post[prefix + name], key, parsed)
+                    data[name] = _number(post[prefix + name], key, parsed, prefix + name)
         elif kind == Indicator.Kind.TEXT:
             if prefix + "text" in post:
                 data["text"] = post[prefix + "text"]
@@ -104,11 +117,14 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
             if kind == Indicator.Kind.BOOLEAN:
                 data["value"] = {"1": 1, "0": 0}.get(raw)
             else:
-                data["value"] = _number(raw, key, parsed)
+                data["value"] = _number(raw, key, parsed, prefix + "value")
         if prefix + "comment" in post:
             data["comment"] = post[prefix + "comment"]
+        data = {name: value for name, value in data.items() if value is not _UNREADABLE}
         if data:
-            parsed.values[pk] = _cleaned(parsed, key, clean_value, line.indicator, data)
+            parsed.values[pk] = _cleaned(
+                parsed, key, prefix, clean_value_fields, line.indicator, data
+            )
     for line in sheet.tasks:
         pk, key = line.task.pk, line.key
         prefix = f"t-{pk}-"
@@ -126,12 +142,14 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
                 data = {}
         if data:
             parsed.task_updates[pk] = _cleaned(
-                parsed, key, clean_task_update, data, current=line.update
+                parsed, key, prefix, clean_task_update_fields, data, current=line.update
             )
         uploads = files.getlist(prefix + "files") if files is not None else []
         for upload in uploads:
             if upload.size > MAX_EVIDENCE_BYTES:
-                parsed.error(key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name})
+                parsed.error(
+                    key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name}, prefix + "files"
+                )
             elif not upload.name.lower().endswith(EVIDENCE_TYPES) or not evidence_content_ok(
                 upload
             ):
@@ -139,6 +157,7 @@ def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
                     key,
                     _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.")
                     % {"name": upload.name},
+                    prefix + "files",
                 )
             else:
                 parsed.files.setdefault(pk, []).append(upload)
@@ -311,15 +330,22 @@ def _shown(value, places: int = 4) -> str:
     return number_vi(value, places) if value is not None else ""
 
 
-def report_inputs(sheet: ReportSheet, posted=None, *, keep_saved: bool = False) -> None:
-    """Give every line of `sheet` the text its inputs show (`line.inputs`) and, after a refused
-    save, what the person typed (`line.typed`).
+def report_inputs(
+    sheet: ReportSheet, posted=None, *, keep_saved: bool = False, invalid: Iterable[str] = ()
+) -> None:
+    """Give every line of `sheet` the text its inputs show (`line.inputs`), after a refused
+    save what the person typed (`line.typed`), and the fields the save refused
+    (`line.invalid`, e.g. {"numerator"}: those inputs are marked).
 
     After a validation error the page shows what was typed, so nothing is lost. After a
     concurrent edit it shows the saved figures (the first person's) and, beside each field, what
     this person typed, so they can compare and enter it again.
     """
     posted = posted or {}
+    invalid = set(invalid)
+
+    def refused(prefix: str) -> set[str]:
+        return {name.removeprefix(prefix) for name in invalid if name.startswith(prefix)}
 
     def merge(prefix: str, saved: dict[str, str]):
         sent = {k: posted[prefix + k] for k in saved if prefix + k in posted}
@@ -344,6 +370,7 @@ def report_inputs(sheet: ReportSheet, posted=None, *, keep_saved: bool = False) 
         ):
             saved["value"] = "1" if row.value else "0"
         line.inputs, line.typed = merge(f"v-{line.item.indicator_id}-", saved)
+        line.invalid = refused(f"v-{line.item.indicator_id}-")
     for line in sheet.tasks:
         update = line.update
         saved = {
@@ -353,6 +380,8 @@ def report_inputs(sheet: ReportSheet, posted=None, *, keep_saved: bool = False) 
             "evidence_link": update.evidence_link if update else "",
         }
         line.inputs, line.typed = merge(f"t-{line.task.pk}-", saved)
+        line.invalid = refused(f"t-{line.task.pk}-")
     report = sheet.report
     saved = {name: getattr(report, name) for name in ("results", "difficulties", "proposals")}
     sheet.narrative_inputs, sheet.narrative_typed = merge("", saved)
+    sheet.narrative_invalid = invalid & saved.keys()

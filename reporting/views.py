@@ -81,10 +81,10 @@ def report_start(request, unit_pk, period_pk):
 # --- The report page ---------------------------------------------------------------------------
 
 
-def _page_context(request, scope, report, *, errors=None, posted=None, conflict=False):
+def _page_context(request, scope, report, *, errors=None, posted=None, conflict=False, invalid=()):
     sheet = selectors.report_sheet(report, with_events=True)
     check = checks.report_check(sheet)
-    report_inputs(sheet, posted, keep_saved=conflict)
+    report_inputs(sheet, posted, keep_saved=conflict, invalid=invalid)
     return {
         "report": report,
         "sheet": sheet,
@@ -112,7 +112,7 @@ def report_detail(request, pk):
     report = selectors.report_in_scope(scope=scope, pk=pk)
     if request.method == "POST":
         try:
-            saved, errors = _save_from_post(request, scope, report)
+            saved, errors, invalid = _save_from_post(request, scope, report)
         except ConcurrentEditError as exc:
             # The first person's figures stay; what this person typed is shown beside them.
             context = _page_context(
@@ -124,24 +124,27 @@ def report_detail(request, pk):
                 conflict=True,
             )
             return render(request, "reporting/report_detail.html", context, status=409)
-        if saved is not None and not errors:
+        if not errors:
             if "submit" in request.POST:
                 return _submit(request, scope, saved)
             messages.success(request, _("Đã lưu nháp báo cáo."))
             return redirect("reporting:detail", pk=report.pk)
-        context = _page_context(request, scope, report, errors=errors, posted=request.POST)
+        # The valid fields are saved; the page shows every refusal beside its field, with what
+        # was typed still in it, and the version the save produced.
+        context = _page_context(
+            request, scope, saved, errors=errors, posted=request.POST, invalid=invalid
+        )
         return render(request, "reporting/report_detail.html", context, status=400)
     return render(request, "reporting/report_detail.html", _page_context(request, scope, report))
 
 
 def _save_from_post(request, scope, report):
-    """Parse and save the posted page; (report, errors) with errors keyed by field."""
+    """Parse the posted page and save every field that passes (services.report_save_valid);
+    (the report as saved, the refusals by item, the names of the refused inputs)."""
     sheet = selectors.report_lines(report)
     parsed = parse_report_post(sheet, request.POST, request.FILES)
-    if parsed.errors:
-        return None, parsed.errors
     try:
-        saved = services.report_save_draft(
+        result = services.report_save_valid(
             scope=scope,
             user=request.user,
             report=report,
@@ -154,11 +157,23 @@ def _save_from_post(request, scope, report):
         )
     except PermissionDenied as exc:
         raise Http404 from exc
-    except ConcurrentEditError:
-        raise
-    except ValidationError as exc:
-        return None, _messages_of(exc)
-    return saved, {}
+    errors = dict(parsed.errors)
+    for key, messages_of_key in result.errors.items():
+        errors.setdefault(key, []).extend(messages_of_key)
+    invalid = parsed.invalid | {
+        _input_name(key, name) for key, names in result.fields.items() for name in names
+    }
+    return result.report, errors, invalid
+
+
+def _input_name(key: str, name: str) -> str:
+    """The page's input of a refused field: ("value-12", "numerator") → "v-12-numerator"."""
+    kind, _sep, pk = key.partition("-")
+    if kind == "value":
+        return f"v-{pk}-{name}"
+    if kind == "task":
+        return f"t-{pk}-{name}"
+    return name
 
 
 def _submit(request, scope, report):
@@ -183,7 +198,7 @@ def report_autosave(request, pk):
     if not ReportActions(scope, report).is_reporter:
         raise Http404
     try:
-        saved, errors = _save_from_post(request, scope, report)
+        saved, errors, invalid = _save_from_post(request, scope, report)
     except ConcurrentEditError:
         return JsonResponse(
             {
@@ -196,15 +211,18 @@ def report_autosave(request, pk):
             },
             status=409,
         )
-    if saved is None:
-        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    # Every valid field is saved even when another is refused: the answer carries the new
+    # version with the refusals, and the page marks the refused inputs (static/js/report.js).
     return JsonResponse(
         {
-            "ok": True,
+            "ok": not errors,
             "version": saved.version,
             "completeness": str(saved.completeness).replace(".", ","),
             "saved_at": timezone.localtime(saved.updated_at).strftime("%H:%M:%S"),
-        }
+            "errors": errors,
+            "invalid": sorted(invalid),
+        },
+        status=400 if errors else 200,
     )
 
 

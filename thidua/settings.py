@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers static files with its own compressed copies.
+    "core.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless the person chose English (not the browser's language): core/language.py.
     "core.language.ChosenLanguageMiddleware",

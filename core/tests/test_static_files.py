@@ -1,11 +1,13 @@
 """Static files reach a phone on a weak link compressed and only once: collectstatic names each file
 by its content hash and writes gzip and brotli copies beside it; WhiteNoise serves the hashed name
 with a far-future cache and the compressed copy the browser accepts. The pages load no script that
-blocks rendering, and name a favicon so the first page does not end in a 404.
+blocks rendering, and name a favicon so the first page does not end in a 404. Pages themselves
+leave gzipped (core/compression.py).
 
 The tests run with the plain storage (thidua/test_settings.py); these collect a copy of the site's
 own stylesheet with the storage of thidua/settings.py into a temporary folder and ask for it."""
 
+import gzip
 import json
 import re
 import shutil
@@ -15,12 +17,14 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.templatetags.static import static
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
+from core.compression import TextGZipMiddleware
 from thidua import settings as project_settings
 
 ONE_YEAR = 365 * 24 * 3600
@@ -126,3 +130,22 @@ def test_every_page_names_a_favicon_that_exists(client):
     icon = page.icons[0]
     assert icon.startswith(settings.STATIC_URL) or icon.startswith("/" + settings.STATIC_URL)
     assert finders.find(icon.split(settings.STATIC_URL, 1)[1])
+
+
+@pytest.mark.django_db
+def test_pages_are_sent_gzipped_when_the_browser_accepts_it(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content).decode().lstrip().startswith("<!doctype html>")
+
+
+def test_files_compressed_already_are_not_gzipped_again():
+    request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING="gzip")
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    for content_type in (xlsx, "application/pdf", "image/png"):
+        middleware = TextGZipMiddleware(lambda r, ct=content_type: HttpResponse(b"x" * 500, ct))
+        assert not middleware(request).has_header("Content-Encoding"), content_type
+    page = TextGZipMiddleware(lambda r: HttpResponse(b"<p>" * 500, "text/html; charset=utf-8"))
+    assert page(request)["Content-Encoding"] == "gzip"

@@ -8,6 +8,7 @@ import random
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -219,6 +220,70 @@ class TestTargetPage:
         assert len(options) >= 4
         assert all(o["toolbox"]["feature"]["saveAsImage"] for o in options)
         assert charts["unit-links"][str(world.commune.pk)] == f"{target}?unit={world.commune.pk}"
+
+    def test_the_chart_bundle_holds_every_chart_type_and_component_the_pages_use(
+        self, client, world, dashboard
+    ):
+        """assets/echarts.js registers only the parts of ECharts drawn here (#17): a chart
+        option the server starts to send without its part in the bundle fails here, not as a
+        blank chart on a province's screen."""
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        options = []
+        for name in ("target", "heat_map", "plan"):
+            pk = dashboard["target" if name == "target" else "plan"].pk
+            page = client.get(reverse(f"monitoring:{name}", args=[pk])).content.decode()
+            options += [v for k, v in json_scripts(page).items() if k.endswith("-data")]
+        needed = set()
+        for option in options:
+            for series in option["series"]:
+                needed.add(series["type"].capitalize() + "Chart")
+                needed |= {COMPONENT[key] for key in series if key in COMPONENT}
+            needed |= {COMPONENT[key] for key in option if key in COMPONENT}
+            if "visualMap" in option:
+                needed.add("VisualMap" + option["visualMap"]["type"].capitalize() + "Component")
+        bundle = (settings.BASE_DIR / "assets" / "echarts.js").read_text()
+        registered = set(
+            re.search(r"echarts\.use\(\[(.*?)\]\)", bundle, re.S)[1].replace(",", " ").split()
+        )
+        assert {"PieChart", "LineChart", "BarChart", "HeatmapChart"} <= needed
+        assert needed <= registered, needed - registered
+        assert len(registered) <= len(needed) + 1  # + the canvas renderer: nothing unused
+
+    def test_only_pages_with_charts_load_the_chart_script(self, client, world, dashboard):
+        client.force_login(user_with_role(world.province, Role.COORDINATOR))
+        plan = dashboard["plan"].pk
+        with_charts = [
+            reverse("monitoring:plan", args=[plan]),
+            reverse("monitoring:heat_map", args=[plan]),
+            reverse("monitoring:target", args=[dashboard["target"].pk]),
+        ]
+        without = [
+            reverse("monitoring:index"),
+            reverse("monitoring:tasks", args=[plan]),
+            reverse("monitoring:unit", args=[world.commune.pk]),
+            reverse("plans:list"),
+            reverse("reporting:list"),
+        ]
+        for url in with_charts:
+            assert "vendor/echarts/charts.min.js" in client.get(url).content.decode(), url
+        for url in without:
+            assert "echarts" not in client.get(url).content.decode(), url
+
+
+# Option keys of ECharts and the component of assets/echarts.js that draws them.
+COMPONENT = {
+    "tooltip": "TooltipComponent",
+    "toolbox": "ToolboxComponent",
+    "legend": "LegendPlainComponent",
+    "grid": "GridComponent",
+    "xAxis": "GridComponent",
+    "markLine": "MarkLineComponent",
+    "markArea": "MarkAreaComponent",
+    "markPoint": "MarkPointComponent",
+    "title": "TitleComponent",
+    "dataZoom": "DataZoomComponent",
+    "dataset": "DatasetComponent",
+}
 
 
 class TestOtherPages:

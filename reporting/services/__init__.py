@@ -16,9 +16,11 @@ The rules these writes obey live one hop away: who may take a step, `reporting.w
 
 from reporting.services.drafts import (
     NARRATIVE_FIELDS,
+    DraftSave,
     evidence_check_caps,
     evidence_delete,
     report_save_draft,
+    report_save_valid,
 )
 from reporting.services.reports import (
     report_accept,
@@ -43,6 +45,8 @@ from reporting.services.schedules import (
 from reporting.workflow import ReportLocked, period_is_open_for
 
 __all__ = [
+    "DraftSave",
+    "report_save_valid",
     "ReportLocked",
     "period_is_open_for",
     "NARRATIVE_FIELDS",

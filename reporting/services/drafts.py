@@ -4,7 +4,8 @@ What a valid figure is, is `reporting.figures`; who may still edit the report,
 `reporting.workflow.ReportActions`.
 """
 
-from decimal import Decimal
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -14,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from core.services import ConcurrentEditError
 from core.text import free_text, text_change
-from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import checks, figures, selectors
 from reporting.models import (
@@ -32,48 +32,39 @@ from reporting.workflow import (
 NARRATIVE_FIELDS = ("results", "difficulties", "proposals")
 
 
-def _as_decimal(key: str, raw) -> Decimal | None:
-    try:
-        return figures.clean_number(raw)
-    except ValidationError as exc:
-        raise ValidationError({key: exc.messages}) from exc
-
-
-def _apply_value(row: ReportValue, indicator: Indicator, data: dict, key: str) -> dict:
-    """Copy what was typed onto `row`, cleaned by the figure's rule; return {field: [old, new]}
-    of what changed."""
-    try:
-        cleaned = figures.clean_value(indicator, data)
-    except ValidationError as exc:
-        raise ValidationError({key: exc.messages}) from exc
+def _apply(target, cleaned: dict, text_fields=()) -> dict:
+    """Copy the cleaned fields onto `target` (a ReportValue or TaskUpdate); return
+    {field: [old, new]} of what changed."""
     changed = {}
     for name, new in cleaned.items():
-        old = getattr(row, name)
+        old = getattr(target, name)
         if old != new:
-            changed[name] = (
-                text_change(old, new) if name in figures.TEXT_FIELDS else [_json(old), _json(new)]
-            )
-            setattr(row, name, new)
-    return changed
-
-
-def _apply_task(update: TaskUpdate, data: dict, key: str) -> dict:
-    """Copy a task's typed status, progress, note and link, cleaned by the task's rule; return
-    what changed."""
-    try:
-        cleaned = figures.clean_task_update(data, current=update)
-    except ValidationError as exc:
-        raise ValidationError({key: exc.messages}) from exc
-    changed = {}
-    for name, new in cleaned.items():
-        if getattr(update, name) != new:
-            changed[name] = text_change(getattr(update, name), new)
-            setattr(update, name, new)
+            if isinstance(target, ReportValue) and name not in text_fields:
+                changed[name] = [_json(old), _json(new)]
+            else:
+                # Texts (comments, notes, links) are logged compactly (core.text.text_change).
+                changed[name] = text_change(old, new)
+            setattr(target, name, new)
     return changed
 
 
 def _json(value):
     return None if value is None else str(value)
+
+
+@dataclass
+class DraftSave:
+    """What `report_save_valid` did: the report as saved, and what it refused — the messages by
+    item ("value-12", "task-3", "results") and, by item, the fields refused ("numerator",
+    "progress"), so that a page marks the very inputs."""
+
+    report: Report
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    def refuse(self, key: str, messages: list[str], fields: Iterable[str] = ()) -> None:
+        self.errors.setdefault(key, []).extend(str(m) for m in messages)
+        self.fields.setdefault(key, []).extend(fields)
 
 
 @transaction.atomic
@@ -90,9 +81,73 @@ def report_save_draft(
     ip: str | None = None,
     kind: str = Event.Kind.SAVE,
 ) -> Report:
-    """Save what the reporter typed, complete or not (a draft may be partial). All or nothing:
-    one malformed figure refuses the whole save with a message keyed by its field. A stale
-    `expected_version` is refused so that a second browser never overwrites the first."""
+    """Save what was given, complete or not (a draft may be partial), all or nothing: one
+    malformed figure refuses the whole save with a message keyed by its item — the rule of an
+    Excel file, which is taken whole or not at all. A stale `expected_version` is refused so
+    that a second browser never overwrites the first."""
+    return _save_draft(
+        scope=scope,
+        user=user,
+        report=report,
+        expected_version=expected_version,
+        values=values,
+        task_updates=task_updates,
+        narrative=narrative,
+        files=files,
+        ip=ip,
+        kind=kind,
+        partial=False,
+    ).report
+
+
+@transaction.atomic
+def report_save_valid(
+    *,
+    scope: UserScope,
+    user,
+    report: Report,
+    expected_version: int,
+    values: dict[int, dict] | None = None,
+    task_updates: dict[int, dict] | None = None,
+    narrative: dict[str, str] | None = None,
+    files: dict[int, list] | None = None,
+    ip: str | None = None,
+) -> DraftSave:
+    """Save every valid field of what the reporter typed on the page and refuse the others,
+    each with its message: a bad figure never blocks the rest of a report typed on a phone,
+    and every refusal is known after one save. Status and progress of a task stand or fall
+    together (figures.clean_task_update_fields). A stale `expected_version` still refuses
+    everything (ConcurrentEditError)."""
+    return _save_draft(
+        scope=scope,
+        user=user,
+        report=report,
+        expected_version=expected_version,
+        values=values,
+        task_updates=task_updates,
+        narrative=narrative,
+        files=files,
+        ip=ip,
+        kind=Event.Kind.SAVE,
+        partial=True,
+    )
+
+
+def _save_draft(
+    *,
+    scope: UserScope,
+    user,
+    report: Report,
+    expected_version: int,
+    values: dict[int, dict] | None,
+    task_updates: dict[int, dict] | None,
+    narrative: dict[str, str] | None,
+    files: dict[int, list] | None,
+    ip: str | None,
+    kind: str,
+    partial: bool,
+) -> DraftSave:
+    """The save of both: with `partial` off, any refusal raises before anything is written."""
     report = lock_report(report)
     ReportActions(scope, report).require("edit")
     if expected_version != report.version:
@@ -101,21 +156,22 @@ def report_save_draft(
     lines = {line.item.indicator_id: line for line in sheet.values}
     task_lines = {line.task.pk: line for line in sheet.tasks}
     changes: dict[str, dict] = {}
-    errors: dict[str, list[str]] = {}
+    result = DraftSave(report)
 
     new_values, dirty_values = [], []
     for indicator_id, data in (values or {}).items():
         line = lines.get(int(indicator_id))
         key = f"value-{indicator_id}"
         if line is None:
-            errors[key] = [_("Chỉ số này không thuộc báo cáo của đơn vị.")]
+            result.refuse(key, [_("Chỉ số này không thuộc báo cáo của đơn vị.")])
             continue
         row = line.row or ReportValue(report=report, indicator=line.indicator)
-        try:
-            changed = _apply_value(row, line.indicator, data, key)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-            continue
+        cleaned, refused = figures.clean_value_fields(line.indicator, data)
+        if refused:
+            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
+            if not partial:
+                continue
+        changed = _apply(row, cleaned, figures.TEXT_FIELDS)
         if changed:
             changes[key] = changed
             (dirty_values if row.pk else new_values).append(row)
@@ -126,23 +182,32 @@ def report_save_draft(
         line = task_lines.get(int(task_id))
         key = f"task-{task_id}"
         if line is None:
-            errors[key] = [_("Nhiệm vụ này không thuộc báo cáo của đơn vị.")]
+            result.refuse(key, [_("Nhiệm vụ này không thuộc báo cáo của đơn vị.")])
             continue
         update = line.update or TaskUpdate(report=report, task=line.task)
-        try:
-            changed = _apply_task(update, data, key)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-            continue
-        if update.pk is None and data.get("status") and "status" not in changed:
+        cleaned, refused = figures.clean_task_update_fields(data, current=update)
+        if refused:
+            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
+            if not partial:
+                continue
+        changed = _apply(update, cleaned)
+        if update.pk is None and cleaned.get("status") and "status" not in changed:
             # "Chưa thực hiện" chosen on purpose is an update, though it is the default.
             changed["status"] = [None, update.status]
         if changed or (update.pk is None and files and int(task_id) in files):
             changes[key] = changed
             (dirty_updates if update.pk else new_updates).append(update)
             line.update = update
-    if errors:
-        raise ValidationError(errors)
+
+    new_narrative = {}
+    for name in NARRATIVE_FIELDS:
+        if narrative and name in narrative:
+            try:
+                new_narrative[name] = free_text(narrative[name], key=name)
+            except ValidationError as exc:
+                result.refuse(name, exc.messages, [name])
+    if result.errors and not partial:
+        raise ValidationError(result.errors)
 
     ReportValue.objects.bulk_create(new_values)
     ReportValue.objects.bulk_update(
@@ -151,11 +216,52 @@ def report_save_draft(
     for update in new_updates:
         update.save()
     TaskUpdate.objects.bulk_update(dirty_updates, ["status", "progress", "evidence_link", "note"])
-    evidence_check_caps(report=report, files=files or {})
-    for task_id, uploaded in (files or {}).items():
-        line = task_lines.get(int(task_id))
-        if line is None:
-            raise ValidationError({f"task-{task_id}": _("Nhiệm vụ này không thuộc báo cáo.")})
+    _save_files(
+        report=report,
+        user=user,
+        task_lines=task_lines,
+        files=files or {},
+        changes=changes,
+        result=result,
+        partial=partial,
+    )
+
+    for name, new in new_narrative.items():
+        if getattr(report, name) != new:
+            changes[name] = {"text": text_change(getattr(report, name), new)}
+            setattr(report, name, new)
+    if not changes:
+        # Nothing new: the version stays, so other open pages and downloaded files stay valid.
+        return result
+    report.completeness = checks.completeness(sheet)
+    report.updated_by = user
+    report.version += 1
+    report.save()
+    record_event(report, user, kind, ip=ip, changes=changes)
+    result.report = report
+    return result
+
+
+def _save_files(*, report, user, task_lines, files, changes, result, partial) -> None:
+    """The evidence files of the save, within the caps. Past a cap, a partial save keeps the
+    figures and names the refusal; an all-or-nothing save raises."""
+    unknown = [task_id for task_id in files if int(task_id) not in task_lines]
+    for task_id in unknown:
+        message = _("Nhiệm vụ này không thuộc báo cáo.")
+        if not partial:
+            raise ValidationError({f"task-{task_id}": message})
+        result.refuse(f"task-{task_id}", [message], ["files"])
+    files = {task_id: uploaded for task_id, uploaded in files.items() if task_id not in unknown}
+    try:
+        evidence_check_caps(report=report, files=files)
+    except ValidationError as exc:
+        if not partial:
+            raise
+        for key, messages in exc.message_dict.items():
+            result.refuse(key, messages, ["files"])
+        return
+    for task_id, uploaded in files.items():
+        line = task_lines[int(task_id)]
         if line.update is None or line.update.pk is None:
             line.update = TaskUpdate.objects.create(report=report, task=line.task)
         update = line.update
@@ -169,23 +275,8 @@ def report_save_draft(
             )
             changes.setdefault(f"task-{task_id}", {}).setdefault("files", []).append(upload.name)
 
-    for name in NARRATIVE_FIELDS:
-        if narrative and name in narrative:
-            new = free_text(narrative[name], key=name)
-            if getattr(report, name) != new:
-                changes[name] = {"text": text_change(getattr(report, name), new)}
-                setattr(report, name, new)
-    if not changes:
-        # Nothing new: the version stays, so other open pages and downloaded files stay valid.
-        return report
-    report.completeness = checks.completeness(sheet)
-    report.updated_by = user
-    report.version += 1
-    report.save()
-    record_event(report, user, kind, ip=ip, changes=changes)
-    return report
 
-
+@transaction.atomic
 @transaction.atomic
 def evidence_check_caps(*, report: Report, files: dict) -> None:
     """Refuse new evidence files beyond the caps of settings: per task of the report, per

@@ -59,7 +59,8 @@ def _notes(key: str, errors: dict, warning: str | None, return_note: str, typed:
     ]
     if errors.get(key):
         parts.append(
-            f'<div class="invalid-feedback d-block" role="alert" data-testid="error-{_e(key)}">'
+            f'<div class="invalid-feedback d-block" role="alert" id="error-{_e(key)}" '
+            f'data-testid="error-{_e(key)}">'
             f"{_e(' '.join(str(m) for m in errors[key]))}</div>"
         )
     if warning:
@@ -76,23 +77,32 @@ def _notes(key: str, errors: dict, warning: str | None, return_note: str, typed:
     return "".join(parts)
 
 
+def _refused(line, name: str) -> str:
+    """The marks of an input whose field the last save refused: red, and its message read out."""
+    if name not in getattr(line, "invalid", ()):
+        return ""
+    return f' aria-invalid="true" aria-describedby="error-{_e(line.key)}"'
+
+
 def _value_input(line, ind) -> str:
     inputs, pk = line.inputs, ind.pk
+    bad = {name: _refused(line, name) for name in ("value", "numerator", "denominator", "text")}
+    red = {name: " is-invalid" if mark else "" for name, mark in bad.items()}
     if ind.kind == "ratio":
         percent = line.row.ratio_percent if line.row is not None else None
         shown = f"{number_vi(percent, 1)}%" if percent is not None else "…%"
         nl, dl = _e(_("Tử số")), _e(_("Mẫu số"))
         return (
             '<div class="input-group input-group-sm" data-ratio>'
-            f'<input class="form-control" name="v-{pk}-numerator" '
+            f'<input class="form-control{red["numerator"]}" name="v-{pk}-numerator" '
             f'value="{_e(inputs["numerator"])}" inputmode="decimal" '
             f'aria-label="{nl}: {_e(ind.numerator_label or ind.name)}" placeholder="{nl}" '
-            "data-numerator>"
+            f"data-numerator{bad['numerator']}>"
             '<span class="input-group-text">/</span>'
-            f'<input class="form-control" name="v-{pk}-denominator" '
+            f'<input class="form-control{red["denominator"]}" name="v-{pk}-denominator" '
             f'value="{_e(inputs["denominator"])}" inputmode="decimal" '
             f'aria-label="{dl}: {_e(ind.denominator_label or ind.name)}" placeholder="{dl}" '
-            "data-denominator>"
+            f"data-denominator{bad['denominator']}>"
             f'<span class="input-group-text" data-percent style="min-width:4.5rem">{shown}</span>'
             f'</div><div class="form-text">{_e(ind.numerator_label)} / '
             f"{_e(ind.denominator_label)}</div>"
@@ -101,19 +111,20 @@ def _value_input(line, ind) -> str:
         yes = " selected" if inputs["value"] == "1" else ""
         no = " selected" if inputs["value"] == "0" else ""
         return (
-            f'<select class="form-select form-select-sm" name="v-{pk}-value" '
-            f'aria-label="{_e(ind.name)}"><option value="">—</option>'
+            f'<select class="form-select form-select-sm{red["value"]}" name="v-{pk}-value" '
+            f'aria-label="{_e(ind.name)}"{bad["value"]}><option value="">—</option>'
             f'<option value="1"{yes}>{_e(_("Có"))}</option>'
             f'<option value="0"{no}>{_e(_("Không"))}</option></select>'
         )
     if ind.kind == "text":
         return (
-            f'<textarea class="form-control form-control-sm" name="v-{pk}-text" rows="2" '
-            f'aria-label="{_e(ind.name)}">{_e(inputs["text"])}</textarea>'
+            f'<textarea class="form-control form-control-sm{red["text"]}" name="v-{pk}-text" '
+            f'rows="2" aria-label="{_e(ind.name)}"{bad["text"]}>{_e(inputs["text"])}</textarea>'
         )
     return (
-        f'<input class="form-control form-control-sm" name="v-{pk}-value" '
-        f'value="{_e(inputs["value"])}" inputmode="decimal" aria-label="{_e(ind.name)}">'
+        f'<input class="form-control form-control-sm{red["value"]}" name="v-{pk}-value" '
+        f'value="{_e(inputs["value"])}" inputmode="decimal" aria-label="{_e(ind.name)}"'
+        f"{bad['value']}>"
     )
 
 
@@ -132,10 +143,12 @@ def value_row(line, number: int, can_edit: bool, errors: dict, warnings: dict) -
     kind = _e(_(f"kind:{ind.kind}")) + (f" · {_e(ind.unit)}" if ind.unit else "")
     if can_edit:
         figure_cell = _value_input(line, ind)
+        mark = _refused(line, "comment")
         comment = (
-            f'<textarea class="form-control form-control-sm" name="v-{ind.pk}-comment" rows="1" '
-            f'aria-label="{_e(_("Giải trình"))}: {_e(ind.name)}">{_e(line.inputs["comment"])}'
-            "</textarea>"
+            f'<textarea class="form-control form-control-sm{" is-invalid" if mark else ""}" '
+            f'name="v-{ind.pk}-comment" rows="1" '
+            f'aria-label="{_e(_("Giải trình"))}: {_e(ind.name)}"{mark}>'
+            f"{_e(line.inputs['comment'])}</textarea>"
         )
     else:
         figure_cell = f"<strong>{_e(figure(row, ind) or '—')}</strong>"

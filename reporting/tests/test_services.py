@@ -179,6 +179,83 @@ class TestReportSaveDraft:
         assert update.files.get().name == "bien-ban.pdf"
 
 
+class TestReportSaveValid:
+    """The report page's save: every valid field is saved, every refusal is named at once."""
+
+    def save(self, setup, **data):
+        report = setup.fresh()
+        return services.report_save_valid(
+            scope=setup.scope[Role.REPORTER],
+            user=setup.user(Role.REPORTER),
+            report=report,
+            expected_version=report.version,
+            **data,
+        )
+
+    def test_a_bad_figure_never_blocks_saving_the_others(self, setup):
+        saved = self.save(
+            setup,
+            values={
+                setup.ratio.pk: {"numerator": 7, "denominator": -10},
+                setup.count.pk: {"value": "abc", "comment": "Chưa có số liệu."},
+            },
+            task_updates={setup.task.pk: {"status": "in_progress", "progress": 40}},
+            narrative={"results": "Đã triển khai."},
+        )
+        assert saved.errors == {
+            f"value-{setup.ratio.pk}": ["Tử số và mẫu số không được âm."],
+            f"value-{setup.count.pk}": ["Nhập một số (dùng dấu phẩy cho phần thập phân)."],
+        }
+        assert saved.fields == {
+            f"value-{setup.ratio.pk}": ["denominator"],
+            f"value-{setup.count.pk}": ["value"],
+        }
+        ratio = ReportValue.objects.get(indicator=setup.ratio)
+        assert (ratio.numerator, ratio.denominator) == (7, None)
+        count = ReportValue.objects.get(indicator=setup.count)
+        assert (count.value, count.comment) == (None, "Chưa có số liệu.")
+        assert TaskUpdate.objects.get().progress == 40
+        report = setup.fresh()
+        assert report.results == "Đã triển khai."
+        assert saved.report.version == report.version == 2
+
+    def test_a_refused_figure_keeps_the_figure_saved_before(self, setup):
+        setup.fill()
+        saved = self.save(setup, values={setup.count.pk: {"value": -2}})
+        assert list(saved.errors) == [f"value-{setup.count.pk}"]
+        assert ReportValue.objects.get(indicator=setup.count).value == 3
+        assert saved.report.version == setup.fresh().version == 2  # nothing new, no new version
+
+    def test_status_and_progress_are_refused_together(self, setup):
+        saved = self.save(
+            setup,
+            task_updates={
+                setup.task.pk: {"status": "done", "progress": "140", "note": "Đã xong 3 lớp."}
+            },
+        )
+        assert saved.fields == {f"task-{setup.task.pk}": ["progress", "status"]}
+        update = TaskUpdate.objects.get()
+        assert (update.status, update.progress, update.note) == ("not_started", 0, "Đã xong 3 lớp.")
+
+    def test_a_stale_page_still_saves_nothing(self, setup):
+        opened = setup.fresh().version
+        setup.fill()
+        with pytest.raises(ConcurrentEditError):
+            services.report_save_valid(
+                scope=setup.scope[Role.REPORTER],
+                user=setup.user(Role.REPORTER),
+                report=setup.fresh(),
+                expected_version=opened,
+                values={setup.count.pk: {"value": 9}},
+            )
+        assert ReportValue.objects.get(indicator=setup.count).value == 3
+
+    def test_the_all_or_nothing_save_still_refuses_everything(self, setup):
+        with pytest.raises(ValidationError):
+            setup.save(values={setup.count.pk: {"value": 4}, setup.ratio.pk: {"numerator": -1}})
+        assert not ReportValue.objects.exists()
+
+
 class TestChecks:
     @pytest.mark.parametrize(
         "values, message",

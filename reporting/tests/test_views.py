@@ -3,6 +3,7 @@ return notes, files, periods, the board, and the SQL each page costs."""
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,6 +30,7 @@ from reporting.models import (
     Report,
     ReportValue,
     Schedule,
+    TaskUpdate,
     WorkflowStatus,
 )
 from reporting.tests.factories import (
@@ -80,7 +82,7 @@ class TestReportPage:
         page = client.get(url).content.decode()
         assert "70,5" in page and "1.000" in page and "7,1%" in page
 
-    def test_text_in_a_number_is_refused_next_to_the_field_and_keeps_what_was_typed(
+    def test_text_in_a_number_is_refused_next_to_the_field_and_the_rest_is_saved(
         self, client, setup
     ):
         login(client, setup, Role.REPORTER)
@@ -90,7 +92,34 @@ class TestReportPage:
         page = response.content.decode()
         assert "“ba” không phải là số" in page
         assert 'value="ba"' in page and 'value="70,5"' in page  # nothing typed is lost
-        assert not ReportValue.objects.exists()
+        bad = page.split(f'name="v-{setup.count.pk}-value"')[1].split(">")[0]
+        assert f'aria-invalid="true" aria-describedby="error-value-{setup.count.pk}"' in bad
+        assert f'id="error-value-{setup.count.pk}"' in page
+        # Every other field is saved, and the page carries the version that save produced.
+        row = ReportValue.objects.get(indicator=setup.ratio)
+        assert (row.numerator, row.denominator) == (70.5, 1000)
+        assert not ReportValue.objects.filter(indicator=setup.count).exists()
+        assert setup.fresh().results == "Kết quả tốt."
+        assert f'value="{setup.fresh().version}" id="report-version"' in page
+
+    def test_every_refusal_of_a_save_is_shown_at_once(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        data = page_post(
+            setup,
+            **{
+                f"v-{setup.count.pk}-value": "abc",
+                f"v-{setup.ratio.pk}-denominator": "-4",
+                f"t-{setup.task.pk}-progress": "140",
+            },
+        )
+        errors = client.post(url, data).context["errors"]
+        assert set(errors) == {
+            f"value-{setup.count.pk}",
+            f"value-{setup.ratio.pk}",
+            f"task-{setup.task.pk}",
+        }
+        assert ReportValue.objects.get(indicator=setup.ratio).numerator == Decimal("70.5")
 
     def test_a_count_of_two_and_a_half_is_refused_next_to_the_field_and_keeps_what_was_typed(
         self, client, setup
@@ -105,7 +134,17 @@ class TestReportPage:
         ]
         assert "Số lượng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 2,5." in field_error
         assert 'value="2,5"' in page
-        assert not ReportValue.objects.exists()
+        assert not ReportValue.objects.filter(indicator=setup.count).exists()
+
+    def test_a_submit_with_a_refused_field_saves_the_rest_and_sends_nothing(self, client, setup):
+        login(client, setup, Role.REPORTER)
+        url = reverse("reporting:detail", args=[setup.report.pk])
+        response = client.post(
+            url, page_post(setup, submit="1", **{f"v-{setup.count.pk}-value": "-3"})
+        )
+        assert response.status_code == 400
+        assert setup.fresh().status == WorkflowStatus.DRAFT
+        assert ReportValue.objects.filter(indicator=setup.ratio).exists()
 
     def test_the_second_save_from_a_stale_page_is_refused_and_shows_what_was_typed(
         self, client, setup
@@ -350,14 +389,28 @@ class TestAutosave:
         assert response.status_code == 409 and response.json()["conflict"]
         assert ReportValue.objects.get(indicator=setup.count).value == 5
 
-    def test_a_bad_figure_answers_its_field_and_saves_nothing(self, client, setup):
+    def test_a_bad_figure_answers_its_field_and_the_rest_is_saved(self, client, setup):
         login(client, setup, Role.REPORTER)
+        task = setup.task.pk
         response = client.post(
-            self.url(setup), page_post(setup, **{f"t-{setup.task.pk}-progress": "150"})
+            self.url(setup),
+            page_post(setup, **{f"t-{task}-progress": "150", f"v-{setup.count.pk}-value": "abc"}),
         )
         assert response.status_code == 400
-        assert f"task-{setup.task.pk}" in response.json()["errors"]
-        assert not ReportValue.objects.exists()
+        answer = response.json()
+        assert not answer["ok"]
+        assert set(answer["errors"]) == {f"task-{task}", f"value-{setup.count.pk}"}
+        # Status and progress stand or fall together: both inputs are named unsaved.
+        assert answer["invalid"] == [
+            f"t-{task}-progress",
+            f"t-{task}-status",
+            f"v-{setup.count.pk}-value",
+        ]
+        assert answer["version"] == setup.fresh().version == 2
+        row = ReportValue.objects.get(indicator=setup.ratio)
+        assert (row.numerator, row.denominator) == (Decimal("70.5"), 1000)
+        update = TaskUpdate.objects.get(task=setup.task)
+        assert (update.note, update.progress) == ("Đã tập huấn 2 thôn", 0)
 
     def test_only_the_reporter_autosaves(self, client, setup):
         login(client, setup, Role.COORDINATOR)

@@ -73,6 +73,62 @@
     return body;
   }
 
+  // The inputs of an item ("value-12", "task-3", "results") that the last save refused.
+  function refusedInputs(key, refused) {
+    const [kind, ...rest] = key.split("-");
+    const prefix = kind === "value" ? "v-" + rest.join("-") + "-" : kind === "task" ? "t-" + rest.join("-") + "-" : null;
+    return Array.from(form.elements).filter(
+      (el) => refused.has(el.name) && (prefix ? el.name.startsWith(prefix) : el.name === key)
+    );
+  }
+
+  // Every refusal of a save at once, each beside its input (marked red and described by it);
+  // the marks of fields since saved go. Returns the messages that belong to no item.
+  function showRefusals(errors, refused) {
+    const general = [];
+    const wanted = new Map();
+    for (const [key, messages] of Object.entries(errors)) {
+      const inputs = refusedInputs(key, refused);
+      const item = document.getElementById(key);
+      if (!inputs.length && !item) { general.push(...messages); continue; }
+      wanted.set("error-" + key, { text: messages.join(" "), inputs: inputs, item: item });
+    }
+    form.querySelectorAll("[aria-invalid=true]").forEach((el) => {
+      if (refused.has(el.name)) return;
+      el.classList.remove("is-invalid");
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("aria-describedby");
+    });
+    document.querySelectorAll("[data-save-error]").forEach((note) => {
+      if (!wanted.has(note.id)) note.remove();
+    });
+    wanted.forEach(({ text, inputs, item }, id) => {
+      let note = document.getElementById(id);
+      if (!note || note.textContent !== text) {
+        if (note) note.remove();
+        note = document.createElement("div");
+        note.className = "invalid-feedback d-block";
+        note.id = id;
+        note.dataset.testid = id;
+        note.dataset.saveError = "1";
+        note.setAttribute("role", "alert");
+        note.textContent = text;
+        const last = inputs[inputs.length - 1];
+        if (last) {
+          (last.closest(".input-group") || last).insertAdjacentElement("afterend", note);
+        } else {
+          (item.querySelector("td[data-label]:nth-of-type(4)") || item).append(note);
+        }
+      }
+      inputs.forEach((el) => {
+        el.classList.add("is-invalid");
+        el.setAttribute("aria-invalid", "true");
+        el.setAttribute("aria-describedby", id);
+      });
+    });
+    return general;
+  }
+
   function save() {
     timer = null;
     if (conflicted || !dirty) return Promise.resolve();
@@ -93,16 +149,24 @@
       credentials: "same-origin",
     }).then(async (response) => {
       const answer = await response.json().catch(() => ({}));
-      if (response.ok) {
+      if (response.status === 409) {
+        conflicted = true;
+        say(answer.message, "danger");
+      } else if (answer.version !== undefined) {
+        // Every valid field is saved, even beside a refused one: the server now holds what
+        // was sent, except the refused fields, which keep their typed text and their copy.
+        const refused = new Set(answer.invalid || []);
         versionInput.value = answer.version;
-        Object.assign(base, sent);  // the server now holds what was sent
+        Object.entries(sent).forEach(([name, value]) => { if (!refused.has(name)) base[name] = value; });
         keep();
         document.getElementById("completeness").textContent = answer.completeness;
         document.getElementById("completeness-bar").style.width = answer.completeness.replace(",", ".") + "%";
-        say(gettext("Đã tự động lưu lúc ") + answer.saved_at, "success");
-      } else if (response.status === 409) {
-        conflicted = true;
-        say(answer.message, "danger");
+        const general = showRefusals(answer.errors || {}, refused);
+        if (response.ok) {
+          say(gettext("Đã tự động lưu lúc ") + answer.saved_at, "success");
+        } else {
+          say(gettext("Đã lưu các ô hợp lệ lúc ") + answer.saved_at + ". " + gettext("Các ô báo đỏ chưa lưu được: sửa rồi nhập lại.") + (general.length ? " " + general.join(" ") : ""), "danger");
+        }
       } else if (answer.errors) {
         const first = Object.values(answer.errors).flat();
         say(gettext("Chưa lưu được: ") + first.slice(0, 3).join(" "), "danger");
@@ -229,6 +293,11 @@
     });
     note.append(use);
     el.insertAdjacentElement("afterend", note);
+  });
+  // A refusal the server drew beside a marked input belongs to a save: the next save redraws it.
+  form.querySelectorAll("[aria-invalid=true][aria-describedby]").forEach((el) => {
+    const note = document.getElementById(el.getAttribute("aria-describedby"));
+    if (note) note.dataset.saveError = "1";
   });
   form.querySelectorAll("[data-ratio]").forEach(updateRatio);
   form.dataset.ready = "1";  // listening: what is typed from now on is saved (tests wait for it)

@@ -9,14 +9,16 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from org.models import Role
+from org.models import OrgUnit, Role
 from org.scope import UserScope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory, TaskFactory
 from reporting import services
+from reporting.models import Report, ReportValue
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,
@@ -193,8 +195,14 @@ def test_named_text_reaches_four_and_a_half_to_one_contrast(browser, live_server
 
 
 def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links(
-    browser, live_server, monthly_report
+    browser, live_server, monthly_report, world
 ):
+    # The longest names of the seeds' units, and a long personal name.
+    long_unit = "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn và các khu công nghiệp"
+    OrgUnit.objects.filter(pk=world.province.pk).update(name=long_unit)
+    get_user_model().objects.filter(username="tinh").update(
+        first_name="Nguyễn Thị Phương", last_name="Hoàng Thanh Thảo Nguyên"
+    )
     page = sign_in(browser, live_server, "tinh", DESKTOP)
     tops = page.locator(".navbar .nav-link").evaluate_all(
         "(links) => links.map((a) => Math.round(a.getBoundingClientRect().top))"
@@ -205,6 +213,53 @@ def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links
     assert len(set(tops)) == 1, tops  # every item on the same row
     assert max(heights) < 1.6 * min(heights), heights  # and none wrapped inside itself
     page.locator(".user-menu").click()
+    expect(page.locator(".dropdown-menu").get_by_text(long_unit, exact=True)).to_be_visible()
     for name in ("Việc chạy nền", "Đổi mật khẩu"):
         expect(page.get_by_role("link", name=name)).to_be_visible()
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+
+
+def test_a_bad_figure_never_blocks_saving_the_others_and_is_shown_beside_its_field(
+    browser, live_server, monthly_report
+):
+    """On a phone, a word typed for a count and a negative numerator are refused beside their
+    own inputs after one autosave, keep what was typed, and every other field is saved."""
+    page = sign_in(browser, live_server, "baocao", PHONE)
+    page.goto(live_server.url + reverse("reporting:detail", args=[monthly_report.pk]))
+    report_page_ready(page)
+    lines = {v.indicator.kind: v.indicator for v in monthly_report.period.schedule.items.all()}
+    count = page.locator(f"[name='v-{lines['count'].pk}-value']")
+    numerator = page.locator(f"[name='v-{lines['ratio'].pk}-numerator']")
+
+    count.fill("abc")
+    numerator.fill("-5")
+    page.locator(f"[name='v-{lines['ratio'].pk}-denominator']").fill("120")
+    page.locator(f"[name='v-{lines['text'].pk}-text']").fill("Mở 3 lớp kỹ năng số.")
+    page.locator("#id_results").fill("Hoàn thành kế hoạch tháng.")
+
+    expect(page.locator("#autosave-status")).to_contain_text("Đã lưu các ô hợp lệ")
+    count_error = page.get_by_test_id(f"error-value-{lines['count'].pk}")
+    ratio_error = page.get_by_test_id(f"error-value-{lines['ratio'].pk}")
+    expect(count_error).to_contain_text("“abc” không phải là số")
+    expect(ratio_error).to_contain_text("không được âm")
+    expect(count).to_have_value("abc")
+    expect(numerator).to_have_value("-5")
+    expect(count).to_have_attribute("aria-invalid", "true")
+    # Beside its own input: just below it, within the phone's width.
+    box, note = count.bounding_box(), count_error.bounding_box()
+    assert 0 <= note["y"] - (box["y"] + box["height"]) <= 40, (box, note)
+    assert note["x"] + note["width"] <= PHONE["width"]
+
+    saved = {v.indicator_id: v for v in ReportValue.objects.filter(report=monthly_report)}
+    assert saved[lines["text"].pk].text == "Mở 3 lớp kỹ năng số."
+    assert saved[lines["ratio"].pk].denominator == 120
+    assert saved[lines["ratio"].pk].numerator is None
+    assert lines["count"].pk not in saved
+    assert Report.objects.get(pk=monthly_report.pk).results == "Hoàn thành kế hoạch tháng."
+
+    # Fixed, the figure is saved and its mark goes.
+    count.fill("7")
+    expect(count_error).to_have_count(0)
+    expect(ratio_error).to_be_visible()
+    expect(count).not_to_have_attribute("aria-invalid", "true")
+    assert ReportValue.objects.get(report=monthly_report, indicator=lines["count"]).value == 7
