@@ -25,8 +25,14 @@ class EvaluationAccess:
         self.scheme = scheme
 
     @cached_property
+    def acting(self) -> UserScope:
+        """The person by their grants: the catalogue admin, a superuser, reads every sheet but
+        scores, reviews and freezes nothing (separation of duties, issue #13 Low 12)."""
+        return self.scope if self.scope.is_system else self.scope.granted()
+
+    @cached_property
     def can_manage(self) -> bool:
-        return self.scope.can_manage(self.scheme.issuer)
+        return self.acting.can_manage(self.scheme.issuer)
 
     @cached_property
     def sees_all(self) -> bool:
@@ -58,7 +64,7 @@ class EvaluationAccess:
         )
 
     def can_self_score(self, sheet: ScoreSheet) -> bool:
-        return not self.is_frozen and self.scope.covers(sheet.unit, SELF_SCORE_ROLES)
+        return not self.is_frozen and self.acting.covers(sheet.unit, SELF_SCORE_ROLES)
 
     def can_adjust(self, sheet: ScoreSheet) -> bool:
         return not self.is_frozen and self.block_of(sheet) in self.led_block_ids

@@ -12,6 +12,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import free_text
 from evaluation.models import (
     DEFAULT_TIE_RULES,
     Adjustment,
@@ -130,13 +131,14 @@ def ranking_freeze(
     *, scheme: EvaluationScheme, user, note: str = "", cutoff: datetime.date | None = None
 ) -> RankingVersion:
     """Freeze every block's ranking as the scheme's next version."""
+    note = free_text(note, key="note")
     EvaluationScheme.objects.select_for_update().get(pk=scheme.pk)
     number = (scheme.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = RankingVersion.objects.create(
         scheme=scheme,
         number=number,
         cutoff=cutoff or scheme.cutoff,
-        note=note.strip(),
+        note=note,
         frozen_by=user,
         frozen_at=timezone.now(),
     )

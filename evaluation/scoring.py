@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import free_text
 from evaluation.access import EvaluationAccess
 from evaluation.computed import compute
 from evaluation.models import (
@@ -20,6 +21,7 @@ from evaluation.models import (
     ScoreSheet,
 )
 from evaluation.subjects import province_units
+from reporting.figures import clean_link
 
 
 def scheme_criteria(scheme: EvaluationScheme) -> list[Criterion]:
@@ -153,15 +155,21 @@ def score_self(
     if criterion.is_computed:
         raise ValidationError(_("Tiêu chí tính từ số liệu không tự chấm được."))
     value = parse_points(points, criterion)
-    if not (evidence or "").strip() and not evidence_link:
+    evidence = free_text(evidence, key="evidence")
+    try:
+        # The rule of a report's evidence link: http(s) only, bounded (no 500 on PostgreSQL).
+        evidence_link = clean_link(evidence_link)
+    except ValidationError as exc:
+        raise ValidationError({"evidence_link": exc.messages}) from exc
+    if not evidence and not evidence_link:
         raise ValidationError({"evidence": _("Ghi minh chứng cho số điểm tự chấm.")})
     score = _score_for_update(sheet, criterion)
     before = score.self_points
-    score.self_points, score.evidence, score.evidence_link = value, evidence.strip(), evidence_link
+    score.self_points, score.evidence, score.evidence_link = value, evidence, evidence_link
     score.settle()
     score.save()
     if before != value:
-        _record(sheet, criterion, ScoreChange.Stage.SELF, before, value, evidence.strip(), user)
+        _record(sheet, criterion, ScoreChange.Stage.SELF, before, value, evidence, user)
     return score
 
 
@@ -190,7 +198,7 @@ def score_adjust(
     value = parse_points(points, criterion)
     score = _score_for_update(sheet, criterion)
     current = score.points
-    reason = (reason or "").strip()
+    reason = free_text(reason, key="reason")
     if value != current and not reason:
         raise ValidationError({"reason": _("Ghi lý do điều chỉnh điểm.")})
     field = "block" if stage == ScoreChange.Stage.BLOCK else "office"
@@ -232,7 +240,8 @@ def adjustment_add(
     if kind not in Adjustment.Kind.values:
         raise ValidationError({"kind": _("Chọn điểm thưởng hoặc điểm trừ.")})
     value = parse_points(points)
-    if not (reason or "").strip():
+    reason = free_text(reason, key="reason")
+    if not reason:
         raise ValidationError({"reason": _("Ghi lý do cộng, trừ điểm.")})
     scheme = sheet.scheme
     cap = scheme.max_bonus if kind == Adjustment.Kind.BONUS else scheme.max_penalty
@@ -245,10 +254,10 @@ def adjustment_add(
         sheet=sheet,
         kind=kind,
         points=value,
-        reason=reason.strip(),
+        reason=reason,
         created_by=user,
         created_at=timezone.now(),
     )
     signed = value if kind == Adjustment.Kind.BONUS else -value
-    _record(sheet, None, ScoreChange.Stage.ADJUSTMENT, None, signed, reason.strip(), user)
+    _record(sheet, None, ScoreChange.Stage.ADJUSTMENT, None, signed, reason, user)
     return line

@@ -145,3 +145,27 @@ class TestIndicatorsBelongToAProvince:
         assert shared.owner is None
         foreigner = user_scope(user_with_role(world.other_province, Role.COORDINATOR))
         assert shared in visible_indicators(foreigner)
+
+
+def test_the_catalogue_admin_reads_but_neither_scores_nor_freezes_an_evaluation(
+    world, catalogue_admin
+):
+    import datetime
+
+    from evaluation.access import EvaluationAccess
+    from evaluation.models import EvaluationScheme, ScoreSheet
+
+    scheme = EvaluationScheme.objects.create(
+        issuer=world.province,
+        plan=PlanFactory(issuer=world.province),
+        year=2026,
+        name="Bộ tiêu chí 2026",
+        cutoff=datetime.date(2026, 6, 30),
+    )
+    sheet = ScoreSheet.objects.create(scheme=scheme, unit=world.commune)
+    admin = EvaluationAccess(user_scope(catalogue_admin), scheme)
+    assert admin.sees_all and admin.can_see_sheet(sheet)
+    assert not admin.can_manage and not admin.can_review(sheet)
+    assert not admin.can_self_score(sheet)
+    office = EvaluationAccess(user_scope(user_with_role(world.province, Role.COORDINATOR)), scheme)
+    assert office.can_manage and office.can_review(sheet)

@@ -249,3 +249,33 @@ def test_the_ranking_page_names_the_block_it_shows_and_exports_that_block(
     assert f"/danh-gia/xep-hang/{version.pk}/excel/?block={r.block.pk}" in page
     block_page = client.get(f"/danh-gia/bo-tieu-chi/{r.scheme.pk}/khoi/?block={r.block.pk}")
     assert "Khối thi đua số 01 <small" in block_page.content.decode()
+
+
+def test_evidence_reasons_notes_and_links_beyond_the_limits_are_refused(
+    client, scoring_round, people
+):
+    """#13 Medium 5: free text is bounded here too (core/text.py TEXT_MAX_CHARS)."""
+    from core.text import TEXT_MAX_CHARS
+
+    r = scoring_round
+    too_long = "x" * (TEXT_MAX_CHARS + 1)
+    client.force_login(people["b"])
+    post_score(client, r, r.b, r.leadership, stage="self", points="8", evidence=too_long)
+    for link in ("javascript:alert(1)", "https://a.vn/" + "x" * 600):
+        post_score(
+            client, r, r.b, r.leadership, stage="self", points="8", evidence="", evidence_link=link
+        )
+    assert score(r, r.b, r.leadership).points is None
+    post_score(client, r, r.b, r.leadership, stage="self", points="9", evidence="KH số 3")
+    leader_access = EvaluationAccess(user_scope(people["leader"]), r.scheme)
+    with pytest.raises(ValidationError) as exc:
+        scoring.score_adjust(
+            access=leader_access, sheet=sheet(r, r.b), criterion=r.leadership, points="7",
+            reason=too_long, user=people["leader"],
+        )  # fmt: skip
+    assert "reason" in exc.value.message_dict
+    assert score(r, r.b, r.leadership).points == Decimal(9)
+    with pytest.raises(ValidationError):
+        ranking.ranking_freeze(scheme=r.scheme, user=None, note=too_long)
+    assert not RankingVersion.objects.exists()
+    assert ScoreChange.objects.filter(stage="block").count() == 0
