@@ -10,7 +10,6 @@ year; `Registration.initiatives` reads them back by (unit, plan, year).
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchableModel
@@ -91,7 +90,7 @@ class Initiative(SearchableModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -98,7 +98,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='initiative',
             name='created_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='tạo lúc'),
+            field=models.DateTimeField(auto_now_add=True, default=django.utils.timezone.now, verbose_name='tạo lúc'),
+            preserve_default=False,
         ),
         migrations.AddField(
             model_name='initiative',
