@@ -29,6 +29,7 @@ from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
 from portal.demo_awards import load_awards
+from portal.demo_commune_round import load_commune_round
 from portal.demo_nominations import load_nominations
 from portal.demo_subjects import load_block_history, load_commune_subjects
 
@@ -587,6 +588,7 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     from portal.demo_evaluation import load_evaluation
 
     load_evaluation(now=now)
+    load_commune_round(now=now)
     from portal.demo_initiatives import load_initiatives
 
     load_initiatives(now=now)
