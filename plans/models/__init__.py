@@ -1,14 +1,22 @@
-"""Kế hoạch (plans), their chỉ tiêu (targets) and nhiệm vụ (tasks)."""
+"""Kế hoạch (plans), their chỉ tiêu (targets) and nhiệm vụ (tasks).
 
-from plans.models.targets import (
-    Comparator,
+One idea a module: `plans` (the document, its citations, awards and import), `targets`, `tasks`.
+Django finds the models here, and callers import them from `plans.models`.
+"""
+
+from plans.models.plans import (
     Plan,
     PlanAward,
     PlanImport,
     PlanReference,
     ReportingFrequency,
+)
+from plans.models.targets import (
+    Comparator,
     Target,
     TargetUnit,
+)
+from plans.models.tasks import (
     Task,
     TaskDeadline,
     TaskStatus,

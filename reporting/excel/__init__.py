@@ -8,8 +8,8 @@ figure, task and the narrative to `services.report_save_draft` at once: all or n
 
 One idea a module: `layout` (where everything sits: the contract the writer and the reader
 share), `writer` (the report file), `reader` (reading it back), `office` (the period board and
-a period's figures), `sheets` (the styles and cell helpers they share). The names callers use
-are re-exported here: `from reporting import excel; excel.report_import(...)`.
+a period's figures), `sheets` (cell values they share; the styles are core.spreadsheets). The
+names callers use are re-exported here: `from reporting import excel; excel.report_import(...)`.
 """
 
 from reporting.excel.layout import (
