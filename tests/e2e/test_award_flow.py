@@ -1,7 +1,7 @@
 """The award flow's key steps in a browser: the province's office nominates the top of a block
 from the frozen ranking, a council member votes by secret ballot, the office issues the decision
-and downloads it as Word; the steps between (check, publication, roll call, count, draft) go
-through the services, as their own tests cover them."""
+and downloads it as Word, then its certificates as PDF from a real worker; the steps between
+(check, publication, roll call, count, draft) go through the services, tested on their own."""
 
 import datetime
 import re
@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from council import services as council_services
 from council.tests.factories import convene, open_with, session_access, vote
 from decisions import services as decision_services
-from documents.tests.test_award_documents import docx_text
+from documents.tests.test_award_documents import docx_text, pdf_text
 from nominations import services as nomination_services
 from nominations.models import Nomination
 from nominations.tests.factories import round_world
@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_office_nominates_the_council_votes_and_the_decision_downloads(
-    browser, live_server, world
+    browser, live_server, world, jobs_worker
 ):
     rw = round_world(world)
     page = sign_in(browser, live_server, "vanphong")
@@ -77,4 +77,11 @@ def test_the_office_nominates_the_council_votes_and_the_decision_downloads(
     assert "15/QĐ-UBND" in text and world.commune.name in text
     page.get_by_role("button", name="In giấy khen/bằng khen").click()
     expect(page).to_have_url(re.compile(r"/viec-chay-nen/[0-9a-f-]+/$"))
+    link = page.locator("#job-download")
+    expect(link).to_be_visible(timeout=120_000)  # LibreOffice makes the PDF in the worker
+    with page.expect_download() as download:
+        link.click()
+    certificate = Path(download.value.path()).read_bytes()
+    assert certificate.startswith(b"%PDF")
+    assert world.commune.name in pdf_text(certificate)
     page.context.close()
