@@ -10,7 +10,7 @@ from awards.dossier import ProposedSubjectInput, achievement_report_context, pro
 from documents.award_documents import render_achievement_report, render_proposal
 from documents.contexts import AchievementReportContext, ProposalContext
 from nominations.models import AwardRound, Nomination
-from nominations.selectors import round_nominations
+from nominations.selectors import nominations_q
 from org.scope import UserScope
 
 # The nominations a tờ trình proposes: checked by the office, or on the public list.
@@ -26,9 +26,12 @@ def _unit_of(nomination: Nomination) -> str:
 
 def round_proposal_context(*, scope: UserScope, award_round: AwardRound) -> ProposalContext:
     """Mẫu 01 of the round's unit for its checked and published nominations the user sees."""
-    nominations = [
-        n for n in round_nominations(scope=scope, award_round=award_round) if n.status in PROPOSED
-    ]
+    nominations = (
+        Nomination.objects.filter(round=award_round, status__in=PROPOSED)
+        .filter(nominations_q(scope))
+        .select_related("form", "person__unit")
+        .order_by("form__order", "subject_name", "pk")
+    )
     subjects = [
         ProposedSubjectInput(
             name=n.subject_name,

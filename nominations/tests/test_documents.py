@@ -30,12 +30,15 @@ def test_the_proposal_lists_the_checked_and_published_nominations(
     assert merit.form.name in text and flag.form.name not in text
 
 
-def test_the_achievement_report_of_a_nomination_is_in_its_scope_only(rw, client):
+def test_the_achievement_report_of_a_nomination_is_in_its_scope_only(
+    rw, client, django_assert_max_num_queries
+):
     merit, _flag = published(rw)
     url = reverse("nominations:report", args=[merit.pk])
     client.force_login(rw.commune_user)
     assert url.encode() in client.get(reverse("nominations:detail", args=[merit.pk])).content
-    response = client.get(url)
+    with django_assert_max_num_queries(40):
+        response = client.get(url)
     assert response.status_code == 200
     text = docx_text(response.content)
     assert "BÁO CÁO THÀNH TÍCH" in text
