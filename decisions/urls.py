@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/ban-hanh/", views.issue, name="issue"),
     path("<int:pk>/quyet-dinh.docx", views.decision_word, name="word"),
     path("<int:pk>/giay-khen/", views.certificates, name="certificates"),
+    path("<int:pk>/quyet-dinh-pdf/", views.decision_pdf, name="pdf"),
 ]

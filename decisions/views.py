@@ -15,6 +15,7 @@ from awards.models import AwardRecord
 from awards.tasks import records_certificates_start
 from decisions import selectors, services
 from decisions.documents import decision_docx, decision_filename
+from decisions.tasks import decision_pdf_start
 from documents.render import DocumentTemplateError
 from jobs.views import job_started
 from nominations.models import Nomination
@@ -131,3 +132,13 @@ def certificates(request, pk):
         user=request.user, records=records, title=title, unit=decision.unit
     )
     return job_started(request, job)
+
+
+@login_required
+@require_POST
+def decision_pdf(request, pk):
+    """The Quyết định and its list as PDF, made by a background job."""
+    decision = selectors.decision_in_scope(scope=user_scope(request.user), pk=pk)
+    if decision.kind != decision.Kind.DECISION:
+        raise Http404
+    return job_started(request, decision_pdf_start(user=request.user, decision=decision))

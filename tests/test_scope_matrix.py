@@ -156,6 +156,7 @@ OBJECT_URLS = {
     "decisions:issue": "decision",
     "decisions:word": "decision",
     "decisions:certificates": "decision",
+    "decisions:pdf": "decision",
     "council:minutes": "session",
     "nominations:proposal": "award_round",
     "nominations:report": "nomination",
@@ -224,6 +225,7 @@ POST_ONLY = {
     "council:close",
     "decisions:issue",
     "decisions:certificates",
+    "decisions:pdf",
     # One certificate's PDF is a background job too.
     "awards:certificate_pdf",
 }
