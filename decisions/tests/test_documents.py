@@ -55,7 +55,8 @@ def test_the_decision_page_offers_the_word_file_in_scope_only(
         response = client.get(reverse("decisions:word", args=[decision.pk]))
     assert response.status_code == 200
     assert "12/QĐ-UBND" in docx_text(response.content)
-    page = client.get(reverse("decisions:detail", args=[decision.pk]))
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("decisions:detail", args=[decision.pk]))
     assert reverse("decisions:word", args=[decision.pk]).encode() in page.content
     client.force_login(rw.other_commune_user)
     assert client.get(reverse("decisions:word", args=[decision.pk])).status_code == 404
