@@ -35,6 +35,18 @@ def certificate_pdf_start(*, user, record):
     )
 
 
+def records_certificates_start(*, user, records: list, title: str, unit=None):
+    """The certificates of these registry records (an issued decision's awardees) as one PDF;
+    the job reads them again through the scope of `user` when it runs."""
+    return job_start(
+        kind=Job.Kind.CERTIFICATES,
+        title=title,
+        user=user,
+        unit=unit,
+        params={"records": [r.pk for r in records], "output": Format.MERGED_PDF},
+    )
+
+
 def _records(job: Job) -> tuple[list, str]:
     scope = user_scope(job.started_by)
     if "record" in job.params:
@@ -44,10 +56,11 @@ def _records(job: Job) -> tuple[list, str]:
             raise JobError(_("Bạn không còn quyền xem dữ liệu này, hoặc nó đã bị xóa.")) from exc
         return [record], f"giay-khen-{record.year}-{record.pk}"
     filters = selectors.RegistryFilters.from_params(job.params.get("filters", {}))
+    queryset = selectors.registry_list(scope=scope, filters=filters)
+    if "records" in job.params:
+        queryset = queryset.filter(pk__in=[int(pk) for pk in job.params["records"]][:BATCH_LIMIT])
     records = list(
-        selectors.registry_list(scope=scope, filters=filters).select_related(
-            "person__unit", "owner_unit__unit_type"
-        )[: BATCH_LIMIT + 1]
+        queryset.select_related("person__unit", "owner_unit__unit_type")[: BATCH_LIMIT + 1]
     )
     if not records:
         raise JobError(_("Không có khen thưởng nào khớp bộ lọc để in giấy khen."))

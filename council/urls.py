@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/bo-phieu/", views.vote, name="vote"),
     path("<int:pk>/phieu-giay/", views.paper, name="paper"),
     path("<int:pk>/ket-thuc/", views.close, name="close"),
+    path("<int:pk>/bien-ban.docx", views.minutes_word, name="minutes"),
 ]

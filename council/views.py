@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 
 from core.params import parse_int
 from council import selectors, services
+from council.documents import minutes_docx
 from council.models import Choice, CouncilSession, VoterTurnout
+from documents.render import DocumentTemplateError
 from nominations.selectors import round_in_scope
 from org.scope import user_scope
 
@@ -158,3 +160,21 @@ def close(request, pk):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("council:session", session.pk)
+
+
+@login_required
+def minutes_word(request, pk):
+    """The Biên bản of the session as Word (members present, the tally of each nomination)."""
+    session, _access = selectors.session_in_scope(scope=user_scope(request.user), pk=pk)
+    if request.method != "GET":  # after the scope: a foreign id is a 404
+        return HttpResponseNotAllowed(["GET"])
+    try:
+        data = minutes_docx(session)
+    except DocumentTemplateError as exc:
+        messages.error(request, str(exc))
+        return redirect("council:session", session.pk)
+    response = HttpResponse(
+        data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bien-ban-hoi-dong-{session.pk}.docx"'
+    return response

@@ -5,12 +5,19 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards.models import AwardRecord
+from awards.tasks import records_certificates_start
 from decisions import selectors, services
+from decisions.documents import decision_docx, decision_filename
+from decisions.tasks import decision_pdf_start
+from documents.render import DocumentTemplateError
+from jobs.views import job_started
 from nominations.models import Nomination
 from nominations.selectors import round_in_scope
 from org.scope import user_scope
@@ -87,3 +94,51 @@ def issue(request, pk):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("decisions:detail", decision.pk)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def decision_word(request, pk):
+    """The Quyết định and its list as Word (a draft too: the office reads it before issuing)."""
+    decision = selectors.decision_in_scope(scope=user_scope(request.user), pk=pk)
+    if decision.kind != decision.Kind.DECISION:
+        raise Http404
+    if request.method != "GET":  # after the scope: a foreign id is a 404
+        return HttpResponseNotAllowed(["GET"])
+    try:
+        data = decision_docx(decision)
+    except DocumentTemplateError as exc:
+        messages.error(request, str(exc))
+        return redirect("decisions:detail", decision.pk)
+    response = HttpResponse(data, DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{decision_filename(decision)}"'
+    return response
+
+
+@login_required
+@require_POST
+def certificates(request, pk):
+    """Giấy khen / bằng khen of every awardee of an issued decision, as one PDF (a job)."""
+    decision = selectors.decision_in_scope(scope=user_scope(request.user), pk=pk)
+    records = list(
+        AwardRecord.objects.filter(decision_line__decision=decision).only("pk").order_by("pk")
+    )
+    if not decision.is_issued or not records:
+        raise Http404
+    title = _("In giấy khen, bằng khen theo Quyết định số %(n)s") % {"n": decision.number}
+    job = records_certificates_start(
+        user=request.user, records=records, title=title, unit=decision.unit
+    )
+    return job_started(request, job)
+
+
+@login_required
+@require_POST
+def decision_pdf(request, pk):
+    """The Quyết định and its list as PDF, made by a background job."""
+    decision = selectors.decision_in_scope(scope=user_scope(request.user), pk=pk)
+    if decision.kind != decision.Kind.DECISION:
+        raise Http404
+    return job_started(request, decision_pdf_start(user=request.user, decision=decision))

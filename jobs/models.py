@@ -24,6 +24,7 @@ class Job(models.Model):
         RANKING_EXCEL = "ranking_excel", _("Xuất Excel xếp hạng khối thi đua")
         RANKING_WORD = "ranking_word", _("Xuất Word xếp hạng khối thi đua")
         CERTIFICATES = "certificates", _("Giấy khen, Bằng khen")
+        AWARD_DOCUMENT = "award_document", _("Văn bản khen thưởng (PDF)")
         TEST = "test", _("Việc thử")
 
     class Status(models.TextChoices):

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/", views.nomination_detail, name="detail"),
     path("<int:pk>/thao-tac/", views.nomination_action, name="action"),
     path("<int:pk>/tai-lieu/", views.attach, name="attach"),
+    path("dot/<int:pk>/to-trinh.docx", views.proposal_word, name="proposal"),
+    path("<int:pk>/mau-08.docx", views.report_word, name="report"),
 ]

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 from awards.models import AwardForm
 from core.http import client_ip
 from core.params import parse_id
+from documents.render import DocumentTemplateError
 from nominations import selectors, services
+from nominations.documents import proposal_docx, report_docx
 from nominations.forms import (
     AchievementsForm,
     AttachmentForm,
@@ -228,4 +230,46 @@ def public_round(request, token):
             "statuses": Nomination.Status,
         },
         status=status,
+    )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _word(request, render_docx, filename: str, back):
+    try:
+        data = render_docx()
+    except DocumentTemplateError as exc:
+        messages.error(request, str(exc))
+        return redirect(*back)
+    response = HttpResponse(data, DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def proposal_word(request, pk):
+    """Tờ trình Mẫu 01 of the round's checked and published nominations, as Word."""
+    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
+    if request.method != "GET":  # after the scope: a foreign id is a 404
+        return HttpResponseNotAllowed(["GET"])
+    return _word(
+        request,
+        lambda: proposal_docx(scope=access.scope, award_round=award_round),
+        f"to-trinh-mau-01-dot-{award_round.pk}.docx",
+        ("nominations:round", award_round.pk),
+    )
+
+
+@login_required
+def report_word(request, pk):
+    """Báo cáo thành tích Mẫu 08 of the nomination's subject, prefilled, as Word."""
+    nomination, access = selectors.nomination_in_scope(scope=user_scope(request.user), pk=pk)
+    if request.method != "GET":  # after the scope: a foreign id is a 404
+        return HttpResponseNotAllowed(["GET"])
+    return _word(
+        request,
+        lambda: report_docx(scope=access.scope, nomination=nomination),
+        f"bao-cao-thanh-tich-mau-08-de-nghi-{nomination.pk}.docx",
+        ("nominations:detail", nomination.pk),
     )

@@ -154,6 +154,12 @@ OBJECT_URLS = {
     "decisions:draft": "award_round",
     "decisions:detail": "decision",
     "decisions:issue": "decision",
+    "decisions:word": "decision",
+    "decisions:certificates": "decision",
+    "decisions:pdf": "decision",
+    "council:minutes": "session",
+    "nominations:proposal": "award_round",
+    "nominations:report": "nomination",
 }
 # Public pages (no login): they show only published data; their own tests (opendata/tests)
 # prove that nothing unpublished appears. Here: open to anyone, and an unpublished or unknown
@@ -218,6 +224,8 @@ POST_ONLY = {
     "council:paper",
     "council:close",
     "decisions:issue",
+    "decisions:certificates",
+    "decisions:pdf",
     # One certificate's PDF is a background job too.
     "awards:certificate_pdf",
 }
@@ -247,6 +255,9 @@ EDIT_URLS = {
     "decisions:draft": {Role.COORDINATOR},
     "council:session": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER},
     "decisions:detail": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER, Role.HEAD},
+    # Its documents are seen by whoever sees the page.
+    "council:minutes": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER},
+    "decisions:word": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER, Role.HEAD},
 }
 # Pages that show with a GET and act on a POST (the start page creates a report).
 ACCEPT_POST = {"reporting:start", "nominations:detail"}
