@@ -18,14 +18,7 @@ from django.db.models import Q
 from evaluation.models import Criterion, EvaluationScheme, IndexValue
 from initiatives.models import Initiative
 from initiatives.selectors import recognised_by_level
-from monitoring.selectors import (
-    Judge,
-    asked_types,
-    figures_for,
-    plan_frame,
-    recent_frame,
-    registered_levels,
-)
+from monitoring.selectors import Judge, asked_types, figures_for, plan_frame, registered_levels
 from monitoring.status import Status
 from org.models import OrgUnit
 from registrations.models import RegisteredTarget, Registration
@@ -93,11 +86,7 @@ def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]
     frame = plan_frame(scheme.plan, reading.cutoff)
     ids = [u.pk for u in units]
     asked = asked_types(scheme.plan)
-    # The last 13 periods up to the cutoff, as monitoring's heat map judges each unit on each
-    # target: enough for the trend and the year so far, so the criterion counts what that map
-    # shows. Not the whole series since the plan began (5.4 M roll-up rows for the bench
-    # province; bench/README.md, Scoring).
-    figures = figures_for(recent_frame(frame), ids)
+    figures = figures_for(frame, ids)
     judge = Judge(frame, reading.cutoff, registered_levels(ids, scheme.plan, scheme.year))
     registered: dict[int, set[int]] = defaultdict(set)
     for unit_id, target_id in RegisteredTarget.objects.filter(
@@ -337,9 +326,9 @@ def compute(
 ) -> dict[tuple[int, int], Computed]:
     """(unit id, criterion id) -> the computed points of every computed criterion given.
 
-    Units are read CHUNK at a time: the share of targets met reads each unit's last 13 periods
-    of every target's figures, over a million roll-up rows for the bench province's 1,611 units
-    (bench/README.md, Scoring)."""
+    Units are read CHUNK at a time: the share of targets met reads every unit's whole series of
+    figures (monitoring's trend needs it), 5.4 million roll-up rows for the bench province's
+    1,611 units, which at once would hold gigabytes (bench/README.md, Scoring)."""
     schedules = _schedules(scheme)
     found = {}
     for start in range(0, len(units), CHUNK_UNITS):
