@@ -188,6 +188,39 @@ def time_baseline(version, blocks, rounds: int) -> list[float]:
     return timings
 
 
+def time_block_pages(version, coordinator, rounds: int) -> dict:
+    """The frozen ranking page and the classification page of every block, and the plain
+    SELECT of the same entries."""
+    from django.test import Client
+
+    from evaluation.subjects import scheme_blocks
+
+    result: dict = {}
+    blocks = list(scheme_blocks(version.scheme.issuer))
+    sizes = sorted(version.entries.values_list("block_id", flat=True))
+    counts = {b: sizes.count(b) for b in set(sizes)}
+    result["blocks"] = len(blocks)
+    result["entries"] = len(sizes)
+    result["largest_block_units"] = max(counts.values()) if counts else 0
+
+    client = Client()
+    client.force_login(coordinator)
+    urls = [f"/danh-gia/xep-hang/{version.pk}/?block={b.pk}" for b in blocks]
+    timings, queries = time_pages(client, urls, rounds)
+    baseline = time_baseline(version, blocks, rounds)
+    result["ranking_page_ms"] = {**percentiles(timings), "budget_p95_ms": 200}
+    result["ranking_page_queries"] = {"min": min(queries), "max": max(queries)}
+    result["baseline_select_ms"] = percentiles(baseline)
+    result["ranking_to_select_ratio_p95"] = round(
+        result["ranking_page_ms"]["p95"] / result["baseline_select_ms"]["p95"], 1
+    )
+    urls = [f"/khen-thuong/xep-loai/{version.pk}/?block={b.pk}" for b in blocks]
+    timings, queries = time_pages(client, urls, 1)
+    result["classification_page_ms"] = percentiles(timings)
+    result["classification_page_queries"] = {"min": min(queries), "max": max(queries)}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--generate", action="store_true", help="build the province first")
@@ -199,18 +232,21 @@ def main() -> None:
     parser.add_argument(
         "--again", action="store_true", help="rescore a second time (nothing changes)"
     )
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="time only the pages, on the last run's frozen ranking (no setup, no rescore)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     province.django_setup()
     province.check_database()
     from django.conf import settings
     from django.db import connection
-    from django.test import Client
     from django.utils import timezone
 
     from evaluation import ranking, scoring
     from evaluation.models import Score
-    from evaluation.subjects import scheme_blocks
 
     settings.AXES_ENABLED = False
     # Pages rendered in-process without collectstatic (no manifest to read).
@@ -225,6 +261,16 @@ def main() -> None:
     if args.generate:
         result["generate"] = province.generate(province.QUICK if args.quick else province.FULL)
     today = timezone.localdate()
+    if args.pages_only:
+        from django.contrib.auth import get_user_model
+
+        from evaluation.models import RankingVersion
+
+        version = RankingVersion.objects.filter(scheme__name=SCHEME_NAME).latest("pk")
+        coordinator = get_user_model().objects.get(username=province.COORDINATOR)
+        result.update(time_block_pages(version, coordinator, args.rounds))
+        print(json.dumps(result, ensure_ascii=False))
+        return
     started = time.perf_counter()
     result["units_added_to_blocks"] = 0 if args.blocks_only else every_unit_in_a_block()
     scheme, coordinator, sheets = build_scheme(today)
@@ -246,28 +292,7 @@ def main() -> None:
     started = time.perf_counter()
     version = ranking.ranking_freeze(scheme=scheme, user=coordinator)
     result["freeze_seconds"] = round(time.perf_counter() - started, 2)
-    blocks = list(scheme_blocks(scheme.issuer))
-    sizes = sorted(version.entries.values_list("block_id", flat=True))
-    counts = {b: sizes.count(b) for b in set(sizes)}
-    result["blocks"] = len(blocks)
-    result["entries"] = len(sizes)
-    result["largest_block_units"] = max(counts.values()) if counts else 0
-
-    client = Client()
-    client.force_login(coordinator)
-    urls = [f"/danh-gia/xep-hang/{version.pk}/?block={b.pk}" for b in blocks]
-    timings, queries = time_pages(client, urls, args.rounds)
-    baseline = time_baseline(version, blocks, args.rounds)
-    result["ranking_page_ms"] = {**percentiles(timings), "budget_p95_ms": 200}
-    result["ranking_page_queries"] = {"min": min(queries), "max": max(queries)}
-    result["baseline_select_ms"] = percentiles(baseline)
-    result["ranking_to_select_ratio_p95"] = round(
-        result["ranking_page_ms"]["p95"] / result["baseline_select_ms"]["p95"], 1
-    )
-    urls = [f"/khen-thuong/xep-loai/{version.pk}/?block={b.pk}" for b in blocks]
-    timings, queries = time_pages(client, urls, 1)
-    result["classification_page_ms"] = percentiles(timings)
-    result["classification_page_queries"] = {"min": min(queries), "max": max(queries)}
+    result.update(time_block_pages(version, coordinator, args.rounds))
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

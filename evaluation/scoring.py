@@ -72,10 +72,11 @@ def rescore(*, scheme: EvaluationScheme, user=None) -> list[tuple[int, int]]:
         result = results.get((sheet.unit_id, score.criterion_id))
         if result is None:
             continue
-        before = score.computed
+        before, before_basis, before_points = score.computed, score.basis, score.points
         score.computed, score.basis = result.points, result.basis
         score.settle()
-        rows.append(score)
+        if (before, before_basis, before_points) != (score.computed, score.basis, score.points):
+            rows.append(score)  # only what moved is written again
         if before != result.points:
             changed.append((sheet.unit_id, score.criterion_id))
             changes.append(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.params import parse_id
-from evaluation import export_jobs, indices, ranking, scoring, selectors
+from evaluation import export_jobs, indices, ranking, ranking_table, scoring, selectors
 from evaluation.access import EvaluationAccess
 from evaluation.models import AdjustmentRule, Criterion, ScoreChange, TieRule
 from evaluation.subjects import scheme_blocks
@@ -276,7 +276,7 @@ def ranking_view(request, pk):
         "blocks": [(b, changes.get(b.pk, 0)) for b in visible],
         "emulation_block": block,
         "criteria": criteria,
-        "lines": ranking.version_block(version, block, criteria),
+        "rows": ranking_table.rows_html(ranking.version_block(version, block, criteria)),
         "versions": list(version.scheme.versions.all()),
     }
     return render(request, "evaluation/ranking.html", context)

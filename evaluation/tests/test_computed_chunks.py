@@ -22,3 +22,21 @@ def test_points_are_the_same_whatever_the_chunk_size(scoring_round, monkeypatch)
     assert {k: (v.points, v.basis) for k, v in whole.items()} == {
         k: (v.points, v.basis) for k, v in one_by_one.items()
     }
+
+
+def test_a_rescore_that_finds_nothing_new_writes_no_score(scoring_round):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from evaluation.scoring import rescore
+
+    r = scoring_round
+    assert rescore(scheme=r.scheme)  # the first fills every computed criterion in
+    with CaptureQueriesContext(connection) as captured:
+        assert rescore(scheme=r.scheme) == []
+    writes = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith('UPDATE "evaluation_score"')
+    ]
+    assert writes == []
