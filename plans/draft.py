@@ -1,7 +1,7 @@
 """The plan-import draft as typed parts, read once where it enters (`PlanDraft.from_dict`).
 
 A draft is JSON: what the extractor wrote (`extraction.model.PlanDraft.to_dict()`) or what a
-person left on the review page (`import_forms.reviewed_draft`). Either may lack a key, hold None
+person left on the review page (`import_review.reviewed_draft`). Either may lack a key, hold None
 where text is expected, or carry a part only one of them writes (phases, a task's status). Here
 each part becomes a small frozen dataclass with every field of the type the import needs, so
 `importing.plan_import_confirm` reads attributes and never guesses again.

@@ -27,9 +27,8 @@ from plans.import_forms import (
     UnitMatchForm,
     UploadForm,
     mark_unmatched_units,
-    review_initial,
-    reviewed_draft,
 )
+from plans.import_review import review_initial, reviewed_draft
 from plans.models import PlanImport
 
 

@@ -8,7 +8,7 @@ from django.urls import resolve, reverse
 
 from jobs.models import Job
 from jobs.runner import job_run
-from plans.import_forms import review_initial
+from plans.import_review import review_initial
 from plans.import_views import _unit_match_form
 from plans.models import Plan, PlanImport, Target, Task
 from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from plans.import_forms import TargetFormSet, review_initial
+from plans.import_forms import TargetFormSet
+from plans.import_review import review_initial
 from plans.models import PlanImport
 from plans.tests.test_import import upload
 
