@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from api.models import TokenAccess, TokenKind
+from core.forms import StyledFormMixin
 from org.models import OrgUnit
 
 
-class TokenForm(forms.Form):
+class TokenForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên gợi nhớ"), max_length=120)
     kind = forms.ChoiceField(label=_("Loại khóa"), choices=TokenKind.choices)
     access = forms.ChoiceField(label=_("Quyền"), choices=TokenAccess.choices)

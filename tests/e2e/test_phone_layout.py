@@ -212,6 +212,10 @@ def test_the_top_menu_is_one_line_at_1366_and_the_persons_menu_holds_their_links
     )
     assert len(set(tops)) == 1, tops  # every item on the same row
     assert max(heights) < 1.6 * min(heights), heights  # and none wrapped inside itself
+    # ... and the row fits the screen: the person's menu is not pushed off its right edge.
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    menu_right = page.locator(".user-menu").evaluate("(b) => b.getBoundingClientRect().right")
+    assert menu_right <= DESKTOP["width"], menu_right
     page.locator(".user-menu").click()
     expect(page.locator(".dropdown-menu").get_by_text(long_unit, exact=True)).to_be_visible()
     for name in ("Việc chạy nền", "Đổi mật khẩu"):
