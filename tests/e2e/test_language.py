@@ -17,6 +17,8 @@ PHONE = {"width": 360, "height": 740}
 def open_person_menu(page) -> None:
     """On a phone the top menu is folded behind its button; the person's menu is inside it."""
     toggler = page.locator(".navbar-toggler")
+    # A click before Bootstrap's deferred script has run unfolds nothing.
+    page.wait_for_function("window.bootstrap !== undefined")
     if toggler.is_visible():
         toggler.click()
         # Bootstrap ignores clicks inside the menu while it is still unfolding ("collapsing").
@@ -45,6 +47,7 @@ def test_switch_to_english_from_the_menu_and_back(browser, live_server, world):
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
     menu = page.locator("#nav")
+    page.wait_for_function("window.bootstrap !== undefined")
     page.locator(".navbar-toggler").click()
     expect(menu).to_have_class(re.compile(r"\bshow\b"))
     for label in ("To do", "Plans", "Targets", "Tasks", "Reports", "Monitoring", "Units"):
