@@ -17,8 +17,9 @@ PHONE = {"width": 360, "height": 740}
 def open_person_menu(page) -> None:
     """On a phone the top menu is folded behind its button; the person's menu is inside it."""
     toggler = page.locator(".navbar-toggler")
-    # A click before Bootstrap's deferred script has run unfolds nothing.
-    page.wait_for_function("window.bootstrap !== undefined")
+    # A click before Bootstrap's deferred script has run unfolds nothing; deferred scripts have
+    # run once the document has loaded. (wait_for_function would need eval, which the CSP refuses.)
+    page.wait_for_load_state("load")
     if toggler.is_visible():
         toggler.click()
         # Bootstrap ignores clicks inside the menu while it is still unfolding ("collapsing").
@@ -47,7 +48,7 @@ def test_switch_to_english_from_the_menu_and_back(browser, live_server, world):
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
     menu = page.locator("#nav")
-    page.wait_for_function("window.bootstrap !== undefined")
+    page.wait_for_load_state("load")
     page.locator(".navbar-toggler").click()
     expect(menu).to_have_class(re.compile(r"\bshow\b"))
     for label in ("To do", "Plans", "Targets", "Tasks", "Reports", "Monitoring", "Units"):
