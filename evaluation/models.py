@@ -95,6 +95,11 @@ class EvaluationScheme(models.Model):
             raise ValidationError(_("Bộ tiêu chí gắn với một kế hoạch hoặc một phong trào."))
 
     @property
+    def movement_of(self):
+        """The movement the scheme scores: its own, or its plan's."""
+        return self.movement if self.movement_id else self.plan.movement
+
+    @property
     def max_points(self) -> Decimal:
         return sum((c.max_points for g in self.groups.all() for c in g.criteria.all()), Decimal(0))
 

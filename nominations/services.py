@@ -14,6 +14,7 @@ from awards.eligibility import verdict
 from awards.models import AwardForm, AwardKind
 from core.uploads import REPORT_LIMITS, UploadRefused, upload_check
 from evaluation.models import RankingEntry, RankingVersion
+from movements.models import Movement
 from nominations.access import RoundAccess
 from nominations.achievements import unit_achievements
 from nominations.models import (
@@ -68,8 +69,14 @@ def round_create(
     user,
     ranking: RankingVersion | None = None,
     quotas: dict[AwardForm, int] | None = None,
+    movement: Movement | None = None,
 ) -> AwardRound:
+    """A round of nominations. One that proposes from a ranking belongs to the movement the
+    ranking scores, so that its awards are that movement's (registry, open data)."""
+    if movement is None and ranking is not None:
+        movement = ranking.scheme.movement_of
     award_round = AwardRound(
+        movement=movement,
         unit=unit,
         kind=kind,
         award_kind=award_kind,

@@ -439,6 +439,38 @@ def load_cascade_examples(movement: Movement) -> None:
             )
 
 
+# Seed 004 is Lào Cai's unsigned draft ("Số: /KH-UBND", "ngày  tháng 5 năm 2026"). The demo's
+# year runs on it — units report against it from June, its ranking and awards follow — so the demo
+# issues it as the office does on signing: a number and a day in May 2026, both illustrative.
+PROVINCE_PLAN_NUMBER = "86/KH-UBND"
+PROVINCE_PLAN_ISSUED_ON = datetime.date(2026, 5, 20)
+
+
+def _aware(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def issue_province_plan() -> None:
+    from plans import services
+
+    plan = Plan.objects.filter(
+        issuer__code="LCI", status=Plan.Status.DRAFT, number="", title__startswith="Triển khai"
+    ).first()
+    if plan is None:
+        return
+    services.plan_update(
+        scope=UserScope(user_id=None, is_superuser=True),
+        plan=plan,
+        data={
+            "number": PROVINCE_PLAN_NUMBER,
+            "issued_on": PROVINCE_PLAN_ISSUED_ON,
+            "issued_period": "",
+            "status": Plan.Status.ISSUED,
+        },
+        expected_version=plan.version,
+    )
+
+
 # The first day the demo is true on: the commune plan (seed 002) is dated 07/2026 and its first
 # report, for August, falls due on 20/08/2026; the tour needs one overdue month.
 EARLIEST_DAY = datetime.date(2026, 8, 21)
@@ -466,6 +498,8 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
         movement = load_movement()
         plans = load_seed_plans(movement, now=now)
         load_milestones(movement)
+    with clock_at(min(now, _aware(PROVINCE_PLAN_ISSUED_ON))):
+        issue_province_plan()
     # The two illustrative Lào Cai plans are dated 06/2026.
     with clock_at(imported_at("2026-06", now)):
         load_cascade_examples(movement)

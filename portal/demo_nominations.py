@@ -115,7 +115,6 @@ def load_nominations(*, now: datetime.datetime) -> None:
             ranking=version,
             quotas={flag: len(leaders), merit: 3},
         )
-        AwardRound.objects.filter(pk=award_round.pk).update(movement=scheme.movement_id)
     User = get_user_model()
 
     def proposer(unit: OrgUnit):

@@ -5,9 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from evaluation.models import RankingVersion
+from movements.models import Movement
 from nominations import selectors, services
 from nominations.models import Attachment, Nomination, NominationLocked, PublicComment
 from nominations.tests.factories import unit
+from plans.models import Plan
 
 pytestmark = pytest.mark.django_db
 S = Nomination.Status
@@ -46,6 +49,25 @@ class TestSuggestions:
             award_round=rw.round, form=rw.flag, today=timezone.localdate()
         )
         assert again[0].nominated
+
+
+def test_a_round_from_a_ranking_belongs_to_the_movement_the_ranking_scores(rw):
+    """Its awards are then the movement's: the registry and the open-data page list them."""
+    movement = Movement.objects.create(name="Phong trào", start_year=2026, end_year=2030)
+    scheme = rw.version.scheme
+    Plan.objects.filter(pk=scheme.plan_id).update(movement=movement)
+    scheme.refresh_from_db()
+    award_round = services.round_create(
+        unit=rw.world.province,
+        kind=rw.round.kind,
+        award_kind=rw.round.award_kind,
+        year=2026,
+        name="Đợt khác",
+        deadline=rw.round.deadline,
+        user=rw.office,
+        ranking=RankingVersion.objects.get(pk=rw.version.pk),
+    )
+    assert award_round.movement == movement
 
 
 class TestCreate:

@@ -41,7 +41,7 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert office.tasks.count() == 4
     lead = office.tasks.get(title="Thi đua chuyển đổi xanh tại công sở").lead_units.get()
     assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
-    assert Plan.objects.get(issuer__code="LCI", status="draft").targets.count() >= 42
+    assert Plan.objects.get(issuer__code="LCI", status="issued").targets.count() >= 42
     assert EmulationBlock.objects.filter(province__code="LCI").count() == 21
 
 

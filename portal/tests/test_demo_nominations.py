@@ -116,3 +116,14 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         assert (
             public.status_code == 200 and "Đã hết thời gian nhận ý kiến" in public.content.decode()
         )
+        # Open data: the movement's page publishes the decided awards, and the targets of the
+        # province plan the round was ranked on, which the demo issued.
+        awards = client.get(
+            reverse("opendata:json", args=[award_round.movement_id, "khen-thuong"])
+        ).json()
+        published = {row["subject"] for row in awards["rows"] if row["year"] == 2026}
+        assert published == set(records.values_list("subject_name", flat=True))
+        targets = client.get(
+            reverse("opendata:json", args=[award_round.movement_id, "chi-tieu"])
+        ).json()
+        assert any(row["issuer"] == "UBND tỉnh Lào Cai" for row in targets["rows"])
