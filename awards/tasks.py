@@ -1,17 +1,22 @@
-"""Certificates as a background job (jobs app): a batch of the registry, or one record's PDF.
-The job reads the records again with the scope of who started it, looked up when it runs."""
+"""Award documents as background jobs (jobs app): certificates — a batch of the registry, or one
+record's PDF — and any Word document of the award trail as PDF. A job reads its records again
+with the scope of who started it, looked up when it runs."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 from awards import selectors
 from awards.certificates import BATCH_LIMIT, Format, certificates_batch
-from documents.pdf import DocumentConversionError
+from documents.pdf import DocumentConversionError, docx_to_pdf
 from documents.render import DocumentTemplateError
 from jobs.models import Job
 from jobs.runner import JobError, JobResult, Progress, register
 from jobs.services import job_start
-from org.scope import user_scope
+from org.scope import UserScope, user_scope
 
 
 def certificates_start(*, user, filters: selectors.RegistryFilters, output: str, title: str):
@@ -85,3 +90,64 @@ def certificates(job: Job, progress: Progress) -> JobResult:
         raise JobError(str(exc)) from exc
     summary = _("Đã tạo %(n)s giấy khen") % {"n": result.count}
     return JobResult(content=result.content, filename=result.filename, summary=summary)
+
+
+# --- One Word document of the award trail, as PDF ----------------------------------------------
+# Each app that writes a document of the trail registers how to read its record again with the
+# scope of who started the job and render the Word file (nominations: Mẫu 01, Mẫu 08; council:
+# biên bản; decisions: quyết định). One job converts any of them, with the same steps and
+# messages, and LibreOffice never runs in a request.
+
+
+@dataclass(frozen=True)
+class AwardDocument:
+    docx: bytes
+    filename: str  # of the Word file; the PDF keeps its stem
+    summary: str
+
+
+AWARD_DOCUMENTS: dict[str, Callable[[UserScope, int], AwardDocument]] = {}
+
+
+def award_document(name: str):
+    """Register the builder of one document: (scope, id) -> AwardDocument, raising Http404
+    when the record is out of the scope."""
+
+    def decorate(builder):
+        AWARD_DOCUMENTS[name] = builder
+        return builder
+
+    return decorate
+
+
+def award_document_pdf_start(*, user, document: str, pk: int, title: str, unit=None) -> Job:
+    return job_start(
+        kind=Job.Kind.AWARD_DOCUMENT,
+        title=title,
+        user=user,
+        unit=unit,
+        params={"document": document, "pk": pk},
+    )
+
+
+@register(Job.Kind.AWARD_DOCUMENT)
+def award_document_pdf(job: Job, progress: Progress) -> JobResult:
+    # Jobs queued before the trail had several documents carry {"decision": id}.
+    name = job.params.get("document", "decision")
+    pk = job.params.get("pk", job.params.get("decision"))
+    if name not in AWARD_DOCUMENTS:
+        autodiscover_modules("tasks")  # the builders live in the apps' tasks modules
+    build = AWARD_DOCUMENTS.get(name)
+    if build is None:
+        raise JobError(_("Không rõ văn bản cần lập."))
+    progress(_("Đang lập văn bản"), 10)
+    try:
+        document = build(user_scope(job.started_by), pk)
+        progress(_("Đang chuyển sang PDF"), 40)
+        pdf = docx_to_pdf(document.docx)
+    except Http404 as exc:
+        raise JobError(_("Bạn không còn quyền xem dữ liệu này, hoặc nó đã bị xóa.")) from exc
+    except (DocumentTemplateError, DocumentConversionError) as exc:
+        raise JobError(str(exc)) from exc
+    filename = document.filename.removesuffix(".docx") + ".pdf"
+    return JobResult(content=pdf, filename=filename, summary=document.summary)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/phieu-giay/", views.paper, name="paper"),
     path("<int:pk>/ket-thuc/", views.close, name="close"),
     path("<int:pk>/bien-ban.docx", views.minutes_word, name="minutes"),
+    path("<int:pk>/bien-ban-pdf/", views.minutes_pdf, name="minutes_pdf"),
 ]

@@ -13,7 +13,9 @@ from core.params import parse_int
 from council import selectors, services
 from council.documents import minutes_docx
 from council.models import Choice, CouncilSession, VoterTurnout
+from council.tasks import minutes_filename, minutes_pdf_start
 from documents.render import DocumentTemplateError
+from jobs.views import job_started
 from nominations.selectors import round_in_scope
 from org.scope import user_scope
 
@@ -176,5 +178,13 @@ def minutes_word(request, pk):
     response = HttpResponse(
         data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    response["Content-Disposition"] = f'attachment; filename="bien-ban-hoi-dong-{session.pk}.docx"'
+    response["Content-Disposition"] = f'attachment; filename="{minutes_filename(session)}"'
     return response
+
+
+@login_required
+@require_POST
+def minutes_pdf(request, pk):
+    """The Biên bản as PDF, made by a background job."""
+    session, _access = selectors.session_in_scope(scope=user_scope(request.user), pk=pk)
+    return job_started(request, minutes_pdf_start(user=request.user, session=session))

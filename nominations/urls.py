@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/tai-lieu/", views.attach, name="attach"),
     path("dot/<int:pk>/to-trinh.docx", views.proposal_word, name="proposal"),
     path("<int:pk>/mau-08.docx", views.report_word, name="report"),
+    path("dot/<int:pk>/to-trinh-pdf/", views.proposal_pdf, name="proposal_pdf"),
+    path("<int:pk>/mau-08-pdf/", views.report_pdf, name="report_pdf"),
 ]

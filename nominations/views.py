@@ -14,6 +14,7 @@ from awards.models import AwardForm
 from core.http import client_ip
 from core.params import parse_id
 from documents.render import DocumentTemplateError
+from jobs.views import job_started
 from nominations import selectors, services
 from nominations.documents import proposal_docx, report_docx
 from nominations.forms import (
@@ -24,6 +25,12 @@ from nominations.forms import (
     fill_stamp,
 )
 from nominations.models import CheckItem, Nomination
+from nominations.tasks import (
+    proposal_filename,
+    proposal_pdf_start,
+    report_filename,
+    report_pdf_start,
+)
 from org.models import OrgUnit
 from org.scope import user_scope
 
@@ -256,7 +263,7 @@ def proposal_word(request, pk):
     return _word(
         request,
         lambda: proposal_docx(scope=access.scope, award_round=award_round),
-        f"to-trinh-mau-01-dot-{award_round.pk}.docx",
+        proposal_filename(award_round),
         ("nominations:round", award_round.pk),
     )
 
@@ -270,6 +277,22 @@ def report_word(request, pk):
     return _word(
         request,
         lambda: report_docx(scope=access.scope, nomination=nomination),
-        f"bao-cao-thanh-tich-mau-08-de-nghi-{nomination.pk}.docx",
+        report_filename(nomination),
         ("nominations:detail", nomination.pk),
     )
+
+
+@login_required
+@require_POST
+def proposal_pdf(request, pk):
+    """Tờ trình Mẫu 01 as PDF, made by a background job."""
+    award_round, _access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
+    return job_started(request, proposal_pdf_start(user=request.user, award_round=award_round))
+
+
+@login_required
+@require_POST
+def report_pdf(request, pk):
+    """Báo cáo thành tích Mẫu 08 as PDF, made by a background job."""
+    nomination, _access = selectors.nomination_in_scope(scope=user_scope(request.user), pk=pk)
+    return job_started(request, report_pdf_start(user=request.user, nomination=nomination))

@@ -160,6 +160,9 @@ OBJECT_URLS = {
     "council:minutes": "session",
     "nominations:proposal": "award_round",
     "nominations:report": "nomination",
+    "council:minutes_pdf": "session",
+    "nominations:proposal_pdf": "award_round",
+    "nominations:report_pdf": "nomination",
 }
 # Public pages (no login): they show only published data; their own tests (opendata/tests)
 # prove that nothing unpublished appears. Here: open to anyone, and an unpublished or unknown
@@ -226,6 +229,9 @@ POST_ONLY = {
     "decisions:issue",
     "decisions:certificates",
     "decisions:pdf",
+    "council:minutes_pdf",
+    "nominations:proposal_pdf",
+    "nominations:report_pdf",
     # One certificate's PDF is a background job too.
     "awards:certificate_pdf",
 }

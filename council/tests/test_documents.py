@@ -8,6 +8,7 @@ from council.documents import minutes_docx
 from council.models import Ballot, CouncilSession
 from council.tests.factories import convene, open_with, published, session_access, vote
 from documents.tests.test_award_documents import docx_text
+from jobs.tests.helpers import pdf_of_job
 
 pytestmark = pytest.mark.django_db
 A, D = "agree", "disagree"
@@ -55,3 +56,15 @@ def test_the_session_page_offers_the_minutes_in_scope_only(
     assert session.title in docx_text(response.content)
     client.force_login(rw.other_commune_user)
     assert client.get(url).status_code == 404
+
+
+def test_the_minutes_as_pdf_are_a_job_that_says_the_same(rw, client):
+    session, _receipts = _closed(rw)
+    url = reverse("council:minutes_pdf", args=[session.pk])
+    client.force_login(rw.office)
+    assert url.encode() in client.get(reverse("council:session", args=[session.pk])).content
+    text = pdf_of_job(client, client.post(url))
+    assert session.title in text and "có mặt 4 người, vắng 1 người" in text
+    assert all(p.full_name in text for p in rw.members[:4])
+    client.force_login(rw.other_commune_user)
+    assert client.post(url).status_code == 404

@@ -3,15 +3,15 @@
 import datetime
 
 import pytest
-from django.urls import resolve, reverse
+from django.urls import reverse
 
 from awards.models import AwardRecord
 from decisions import services
 from decisions.documents import decision_docx
 from decisions.tests.factories import voted
-from documents.tests.test_award_documents import docx_text, pdf_text
+from documents.tests.test_award_documents import docx_text
 from jobs.models import Job
-from jobs.runner import job_run
+from jobs.tests.helpers import pdf_of_job
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 12, 1)
@@ -86,13 +86,7 @@ def test_an_issued_decision_prints_its_awardees_certificates_as_one_job(rw, clie
 def test_the_decision_as_pdf_is_a_job_that_says_the_same(rw, client):
     decision = _decision(rw)
     client.force_login(rw.office)
-    response = client.post(reverse("decisions:pdf", args=[decision.pk]))
-    job_id = resolve(response["Location"]).kwargs["pk"]
-    job_run(job_id)
-    job = Job.objects.get(pk=job_id)
-    assert job.status == Job.Status.DONE, job.error
-    download = client.get(reverse("jobs:download", args=[job.pk]))
-    text = pdf_text(b"".join(download.streaming_content))
+    text = pdf_of_job(client, client.post(reverse("decisions:pdf", args=[decision.pk])))
     assert "12/QĐ-UBND" in text and "25.740.000" in text
     assert "ngày 01 tháng 12 năm 2026" in text
     client.force_login(rw.other_commune_user)

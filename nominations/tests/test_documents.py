@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from council.tests.factories import published
 from documents.tests.test_award_documents import docx_text
+from jobs.tests.helpers import pdf_of_job
 from nominations.models import Nomination
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +46,19 @@ def test_the_achievement_report_of_a_nomination_is_in_its_scope_only(
     assert merit.subject_name in text and merit.form.name in text
     client.force_login(rw.other_commune_user)
     assert client.get(url).status_code == 404
+
+
+def test_the_proposal_and_the_achievement_report_as_pdf_are_jobs_in_scope(rw, client):
+    merit, flag = published(rw)
+    proposal = reverse("nominations:proposal_pdf", args=[rw.round.pk])
+    report = reverse("nominations:report_pdf", args=[merit.pk])
+    client.force_login(rw.office)
+    assert proposal.encode() in client.get(reverse("nominations:round", args=[rw.round.pk])).content
+    text = pdf_of_job(client, client.post(proposal))
+    assert "TỜ TRÌNH" in text and merit.form.name in text and flag.form.name in text
+    client.force_login(rw.commune_user)
+    assert report.encode() in client.get(reverse("nominations:detail", args=[merit.pk])).content
+    text = pdf_of_job(client, client.post(report))
+    assert "BÁO CÁO THÀNH TÍCH" in text and merit.subject_name in text
+    client.force_login(rw.other_commune_user)
+    assert client.post(report).status_code == 404
