@@ -19,6 +19,17 @@ from core.models import SearchableModel
 from core.text import fold
 
 
+def percent_field(label, *, default: str) -> models.DecimalField:
+    """A percentage set by the province: 0 to 100, two decimals."""
+    return models.DecimalField(
+        label,
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(default),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+
+
 class SubjectType(models.TextChoices):
     """Who may receive an award (Luật TĐKT; seed 002 §V.1c; seed 004 §V.2g)."""
 
@@ -97,12 +108,8 @@ class AwardForm(models.Model):
     for_enterprise = models.BooleanField(_("tặng doanh nghiệp, hợp tác xã"), default=False)
     # The council vote (LAW.md, ND 98/2023 art. 30): ≥ 90 % for Chiến sĩ thi đua cấp tỉnh,
     # ≥ 80 % for Chiến sĩ thi đua cơ sở and Cờ thi đua, more than half otherwise.
-    vote_threshold_percent = models.DecimalField(
-        _("tỷ lệ phiếu đồng ý (% tổng số thành viên Hội đồng)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("50"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    vote_threshold_percent = percent_field(
+        _("tỷ lệ phiếu đồng ý (% tổng số thành viên Hội đồng)"), default="50"
     )
     vote_threshold_inclusive = models.BooleanField(
         _("tính cả bằng ngưỡng"),
@@ -255,19 +262,13 @@ class EligibilityPolicy(models.Model):
     max_returned_reports = models.PositiveSmallIntegerField(
         _("số báo cáo bị trả lại (sai) tối đa trong năm"), default=0
     )
-    advanced_collective_min_percent = models.DecimalField(
+    advanced_collective_min_percent = percent_field(
         _("Tập thể lao động tiên tiến: tỷ lệ tối thiểu cá nhân đạt Lao động tiên tiến (%)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("70"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        default="70",
     )
-    excellent_collective_min_percent = models.DecimalField(
+    excellent_collective_min_percent = percent_field(
         _("Tập thể lao động xuất sắc: tỷ lệ tối thiểu cá nhân đạt Lao động tiên tiến (%)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("70"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        default="70",
     )
     one_flag_per_block = models.BooleanField(
         _("mỗi khối thi đua chỉ một Cờ thi đua mỗi năm"), default=True
@@ -303,27 +304,11 @@ class ClassificationPolicy(models.Model):
         related_name="classification_policy",
         verbose_name=_("tỉnh"),
     )
-    excellent_min_percent = models.DecimalField(
-        _("Hoàn thành xuất sắc: từ (% điểm tối đa)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("90"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    excellent_min_percent = percent_field(
+        _("Hoàn thành xuất sắc: từ (% điểm tối đa)"), default="90"
     )
-    good_min_percent = models.DecimalField(
-        _("Hoàn thành tốt: từ (% điểm tối đa)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("70"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
-    )
-    done_min_percent = models.DecimalField(
-        _("Hoàn thành: từ (% điểm tối đa)"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("50"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
-    )
+    good_min_percent = percent_field(_("Hoàn thành tốt: từ (% điểm tối đa)"), default="70")
+    done_min_percent = percent_field(_("Hoàn thành: từ (% điểm tối đa)"), default="50")
     reports_fault_cap = models.CharField(
         _("mức cao nhất khi báo cáo trễ, thiếu hoặc sai quá mức cho phép"),
         max_length=20,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +26,21 @@ class SearchableModel(models.Model):
 
     def build_search_text(self) -> str:
         return fold(" ".join(str(getattr(self, f) or "") for f in self.search_fields))
+
+
+class WorkflowEvent(models.Model):
+    """What every history line of a workflow records: the step's statuses, who took it, when,
+    from which address, why and what changed. Subclasses add their subject and their kinds."""
+
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True

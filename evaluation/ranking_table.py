@@ -2,7 +2,7 @@
 cells, and a template tag per cell cost most of the page (bench/README.md, Scoring). The cells
 are escaped here exactly as the template escaped them."""
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -14,10 +14,8 @@ def rows_html(lines: list[EntryLine]) -> SafeString:
     """The <tr> of every line: rank (and the rank before), unit, each criterion's points
     (yellow when it changed since the version before), bonus, penalty, total, tie note."""
     if not lines:
-        return mark_safe(
-            '<tr><td colspan="99" class="text-muted">'
-            + escape(gettext("Khối chưa có đơn vị."))
-            + "</td></tr>"
+        return format_html(
+            '<tr><td colspan="99" class="text-muted">{}</td></tr>', gettext("Khối chưa có đơn vị.")
         )
     before_word = escape(gettext("trước"))
     out = []

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import SearchableModel
+from core.models import SearchableModel, WorkflowEvent
 
 
 class Field(models.TextChoices):
@@ -173,7 +173,7 @@ class Replication(models.Model):
         ]
 
 
-class Event(models.Model):
+class Event(WorkflowEvent):
     """Every step and saved change of an initiative: who, when, from, to, why."""
 
     class Kind(models.TextChoices):
@@ -189,15 +189,6 @@ class Event(models.Model):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("thao tác"), max_length=20, choices=Kind.choices)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    reason = models.TextField(blank=True)
-    changes = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("lịch sử sáng kiến")

@@ -289,20 +289,26 @@ def meets(goal: Goal, value: Decimal | None, *, rank: bool = False) -> bool | No
     if comparator == Comparator.TOP:
         return value <= target
     if comparator in (Comparator.INCREASE, Comparator.DECREASE):
-        if goal.baseline_value is None:
-            return None
-        gain = value - goal.baseline_value
-        # A rank "rises" when its number falls (seed 004: tăng tối thiểu 08 bậc).
-        if rank:
-            gain = -gain
-        if comparator == Comparator.DECREASE:
-            gain = -gain
-        if goal.relative:
-            if not goal.baseline_value:
-                return None
-            gain = gain * HUNDRED / abs(goal.baseline_value)
-        return gain >= target
+        return _change_met(goal, value, rank=rank)
     return None
+
+
+def _change_met(goal: Goal, value: Decimal, *, rank: bool) -> bool | None:
+    """A rise or a fall of at least the goal's value (in points, or in % of the baseline when
+    `relative`) since the baseline; None without a baseline to count from."""
+    if goal.baseline_value is None:
+        return None
+    gain = value - goal.baseline_value
+    # A rank "rises" when its number falls (seed 004: tăng tối thiểu 08 bậc).
+    if rank:
+        gain = -gain
+    if goal.comparator == Comparator.DECREASE:
+        gain = -gain
+    if goal.relative:
+        if not goal.baseline_value:
+            return None
+        gain = gain * HUNDRED / abs(goal.baseline_value)
+    return gain >= goal.value
 
 
 def path_points(goal: Goal, *, rank: bool) -> list[tuple[datetime.date, Decimal]]:
@@ -433,6 +439,14 @@ class Verdict:
         return Status.LABELS[self.status]
 
 
+def _with_first_baseline(goal: Goal, points, *, flow: bool) -> Goal:
+    """A change with no baseline in the plan is counted from the first figure reported (of a
+    level: a figure that adds up starts again each year)."""
+    if goal.is_change and goal.baseline_value is None and not flow and points:
+        return replace(goal, baseline_value=points[0][1], baseline_date=points[0][0])
+    return goal
+
+
 def target_status(
     indicator: Indicator, goal: Goal, figures: list[Figure], as_of: datetime.date
 ) -> Verdict:
@@ -457,9 +471,7 @@ def target_status(
         points = [p for p in points if p[0] <= last]  # a half-reported month is no trend point
     if current is None:
         return Verdict(Status.NO_DATA, points=points)
-    if goal.is_change and goal.baseline_value is None and not flow and points:
-        # No baseline in the plan: the change is counted from the first figure reported.
-        goal = replace(goal, baseline_value=points[0][1], baseline_date=points[0][0])
+    goal = _with_first_baseline(goal, points, flow=flow)
     pile = adds_up(indicator)
     if pile or (flow and goal.yearly):
         # A figure that adds up within a year starts again in January: its trend, its path and
@@ -480,9 +492,21 @@ def target_status(
     if met:
         verdict.status = Status.MET
         return verdict
-    if as_of > due and not met:
+    if as_of > due:
         verdict.status = Status.MISSED
         return verdict
+    return _on_pace(verdict, indicator, goal, due, pile=pile, rank=rank)
+
+
+def _on_pace(verdict: Verdict, indicator, goal: Goal, due, *, pile: bool, rank: bool) -> Verdict:
+    """A target not met yet and not yet due: on track when the figure's projection to the due
+    day meets the goal, or, with no projection, when the figure is on the path's side."""
+    current, last, points, path = (
+        verdict.current,
+        verdict.as_of_period,
+        verdict.points,
+        verdict.path,
+    )
     # A pile is projected to the end of its year, the span its figure covers.
     horizon = min(due, datetime.date(last.year, 12, 31)) if pile else due
     if pile:

@@ -90,6 +90,18 @@ def _record_registration(registration, user, kind, *, before="", reason="", chan
     )
 
 
+def _level_refusal(row, value) -> str | None:
+    """Why a unit may not register `value` for the target of `row`: a level of its own where
+    the plan gives one, none at all, or a percentage outside 0-100."""
+    if value is not None and value != row.value and not row.target.unit_value_allowed:
+        return _("Kế hoạch không cho đơn vị đăng ký mức riêng cho chỉ tiêu này.")
+    if value is None:
+        return _("Nhập mức đăng ký.")
+    if row.target.unit == "%" and not 0 <= value <= 100:
+        return _("Tỷ lệ phần trăm phải từ 0 đến 100.")
+    return None
+
+
 @transaction.atomic
 def registration_save(
     *,
@@ -118,15 +130,9 @@ def registration_save(
         except ValidationError as exc:
             errors.update(exc.message_dict)
             continue
-        target = row.target
-        if value is not None and value != row.value and not target.unit_value_allowed:
-            errors[key] = [_("Kế hoạch không cho đơn vị đăng ký mức riêng cho chỉ tiêu này.")]
-            continue
-        if value is None:
-            errors[key] = [_("Nhập mức đăng ký.")]
-            continue
-        if target.unit == "%" and not 0 <= value <= 100:
-            errors[key] = [_("Tỷ lệ phần trăm phải từ 0 đến 100.")]
+        refusal = _level_refusal(row, value)
+        if refusal:
+            errors[key] = [refusal]
             continue
         note_text = (data.get("note") or "").strip()[:500]
         if (row.value, row.note) != (value, note_text):

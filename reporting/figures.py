@@ -188,15 +188,10 @@ def clean_task_update(raw: dict, *, current: TaskUpdate | None = None) -> dict:
     return cleaned
 
 
-def clean_task_update_fields(
-    raw: dict, *, current: TaskUpdate | None = None
-) -> tuple[dict, dict[str, list[str]]]:
-    """`clean_task_update` field by field: (the valid fields, cleaned; the refusals of the
-    others, keyed by the field). Status and progress go together: when either is refused,
-    neither is kept, so that a saved update never pairs "done" with 40 %."""
-    raw = dict(raw)
-    if raw.get("status") == TaskUpdate.Status.DONE and raw.get("progress") in (None, "", 0):
-        raw["progress"] = 100  # done means 100 %, whatever was left in the box
+def _clean_status_and_progress(raw: dict, current: TaskUpdate | None) -> tuple[dict, dict]:
+    """Status and progress, which stand or fall together: each checked, then the pair they
+    make with the `current` update. When one is refused, neither is kept; the one given
+    without fault is named too (no words of its own), so that the page marks it unsaved."""
     cleaned, errors = {}, {}
     if "status" in raw:
         if raw["status"] in TaskUpdate.Status.values:
@@ -215,11 +210,22 @@ def clean_task_update_fields(
         if mismatch:
             errors["progress"] = [str(mismatch)]
     if errors:
-        # Neither is kept; the one given without fault is named too (no words of its own), so
-        # that the page marks it unsaved.
         for name in ("status", "progress"):
             if cleaned.pop(name, None) is not None:
                 errors.setdefault(name, [])
+    return cleaned, errors
+
+
+def clean_task_update_fields(
+    raw: dict, *, current: TaskUpdate | None = None
+) -> tuple[dict, dict[str, list[str]]]:
+    """`clean_task_update` field by field: (the valid fields, cleaned; the refusals of the
+    others, keyed by the field). Status and progress go together: when either is refused,
+    neither is kept, so that a saved update never pairs "done" with 40 %."""
+    raw = dict(raw)
+    if raw.get("status") == TaskUpdate.Status.DONE and raw.get("progress") in (None, "", 0):
+        raw["progress"] = 100  # done means 100 %, whatever was left in the box
+    cleaned, errors = _clean_status_and_progress(raw, current)
     if "evidence_link" in raw:
         try:
             cleaned["evidence_link"] = clean_link(raw["evidence_link"])
@@ -236,27 +242,33 @@ def clean_task_update_fields(
 # --- What a report must hold to be sent ----------------------------------------------------------
 
 
+def _ratio_error(indicator: Indicator, row: ReportValue | None, *, required: bool) -> str | None:
+    """A ratio is sent whole: both parts, neither negative, a denominator above 0 and not
+    below the numerator."""
+    numerator = row.numerator if row else None
+    denominator = row.denominator if row else None
+    if numerator is None and denominator is None:
+        return _("Nhập tử số và mẫu số.") if required else None
+    if numerator is None or denominator is None:
+        return _("Nhập cả tử số và mẫu số.")
+    if numerator < 0 or denominator < 0:
+        return negative_message(indicator)
+    if denominator == 0:
+        return _("Mẫu số phải lớn hơn 0.")
+    if numerator > denominator:
+        return _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).") % {
+            "n": number_vi(numerator),
+            "d": number_vi(denominator),
+        }
+    return None
+
+
 def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool) -> str | None:
     """What stops the indicator's figure from being sent: missing, half a ratio, or a number
     the entry rule refuses (a figure saved before a rule was added is caught here too)."""
     kind = indicator.kind
     if kind == Indicator.Kind.RATIO:
-        numerator = row.numerator if row else None
-        denominator = row.denominator if row else None
-        if numerator is None and denominator is None:
-            return _("Nhập tử số và mẫu số.") if required else None
-        if numerator is None or denominator is None:
-            return _("Nhập cả tử số và mẫu số.")
-        if numerator < 0 or denominator < 0:
-            return negative_message(indicator)
-        if denominator == 0:
-            return _("Mẫu số phải lớn hơn 0.")
-        if numerator > denominator:
-            return _("Tử số (%(n)s) không được lớn hơn mẫu số (%(d)s).") % {
-                "n": number_vi(numerator),
-                "d": number_vi(denominator),
-            }
-        return None
+        return _ratio_error(indicator, row, required=required)
     if kind == Indicator.Kind.TEXT:
         if required and (row is None or not row.text.strip()):
             return _("Chưa nhập nội dung.")

@@ -95,70 +95,81 @@ def _cleaned(parsed: ReportInput, key: str, prefix: str, clean_fields, *args, **
     return cleaned
 
 
+def _posted_figure(line, post, parsed: ReportInput) -> dict:
+    """The fields an indicator's line posted, read as numbers where the kind wants numbers;
+    a number that does not read is refused here and left out."""
+    key, prefix, kind = line.key, f"v-{line.item.indicator_id}-", line.indicator.kind
+    data: dict = {}
+    if kind == Indicator.Kind.RATIO:
+        for name in ("numerator", "denominator"):
+            if prefix + name in post:
+                data[name] = _number(post[prefix + name], key, parsed, prefix + name)
+    elif kind == Indicator.Kind.TEXT:
+        if prefix + "text" in post:
+            data["text"] = post[prefix + "text"]
+    elif prefix + "value" in post:
+        raw = post[prefix + "value"]
+        if kind == Indicator.Kind.BOOLEAN:
+            data["value"] = {"1": 1, "0": 0}.get(raw)
+        else:
+            data["value"] = _number(raw, key, parsed, prefix + "value")
+    if prefix + "comment" in post:
+        data["comment"] = post[prefix + "comment"]
+    return {name: value for name, value in data.items() if value is not _UNREADABLE}
+
+
+def _posted_task_update(line, post) -> dict:
+    """The fields a task's line posted. "—" (no status chosen yet) with nothing else typed
+    means no update (not an error); a note or a link typed first keeps the status it has."""
+    prefix = f"t-{line.task.pk}-"
+    data = {
+        name: post[prefix + name]
+        for name in ("status", "progress", "note", "evidence_link")
+        if prefix + name in post
+    }
+    if not data.get("status"):
+        data.pop("status", None)
+        if line.update is None and not any(
+            (data.get(k) or "").strip() for k in ("progress", "note", "evidence_link")
+        ):
+            return {}
+    return data
+
+
+def _evidence_refusal(upload) -> str | None:
+    """Why an evidence file is not kept: too large, or not a type the page accepts."""
+    if upload.size > MAX_EVIDENCE_BYTES:
+        return _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name}
+    if not upload.name.lower().endswith(EVIDENCE_TYPES) or not evidence_content_ok(upload):
+        return _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.") % {
+            "name": upload.name
+        }
+    return None
+
+
 def parse_report_post(sheet: ReportSheet, post, files=None) -> ReportInput:
     """Read the report page's fields for every indicator and task of `sheet`. A field that
     does not read (text in a number) is left out with its refusal; the others are kept."""
     parsed = ReportInput()
     parsed.version = parse_int(post.get("version"), minimum=0)
     for line in sheet.values:
-        pk, key = line.item.indicator_id, line.key
-        prefix = f"v-{pk}-"
-        data: dict = {}
-        kind = line.indicator.kind
-        if kind == Indicator.Kind.RATIO:
-            for name in ("numerator", "denominator"):
-                if prefix + name in post:
-                    data[name] = _number(post[prefix + name], key, parsed, prefix + name)
-        elif kind == Indicator.Kind.TEXT:
-            if prefix + "text" in post:
-                data["text"] = post[prefix + "text"]
-        elif prefix + "value" in post:
-            raw = post[prefix + "value"]
-            if kind == Indicator.Kind.BOOLEAN:
-                data["value"] = {"1": 1, "0": 0}.get(raw)
-            else:
-                data["value"] = _number(raw, key, parsed, prefix + "value")
-        if prefix + "comment" in post:
-            data["comment"] = post[prefix + "comment"]
-        data = {name: value for name, value in data.items() if value is not _UNREADABLE}
+        data = _posted_figure(line, post, parsed)
         if data:
-            parsed.values[pk] = _cleaned(
-                parsed, key, prefix, clean_value_fields, line.indicator, data
+            prefix = f"v-{line.item.indicator_id}-"
+            parsed.values[line.item.indicator_id] = _cleaned(
+                parsed, line.key, prefix, clean_value_fields, line.indicator, data
             )
     for line in sheet.tasks:
-        pk, key = line.task.pk, line.key
-        prefix = f"t-{pk}-"
-        data = {}
-        for name in ("status", "progress", "note", "evidence_link"):
-            if prefix + name in post:
-                data[name] = post[prefix + name]
-        if not data.get("status"):
-            # "—": no status chosen yet. Nothing else typed means no update (not an error);
-            # a note or a link typed first is kept with the status it already has.
-            data.pop("status", None)
-            if line.update is None and not any(
-                (data.get(k) or "").strip() for k in ("progress", "note", "evidence_link")
-            ):
-                data = {}
+        pk, key, prefix = line.task.pk, line.key, f"t-{line.task.pk}-"
+        data = _posted_task_update(line, post)
         if data:
             parsed.task_updates[pk] = _cleaned(
                 parsed, key, prefix, clean_task_update_fields, data, current=line.update
             )
-        uploads = files.getlist(prefix + "files") if files is not None else []
-        for upload in uploads:
-            if upload.size > MAX_EVIDENCE_BYTES:
-                parsed.error(
-                    key, _("Tệp %(name)s lớn hơn 20 MB.") % {"name": upload.name}, prefix + "files"
-                )
-            elif not upload.name.lower().endswith(EVIDENCE_TYPES) or not evidence_content_ok(
-                upload
-            ):
-                parsed.error(
-                    key,
-                    _("Tệp %(name)s: chỉ nhận PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.")
-                    % {"name": upload.name},
-                    prefix + "files",
-                )
+        for upload in files.getlist(prefix + "files") if files is not None else []:
+            refusal = _evidence_refusal(upload)
+            if refusal:
+                parsed.error(key, refusal, prefix + "files")
             else:
                 parsed.files.setdefault(pk, []).append(upload)
     for name in ("results", "difficulties", "proposals"):

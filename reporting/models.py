@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import WorkflowEvent
+
 
 class Schedule(models.Model):
     """Lịch báo cáo of a plan: how often which units report, by which day, on what."""
@@ -306,7 +308,7 @@ class Evidence(models.Model):
         return self.name
 
 
-class Event(models.Model):
+class Event(WorkflowEvent):
     """Every change of a report or a registration: who, when, from where, what changed, why.
 
     Saves of a draft are recorded too (with the fields that changed), so that a figure can
@@ -336,15 +338,6 @@ class Event(models.Model):
         related_name="events",
     )
     kind = models.CharField(_("thao tác"), max_length=20, choices=Kind.choices)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    reason = models.TextField(blank=True)
-    changes = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("lịch sử thao tác")

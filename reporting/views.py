@@ -246,11 +246,21 @@ def _seen_version(request) -> int:
         return -1
 
 
-def _transition(request, pk, call, success: str):
+def _transition(request, pk, step, success: str, **extra):
+    """One workflow step from a button: the service `step` is called with the person, where
+    the request came from and the version they had on screen (plus `extra`); a step they may
+    not take is a 404, a refused one a message on the report page."""
     scope = user_scope(request.user)
     report = selectors.report_in_scope(scope=scope, pk=pk)
     try:
-        call(scope, report)
+        step(
+            scope=scope,
+            user=request.user,
+            report=report,
+            ip=client_ip(request),
+            expected_version=_seen_version(request),
+            **extra,
+        )
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
@@ -266,13 +276,7 @@ def report_approve(request, pk):
     return _transition(
         request,
         pk,
-        lambda scope, report: services.report_approve(
-            scope=scope,
-            user=request.user,
-            report=report,
-            ip=client_ip(request),
-            expected_version=_seen_version(request),
-        ),
+        services.report_approve,
         _("Đã duyệt báo cáo và chuyển cơ quan thường trực tiếp nhận."),
     )
 
@@ -283,13 +287,7 @@ def report_accept(request, pk):
     return _transition(
         request,
         pk,
-        lambda scope, report: services.report_accept(
-            scope=scope,
-            user=request.user,
-            report=report,
-            ip=client_ip(request),
-            expected_version=_seen_version(request),
-        ),
+        services.report_accept,
         _("Đã tiếp nhận báo cáo. Số liệu đã được chốt và cập nhật vào tổng hợp."),
     )
 
@@ -300,15 +298,9 @@ def report_reopen(request, pk):
     return _transition(
         request,
         pk,
-        lambda scope, report: services.report_reopen(
-            scope=scope,
-            user=request.user,
-            report=report,
-            reason=request.POST.get("reason", ""),
-            ip=client_ip(request),
-            expected_version=_seen_version(request),
-        ),
+        services.report_reopen,
         _("Đã mở lại báo cáo để đơn vị sửa."),
+        reason=request.POST.get("reason", ""),
     )
 
 

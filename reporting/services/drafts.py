@@ -133,6 +133,72 @@ def report_save_valid(
     )
 
 
+def _stage_values(report, value_lines, values: dict, result, changes: dict, *, partial: bool):
+    """Each posted figure checked by the figure's rule and applied to its row (new or
+    existing), not yet written: the new rows and the changed ones. A refused figure is
+    recorded in `result`; with `partial`, the fields that pass are still applied."""
+    lines = {line.item.indicator_id: line for line in value_lines}
+    new, dirty = [], []
+    for indicator_id, data in values.items():
+        line = lines.get(int(indicator_id))
+        key = f"value-{indicator_id}"
+        if line is None:
+            result.refuse(key, [_("Chỉ số này không thuộc báo cáo của đơn vị.")])
+            continue
+        row = line.row or ReportValue(report=report, indicator=line.indicator)
+        cleaned, refused = figures.clean_value_fields(line.indicator, data)
+        if refused:
+            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
+            if not partial:
+                continue
+        changed = _apply(row, cleaned, figures.TEXT_FIELDS)
+        if changed:
+            changes[key] = changed
+            (dirty if row.pk else new).append(row)
+            line.row = row
+    return new, dirty
+
+
+def _stage_task_updates(
+    report, task_lines: dict, task_updates: dict, files: dict, result, changes, *, partial: bool
+):
+    """The same for the tasks' updates; a task with only new files counts as updated."""
+    new, dirty = [], []
+    for task_id, data in task_updates.items():
+        line = task_lines.get(int(task_id))
+        key = f"task-{task_id}"
+        if line is None:
+            result.refuse(key, [_("Nhiệm vụ này không thuộc báo cáo của đơn vị.")])
+            continue
+        update = line.update or TaskUpdate(report=report, task=line.task)
+        cleaned, refused = figures.clean_task_update_fields(data, current=update)
+        if refused:
+            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
+            if not partial:
+                continue
+        changed = _apply(update, cleaned)
+        if update.pk is None and cleaned.get("status") and "status" not in changed:
+            # "Chưa thực hiện" chosen on purpose is an update, though it is the default.
+            changed["status"] = [None, update.status]
+        if changed or (update.pk is None and int(task_id) in files):
+            changes[key] = changed
+            (dirty if update.pk else new).append(update)
+            line.update = update
+    return new, dirty
+
+
+def _clean_narrative(narrative: dict, result) -> dict:
+    """The narrative fields posted, each checked as free text; a refused one is recorded."""
+    cleaned = {}
+    for name in NARRATIVE_FIELDS:
+        if name in narrative:
+            try:
+                cleaned[name] = free_text(narrative[name], key=name)
+            except ValidationError as exc:
+                result.refuse(name, exc.messages, [name])
+    return cleaned
+
+
 def _save_draft(
     *,
     scope: UserScope,
@@ -153,59 +219,17 @@ def _save_draft(
     if expected_version != report.version:
         raise ConcurrentEditError()
     sheet = selectors.report_sheet(report, with_previous=False)
-    lines = {line.item.indicator_id: line for line in sheet.values}
     task_lines = {line.task.pk: line for line in sheet.tasks}
     changes: dict[str, dict] = {}
     result = DraftSave(report)
 
-    new_values, dirty_values = [], []
-    for indicator_id, data in (values or {}).items():
-        line = lines.get(int(indicator_id))
-        key = f"value-{indicator_id}"
-        if line is None:
-            result.refuse(key, [_("Chỉ số này không thuộc báo cáo của đơn vị.")])
-            continue
-        row = line.row or ReportValue(report=report, indicator=line.indicator)
-        cleaned, refused = figures.clean_value_fields(line.indicator, data)
-        if refused:
-            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
-            if not partial:
-                continue
-        changed = _apply(row, cleaned, figures.TEXT_FIELDS)
-        if changed:
-            changes[key] = changed
-            (dirty_values if row.pk else new_values).append(row)
-            line.row = row
-
-    new_updates, dirty_updates = [], []
-    for task_id, data in (task_updates or {}).items():
-        line = task_lines.get(int(task_id))
-        key = f"task-{task_id}"
-        if line is None:
-            result.refuse(key, [_("Nhiệm vụ này không thuộc báo cáo của đơn vị.")])
-            continue
-        update = line.update or TaskUpdate(report=report, task=line.task)
-        cleaned, refused = figures.clean_task_update_fields(data, current=update)
-        if refused:
-            result.refuse(key, [m for msgs in refused.values() for m in msgs], refused)
-            if not partial:
-                continue
-        changed = _apply(update, cleaned)
-        if update.pk is None and cleaned.get("status") and "status" not in changed:
-            # "Chưa thực hiện" chosen on purpose is an update, though it is the default.
-            changed["status"] = [None, update.status]
-        if changed or (update.pk is None and files and int(task_id) in files):
-            changes[key] = changed
-            (dirty_updates if update.pk else new_updates).append(update)
-            line.update = update
-
-    new_narrative = {}
-    for name in NARRATIVE_FIELDS:
-        if narrative and name in narrative:
-            try:
-                new_narrative[name] = free_text(narrative[name], key=name)
-            except ValidationError as exc:
-                result.refuse(name, exc.messages, [name])
+    new_values, dirty_values = _stage_values(
+        report, sheet.values, values or {}, result, changes, partial=partial
+    )
+    new_updates, dirty_updates = _stage_task_updates(
+        report, task_lines, task_updates or {}, files or {}, result, changes, partial=partial
+    )
+    new_narrative = _clean_narrative(narrative or {}, result)
     if result.errors and not partial:
         raise ValidationError(result.errors)
 

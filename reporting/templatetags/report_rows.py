@@ -1,18 +1,22 @@
-"""The rows of the report page, written in Python.
+"""The rows of the report page (indicators and tasks), written in Python.
 
 A province's report has 60 indicators and a dozen tasks; as template markup each row cost about
 35 template nodes, and rendering them was most of the time of the page reporters open every
-month (bench/README.md). The markup is the same; every value is escaped with the standard
-library's `html.escape` (quotes included) before the row is marked safe.
+month (bench/README.md). Both kinds of row are built here, in one idiom, and share `_notes`
+(what was typed, the refusal, the warning, the return note) with the narrative fields. Every
+value is escaped with the standard library's `html.escape` (quotes included) by `_e`; a row is
+marked safe once, by `_safe`.
 """
 
 import functools
 from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as gettext_now
 
 from core.formats import number_vi
@@ -26,16 +30,26 @@ register = template.Library()
 def _labels(language: str) -> dict[str, str]:
     """The row's fixed words, translated once per language rather than once per row."""
     words = (
-        "Bạn vừa nhập",
-        "Ghi chú khi trả lại",
-        "Tử số",
-        "Mẫu số",
-        "Có",
-        "Không",
-        "Bắt buộc",
-        "Giải trình",
-        "Kỳ trước",
-        "Kỳ này",
+        gettext_noop("Bạn vừa nhập"),
+        gettext_noop("Ghi chú khi trả lại"),
+        gettext_noop("Tử số"),
+        gettext_noop("Mẫu số"),
+        gettext_noop("Có"),
+        gettext_noop("Không"),
+        gettext_noop("Bắt buộc"),
+        gettext_noop("Giải trình"),
+        gettext_noop("Kỳ trước"),
+        gettext_noop("Kỳ này"),
+        gettext_noop("Không ghi thời hạn"),
+        gettext_noop("Chủ trì"),
+        gettext_noop("Phụ trách"),
+        gettext_noop("Thẩm quyền quyết định"),
+        gettext_noop("Tình trạng"),
+        gettext_noop("Tiến độ (%)"),
+        gettext_noop("Kết quả, sản phẩm"),
+        gettext_noop("Đường dẫn minh chứng"),
+        gettext_noop("Tệp minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)"),
+        gettext_noop("Xóa"),
     )
     labels = {word: gettext_now(word) for word in words}
     labels.update({f"kind:{value}": str(label) for value, label in Indicator.Kind.choices})
@@ -51,10 +65,19 @@ def _e(value) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _notes(key: str, errors: dict, warning: str | None, return_note: str, typed: dict) -> str:
+def _safe(html: str) -> SafeString:
+    """The one place a row becomes safe HTML: every value in it went through `_e`."""
+    return mark_safe(html)  # noqa: S308 - callers build `html` only from _e() and fixed markup
+
+
+def _notes(
+    key: str, errors: dict, warning: str | None, return_note: str | None, typed: dict
+) -> str:
+    """The notes under a field: what the person typed that was not saved, the refusal (the
+    element the field's aria-describedby names), the warning, the note of the return."""
     parts = [
-        f'<div class="small text-warning-emphasis">{_e(_("Bạn vừa nhập"))} ({_e(field)}): '
-        f"<strong>{_e(value)}</strong></div>"
+        f'<div class="small text-warning-emphasis">{_e(_("Bạn vừa nhập"))}'
+        f"{f' ({_e(field)})' if field else ''}: <strong>{_e(value)}</strong></div>"
         for field, value in typed.items()
     ]
     if errors.get(key):
@@ -160,7 +183,7 @@ def value_row(line, number: int, can_edit: bool, errors: dict, warnings: dict) -
         row.return_note if row is not None else "",
         line.typed if can_edit else {},
     )
-    return mark_safe(  # noqa: S308 - every value above went through _e()
+    return _safe(
         f'<tr id="{_e(key)}" data-testid="{_e(key)}" class="{css}"><td>{number}</td>'
         f"<td><div>{_e(ind.name)}{required}</div>"
         f'<div class="small text-muted">{kind}</div></td>'
@@ -172,12 +195,149 @@ def value_row(line, number: int, can_edit: bool, errors: dict, warnings: dict) -
 
 
 @register.simple_tag
+def field_notes(key: str, errors: dict, typed) -> SafeString:
+    """The notes under a narrative field: what was typed and not saved, the refusal."""
+    return _safe(_notes(key, errors, None, None, {None: typed} if typed else {}))
+
+
+def _task_heading(line, number: int) -> str:
+    """The task's title, deadlines, who leads it and, if any, last period's progress."""
+    task = line.task
+    deadlines = "; ".join(_e(d.display) for d in task.deadlines.all())
+    about = deadlines or _e(_("Không ghi thời hạn"))
+    if task.lead_units_text:
+        about += f" · {_e(_('Chủ trì'))}: {_e(task.lead_units_text)}"
+    if task.person_in_charge:
+        about += (
+            f' · <span data-testid="task-person">{_e(_("Phụ trách"))}: '
+            f"{_e(task.person_in_charge.full_name)}</span>"
+        )
+    if task.deciding_authority:
+        about += (
+            f' · <span data-testid="task-authority">{_e(_("Thẩm quyền quyết định"))}: '
+            f"{_e(task.deciding_authority)}</span>"
+        )
+    previous = ""
+    if line.previous:
+        previous = (
+            f'<div class="small text-muted">{_e(_("Kỳ trước"))}: '
+            f"{_e(line.previous.get_status_display())}, {_e(line.previous.progress)}%</div>"
+        )
+    return (
+        f'<div class="d-flex flex-wrap gap-2"><div class="me-auto">'
+        f"<strong>{number}. {_e(task.title)}</strong>"
+        f'<div class="small text-muted">{about}</div></div>{previous}</div>'
+    )
+
+
+def _task_field(line, name: str, label: str, width: int, control: str) -> str:
+    """One labelled field of a task's update; `control` is the element's opening, its id and
+    name are added here with the marks of a refused field."""
+    pk, mark = line.task.pk, _refused(line, name)
+    return (
+        f'<div class="col-md-{width}"><label class="form-label small" for="t-{pk}-{name}">'
+        f"{_e(_(label))}</label>{control.format(red=' is-invalid' if mark else '')} "
+        f'id="t-{pk}-{name}" name="t-{pk}-{name}"{mark}'
+    )
+
+
+def _task_inputs(line, statuses) -> str:
+    inputs = line.inputs
+    return (
+        '<div class="row g-2 mt-1">'
+        + _task_field(
+            line, "status", "Tình trạng", 3, '<select class="form-select form-select-sm{red}"'
+        )
+        + f'><option value="">—</option>{status_options(statuses, inputs["status"])}</select></div>'
+        + _task_field(
+            line, "progress", "Tiến độ (%)", 2, '<input class="form-control form-control-sm{red}"'
+        )
+        + f' value="{_e(inputs["progress"])}" inputmode="numeric"></div>'
+        + _task_field(
+            line,
+            "note",
+            "Kết quả, sản phẩm",
+            7,
+            '<textarea class="form-control form-control-sm{red}"',
+        )
+        + f' rows="1">{_e(inputs["note"])}</textarea></div>'
+        + _task_field(
+            line,
+            "evidence_link",
+            "Đường dẫn minh chứng",
+            6,
+            '<input class="form-control form-control-sm{red}"',
+        )
+        + f' value="{_e(inputs["evidence_link"])}" placeholder="https://"></div>'
+        + _task_field(
+            line,
+            "files",
+            "Tệp minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)",
+            6,
+            '<input class="form-control form-control-sm{red}" type="file" multiple',
+        )
+        + " data-no-autosave></div></div>"
+    )
+
+
+def _task_summary(update) -> str:
+    """A task's update as read by someone who may not edit it."""
+    if update is None:
+        return '<div class="small mt-1"><strong>—</strong></div>'
+    text = f"<strong>{_e(update.get_status_display() or '—')}</strong>, {_e(update.progress)}%"
+    if update.note:
+        text += f" — {_e(update.note)}"
+    if update.evidence_link:
+        text += (
+            f'<div><a href="{_e(update.evidence_link)}" rel="noopener noreferrer" '
+            f'target="_blank">{_e(Truncator(update.evidence_link).chars(80))}</a></div>'
+        )
+    return f'<div class="small mt-1">{text}</div>'
+
+
+def _task_files(update, can_edit: bool) -> str:
+    files = list(update.files.all()) if update is not None else []
+    if not files:
+        return ""
+    remove = _e(_("Xóa"))
+    items = "".join(
+        f'<li><i class="bi bi-paperclip"></i> '
+        f'<a href="{_e(reverse("reporting:evidence", args=[f.pk]))}">{_e(f.name)}</a>'
+        + (
+            f' <button class="btn btn-link btn-sm text-danger p-0 ms-2" '
+            f'form="delete-evidence-{f.pk}">{remove}</button>'
+            if can_edit
+            else ""
+        )
+        + "</li>"
+        for f in files
+    )
+    return f'<ul class="small mb-0 mt-1 list-unstyled">{items}</ul>'
+
+
+@register.simple_tag
+def task_row(line, number: int, can_edit: bool, errors: dict, statuses) -> SafeString:
+    """One task of the report page: heading, its update (fields or as read), evidence, notes."""
+    key, update = line.key, line.update
+    border = " border-danger" if errors.get(key) else ""
+    body = _task_inputs(line, statuses) if can_edit else _task_summary(update)
+    notes = _notes(
+        key,
+        errors,
+        None,
+        update.return_note if update is not None else None,
+        line.typed if can_edit else {},
+    )
+    return _safe(
+        f'<div class="border rounded p-2 mb-2{border}" id="{_e(key)}" data-testid="{_e(key)}">'
+        f"{_task_heading(line, number)}{body}{_task_files(update, can_edit)}{notes}</div>"
+    )
+
+
+@register.simple_tag
 def status_options(statuses, chosen: str) -> str:
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        (
-            (value, mark_safe(" selected") if value == chosen else "", label)
-            for value, label in statuses
-        ),
+        ((value, " selected" if value == chosen else "", label) for value, label in statuses),
     )
