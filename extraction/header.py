@@ -283,10 +283,16 @@ def _bases_part(lines: list[str], start: int) -> list[str]:
 def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
     """Recipients ("Nơi nhận:") and signature block; returns them and where the closing starts."""
     start = None
+    end = len(lines)
     for i in range(len(lines) - 1, max(-1, len(lines) - 60), -1):
         if re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
             start = i
             break
+    early = _closing_before_attachment(lines)
+    if early and start is not None and early[0] != start:
+        early = None  # the attached plan has its own closing at the end: that one is read
+    if early:
+        start, end = early
     recipients: list[str] = []
     sign_lines: list[str] = []
     if start is not None:
@@ -294,7 +300,7 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         # VX.      PHÓ CHỦ TỊCH"): the right-hand column is the signature block.
         beside: list[str] = []
         closing = []
-        for line in lines[start:]:
+        for line in lines[start:end]:
             left, right = _split_beside(line)
             closing.append(left)
             if right:
@@ -339,7 +345,36 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
             start -= 1
         sign_lines = lines[start:]
+    if early:
+        start = len(lines)  # the attached plan after the closing is the body
     return _sane(parse_signature(sign_lines)), [r.rstrip(";,.") for r in recipients], start
+
+
+_ATTACHED = re.compile(r"^\((?:Ban hành )?kèm theo\b", re.I)
+
+
+def _closing_before_attachment(lines: list[str]) -> tuple[int, int] | None:
+    """A decision or resolution that issues a plan (programme) closes before the plan it
+    attaches: "Nơi nhận:" / recipients / "TM. CHÍNH PHỦ" / "THỦ TƯỚNG" / the name, then the
+    plan's title and "(Ban hành kèm theo Nghị quyết số …)". Returns where that closing starts
+    and ends (after the signer's name)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
+            continue
+        k = i + 1
+        while k < len(lines) and k - i < 40 and re.match(r"^[-–+•*]\s", lines[k]):
+            k += 1
+        signature = k
+        while k < len(lines) and k - signature < 6 and _signature_like(lines[k]):
+            if not lines[k].isupper() and not _SIGN_AUTHORITY.match(lines[k]):
+                k += 1
+                break  # the name ends the block
+            k += 1
+        else:
+            continue
+        if k > signature + 1 and any(_ATTACHED.match(x) for x in lines[k : k + 4]):
+            return i, k
+    return None
 
 
 def _sane(signature: Signature) -> Signature:

@@ -90,11 +90,21 @@ def _comparator(word: str | None, before: str) -> str | None:
     return ">="
 
 
+# A clause ends at ";" or at the end of a sentence: "… cực tăng trưởng mới. Phấn đấu đến năm 2025,
+# có từ 3-5 huyện …" is two (a lower-case word before the full stop, so "TP. Hà Nội" is not).
+_CLAUSE_END = re.compile(r";\s*|(?<=[a-zà-ỹđ%)])\.\s+")
+
+
 def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
     """Split a paragraph into clauses at semicolons (a list of promises), keeping offsets."""
     out = []
     start = 0
-    for match in re.finditer(r";\s*", paragraph):
+    for match in _CLAUSE_END.finditer(paragraph):
+        if (
+            match.group(0).startswith(".")
+            and not paragraph[match.end() : match.end() + 1].isupper()
+        ):
+            continue  # a sentence ends at ". " before a capital, not at "1.000" or "v.v. các"
         out.append((paragraph[start : match.start()], offset + start))
         start = match.end()
     out.append((paragraph[start:], offset + start))
@@ -141,10 +151,20 @@ def _context(paragraph: str) -> str:
     return head[:160]
 
 
+_YEAR_FIRST = re.compile(r"(?:^|[.:]\s+)Năm\s+(20\d\d)\s*,")
+_PERIOD = re.compile(r"giai đoạn\s+(?:20\d\d)\s*[-–]\s*(20\d\d)", re.I)
+
+
 def _due(clause: str, default_due: str | None) -> str | None:
     match = _DUE.search(clause)
     if match:
         return match.group(1)
+    year_first = _YEAR_FIRST.search(clause)
+    if year_first:
+        return year_first.group(1)  # "Năm 2025, hoàn thành …, 100% người dân …"
+    period = _PERIOD.search(clause)
+    if period:
+        return period.group(1)  # "bình quân hàng năm giai đoạn 2021-2025": due at its end
     if _YEARLY.search(clause):
         return None
     return default_due
@@ -292,7 +312,8 @@ def _clause_targets(
                 value=a,
                 value_max=b,
                 unit=unit,
-                due=_due(clause, default_due),
+                # "X đến năm 2025 đạt 17%, đến năm 2030 đạt 20%": each figure its own year.
+                due=_due(piece, None) or _due(clause, default_due),
                 span=[offset + piece_start + lead, offset + piece_end],
                 measure="lần" if unit == "other" else None,
             )
