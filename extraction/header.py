@@ -93,7 +93,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line)
             or _BODY_START.match(line)
             or line.startswith("![")
-            or _issuing_authority(line)
+            or (_issuing_authority(line) and not _CUT_AFTER.search(title_lines[-1]))
             or (re.match(r"^[-+•*]\s+[^\W\d]", line) and not _in_capitals(line))
         ):
             break  # the body ("PHẦN I. KẾT QUẢ …") or an image placeholder after the title
@@ -168,6 +168,8 @@ _TITLE_GOES_ON = re.compile(
 )
 # A first title line cut after a date or a document number goes on: "… ngày 22/12/2024" /
 # "Bộ Chính trị về …".
+# "… NĂM 2022 CỦA" / "BỘ CHÍNH TRỊ VỀ …": a title line cut after a word that needs what follows.
+_CUT_AFTER = re.compile(r"\b(?:của|về|và|với|cho|tại|CỦA|VỀ|VÀ|VỚI|CHO|TẠI)$")
 _ENDS_OPEN = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|\d+-[A-ZĐ]+/[A-ZĐ0-9]+|\bcủa|\bvề)$")
 _BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
 
@@ -361,19 +363,23 @@ def _closing_before_attachment(lines: list[str]) -> tuple[int, int] | None:
     for i in range(len(lines) - 1, -1, -1):
         if not re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
             continue
-        k = i + 1
-        while k < len(lines) and k - i < 40 and re.match(r"^[-–+•*]\s", lines[k]):
-            k += 1
-        signature = k
-        while k < len(lines) and k - signature < 6 and _signature_like(lines[k]):
-            if not lines[k].isupper() and not _SIGN_AUTHORITY.match(lines[k]):
+        # Recipients and the signature's capitals, in either order or interleaved (two columns
+        # read one cell per line), up to the signer's name.
+        k, capitals, end = i + 1, 0, None
+        while k < len(lines) and k - i < 45:
+            line = lines[k]
+            if re.match(r"^[-–+•*]\s", line):
                 k += 1
-                break  # the name ends the block
-            k += 1
-        else:
-            continue
-        if k > signature + 1 and any(_ATTACHED.match(x) for x in lines[k : k + 4]):
-            return i, k
+            elif _signature_like(line) and (line.isupper() or _SIGN_AUTHORITY.match(line)):
+                capitals += 1
+                k += 1
+            elif _signature_like(line) and capitals:
+                end = k + 1  # the name ends the block
+                break
+            else:
+                break
+        if end and any(_ATTACHED.match(x) for x in lines[end : end + 7]):
+            return i, end
     return None
 
 

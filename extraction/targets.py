@@ -33,6 +33,14 @@ _COUNT = re.compile(
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
 )
+# An amount of money promised: "GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD", "thu nhập
+# bình quân đạt trên 75 triệu đồng".
+_AMOUNT = re.compile(
+    r"(?P<cmp>khoảng|trên|ít nhất|tối thiểu|đạt)\s+(?P<a>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+    r"(?:\s*(?:-|–|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?))?\s*"
+    r"(?P<measure>USD|đô la Mỹ|nghìn tỷ đồng|tỷ đồng|triệu đồng)\b",
+    re.I,
+)
 _TOP = re.compile(
     r"(?:nhóm|top)\s+(?P<a>\d+)\s+(?:tỉnh|địa phương|đơn vị|tỉnh, thành phố)[^,;.]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất)",
     re.I,
@@ -288,6 +296,16 @@ def _clause_targets(
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
         taken.append(match.span())
+    measures: dict[int, str] = {}
+    for match in _AMOUNT.finditer(clause):
+        if not free(*match.span()):
+            continue
+        a, b = _number(match.group("a")), _number(match.group("b"))
+        word = match.group("cmp").lower()
+        comparator = "range" if b is not None else {"khoảng": "=", "trên": ">"}.get(word, ">=")
+        found.append((match.start(), match.end(), comparator, a, b, "other"))
+        measures[match.start()] = match.group("measure")
+        taken.append(match.span())
     if any(unit == "%" for *_, unit in found):
         # "100% xã có trạm BTS (tối thiểu 1 trạm)": the count details the percentage.
         found = [f for f in found if f[5] != "count"]
@@ -315,7 +333,7 @@ def _clause_targets(
                 # "X đến năm 2025 đạt 17%, đến năm 2030 đạt 20%": each figure its own year.
                 due=_due(piece, None) or _due(clause, default_due),
                 span=[offset + piece_start + lead, offset + piece_end],
-                measure="lần" if unit == "other" else None,
+                measure=measures.get(start, "lần") if unit == "other" else None,
             )
         )
     return targets

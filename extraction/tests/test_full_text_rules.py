@@ -89,3 +89,82 @@ def test_a_sentence_ends_a_clause_and_a_year_opening_it_dates_its_figure():
         ("Phấn đấu đến năm 2", "2025"),
         ("Năm 2026, 100% ngư", "2026"),
     ]
+
+
+def test_an_amount_of_money_promised_is_a_target_with_its_currency():
+    draft = extract_text(
+        "I. MỤC TIÊU\n- GRDP bình quân đầu người đến năm 2025 đạt khoảng 8.300-8.500 USD, đến năm "
+        "2030 đạt trên 12.000 USD.\n"
+    )
+    assert [(t.comparator, t.value, t.value_max, t.measure, t.due) for t in draft.targets] == [
+        ("range", 8300.0, 8500.0, "USD", "2025"),
+        (">", 12000.0, None, "USD", "2030"),
+    ]
+
+
+def test_a_capitals_title_cut_after_cua_goes_on_over_a_line_naming_an_authority():
+    draft = extract_text(
+        "Số: 12/NQ-CP\nHà Nội, ngày 07 tháng 02 năm 2023\nNGHỊ QUYẾT\n"
+        "BAN HÀNH CHƯƠNG TRÌNH THỰC HIỆN NGHỊ QUYẾT SỐ 15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA\n"
+        "BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN THỦ ĐÔ\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n"
+    )
+    assert draft.document.title.endswith("CỦA BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN THỦ ĐÔ")
+
+
+def test_a_pdf_line_cut_inside_a_range_is_joined():
+    from extraction.readers import unwrap
+
+    assert unwrap(["tăng khoảng 7,5%", "- 8,0%; GRDP tăng"]) == [
+        "tăng khoảng 7,5% - 8,0%; GRDP tăng"
+    ]
+    assert unwrap(["Nội dung:", "- 05 lớp tập huấn"]) == ["Nội dung:", "- 05 lớp tập huấn"]
+
+
+def _line(top, *runs):
+    """A pdfplumber text line: runs of (x0, text), one character every 6 points."""
+    chars = []
+    for x0, text in runs:
+        x = x0
+        for ch in text:
+            if ch != " ":
+                chars.append({"x0": x, "x1": x + 5, "text": ch})
+            x += 6
+    return {
+        "top": top,
+        "bottom": top + 10,
+        "x0": chars[0]["x0"],
+        "x1": chars[-1]["x1"],
+        "chars": chars,
+        "text": "   ".join(t for _, t in runs),
+    }
+
+
+def test_a_pdf_block_in_two_columns_is_read_column_by_column():
+    from extraction.readers import _column_lines
+
+    lines = [
+        _line(10, (80, "Điều 3. Các sở chịu trách nhiệm thi hành Quyết định này./.")),
+        _line(30, (80, "Nơi nhận:"), (380, "KT. CHỦ TỊCH")),
+        _line(42, (80, "- Như Điều 3;"), (380, "PHÓ CHỦ TỊCH")),
+        _line(54, (80, "- Lưu: VT, KT.")),
+        _line(66, (380, "Phạm Anh Tuấn")),
+        _line(90, (80, "KẾ HOẠCH HỖ TRỢ HỆ SINH THÁI KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO TỈNH")),
+        _line(110, (80, "UBND TỈNH LÀO CAI"), (380, "CỘNG HÒA XÃ HỘI")),
+        _line(122, (80, "Số: 12/KH-UBND"), (380, "Lào Cai, ngày 05/6/2026")),
+        _line(134, (80, "KẾ HOẠCH")),
+    ]
+    assert [text for _, text in sorted(_column_lines(lines))] == [
+        "Điều 3. Các sở chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:",
+        "- Như Điều 3;",
+        "- Lưu: VT, KT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Phạm Anh Tuấn",
+        "KẾ HOẠCH HỖ TRỢ HỆ SINH THÁI KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO TỈNH",
+        "UBND TỈNH LÀO CAI",
+        "Số: 12/KH-UBND",
+        "CỘNG HÒA XÃ HỘI",
+        "Lào Cai, ngày 05/6/2026",
+        "KẾ HOẠCH",  # the document type under the header is not in the issuer's column
+    ]
