@@ -29,7 +29,8 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ)\s+"
+    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ|"
+    r"(?<=có )thêm)\s+"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
 )
@@ -291,6 +292,7 @@ def _clause_targets(
                 "không quá": "<=",
                 "khoảng": "=",
                 "từ": ">=",
+                "thêm": ">=",  # "có thêm 02 xã đạt chuẩn": that many more
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")

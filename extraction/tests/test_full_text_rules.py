@@ -168,3 +168,14 @@ def test_a_pdf_block_in_two_columns_is_read_column_by_column():
         "Lào Cai, ngày 05/6/2026",
         "KẾ HOẠCH",  # the document type under the header is not in the issuer's column
     ]
+
+
+def test_a_count_of_more_units_is_a_target_and_a_bare_count_is_not():
+    draft = extract_text(
+        "I. MỤC TIÊU\n- Đến năm 2030 có thêm 1-2 huyện phát triển thành quận.\n"
+        "- Tổ chức 02 hội nghị sơ kết.\n"
+    )
+    numeric = [t for t in draft.targets if t.value is not None]
+    assert [(t.comparator, t.value, t.value_max, t.unit, t.due) for t in numeric] == [
+        ("range", 1.0, 2.0, "count", "2030")
+    ]
