@@ -23,7 +23,6 @@ _COMPARATOR_WORDS = [
     (r"dưới|thấp hơn|nhỏ hơn|<", "<"),
 ]
 _PERCENT = re.compile(
-    r"(?P<pre>(?:\S+\s+){0,4}?)"
     r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
     r"(?P<a>" + NUM + r")\s*(?:%\s*)?(?:(?P<dash>-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*%",
     re.I,
