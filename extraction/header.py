@@ -93,7 +93,7 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
             re.match(r"^(Thực hiện|Căn cứ|Triển khai thực hiện|Để|I\.|1\.)\s", line)
             or _BODY_START.match(line)
             or line.startswith("![")
-            or _issuing_authority(line)
+            or (_issuing_authority(line) and not _CUT_AFTER.search(title_lines[-1]))
             or (re.match(r"^[-+•*]\s+[^\W\d]", line) and not _in_capitals(line))
         ):
             break  # the body ("PHẦN I. KẾT QUẢ …") or an image placeholder after the title
@@ -168,6 +168,8 @@ _TITLE_GOES_ON = re.compile(
 )
 # A first title line cut after a date or a document number goes on: "… ngày 22/12/2024" /
 # "Bộ Chính trị về …".
+# "… NĂM 2022 CỦA" / "BỘ CHÍNH TRỊ VỀ …": a title line cut after a word that needs what follows.
+_CUT_AFTER = re.compile(r"\b(?:của|về|và|với|cho|tại|CỦA|VỀ|VÀ|VỚI|CHO|TẠI)$")
 _ENDS_OPEN = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{4}|\d+-[A-ZĐ]+/[A-ZĐ0-9]+|\bcủa|\bvề)$")
 _BODY_START = re.compile(r"^(?:[IVX]+\.|\d+\.|PHẦN|Căn cứ|Thực hiện)\s", re.I)
 
@@ -283,10 +285,16 @@ def _bases_part(lines: list[str], start: int) -> list[str]:
 def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
     """Recipients ("Nơi nhận:") and signature block; returns them and where the closing starts."""
     start = None
+    end = len(lines)
     for i in range(len(lines) - 1, max(-1, len(lines) - 60), -1):
         if re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
             start = i
             break
+    early = _closing_before_attachment(lines)
+    if early and start is not None and early[0] != start:
+        early = None  # the attached plan has its own closing at the end: that one is read
+    if early:
+        start, end = early
     recipients: list[str] = []
     sign_lines: list[str] = []
     if start is not None:
@@ -294,7 +302,7 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         # VX.      PHÓ CHỦ TỊCH"): the right-hand column is the signature block.
         beside: list[str] = []
         closing = []
-        for line in lines[start:]:
+        for line in lines[start:end]:
             left, right = _split_beside(line)
             closing.append(left)
             if right:
@@ -339,7 +347,40 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
             start -= 1
         sign_lines = lines[start:]
+    if early:
+        start = len(lines)  # the attached plan after the closing is the body
     return _sane(parse_signature(sign_lines)), [r.rstrip(";,.") for r in recipients], start
+
+
+_ATTACHED = re.compile(r"^\((?:Ban hành )?kèm theo\b", re.I)
+
+
+def _closing_before_attachment(lines: list[str]) -> tuple[int, int] | None:
+    """A decision or resolution that issues a plan (programme) closes before the plan it
+    attaches: "Nơi nhận:" / recipients / "TM. CHÍNH PHỦ" / "THỦ TƯỚNG" / the name, then the
+    plan's title and "(Ban hành kèm theo Nghị quyết số …)". Returns where that closing starts
+    and ends (after the signer's name)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not re.match(r"^Nơi nhận\s*:?", lines[i], re.I):
+            continue
+        # Recipients and the signature's capitals, in either order or interleaved (two columns
+        # read one cell per line), up to the signer's name.
+        k, capitals, end = i + 1, 0, None
+        while k < len(lines) and k - i < 45:
+            line = lines[k]
+            if re.match(r"^[-–+•*]\s", line):
+                k += 1
+            elif _signature_like(line) and (line.isupper() or _SIGN_AUTHORITY.match(line)):
+                capitals += 1
+                k += 1
+            elif _signature_like(line) and capitals:
+                end = k + 1  # the name ends the block
+                break
+            else:
+                break
+        if end and any(_ATTACHED.match(x) for x in lines[end : end + 7]):
+            return i, end
+    return None
 
 
 def _sane(signature: Signature) -> Signature:

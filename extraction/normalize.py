@@ -69,7 +69,7 @@ def normalize(text: str) -> str:
     paragraphs: list[str] = []
     blank_before = False
     in_footnotes = False
-    for raw in _cells_as_lines(_rebuild_cell_tables(text.split("\n"))):
+    for raw in _cells_as_lines(_rebuild_pipe_rows(_rebuild_cell_tables(text.split("\n")))):
         if _RULE.match(raw):
             in_footnotes = True  # markdown exports put footnotes after a rule
             blank_before = True
@@ -150,6 +150,59 @@ def _rebuild_cell_tables(lines: list[str]) -> list[str]:
             continue
         out.pop()  # the line before the first "|" is the table's first header cell
         out.extend(table)
+        i = j
+    return out
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().split("|")]
+
+
+def _rebuild_pipe_rows(lines: list[str]) -> list[str]:
+    """A table printed one row per line, its cells joined by " | " without outer pipes and its
+    rows apart by blank lines (how legal-text sites copy a ruled appendix), becomes markdown rows
+    when its first row names the columns of a task or target table. A merged cell printed once
+    per column it spans ("I | Liên kết vùng | Liên kết vùng | …", a group row) keeps its first
+    copy only. Other lines with "|" (a two-column header or closing) are left to `_cells_as_lines`."""
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        stripped = lines[i].strip()
+        header = _pipe_cells(stripped) if "|" in stripped else []
+        if (
+            len(header) < 3
+            or stripped.startswith("|")
+            or not all(header)
+            or not any(_TABLE_WORK.search(c) for c in header)
+            or not any(_TABLE_OTHER.search(c) for c in header)
+            or any(len(c) > 80 for c in header)
+        ):
+            out.append(lines[i])
+            i += 1
+            continue
+        width = len(header)
+        rows: list[list[str]] = []
+        j = i + 1
+        while j < n:
+            row = lines[j].strip()
+            if not row:
+                j += 1
+                continue
+            cells = _pipe_cells(row) if "|" in row and not row.startswith("|") else []
+            if len(cells) != width or not _INDEX_CELL.match(cells[0]):
+                break
+            if len(set(cells[1:])) == 1:
+                cells = [cells[0], cells[1]] + [""] * (width - 2)  # one merged cell
+            rows.append(cells)
+            j += 1
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * width)
+        out.extend("| " + " | ".join(cells) + " |" for cells in rows)
+        out.append("")
         i = j
     return out
 

@@ -239,10 +239,7 @@ def _pdf_page_lines(page) -> list[str]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    items = [
-        (line["top"], unwrap([line["text"]])[0])
-        for line in text_page.extract_text_lines(x_tolerance=1.5, y_tolerance=3)
-    ]
+    items = _column_lines(text_page.extract_text_lines(x_tolerance=1.5, y_tolerance=3))
     for table in tables:
         rows = []
         for row in table.extract():
@@ -252,6 +249,85 @@ def _pdf_page_lines(page) -> list[str]:
         for i, row in enumerate(rows):
             items.append((table.bbox[1] + i * 0.01, row))
     return [text for _, text in sorted(items, key=lambda item: item[0])]
+
+
+# Two columns side by side (issuer beside the Quốc hiệu, recipients beside the signature) are
+# printed with a gap far wider than a space between words of justified text.
+_COLUMN_GAP = 20.0
+_TYPE_LINE = re.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|"
+    r"HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|CÔNG VĂN)$"
+)
+
+
+def _segments(line: dict) -> list[tuple[float, float, str]]:
+    """A text line cut where the gap between two characters is a column gap: (x0, x1, text)."""
+    chars = sorted((c for c in line.get("chars", []) if c["text"].strip()), key=lambda c: c["x0"])
+    if not chars:
+        return [(line["x0"], line["x1"], line["text"])]
+    runs = [[chars[0]]]
+    for previous, char in zip(chars, chars[1:], strict=False):
+        if char["x0"] - previous["x1"] > _COLUMN_GAP:
+            runs.append([char])
+        else:
+            runs[-1].append(char)
+    if len(runs) == 1:
+        return [(line["x0"], line["x1"], line["text"])]
+    out = []
+    for run in runs:
+        text = run[0]["text"]
+        for previous, char in zip(run, run[1:], strict=False):
+            text += (" " if char["x0"] - previous["x1"] > 1.5 else "") + char["text"]
+        out.append((run[0]["x0"], run[-1]["x1"], text))
+    return out
+
+
+def _column_lines(lines: list[dict]) -> list[tuple[float, str]]:
+    """Text lines as (top, text) in reading order: a block of lines printed in two columns (a
+    line cut by a column gap, and the lines around it that sit wholly on one side of that gap) is
+    read column by column, the left one first, as the two cells of a layout table are; a line
+    across the gap ends the block."""
+    items: list[tuple[float, str]] = []
+    block: list[tuple[float, str, str]] = []  # (top, side, text)
+    split = None
+
+    def close():
+        nonlocal block, split
+        lefts = [(top, text) for top, side, text in block if side == "left"]
+        rights = [text for _, side, text in block if side == "right"]
+        items.extend(lefts)
+        end = block[-1][0] if block else 0
+        items.extend((end + 0.001 * (k + 1), text) for k, text in enumerate(rights))
+        block, split = [], None
+
+    bottom = None
+    for line in lines:
+        segments = _segments(line)
+        height = line.get("bottom", line["top"] + 10) - line["top"]
+        near = (
+            bottom is not None
+            and line["top"] - bottom < 2.5 * height
+            and not _TYPE_LINE.match(line["text"].strip())
+        )
+        bottom = line.get("bottom", line["top"] + 10)
+        if len(segments) == 2:
+            split = segments[1][0] - 2  # a left-hand line may run up to the right column
+            block.append((line["top"], "left", segments[0][2]))
+            block.append((line["top"], "right", segments[1][2]))
+            continue
+        if split is not None and len(segments) == 1 and near:
+            # A line wholly on one side, close under the block (blank lines or the document
+            # type under the header end it: "KẾ HOẠCH" is not part of the issuer's column).
+            x0, x1, text = segments[0]
+            if x1 < split or x0 > split:
+                block.append((line["top"], "left" if x1 < split else "right", text))
+                continue
+        if block:
+            close()
+        items.append((line["top"], " ".join(text for *_, text in segments)))
+    if block:
+        close()
+    return [(top, unwrap([text])[0]) for top, text in items]
 
 
 _NEW_BLOCK = re.compile(
@@ -273,6 +349,8 @@ def unwrap(lines: list[str]) -> list[str]:
         starts_block = bool(_NEW_BLOCK.match(stripped)) or (
             stripped.isupper() and len(stripped) > 3
         )
+        if re.search(r"\d%?$", previous) and re.match(r"^[-–]\s*\d", stripped):
+            starts_block = False  # "tăng khoảng 7,5% -" / "- 8,0%": a range cut by the wrap
         if (
             previous
             and previous[-1:] not in ".:;!?"

@@ -23,14 +23,22 @@ _COMPARATOR_WORDS = [
     (r"dưới|thấp hơn|nhỏ hơn|<", "<"),
 ]
 _PERCENT = re.compile(
-    r"(?P<pre>(?:\S+\s+){0,4}?)"
     r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
     r"(?P<a>" + NUM + r")\s*(?:%\s*)?(?:(?P<dash>-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*%",
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ)\s+"
+    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ|"
+    r"(?<=có )thêm)\s+"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
+    re.I,
+)
+# An amount of money promised: "GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD", "thu nhập
+# bình quân đạt trên 75 triệu đồng".
+_AMOUNT = re.compile(
+    r"(?P<cmp>khoảng|trên|ít nhất|tối thiểu|đạt)\s+(?P<a>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+    r"(?:\s*(?:-|–|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?))?\s*"
+    r"(?P<measure>USD|đô la Mỹ|nghìn tỷ đồng|tỷ đồng|triệu đồng)\b",
     re.I,
 )
 _TOP = re.compile(
@@ -90,11 +98,21 @@ def _comparator(word: str | None, before: str) -> str | None:
     return ">="
 
 
+# A clause ends at ";" or at the end of a sentence: "… cực tăng trưởng mới. Phấn đấu đến năm 2025,
+# có từ 3-5 huyện …" is two (a lower-case word before the full stop, so "TP. Hà Nội" is not).
+_CLAUSE_END = re.compile(r";\s*|(?<=[a-zà-ỹđ%)])\.\s+")
+
+
 def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
     """Split a paragraph into clauses at semicolons (a list of promises), keeping offsets."""
     out = []
     start = 0
-    for match in re.finditer(r";\s*", paragraph):
+    for match in _CLAUSE_END.finditer(paragraph):
+        if (
+            match.group(0).startswith(".")
+            and not paragraph[match.end() : match.end() + 1].isupper()
+        ):
+            continue  # a sentence ends at ". " before a capital, not at "1.000" or "v.v. các"
         out.append((paragraph[start : match.start()], offset + start))
         start = match.end()
     out.append((paragraph[start:], offset + start))
@@ -141,10 +159,20 @@ def _context(paragraph: str) -> str:
     return head[:160]
 
 
+_YEAR_FIRST = re.compile(r"(?:^|[.:]\s+)Năm\s+(20\d\d)\s*,")
+_PERIOD = re.compile(r"giai đoạn\s+(?:20\d\d)\s*[-–]\s*(20\d\d)", re.I)
+
+
 def _due(clause: str, default_due: str | None) -> str | None:
     match = _DUE.search(clause)
     if match:
         return match.group(1)
+    year_first = _YEAR_FIRST.search(clause)
+    if year_first:
+        return year_first.group(1)  # "Năm 2025, hoàn thành …, 100% người dân …"
+    period = _PERIOD.search(clause)
+    if period:
+        return period.group(1)  # "bình quân hàng năm giai đoạn 2021-2025": due at its end
     if _YEARLY.search(clause):
         return None
     return default_due
@@ -263,10 +291,21 @@ def _clause_targets(
                 "không quá": "<=",
                 "khoảng": "=",
                 "từ": ">=",
+                "thêm": ">=",  # "có thêm 02 xã đạt chuẩn": that many more
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
+        taken.append(match.span())
+    measures: dict[int, str] = {}
+    for match in _AMOUNT.finditer(clause):
+        if not free(*match.span()):
+            continue
+        a, b = _number(match.group("a")), _number(match.group("b"))
+        word = match.group("cmp").lower()
+        comparator = "range" if b is not None else {"khoảng": "=", "trên": ">"}.get(word, ">=")
+        found.append((match.start(), match.end(), comparator, a, b, "other"))
+        measures[match.start()] = match.group("measure")
         taken.append(match.span())
     if any(unit == "%" for *_, unit in found):
         # "100% xã có trạm BTS (tối thiểu 1 trạm)": the count details the percentage.
@@ -292,9 +331,10 @@ def _clause_targets(
                 value=a,
                 value_max=b,
                 unit=unit,
-                due=_due(clause, default_due),
+                # "X đến năm 2025 đạt 17%, đến năm 2030 đạt 20%": each figure its own year.
+                due=_due(piece, None) or _due(clause, default_due),
                 span=[offset + piece_start + lead, offset + piece_end],
-                measure="lần" if unit == "other" else None,
+                measure=measures.get(start, "lần") if unit == "other" else None,
             )
         )
     return targets

@@ -28,7 +28,7 @@ _UNIT_KIND = re.compile(r"(?:bộ|sở|ban|ngành|cơ quan|đơn vị|địa ph�
 def split_units(text: str) -> list[str]:
     """ "Văn phòng, các phòng chuyên môn, Trung tâm Quản lý cửa khẩu." -> three names; commas
     inside parentheses ("Văn phòng (Bộ phận một cửa)") do not split."""
-    text = units.protect(re.sub(r"\s+", " ", text).strip(" .;*_"))
+    text = units.protect(units.expand_kind_list(re.sub(r"\s+", " ", text).strip(" .;*_")))
     names, depth, current = [], 0, ""
     for ch in text:
         if ch in "([":

@@ -22,6 +22,7 @@ STANDARD_NAMES = [
     "Sở Kế hoạch và Đầu tư",
     "Sở Tài nguyên và Môi trường",
     "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Nông nghiệp và PTNT",
     "Sở Lao động - Thương binh và Xã hội",
     "Báo và Phát thanh, Truyền hình",
     "Đài Phát thanh và Truyền hình",
@@ -40,6 +41,8 @@ STANDARD_NAMES = [
     "Bộ Thông tin và Truyền thông",
     "Bộ Kế hoạch và Đầu tư",
     "Bộ Tài nguyên và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và PTNT",
     "Bộ Lao động - Thương binh và Xã hội",
     "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Hội Liên hiệp Phụ nữ",
@@ -89,3 +92,22 @@ def split_at_and(name: str) -> list[str]:
         else:
             out[-1] = f"{out[-1]} và {part}"
     return out
+
+
+_KIND_LIST = re.compile(r"^(?:[Cc]ác\s+)?(?P<kind>Bộ|Sở|Ban|Phòng)\s*:\s*(?P<rest>\S.*)$")
+
+
+def expand_kind_list(text: str) -> str:
+    """ "Các Bộ: Quốc phòng, Xây dựng, Nông nghiệp và PTNT và các đơn vị liên quan" -> "Bộ Quốc
+    phòng, Bộ Xây dựng, Bộ Nông nghiệp và PTNT và các đơn vị liên quan": a list of units of one
+    kind named after a colon, each its own unit."""
+    match = _KIND_LIST.match(text)
+    if not match:
+        return text
+    kind = match.group("kind")
+    items = [item.strip() for item in match.group("rest").split(",")]
+    return ", ".join(
+        f"{kind} {item}" if item[:1].isupper() and not _UNIT_START.match(item) else item
+        for item in items
+        if item
+    )

@@ -85,3 +85,31 @@ def _encode(text: str, encoding: str) -> bytes:
                 vowel = unicodedata.normalize("NFC", base + marks.pop(0))
             out += vowel.encode("cp1258") + "".join(marks).encode("cp1258")
     return out
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("stem", ["nqcp12-2023", "tiengiang-2952-2018"])
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_an_office_laid_word_or_pdf_copy_reads_as_its_text(stem, suffix):
+    """The .docx (layout tables for header and closing, a Word table for the appendix) and its
+    LibreOffice PDF built by corpus/build_office.py give what the text gives."""
+    text, copy = (extract_file(CORPUS / f"{stem}.{s}").to_dict() for s in ("txt", suffix))
+
+    def essence(draft):
+        return (
+            {k: v for k, v in draft["document"].items()},
+            draft["signature"],
+            [(r["number"], r["date"]) for r in draft["references"]],
+            [
+                (t["comparator"], t["value"], t["value_max"], t["unit"], t["due"])
+                for t in draft["targets"]
+            ],
+            [
+                (t["title"][:50], t["lead_units"], t["coordinating_units"], t["deadlines"])
+                for t in draft["tasks"]
+            ],
+        )
+
+    assert essence(copy) == essence(text)
