@@ -29,6 +29,13 @@ def _manageable(scope, plan: Plan) -> None:
         raise Http404
 
 
+def _manages_contents(scope, plan: Plan) -> None:
+    """Targets and tasks are the issuer's coordinators' alone: completing a shared placeholder
+    (the catalogue admin's) gives no hand in them."""
+    if not scope.can_manage(plan.issuer):
+        raise Http404
+
+
 def _save(form, call):
     """Run a service; put its Vietnamese validation messages next to the form's fields."""
     try:
@@ -58,7 +65,11 @@ def plan_detail(request, pk):
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "can_manage": services.plan_can_edit(scope=scope, plan=plan)},
+        {
+            "plan": plan,
+            "can_manage": services.plan_can_edit(scope=scope, plan=plan),
+            "can_manage_contents": scope.can_manage(plan.issuer),
+        },
     )
 
 
@@ -86,7 +97,7 @@ def plan_edit(request, pk=None):
     plan = selectors.plan_detail(scope=scope, pk=pk) if pk else None
     if plan is not None:
         _manageable(scope, plan)
-    elif not scope.has_role("coordinator"):
+    elif not scope.has_grant("coordinator"):
         raise Http404
     form = PlanForm(request.POST or None, instance=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
@@ -114,7 +125,7 @@ def target_edit(request, plan_pk=None, pk=None):
     scope = user_scope(request.user)
     target = selectors.target_in_scope(scope=scope, pk=pk) if pk else None
     plan = target.plan if target else selectors.plan_detail(scope=scope, pk=plan_pk)
-    _manageable(scope, plan)
+    _manages_contents(scope, plan)
     form = TargetForm(request.POST or None, instance=target, plan=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -154,7 +165,7 @@ def task_edit(request, plan_pk=None, pk=None):
     scope = user_scope(request.user)
     task = selectors.task_in_scope(scope=scope, pk=pk) if pk else None
     plan = task.plan if task else selectors.plan_detail(scope=scope, pk=plan_pk)
-    _manageable(scope, plan)
+    _manages_contents(scope, plan)
     form = TaskForm(request.POST or None, instance=task, plan=plan, scope=scope)
     initial = [
         {
