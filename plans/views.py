@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +21,7 @@ from plans.forms import (
     TaskForm,
     deadline_rows,
 )
+from plans.history import record_history
 from plans.models import Plan, Target, Task
 
 
@@ -117,6 +119,42 @@ def plan_edit(request, pk=None):
             messages.success(request, _("Đã lưu kế hoạch."))
             return redirect("plans:detail", pk=saved.pk)
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+def _history(request, record, *, kind: str, name: str, back: str):
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "record": record,
+            "kind": kind,
+            "name": name,
+            "back": back,
+            "entries": record_history(record),
+        },
+    )
+
+
+@login_required
+def plan_history(request, pk):
+    """Who changed the plan, when, and what: read by whoever reads the plan."""
+    plan = selectors.plan_detail(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:detail", args=[plan.pk])
+    return _history(request, plan, kind=_("Kế hoạch"), name=plan.display_number, back=back)
+
+
+@login_required
+def target_history(request, pk):
+    target = selectors.target_in_scope(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:detail", args=[target.plan_id])
+    return _history(request, target, kind=_("Chỉ tiêu"), name=target.text, back=back)
+
+
+@login_required
+def task_history(request, pk):
+    task = selectors.task_in_scope(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:task_detail", args=[task.pk])
+    return _history(request, task, kind=_("Nhiệm vụ"), name=task.title, back=back)
 
 
 @login_required
