@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Written by the application itself, or only a counter: not what a person changed.
 # A target's or task's plan is fixed at creation: the page is reached through it.
@@ -40,7 +41,8 @@ class HistoryEntry:
 
 
 def _kind(history_type: str) -> str:
-    return {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}.get(history_type, history_type)
+    kinds = {"+": _("Tạo mới"), "~": _("Sửa"), "-": pgettext("history", "Xóa")}
+    return kinds.get(history_type, history_type)
 
 
 def _who(row) -> str:

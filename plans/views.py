@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from core.params import parse_id
@@ -140,21 +141,25 @@ def plan_history(request, pk):
     """Who changed the plan, when, and what: read by whoever reads the plan."""
     plan = selectors.plan_detail(scope=user_scope(request.user), pk=pk)
     back = reverse("plans:detail", args=[plan.pk])
-    return _history(request, plan, kind=_("Kế hoạch"), name=plan.display_number, back=back)
+    return _history(
+        request, plan, kind=pgettext("record", "Kế hoạch"), name=plan.display_number, back=back
+    )
 
 
 @login_required
 def target_history(request, pk):
     target = selectors.target_in_scope(scope=user_scope(request.user), pk=pk)
     back = reverse("plans:detail", args=[target.plan_id])
-    return _history(request, target, kind=_("Chỉ tiêu"), name=target.text, back=back)
+    return _history(
+        request, target, kind=pgettext("record", "Chỉ tiêu"), name=target.text, back=back
+    )
 
 
 @login_required
 def task_history(request, pk):
     task = selectors.task_in_scope(scope=user_scope(request.user), pk=pk)
     back = reverse("plans:task_detail", args=[task.pk])
-    return _history(request, task, kind=_("Nhiệm vụ"), name=task.title, back=back)
+    return _history(request, task, kind=pgettext("record", "Nhiệm vụ"), name=task.title, back=back)
 
 
 @login_required
