@@ -248,3 +248,12 @@ class TestTheCatalogueAdminEditsNoPlan:
         assert client.get(reverse("plans:target_create", args=[plan.pk])).status_code == 200
         assert user_scope(catalogue_admin).can_manage(world.village)
         assert not user_scope(catalogue_admin).can_manage(world.other_province)
+
+
+def test_the_catalogue_admin_is_offered_no_plan_to_schedule(client, world, catalogue_admin):
+    plan = PlanFactory(issuer=world.province)
+    client.force_login(catalogue_admin)
+    page = client.get(reverse("reporting:schedules")).content.decode()
+    assert reverse("reporting:schedule_create") not in page
+    url = reverse("reporting:schedule_create")
+    assert client.get(url, {"plan": plan.pk}).status_code == 404
