@@ -58,6 +58,11 @@ class UserScope:
     def has_role(self, *roles: str) -> bool:
         return self.is_superuser or bool(self.roles.intersection(roles))
 
+    def has_grant(self, *roles: str) -> bool:
+        """One of the roles by a grant (the application itself passes): what a workflow asks,
+        where `has_role` also lets the catalogue admin read."""
+        return self.is_system or bool(self.roles.intersection(roles))
+
     def root_paths(self, roles: Iterable[str] | None = None) -> list[str]:
         wanted = set(roles) if roles is not None else set(Role.values) - NO_SUBTREE_ROLES
         paths = sorted({g.unit_path for g in self.grants if g.role in wanted})
@@ -94,8 +99,13 @@ class UserScope:
         return any(unit.path.startswith(p) for p in self.root_paths(roles))
 
     def can_manage(self, unit: OrgUnit | None) -> bool:
-        """Coordinators create and edit plans, targets and tasks of their subtree."""
-        return self.covers(unit, MANAGE_ROLES)
+        """Coordinators create and edit plans, targets and tasks of their subtree. By a grant
+        only: the catalogue admin, a superuser person, reads everything but edits no unit's
+        plans, schedules or lists unless a coordinator's role is granted to them (separation of
+        duties, issue #13 Low 12); the application itself (`is_system`) passes."""
+        if self.is_system:
+            return True
+        return self.granted().covers(unit, MANAGE_ROLES)
 
 
 def scope_cache_key(user_id: int) -> str | None:

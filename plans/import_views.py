@@ -36,7 +36,7 @@ from plans.models import PlanImport
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
     scope = user_scope(request.user)
-    if not scope.has_role("coordinator"):
+    if not scope.has_grant("coordinator"):
         raise Http404
     form = UploadForm(request.POST or None, request.FILES or None, scope=scope)
     if request.method == "POST" and form.is_valid():

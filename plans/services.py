@@ -121,13 +121,20 @@ def _require_placeholder_completion(scope: UserScope, plan: Plan, issuer: OrgUni
 
 @transaction.atomic
 def plan_update(*, scope: UserScope, plan: Plan, data: dict, expected_version: int) -> Plan:
-    if not plan_can_edit(scope=scope, plan=plan):
+    # Judged on the plan as stored: a bound ModelForm has already written the posted issuer onto
+    # `plan`, which would let a coordinator elsewhere name their own unit and pass as its manager.
+    stored = Plan.objects.select_related("issuer").get(pk=plan.pk)
+    if not plan_can_edit(scope=scope, plan=stored):
         raise PermissionDenied(_("Bạn không có quyền sửa dữ liệu của đơn vị này."))
-    if plan.issuer_id is None:
-        _require_placeholder_completion(scope, plan, data.get("issuer"))
+    completing = stored.issuer_id is None
+    if completing:
+        _require_placeholder_completion(scope, stored, data.get("issuer"))
     claim_version(plan, expected_version)
     assign_fields(plan, data, PLAN_FIELDS)
-    _require_manage(scope, plan.issuer)
+    if not (completing and scope.is_superuser):
+        # The catalogue admin completes a shared placeholder with whichever issuer the
+        # document names; everyone else edits only what their grants manage.
+        _require_manage(scope, plan.issuer)
     plan.full_clean()
     plan.save()
     # The phases and milestones a plan declared belong to its movement.

@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from core.params import parse_id
@@ -20,12 +22,20 @@ from plans.forms import (
     TaskForm,
     deadline_rows,
 )
+from plans.history import record_history
 from plans.models import Plan, Target, Task
 
 
 def _manageable(scope, plan: Plan) -> None:
     """Editing outside one's subtree looks exactly like a wrong id."""
     if not services.plan_can_edit(scope=scope, plan=plan):
+        raise Http404
+
+
+def _manages_contents(scope, plan: Plan) -> None:
+    """Targets and tasks are the issuer's coordinators' alone: completing a shared placeholder
+    (the catalogue admin's) gives no hand in them."""
+    if not scope.can_manage(plan.issuer):
         raise Http404
 
 
@@ -58,7 +68,11 @@ def plan_detail(request, pk):
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "can_manage": services.plan_can_edit(scope=scope, plan=plan)},
+        {
+            "plan": plan,
+            "can_manage": services.plan_can_edit(scope=scope, plan=plan),
+            "can_manage_contents": scope.can_manage(plan.issuer),
+        },
     )
 
 
@@ -86,7 +100,7 @@ def plan_edit(request, pk=None):
     plan = selectors.plan_detail(scope=scope, pk=pk) if pk else None
     if plan is not None:
         _manageable(scope, plan)
-    elif not scope.has_role("coordinator"):
+    elif not scope.has_grant("coordinator"):
         raise Http404
     form = PlanForm(request.POST or None, instance=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
@@ -108,13 +122,53 @@ def plan_edit(request, pk=None):
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 
+def _history(request, record, *, kind: str, name: str, back: str):
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "record": record,
+            "kind": kind,
+            "name": name,
+            "back": back,
+            "entries": record_history(record),
+        },
+    )
+
+
+@login_required
+def plan_history(request, pk):
+    """Who changed the plan, when, and what: read by whoever reads the plan."""
+    plan = selectors.plan_detail(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:detail", args=[plan.pk])
+    return _history(
+        request, plan, kind=pgettext("record", "Kế hoạch"), name=plan.display_number, back=back
+    )
+
+
+@login_required
+def target_history(request, pk):
+    target = selectors.target_in_scope(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:detail", args=[target.plan_id])
+    return _history(
+        request, target, kind=pgettext("record", "Chỉ tiêu"), name=target.text, back=back
+    )
+
+
+@login_required
+def task_history(request, pk):
+    task = selectors.task_in_scope(scope=user_scope(request.user), pk=pk)
+    back = reverse("plans:task_detail", args=[task.pk])
+    return _history(request, task, kind=pgettext("record", "Nhiệm vụ"), name=task.title, back=back)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_edit(request, plan_pk=None, pk=None):
     scope = user_scope(request.user)
     target = selectors.target_in_scope(scope=scope, pk=pk) if pk else None
     plan = target.plan if target else selectors.plan_detail(scope=scope, pk=plan_pk)
-    _manageable(scope, plan)
+    _manages_contents(scope, plan)
     form = TargetForm(request.POST or None, instance=target, plan=plan, scope=scope)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -154,7 +208,7 @@ def task_edit(request, plan_pk=None, pk=None):
     scope = user_scope(request.user)
     task = selectors.task_in_scope(scope=scope, pk=pk) if pk else None
     plan = task.plan if task else selectors.plan_detail(scope=scope, pk=plan_pk)
-    _manageable(scope, plan)
+    _manages_contents(scope, plan)
     form = TaskForm(request.POST or None, instance=task, plan=plan, scope=scope)
     initial = [
         {

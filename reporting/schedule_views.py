@@ -52,8 +52,10 @@ def schedule_list(request):
         "reporting/schedule_list.html",
         {
             "schedules": selectors.schedule_list(scope=scope),
-            "plans": plan_selectors.plan_choices(scope=scope).filter(scope.unit_q("issuer"))
-            if scope.has_role(Role.COORDINATOR)
+            "plans": plan_selectors.plan_choices(scope=scope).filter(
+                scope.granted().unit_q("issuer")
+            )
+            if scope.has_grant(Role.COORDINATOR)
             else [],
         },
     )

@@ -3,17 +3,20 @@ everything but approves, accepts, returns and reopens no report or registration;
 coordinator defines belongs to their province and no other province sees it."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
 from indicators.models import Indicator
 from indicators.selectors import visible_indicators
 from monitoring.tests.test_views import SUPER
-from org.models import Role
+from org.models import Role, RoleAssignment
 from org.scope import user_scope
 from org.tests.factories import UserFactory, user_with_role
+from plans import services as plans_services
 from plans.forms import TargetForm
-from plans.tests.factories import PlanFactory
+from plans.models import Plan
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from registrations.actions import RegistrationActions
 from registrations.models import Registration
 from reporting import services
@@ -169,3 +172,88 @@ def test_the_catalogue_admin_reads_but_neither_scores_nor_freezes_an_evaluation(
     assert not admin.can_self_score(sheet)
     office = EvaluationAccess(user_scope(user_with_role(world.province, Role.COORDINATOR)), scheme)
     assert office.can_manage and office.can_review(sheet)
+
+
+class TestTheCatalogueAdminEditsNoPlan:
+    """Plans, targets and tasks are the coordinators': the catalogue admin reads them, completes
+    shared placeholders (plans/tests/test_placeholder_completion.py) and writes nothing else,
+    neither on the pages nor in the admin site, unless a coordinator's role is granted."""
+
+    def _contents(self, world):
+        plan = PlanFactory(issuer=world.province)
+        return plan, TargetFactory(plan=plan), TaskFactory(plan=plan)
+
+    def test_the_pages_offer_no_form_and_refuse_the_posts(self, client, world, catalogue_admin):
+        plan, target, task = self._contents(world)
+        client.force_login(catalogue_admin)
+        page = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+        assert (
+            page.count("/sua/") == 0 and reverse("plans:target_create", args=[plan.pk]) not in page
+        )
+        assert reverse("plans:create") not in client.get(reverse("plans:list")).content.decode()
+        for name, args in [
+            ("plans:create", []),
+            ("plans:import_upload", []),
+            ("plans:edit", [plan.pk]),
+            ("plans:target_create", [plan.pk]),
+            ("plans:target_edit", [target.pk]),
+            ("plans:task_create", [plan.pk]),
+            ("plans:task_edit", [task.pk]),
+        ]:
+            url = reverse(name, args=args)
+            assert client.get(url).status_code == 404, name
+            assert client.post(url, {"title": "Sửa bởi quản trị", "version": 1}).status_code == 404
+        plan.refresh_from_db()
+        assert plan.version == 1 and Plan.objects.count() == 1
+
+    def test_the_services_refuse_it(self, world, catalogue_admin):
+        plan, target, _task = self._contents(world)
+        scope = user_scope(catalogue_admin)
+        with pytest.raises(PermissionDenied):
+            plans_services.plan_create(
+                scope=scope,
+                user=catalogue_admin,
+                data={"issuer": world.province, "number": "9/KH-UBND", "title": "Kế hoạch"},
+            )
+        with pytest.raises(PermissionDenied):
+            plans_services.target_update(
+                scope=scope, target=target, data={"text": "Đổi"}, expected_version=1
+            )
+        assert not scope.can_manage(world.province) and not scope.can_manage(world.village)
+
+    def test_the_admin_site_shows_plans_read_only(self, client, world, catalogue_admin):
+        plan, target, task = self._contents(world)
+        client.force_login(catalogue_admin)
+        for model, obj in [("plan", plan), ("target", target), ("task", task)]:
+            assert client.get(reverse(f"admin:plans_{model}_changelist")).status_code == 200
+            change = reverse(f"admin:plans_{model}_change", args=[obj.pk])
+            assert client.get(change).status_code == 200  # a view-only page
+            assert "_save" not in client.get(change).content.decode()
+            assert client.post(change, {"title": "Sửa", "text": "Sửa"}).status_code == 403
+            assert client.get(reverse(f"admin:plans_{model}_add")).status_code == 403
+            assert (
+                client.post(reverse(f"admin:plans_{model}_delete", args=[obj.pk])).status_code
+                == 403
+            )
+        plan.refresh_from_db()
+        assert plan.version == 1
+
+    def test_a_granted_coordinators_role_gives_the_hand_back(self, client, world, catalogue_admin):
+        plan, _target, _task = self._contents(world)
+        RoleAssignment.objects.create(
+            user=catalogue_admin, unit=world.province, role=Role.COORDINATOR
+        )
+        client.force_login(catalogue_admin)
+        assert client.get(reverse("plans:edit", args=[plan.pk])).status_code == 200
+        assert client.get(reverse("plans:target_create", args=[plan.pk])).status_code == 200
+        assert user_scope(catalogue_admin).can_manage(world.village)
+        assert not user_scope(catalogue_admin).can_manage(world.other_province)
+
+
+def test_the_catalogue_admin_is_offered_no_plan_to_schedule(client, world, catalogue_admin):
+    plan = PlanFactory(issuer=world.province)
+    client.force_login(catalogue_admin)
+    page = client.get(reverse("reporting:schedules")).content.decode()
+    assert reverse("reporting:schedule_create") not in page
+    url = reverse("reporting:schedule_create")
+    assert client.get(url, {"plan": plan.pk}).status_code == 404

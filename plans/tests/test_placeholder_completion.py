@@ -92,3 +92,15 @@ def test_read_only_roles_get_no_edit_form_for_a_placeholder(client, world, role)
     assert client.get(reverse("plans:edit", args=[placeholder.pk])).status_code == 404
     page = client.get(reverse("plans:detail", args=[placeholder.pk])).content.decode()
     assert reverse("plans:edit", args=[placeholder.pk]) not in page
+
+
+def test_the_edit_page_judges_the_stored_issuer_not_the_posted_one(client, world):
+    """The form writes the posted issuer onto the plan before the service runs: a coordinator
+    of another province naming their own unit must still be refused."""
+    placeholder = shared_placeholder(world, issuer_name="UBND tỉnh Lào Cai")
+    client.force_login(user_with_role(world.other_province))
+    response = claim(client, placeholder, world.other_province)
+    assert response.status_code == 200
+    assert "chỉ do quản trị danh mục bổ sung" in response.content.decode()
+    placeholder.refresh_from_db()
+    assert placeholder.issuer is None and placeholder.is_placeholder
