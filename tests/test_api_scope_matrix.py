@@ -34,6 +34,21 @@ ENDPOINTS = {
     "/api/v1/reports/{report_id}/approve": ("report", "post"),
     "/api/v1/reports/{report_id}/accept": ("report", "post"),
     "/api/v1/reports/{report_id}/return": ("report", "post"),
+    "/api/v1/registrations": ("", "get"),
+    "/api/v1/registrations/{registration_id}": ("registration", "get"),
+    "/api/v1/subject-registrations": ("", "get"),
+    "/api/v1/subject-registrations/{registration_id}": ("subject_registration", "get"),
+    "/api/v1/schemes": ("", "get"),
+    "/api/v1/schemes/{scheme_id}/scores": ("scheme", "get"),
+    "/api/v1/rankings": ("", "get"),
+    "/api/v1/rankings/{version_id}/entries": ("version", "get"),
+    "/api/v1/award-rounds": ("", "get"),
+    "/api/v1/nominations": ("", "get"),
+    "/api/v1/nominations/{nomination_id}": ("nomination", "get"),
+    "/api/v1/awards": ("", "get"),
+    "/api/v1/awards/{award_id}": ("award_record", "get"),
+    "/api/v1/decisions": ("", "get"),
+    "/api/v1/decisions/{decision_id}": ("decision", "get"),
 }
 SECRET_TEXT = "bí mật của đơn vị khác"
 
