@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from api.tests.reading import cost, get, items, reader
 from evaluation import ranking

@@ -89,7 +89,9 @@ def test_registrations_page_with_a_count_in_bounded_queries(world, plan, leader,
 
 @pytest.fixture
 def round_(plan):
-    return RegistrationRound.objects.create(plan=plan, year=2026, deadline=datetime.date(2026, 3, 31))
+    return RegistrationRound.objects.create(
+        plan=plan, year=2026, deadline=datetime.date(2026, 3, 31)
+    )
 
 
 def subject(round_, **who):
