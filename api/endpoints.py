@@ -9,7 +9,7 @@ from ninja import NinjaAPI, Query, Router
 from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
-from api import read_awards, read_evaluation, read_registrations, schemas
+from api import read_awards, read_evaluation, read_open, read_registrations, schemas
 from api.datavalues import import_data_values
 from api.pages import LazyPage, Pages
 from api.tokens import read_scope, token_authenticate, write_scope
@@ -381,3 +381,4 @@ api.add_router("/", reports)
 api.add_router("/", read_registrations.router)
 api.add_router("/", read_evaluation.router)
 api.add_router("/", read_awards.router)
+api.add_router("/", read_open.router)
