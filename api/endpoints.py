@@ -5,12 +5,13 @@ reason the page would show."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from ninja import Field, NinjaAPI, Query, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import NinjaAPI, Query, Router
+from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
-from api import schemas
+from api import read_awards, read_evaluation, read_open, read_registrations, schemas
 from api.datavalues import import_data_values
+from api.pages import LazyPage, Pages
 from api.tokens import read_scope, token_authenticate, write_scope
 from core.http import client_ip
 from core.services import ConcurrentEditError
@@ -24,14 +25,6 @@ from plans.models import Plan
 from reporting import selectors as report_selectors
 from reporting import services as report_services
 from reporting.models import Report
-
-
-class Pages(LimitOffsetPagination):
-    """Limit and offset, both bounded: a database is never asked for row 10^24."""
-
-    class Input(schemas.Schema):
-        limit: int = Field(100, ge=1, le=1000, description="Số mục mỗi trang (tối đa 1.000)")
-        offset: int = Field(0, ge=0, le=10_000_000, description="Bỏ qua bao nhiêu mục")
 
 
 class TokenAuth(HttpBearer):
@@ -67,27 +60,6 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": detail}, status=status)
 
 
-class _LazyPage:
-    """A queryset the paginator slices, each page rendered to dicts after its one query (and,
-    with `each_page`, one more for what the page's rows share, such as their parents' codes)."""
-
-    def __init__(self, queryset, render, each_page=None):
-        self.queryset, self.render, self.each_page = queryset, render, each_page
-
-    def __len__(self):
-        return self.queryset.count()
-
-    def count(self):
-        return self.queryset.count()
-
-    def __getitem__(self, item):
-        page = list(self.queryset[item])
-        if self.each_page is None:
-            return [self.render(obj) for obj in page]
-        shared = self.each_page(page)
-        return [self.render(obj, shared) for obj in page]
-
-
 def _unit_out(unit: OrgUnit, codes: dict[str, str]) -> dict:
     return {
         "code": unit.code,
@@ -120,7 +92,7 @@ def unit_list(request, parent: schemas.Code | None = None):
     if parent:
         root = get_in_scope_or_404(units, Q(), code=parent)
         units = units.filter(path__startswith=root.path).exclude(pk=root.pk)
-    return _LazyPage(units, _unit_out, each_page=_parents)
+    return LazyPage(units, _unit_out, each_page=_parents)
 
 
 @org.get("/units/{code}", response=schemas.UnitOut, summary="Một đơn vị")
@@ -164,7 +136,7 @@ def _plan_out(plan: Plan) -> dict:
 @paginate(Pages)
 def plan_list(request, q: schemas.Code = ""):
     plans_ = plan_selectors.plan_list(scope=read_scope(request.auth), query=q)
-    return _LazyPage(plans_.select_related("issuer"), _plan_out)
+    return LazyPage(plans_.select_related("issuer"), _plan_out)
 
 
 @plans.get("/plans/{plan_id}", response=schemas.PlanDetailOut, summary="Một kế hoạch")
@@ -322,7 +294,7 @@ def report_list(request, filters: Query[ReportFilters]):
         queryset = queryset.filter(period__schedule_id=filters.schedule)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
-    return _LazyPage(queryset, _report_out)
+    return LazyPage(queryset, _report_out)
 
 
 @reports.get("/reports/{report_id}", response=schemas.ReportOut, summary="Một báo cáo")
@@ -406,3 +378,7 @@ def report_return(request, report_id: schemas.Id, body: schemas.ReturnIn):
 api.add_router("/", org)
 api.add_router("/", plans)
 api.add_router("/", reports)
+api.add_router("/", read_registrations.router)
+api.add_router("/", read_evaluation.router)
+api.add_router("/", read_awards.router)
+api.add_router("/", read_open.router)

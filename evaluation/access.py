@@ -11,8 +11,10 @@ Self-scores and block adjustments stop at the first freeze; after it only the of
 
 from functools import cached_property
 
+from django.db.models import Q
+
 from evaluation.models import EvaluationScheme, ScoreSheet
-from evaluation.subjects import unit_blocks
+from evaluation.subjects import block_member_ids, unit_blocks
 from org.models import Role
 from org.scope import UserScope
 
@@ -62,6 +64,15 @@ class EvaluationAccess:
             or self.scope.covers(sheet.unit)
             or self.block_of(sheet) in self.led_block_ids
         )
+
+    def sheets_q(self) -> Q:
+        """`can_see_sheet` as one condition on the scheme's sheets, for lists (the API)."""
+        if self.sees_all:
+            return Q()
+        q = self.scope.unit_q("unit")
+        if self.led_block_ids:
+            q |= Q(unit_id__in=block_member_ids(self.led_block_ids, self.scheme.cutoff))
+        return q
 
     def can_self_score(self, sheet: ScoreSheet) -> bool:
         return not self.is_frozen and self.acting.covers(sheet.unit, SELF_SCORE_ROLES)

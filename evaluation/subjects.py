@@ -29,3 +29,8 @@ def province_units(province: OrgUnit, cutoff: datetime.date) -> QuerySet[OrgUnit
 def unit_blocks(unit_ids, cutoff: datetime.date) -> dict[int, int]:
     """unit id -> the id of the block it belonged to on the cutoff day (units in none left out)."""
     return unit_block_ids_on(unit_ids, cutoff)
+
+
+def block_member_ids(block_ids, cutoff: datetime.date):
+    """The ids of the units of these blocks on the cutoff day, as a subquery."""
+    return memberships_on(cutoff).filter(block_id__in=list(block_ids)).values("unit_id")

@@ -14,8 +14,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from awards.models import AwardRecord
 from evaluation.models import RankingEntry, RankingVersion
@@ -24,6 +26,11 @@ from movements.models import Movement
 from org.models import OrgUnit
 from org.scope import Grant, UserScope
 from plans.models import Plan
+
+
+def licence() -> dict:
+    """The licence named on the page, in every file and in the API's open answers."""
+    return {"name": settings.OPEN_DATA_LICENCE, "url": settings.OPEN_DATA_LICENCE_URL}
 
 
 def _published_plans_q() -> Q:
@@ -164,3 +171,14 @@ def award_rows(records) -> list[dict]:
         }
         for record in records
     ]
+
+
+def dataset_rows(movement: Movement, dataset: str) -> list[dict]:
+    """The rows of one of the movement's files ("targets", "rankings", "awards"): what the CSV
+    and JSON files and the API's /open/ endpoints carry."""
+    if dataset == "targets":
+        today = timezone.localdate()
+        return target_rows(movement_targets(movement=movement, as_of=today))
+    if dataset == "rankings":
+        return ranking_rows(movement_rankings(movement=movement))
+    return award_rows(movement_awards(movement=movement))

@@ -4,7 +4,6 @@ licence named on the page and in every file."""
 import csv
 import io
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,17 +18,8 @@ DATASETS = {
 }
 
 
-def licence() -> dict:
-    return {"name": settings.OPEN_DATA_LICENCE, "url": settings.OPEN_DATA_LICENCE_URL}
-
-
 def _data(movement, dataset: str) -> list[dict]:
-    if dataset == "targets":
-        today = timezone.localdate()
-        return selectors.target_rows(selectors.movement_targets(movement=movement, as_of=today))
-    if dataset == "rankings":
-        return selectors.ranking_rows(selectors.movement_rankings(movement=movement))
-    return selectors.award_rows(selectors.movement_awards(movement=movement))
+    return selectors.dataset_rows(movement, dataset)
 
 
 @require_GET
@@ -37,7 +27,7 @@ def movement_list(request):
     return render(
         request,
         "opendata/movement_list.html",
-        {"movements": selectors.public_movements(), "licence": licence()},
+        {"movements": selectors.public_movements(), "licence": selectors.licence()},
     )
 
 
@@ -54,7 +44,7 @@ def movement_page(request, pk):
             "rankings": selectors.movement_rankings(movement=movement),
             "awards": list(selectors.movement_awards(movement=movement)),
             "datasets": DATASETS,
-            "licence": licence(),
+            "licence": selectors.licence(),
             "today": today,
         },
     )
@@ -79,7 +69,7 @@ def dataset_csv(request, pk, dataset):
         writer.writerows(rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="phong-trao-{movement.pk}-{dataset}.csv"'
-    response["Link"] = f'<{licence()["url"]}>; rel="license"'
+    response["Link"] = f'<{selectors.licence()["url"]}>; rel="license"'
     return response
 
 
@@ -89,7 +79,7 @@ def dataset_json(request, pk, dataset):
     payload = {
         "movement": {"id": movement.pk, "name": movement.name},
         "dataset": dataset,
-        "licence": licence(),
+        "licence": selectors.licence(),
         "generated_on": timezone.localdate().isoformat(),
         "rows": _data(movement, _dataset(dataset)),
     }

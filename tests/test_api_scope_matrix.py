@@ -34,13 +34,38 @@ ENDPOINTS = {
     "/api/v1/reports/{report_id}/approve": ("report", "post"),
     "/api/v1/reports/{report_id}/accept": ("report", "post"),
     "/api/v1/reports/{report_id}/return": ("report", "post"),
+    "/api/v1/registrations": ("", "get"),
+    "/api/v1/registrations/{registration_id}": ("registration", "get"),
+    "/api/v1/subject-registrations": ("", "get"),
+    "/api/v1/subject-registrations/{registration_id}": ("subject_registration", "get"),
+    "/api/v1/schemes": ("", "get"),
+    "/api/v1/schemes/{scheme_id}/scores": ("scheme", "get"),
+    "/api/v1/rankings": ("", "get"),
+    "/api/v1/rankings/{version_id}/entries": ("version", "get"),
+    "/api/v1/award-rounds": ("", "get"),
+    "/api/v1/nominations": ("", "get"),
+    "/api/v1/nominations/{nomination_id}": ("nomination", "get"),
+    "/api/v1/awards": ("", "get"),
+    "/api/v1/awards/{award_id}": ("award_record", "get"),
+    "/api/v1/decisions": ("", "get"),
+    "/api/v1/decisions/{decision_id}": ("decision", "get"),
+}
+# Open data without a token (the rows of /du-lieu-mo/): only published data, proved by
+# api/tests/test_read_open.py and opendata/tests; no scope to test here.
+OPEN = {
+    "/api/v1/open/movements",
+    "/api/v1/open/movements/{movement_id}/targets",
+    "/api/v1/open/movements/{movement_id}/rankings",
+    "/api/v1/open/movements/{movement_id}/awards",
 }
 SECRET_TEXT = "bí mật của đơn vị khác"
 
 
 def test_every_endpoint_is_in_the_matrix():
     described = set(api.get_openapi_schema()["paths"])
-    assert described == set(ENDPOINTS), "add new endpoints to ENDPOINTS so their scope is tested"
+    assert described == set(ENDPOINTS) | OPEN, (
+        "add new endpoints to ENDPOINTS so their scope is tested"
+    )
 
 
 def _tokens(world):

@@ -36,10 +36,12 @@ LAYERS: list[set[str]] = [
     # Rounds and nominations; the council votes on them and the decision awards them.
     {"nominations"},
     {"council", "decisions"},
+    # The public pages of published data (opendata): the API serves the same rows under /open/.
+    {"opendata"},
     # The JSON API (/api/v1/) calls the selectors and services of the apps below, like a page.
     {"api"},
     # The site: home page, header context, demo (`portal`, since `site` is a stdlib module).
-    {"portal", "opendata"},
+    {"portal"},
 ]
 
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
