@@ -73,7 +73,7 @@ class AwardRecordAdmin(SimpleHistoryAdmin):
 class PendingMatterAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "subject_unit", "person", "opened_on", "settled_on", "outcome"]
     list_filter = ["kind", "outcome"]
-    autocomplete_fields = ["subject_unit", "person"]
+    autocomplete_fields = ["subject_unit", "person", "household", "enterprise"]
 
     def save_model(self, request, obj, form, change):
         if not change:

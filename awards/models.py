@@ -328,13 +328,6 @@ class ClassificationPolicy(models.Model):
         return str(self.province)
 
 
-def _one_subject_q() -> Q:
-    """Exactly one subject: a unit (collective) or a person."""
-    return (Q(subject_unit__isnull=False) & Q(person__isnull=True)) | (
-        Q(subject_unit__isnull=True) & Q(person__isnull=False)
-    )
-
-
 SUBJECT_FIELDS = ("subject_unit", "person", "household", "enterprise")
 
 
@@ -522,6 +515,24 @@ class PendingMatter(models.Model):
         related_name="pending_matters",
         verbose_name=_("cá nhân"),
     )
+    # ND 152 art. 4 holds for every subject: a household or an enterprise under inspection or
+    # complaint waits too.
+    household = models.ForeignKey(
+        "org.Household",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pending_matters",
+        verbose_name=_("hộ gia đình"),
+    )
+    enterprise = models.ForeignKey(
+        "org.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pending_matters",
+        verbose_name=_("doanh nghiệp, hợp tác xã"),
+    )
     owner_unit = models.ForeignKey(
         "org.OrgUnit",
         on_delete=models.PROTECT,
@@ -547,7 +558,9 @@ class PendingMatter(models.Model):
         verbose_name_plural = _("kỷ luật, thanh tra, khiếu nại")
         ordering = ["-opened_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=_one_subject_q(), name="pending_matter_one_subject"),
+            models.CheckConstraint(
+                condition=one_of_four_subjects_q(), name="pending_matter_one_of_four_subjects"
+            ),
         ]
 
     def __str__(self):
@@ -555,12 +568,14 @@ class PendingMatter(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.owner_unit_id:
-            self.owner_unit_id = self.subject_unit_id or self.person.unit_id
+            subject = self.person or self.household or self.enterprise
+            self.owner_unit_id = self.subject_unit_id or subject.unit_id
         super().save(*args, **kwargs)
 
     def clean(self):
-        if (self.subject_unit_id is None) == (self.person_id is None):
-            raise ValidationError(_("Chọn đúng một đối tượng: một tập thể hoặc một cá nhân."))
+        given = [f for f in SUBJECT_FIELDS if getattr(self, f"{f}_id") is not None]
+        if len(given) != 1:
+            raise ValidationError(_("Chọn đúng một đối tượng."))
         if self.settled_on and self.opened_on and self.settled_on < self.opened_on:
             raise ValidationError({"settled_on": _("Ngày giải quyết xong phải sau ngày bắt đầu.")})
 

@@ -241,22 +241,58 @@ def unit_facts(
 
 
 def person_facts(*, person: Person, year: int, today: datetime.date) -> SubjectFacts:
-    """A person heading their unit answers for its reports (seed 001 Nhóm 1 NV2: leaders of
-    units that report late or wrongly are not considered)."""
-    heads = person.user_id is not None and (
-        RoleAssignment.objects.valid_on(today)
-        .filter(user_id=person.user_id, unit_id=person.unit_id, role=Role.HEAD)
-        .exists()
+    return subjects_facts(
+        subject_type=SubjectType.INDIVIDUAL, subjects=[person], year=year, today=today
+    )[person.pk]
+
+
+# The field of AwardRecord and PendingMatter naming each kind of subject that is not a unit.
+SUBJECT_FIELD = {
+    SubjectType.INDIVIDUAL: "person",
+    SubjectType.HOUSEHOLD: "household",
+    SubjectType.ENTERPRISE: "enterprise",
+}
+
+
+def subjects_facts(
+    *, subject_type: str, subjects: list, year: int, today: datetime.date
+) -> dict[int, SubjectFacts]:
+    """The facts of many people, households or enterprises at once (a list of candidates), in a
+    fixed number of queries: their awards, their pending matters (ND 152 art. 4 holds for every
+    subject) and, for a person heading their unit, the unit's reports (seed 001 Nhóm 1 NV2:
+    leaders of units that report late or wrongly are not considered)."""
+    field = SUBJECT_FIELD[subject_type]
+    ids = [s.pk for s in subjects]
+    records: dict[int, list[AwardRecord]] = {pk: [] for pk in ids}
+    for record in _records(Q(**{f"{field}_id__in": ids})):
+        records[getattr(record, f"{field}_id")].append(record)
+    matters: dict[int, list[PendingMatter]] = {pk: [] for pk in ids}
+    for matter in PendingMatter.objects.filter(**{f"{field}_id__in": ids}):
+        matters[getattr(matter, f"{field}_id")].append(matter)
+    heading: dict[int, OrgUnit] = {}
+    if subject_type == SubjectType.INDIVIDUAL:
+        users = {s.user_id for s in subjects if s.user_id is not None}
+        heads = set(
+            RoleAssignment.objects.valid_on(today)
+            .filter(user_id__in=users, role=Role.HEAD)
+            .values_list("user_id", "unit_id")
+        )
+        heading = {s.pk: s.unit for s in subjects if (s.user_id, s.unit_id) in heads}
+    reports = reporting_records(
+        units=list({u.pk: u for u in heading.values()}.values()), year=year, today=today
     )
-    return SubjectFacts(
-        subject_type=SubjectType.INDIVIDUAL,
-        year=year,
-        today=today,
-        reporting=reporting_record(unit=person.unit, year=year, today=today) if heads else None,
-        reporting_unit_name=person.unit.name if heads else "",
-        matters=list(PendingMatter.objects.filter(person=person)),
-        records=_records(Q(person=person)),
-    )
+    return {
+        s.pk: SubjectFacts(
+            subject_type=subject_type,
+            year=year,
+            today=today,
+            reporting=reports.get(heading[s.pk].pk) if s.pk in heading else None,
+            reporting_unit_name=heading[s.pk].name if s.pk in heading else "",
+            matters=matters[s.pk],
+            records=records[s.pk],
+        )
+        for s in subjects
+    }
 
 
 def verdicts(

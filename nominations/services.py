@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 
 from awards import selectors as award_selectors
 from awards.eligibility import verdict
-from awards.models import AwardForm, AwardKind
+from awards.models import AwardForm, AwardKind, SubjectType
 from core.uploads import REPORT_LIMITS, UploadRefused, upload_check
 from evaluation.models import RankingEntry, RankingVersion
 from movements.models import Movement
 from nominations.access import RoundAccess
-from nominations.achievements import unit_achievements
+from nominations.achievements import subject_achievements, unit_achievements
 from nominations.models import (
     Attachment,
     AwardRound,
@@ -104,21 +104,40 @@ def quota_use(award_round: AwardRound, form: AwardForm) -> tuple[int, int | None
     return used, limit
 
 
+def subject_type_of(subject) -> str:
+    for model, subject_type in (
+        (OrgUnit, SubjectType.COLLECTIVE),
+        (Person, SubjectType.INDIVIDUAL),
+        (Household, SubjectType.HOUSEHOLD),
+        (Enterprise, SubjectType.ENTERPRISE),
+    ):
+        if isinstance(subject, model):
+            return subject_type
+    raise ValueError(subject)
+
+
 def eligibility_of(
     *, award_round: AwardRound, form: AwardForm, subject, today: datetime.date
 ) -> tuple[str, list[str]]:
-    """The verdict of awards/eligibility.py on the subject (units and people: the rules need
-    their reports and titles; a household or an enterprise has no rule yet: eligible)."""
+    """The verdict of awards/eligibility.py on the subject, from its facts (the same rules
+    whether it is judged alone here or in a list of candidates)."""
     if isinstance(subject, OrgUnit):
         facts = award_selectors.unit_facts(
             unit=subject, year=award_round.year, today=today, forms=[form]
         )
         policy = award_selectors.policy_for(subject)
-    elif isinstance(subject, Person):
-        facts = award_selectors.person_facts(person=subject, year=award_round.year, today=today)
-        policy = award_selectors.policy_for(subject.unit)
     else:
-        return "eligible", []
+        facts = award_selectors.subjects_facts(
+            subject_type=subject_type_of(subject),
+            subjects=[subject],
+            year=award_round.year,
+            today=today,
+        )[subject.pk]
+        policy = award_selectors.policy_for(subject.unit)
+    return verdict_of(form, facts, policy)
+
+
+def verdict_of(form: AwardForm, facts, policy) -> tuple[str, list[str]]:
     result = verdict(form, facts, policy)
     return result.status, [*result.reasons, *result.notes]
 
@@ -189,7 +208,7 @@ def nomination_create(
         achievements = (
             unit_achievements(unit=subject, year=award_round.year, entry=ranking_entry)
             if isinstance(subject, OrgUnit)
-            else ""
+            else subject_achievements(subject=subject, year=award_round.year)
         )
     status, reasons = eligibility_of(
         award_round=award_round, form=form, subject=subject, today=timezone.localdate()

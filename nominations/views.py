@@ -15,7 +15,7 @@ from core.http import client_ip
 from core.params import parse_id
 from documents.render import DocumentTemplateError
 from jobs.views import job_started
-from nominations import selectors, services
+from nominations import candidates, selectors, services
 from nominations.documents import proposal_docx, report_docx
 from nominations.forms import (
     AchievementsForm,
@@ -54,11 +54,24 @@ def round_detail(request, pk):
     forms = list(AwardForm.objects.filter(is_active=True, kinds=award_round.award_kind_id))
     form = next((f for f in forms if f.pk == parse_id(request.GET.get("hinh_thuc"))), None)
     form = form or next((f for f in forms if f.one_per_block_per_year), forms[0] if forms else None)
+    is_open = form is not None and award_round.nominations_open()
     suggestions = (
         selectors.ranking_suggestions(
             award_round=award_round, form=form, today=timezone.localdate()
         )
-        if form and award_round.nominations_open()
+        if is_open
+        else []
+    )
+    # People, households, enterprises: the kind picked among those the form is given to.
+    kinds = candidates.kinds_for(form)
+    kind = request.GET.get("doi_tuong")
+    kind = kind if kind in dict(kinds) else (kinds[0][0] if kinds else "")
+    query = request.GET.get("q", "")[:200]
+    candidate_list = (
+        candidates.candidate_list(
+            access=access, form=form, subject_type=kind, query=query, today=timezone.localdate()
+        )
+        if is_open and kind
         else []
     )
     return render(
@@ -70,6 +83,10 @@ def round_detail(request, pk):
             "forms": forms,
             "form": form,
             "suggestions": [s for s in suggestions if access.can_propose_for(s.entry.unit)],
+            "kinds": kinds,
+            "kind": kind,
+            "q": query,
+            "candidates": candidate_list,
             "quotas": selectors.round_quotas(award_round),
             "nominations": selectors.round_nominations(scope=access.scope, award_round=award_round),
             "publish_form": PublishForm(),
@@ -82,14 +99,23 @@ def round_detail(request, pk):
 def nominate(request, pk):
     award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
     form = get_object_or_404(AwardForm, pk=parse_id(request.POST.get("form")), is_active=True)
-    unit = get_object_or_404(
-        OrgUnit.objects.filter(access.scope.unit_q()), pk=parse_id(request.POST.get("unit"))
-    )
+    kind = request.POST.get("doi_tuong", "")
+    if kind:  # a person, a household or an enterprise picked on the round page
+        subject = candidates.candidate_in_scope(
+            access=access, subject_type=kind, pk=request.POST.get("subject")
+        )
+        back = f"{award_round.get_absolute_url()}?hinh_thuc={form.pk}&doi_tuong={kind}"
+    else:
+        subject = get_object_or_404(
+            OrgUnit.objects.filter(access.scope.unit_q()), pk=parse_id(request.POST.get("unit"))
+        )
+        back = f"{award_round.get_absolute_url()}?hinh_thuc={form.pk}"
     try:
         nomination = services.nomination_create(
             access=access,
             form=form,
-            subject=unit,
+            subject=subject,
+            proposer=candidates.proposer_for(access, subject) if kind else None,
             user=request.user,
             override_reason=request.POST.get("override_reason", "")[:2000],
         )
@@ -97,7 +123,7 @@ def nominate(request, pk):
         raise Http404 from exc
     except ValidationError as exc:
         _errors(request, exc)
-        return redirect(f"{award_round.get_absolute_url()}?hinh_thuc={form.pk}")
+        return redirect(back)
     return redirect(nomination.get_absolute_url())
 
 

@@ -3,10 +3,11 @@ for nominations (issue #15).
 
 Every step happens between the freeze of the 2026 ranking (portal/demo_evaluation.py) and the
 moment the demo is loaded, each at its own moment (portal.clock), in order: the heads of the
-units leading their blocks propose them for the Cờ thi đua, the runners-up of three blocks for a
-Bằng khen; Sở Nội vụ checks the dossiers (one is returned and corrected), publishes the list,
-two comments come in, the period closes; the council of seven meets and votes by secret ballot
-(one flag falls short of 80 %); the decision is issued and its awardees enter the registry.
+units leading their blocks propose them for the Cờ thi đua, the runners-up of three blocks and an
+officer of Sở Khoa học và Công nghệ for a Bằng khen; Sở Nội vụ checks the dossiers (one is
+returned and corrected), publishes the list, two comments come in, the period closes; the
+council of seven meets and votes by secret ballot (one flag falls short of 80 %); the decision
+is issued and its awardees enter the registry.
 When the demo is loaded on the day of the freeze the steps are minutes apart. Decision numbers
 and members' names are made up. Idempotent: skipped when the round exists."""
 
@@ -31,6 +32,7 @@ from portal.clock import clock_at
 ROUND_NAME = "Khen thưởng tổng kết năm 2026 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
 NEXT_ROUND_NAME = "Khen thưởng sơ kết năm 2027 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
 DECISION_NUMBER = "35/QĐ-UBND"
+PERSON_UNIT = "LCI-SKHCN"  # the individual nominated in the 2026 round works there
 SIGNER = "Hoàng Quốc Khánh"
 SIGNER_TITLE = "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
 # username, name, position in the council, chair
@@ -113,7 +115,7 @@ def load_nominations(*, now: datetime.datetime) -> None:
             deadline=timezone.localdate(t_check),
             user=office,
             ranking=version,
-            quotas={flag: len(leaders), merit: 3},
+            quotas={flag: len(leaders), merit: 4},
         )
     User = get_user_model()
 
@@ -134,14 +136,27 @@ def load_nominations(*, now: datetime.datetime) -> None:
                         ranking_entry=entry,
                     )
                 )
+        # An individual too, picked on the round page among the people of Sở KHCN: the author
+        # of its initiatives' software, the Bằng khen for their work in the movement.
+        person = Person.objects.filter(unit__code=PERSON_UNIT).order_by("pk").first()
+        if person is not None:
+            user = proposer(person.unit)
+            nominations.append(
+                services.nomination_create(
+                    access=RoundAccess(user_scope(user), award_round),
+                    form=merit,
+                    subject=person,
+                    user=user,
+                )
+            )
     office_access = RoundAccess(user_scope(office), award_round)
     with clock_at(t_submit):
         for n in nominations:
-            user = proposer(n.subject_unit)
+            user = proposer(n.proposer)
             services.nomination_submit(
                 access=RoundAccess(user_scope(user), award_round), nomination=n, user=user
             )
-    returned = nominations[-1]
+    returned = next(n for n in reversed(nominations) if n.subject_unit_id)
     with clock_at(t_check):
         for n in nominations:
             if n is returned:
@@ -156,7 +171,7 @@ def load_nominations(*, now: datetime.datetime) -> None:
                 )
             else:
                 services.nomination_check(access=office_access, nomination=n, user=office)
-    user = proposer(returned.subject_unit)
+    user = proposer(returned.proposer)
     with clock_at(t_check + (t_publish - t_check) / 3):
         unit_access = RoundAccess(user_scope(user), award_round)
         returned.refresh_from_db()
@@ -225,8 +240,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
             date=timezone.localdate(t_issue),
             signer=SIGNER,
             signer_title=SIGNER_TITLE,
-            title="Về việc tặng Cờ thi đua và Bằng khen của Chủ tịch UBND tỉnh cho các tập thể "
-            "có thành tích xuất sắc trong phong trào thi đua năm 2026",
+            title="Về việc tặng Cờ thi đua và Bằng khen của Chủ tịch UBND tỉnh cho các tập thể, "
+            "cá nhân có thành tích xuất sắc trong phong trào thi đua năm 2026",
             user=office,
         )
         decision_services.decision_issue(access=office_access, decision=decision, user=office)

@@ -18,7 +18,7 @@ from evaluation.models import RankingEntry
 from nominations.models import AwardRound, Nomination, PublicComment
 from portal.clock import clock_at
 from portal.demo import load_demo
-from portal.demo_nominations import DECISION_NUMBER, NEXT_ROUND_NAME, ROUND_NAME
+from portal.demo_nominations import DECISION_NUMBER, NEXT_ROUND_NAME, PERSON_UNIT, ROUND_NAME
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -38,6 +38,9 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
     flags = Nomination.objects.filter(round=award_round, form__code="co-thi-dua-ubnd-tinh")
     assert set(flags.values_list("subject_unit", flat=True)) == leaders and len(leaders) >= 5
     assert all("Xếp thứ 1" in n.achievements for n in flags)
+    # An individual too, proposed through the same service.
+    person = Nomination.objects.get(round=award_round, subject_type="individual")
+    assert person.person.unit.code == PERSON_UNIT and person.form.code == "bang-khen-chu-tich-tinh"
     # Check: one dossier was returned with a reason per item, corrected and sent again.
     returned = Nomination.objects.get(
         round=award_round, returns__isnull=False, returns__item="report"
@@ -95,6 +98,8 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         client.force_login(User.objects.get(username="tinh"))
         page = client.get(reverse("nominations:round", args=[award_round.pk])).content.decode()
         assert failed.get().subject_name in page
+        assert person.subject_name in page
+        assert AwardRecord.objects.filter(person=person.person, year=2026).exists()
         # The open round suggests the leader of each block with its verdict: the eligibility
         # facts are read per suggested unit (a bounded number per block, not per unit).
         AwardRound.objects.filter(year=2027).update(ranking=version)  # as if ranked already
