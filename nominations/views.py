@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +23,7 @@ from nominations.forms import (
     fill_stamp,
 )
 from nominations.models import CheckItem, Nomination
-from org.models import OrgUnit
+from org.models import OrgUnit, Role
 from org.scope import user_scope
 
 COMMENTS_PER_HOUR = 10  # per address, on the public page
@@ -37,37 +36,10 @@ def _errors(request, exc: ValidationError) -> None:
 
 @login_required
 def round_list(request):
-    rounds = selectors.round_list(scope=user_scope(request.user))
-    return render(request, "nominations/rounds.html", {"rounds": rounds})
-
-
-@login_required
-def round_detail(request, pk):
-    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
-    forms = list(AwardForm.objects.filter(is_active=True, kinds=award_round.award_kind_id))
-    form = next((f for f in forms if f.pk == parse_id(request.GET.get("hinh_thuc"))), None)
-    form = form or next((f for f in forms if f.one_per_block_per_year), forms[0] if forms else None)
-    suggestions = (
-        selectors.ranking_suggestions(
-            award_round=award_round, form=form, today=timezone.localdate()
-        )
-        if form and award_round.nominations_open()
-        else []
-    )
-    return render(
-        request,
-        "nominations/round.html",
-        {
-            "round": award_round,
-            "access": access,
-            "forms": forms,
-            "form": form,
-            "suggestions": [s for s in suggestions if access.can_propose_for(s.entry.unit)],
-            "quotas": selectors.round_quotas(award_round),
-            "nominations": selectors.round_nominations(scope=access.scope, award_round=award_round),
-            "publish_form": PublishForm(),
-        },
-    )
+    scope = user_scope(request.user)
+    rounds = selectors.round_list(scope=scope)
+    can_open = any(g.role == Role.COORDINATOR for g in scope.grants)
+    return render(request, "nominations/rounds.html", {"rounds": rounds, "can_open": can_open})
 
 
 @login_required

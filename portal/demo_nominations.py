@@ -21,7 +21,7 @@ from council.access import SessionAccess
 from council.models import CouncilSession
 from decisions import services as decision_services
 from evaluation.models import EvaluationScheme, RankingEntry, RankingVersion
-from nominations import services
+from nominations import rounds, services
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, Nomination
 from org.models import OrgUnit, Person, Role, RoleAssignment
@@ -104,7 +104,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
         .order_by("block__order", "block__name")[:3]
     )
     with clock_at(t_round):
-        award_round = services.round_create(
+        award_round = rounds.round_create(
+            scope=user_scope(office),
             unit=province,
             kind=AwardRound.Kind.YEAR_END,
             award_kind=AwardKind.objects.get(code="hang-nam"),
@@ -114,8 +115,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
             user=office,
             ranking=version,
             quotas={flag: len(leaders), merit: 3},
+            movement=scheme.movement,
         )
-        AwardRound.objects.filter(pk=award_round.pk).update(movement=scheme.movement_id)
     User = get_user_model()
 
     def proposer(unit: OrgUnit):
@@ -232,7 +233,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
         )
         decision_services.decision_issue(access=office_access, decision=decision, user=office)
     with clock_at(t_next):
-        services.round_create(
+        rounds.round_create(
+            scope=user_scope(office),
             unit=province,
             kind=AwardRound.Kind.MIDTERM,
             award_kind=AwardKind.objects.get(code="tong-ket"),
