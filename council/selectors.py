@@ -4,10 +4,10 @@ the tally lists every receipt code with its choices, so each member can find the
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from council.access import SessionAccess
-from council.models import AgendaItem, Ballot, CouncilSession
+from council.models import AgendaItem, Ballot, CouncilSession, VoterTurnout
 from council.services import quorum
 from nominations.models import PublicComment
 from org.models import Person, Role
@@ -100,4 +100,33 @@ def council_candidates(unit) -> list[Person]:
         .select_related("unit")
         .distinct()
         .order_by("full_name", "pk")
+    )
+
+
+def sessions_to_vote(*, scope: UserScope) -> list[CouncilSession]:
+    """The open sessions (convened or voting) the person sits in as a member, each with
+    `has_voted`: whether the turnout record says they voted — never how (one query)."""
+    if scope.user_id is None:
+        return []
+    voted = VoterTurnout.objects.filter(
+        session=OuterRef("pk"), member__person__user_id=scope.user_id
+    )
+    return list(
+        CouncilSession.objects.filter(
+            members__person__user_id=scope.user_id,
+            status__in=(CouncilSession.Status.CONVENED, CouncilSession.Status.VOTING),
+        )
+        .select_related("round")
+        .annotate(has_voted=Exists(voted))
+        .order_by("held_on", "pk")
+    )
+
+
+def sessions_in_progress(*, scope: UserScope) -> QuerySet[CouncilSession]:
+    """The sessions of the office's levels not yet closed (to open, to tally)."""
+    return (
+        CouncilSession.objects.filter(scope.unit_q("unit", roles=[Role.COORDINATOR]))
+        .exclude(status=CouncilSession.Status.CLOSED)
+        .select_related("round")
+        .order_by("held_on", "pk")
     )

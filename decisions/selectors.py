@@ -1,9 +1,10 @@
 """Reads of decisions, through the scope; `decision_context` is what the documents render."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from awards.models import SubjectType
 from decisions.models import Decision
+from nominations.models import AwardRound, Nomination
 from org.models import Role
 from org.scope import UserScope, get_in_scope_or_404
 
@@ -71,3 +72,25 @@ def decision_context(decision: Decision) -> dict:
             for line in lines
         ],
     }
+
+
+def drafts_to_issue(*, scope: UserScope) -> QuerySet[Decision]:
+    """The office's decisions (and tờ trình) still in draft."""
+    return (
+        Decision.objects.filter(scope.unit_q("unit", roles=[Role.COORDINATOR]))
+        .filter(status=Decision.Status.DRAFT)
+        .select_related("round")
+        .order_by("date", "pk")
+    )
+
+
+def rounds_awaiting_decision(*, scope: UserScope) -> QuerySet[AwardRound]:
+    """The office's rounds with nominations the council passed and no decision has awarded
+    yet, each with `passed_count`."""
+    waiting = Q(nominations__status=Nomination.Status.VOTED, nominations__vote_passed=True)
+    return (
+        AwardRound.objects.filter(scope.unit_q("unit", roles=[Role.COORDINATOR]))
+        .annotate(passed_count=Count("nominations", filter=waiting))
+        .filter(passed_count__gt=0)
+        .order_by("-year", "pk")
+    )

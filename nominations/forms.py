@@ -5,8 +5,10 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import StyledFormMixin
-from nominations.models import CheckItem
+from core.forms import StyledFormMixin, style_widgets
+from movements.models import Movement
+from nominations.models import AwardRound, CheckItem
+from nominations.rounds import QUOTA_MAX, quota_field
 
 # Spam guard of the public comment form, without a captcha: a hidden field a person leaves
 # empty, and a signed time stamp — a form sent back faster than a person reads it is refused.
@@ -60,3 +62,61 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 class PublishForm(StyledFormMixin, forms.Form):
     days = forms.IntegerField(label=_("Số ngày công khai"), min_value=1, max_value=60, initial=7)
+
+
+class RoundForm(StyledFormMixin, forms.ModelForm):
+    """A round's terms; the level is chosen when it is opened and never changes. `version` is
+    the one the person started from (a concurrent edit is refused, not overwritten)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = AwardRound
+        fields = ["unit", "kind", "award_kind", "year", "name", "deadline", "movement", "ranking"]
+        widgets = {"deadline": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
+
+    def __init__(self, *args, units, rankings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].localize = True
+        self.fields["deadline"].widget.is_localized = True
+        self.fields["ranking"].queryset = rankings
+        self.fields["ranking"].label_from_instance = lambda v: f"{v.scheme.name} — lần {v.number}"
+        self.fields["movement"].queryset = Movement.objects.all()
+        if self.instance.pk:
+            del self.fields["unit"]
+            self.fields["version"].initial = self.instance.version
+        else:
+            self.fields["unit"].queryset = units
+            self.fields["unit"].empty_label = None
+
+
+class QuotaForm(StyledFormMixin, forms.Form):
+    """One number per form the round may award; empty means no quota."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, award_round, award_forms, current: dict[int, int], **kwargs):
+        self.award_forms = award_forms
+        self.current = current
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = award_round.version
+        for award_form in award_forms:
+            self.fields[quota_field(award_form)] = forms.IntegerField(
+                label=award_form.name,
+                required=False,
+                min_value=0,
+                max_value=QUOTA_MAX,
+                initial=current.get(award_form.pk),
+            )
+        style_widgets(self)
+
+    def rows(self, used: dict[int, int]):
+        """(the form's input, nominations already using it, whether they pass the quota)."""
+        for award_form in self.award_forms:
+            field = self[quota_field(award_form)]
+            limit = self.current.get(award_form.pk)
+            n = used.get(award_form.pk, 0)
+            yield field, n, limit is not None and n > limit
+
+    def limits(self) -> dict:
+        return {f: self.cleaned_data.get(quota_field(f)) for f in self.award_forms}

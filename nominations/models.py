@@ -64,10 +64,18 @@ class AwardRound(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Khóa nhận đề nghị: the office stops new nominations before (or without) publishing.
+    closed_at = models.DateTimeField(_("dừng nhận đề nghị từ"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped by every change of the round or its quotas (core.services.claim_version): of two
+    # people saving the same round, the second is told instead of overwriting the first.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -85,8 +93,8 @@ class AwardRound(models.Model):
         return self.published_at is not None
 
     def nominations_open(self) -> bool:
-        """Nominations are made until the list is published."""
-        return self.published_at is None
+        """Nominations are made until the office closes the round or publishes the list."""
+        return self.published_at is None and self.closed_at is None
 
 
 class RoundQuota(models.Model):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from awards.models import AwardForm, AwardRecord
 from evaluation.models import RankingEntry
@@ -89,14 +90,19 @@ class QuotaLine:
         return self.used >= self.limit
 
 
-def round_quotas(award_round: AwardRound) -> list[QuotaLine]:
-    """Each quota of the round with how many nominations use it (two queries)."""
-    used = dict(
+def form_use(award_round: AwardRound) -> dict[int, int]:
+    """How many nominations of the round use each form's quota (one query)."""
+    return dict(
         Nomination.objects.filter(round=award_round, status__in=COUNTED)
         .values("form_id")
         .annotate(n=Count("pk"))
         .values_list("form_id", "n")
     )
+
+
+def round_quotas(award_round: AwardRound) -> list[QuotaLine]:
+    """Each quota of the round with how many nominations use it (two queries)."""
+    used = form_use(award_round)
     return [
         QuotaLine(q.form, used.get(q.form_id, 0), q.limit)
         for q in RoundQuota.objects.filter(round=award_round).select_related("form")
@@ -211,3 +217,61 @@ def nomination_report_context(nomination: Nomination) -> dict:
         "eligibility_reasons": nomination.eligibility_reasons,
         "awards_received": records,
     }
+
+
+@dataclass
+class HistoryLine:
+    at: datetime.datetime
+    user: object
+    text: str
+
+    @property
+    def who(self) -> str:
+        """The author's name ("" when the application itself made the change)."""
+        if self.user is None:
+            return ""
+        return self.user.get_full_name() or self.user.get_username()
+
+
+HISTORY_FIELDS = ("kind", "award_kind_id", "year", "name", "deadline", "movement_id", "ranking_id")
+
+
+def _round_line(row, before) -> str | None:
+    if before is None:
+        return _("Mở đợt")
+    if row.published_at and not before.published_at:
+        return _("Công khai danh sách")
+    if row.closed_at and not before.closed_at:
+        return _("Dừng nhận đề nghị")
+    if before.closed_at and not row.closed_at:
+        return _("Nhận đề nghị trở lại")
+    changed = [f for f in HISTORY_FIELDS if getattr(row, f) != getattr(before, f)]
+    if not changed:
+        return None  # only the version moved: the quota lines say what changed
+    names = [str(AwardRound._meta.get_field(f.removesuffix("_id")).verbose_name) for f in changed]
+    return _("Sửa %(fields)s") % {"fields": ", ".join(names)}
+
+
+def round_history(award_round: AwardRound) -> list[HistoryLine]:
+    """Who changed the round or its quotas, when and what, newest first (three queries)."""
+    lines = []
+    before = None
+    for row in award_round.history.select_related("history_user").order_by(
+        "history_date", "history_id"
+    ):
+        text = _round_line(row, before)
+        if text:
+            lines.append(HistoryLine(row.history_date, row.history_user, text))
+        before = row
+    rows = list(RoundQuota.history.filter(round_id=award_round.pk).select_related("history_user"))
+    names = dict(
+        AwardForm.objects.filter(pk__in={r.form_id for r in rows}).values_list("pk", "name")
+    )
+    for row in rows:
+        form = names.get(row.form_id, "")
+        if row.history_type == "-":
+            text = _("Bỏ chỉ tiêu %(form)s") % {"form": form}
+        else:
+            text = _("Chỉ tiêu %(form)s: %(n)s") % {"form": form, "n": row.limit}
+        lines.append(HistoryLine(row.history_date, row.history_user, text))
+    return sorted(lines, key=lambda line: line.at, reverse=True)

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 
 from awards import selectors as award_selectors
 from awards.eligibility import verdict
-from awards.models import AwardForm, AwardKind, SubjectType
+from awards.models import AwardForm, SubjectType
 from core.uploads import REPORT_LIMITS, UploadRefused, upload_check
-from evaluation.models import RankingEntry, RankingVersion
-from movements.models import Movement
+from evaluation.models import RankingEntry
 from nominations.access import RoundAccess
 from nominations.achievements import subject_achievements, unit_achievements
 from nominations.models import (
@@ -55,44 +54,6 @@ def _event(nomination: Nomination, action: str, user, before: str = "", note: st
 def _save(nomination: Nomination, user, fields: list[str]) -> None:
     nomination._history_user = user  # simple_history: who made this version
     nomination.save(update_fields=[*fields, "updated_at"])
-
-
-@transaction.atomic
-def round_create(
-    *,
-    unit: OrgUnit,
-    kind: str,
-    award_kind: AwardKind,
-    year: int,
-    name: str,
-    deadline: datetime.date,
-    user,
-    ranking: RankingVersion | None = None,
-    quotas: dict[AwardForm, int] | None = None,
-    movement: Movement | None = None,
-) -> AwardRound:
-    """A round of nominations. One that proposes from a ranking belongs to the movement the
-    ranking scores, so that its awards are that movement's (registry, open data)."""
-    if movement is None and ranking is not None:
-        movement = ranking.scheme.movement_of
-    award_round = AwardRound(
-        movement=movement,
-        unit=unit,
-        kind=kind,
-        award_kind=award_kind,
-        year=year,
-        name=name,
-        deadline=deadline,
-        ranking=ranking,
-        created_by=user,
-    )
-    award_round._history_user = user
-    award_round.save()
-    for form, limit in (quotas or {}).items():
-        quota = RoundQuota(round=award_round, form=form, limit=limit)
-        quota._history_user = user
-        quota.save()
-    return award_round
 
 
 def quota_use(award_round: AwardRound, form: AwardForm) -> tuple[int, int | None]:

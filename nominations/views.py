@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,7 +30,7 @@ from nominations.tasks import (
     report_filename,
     report_pdf_start,
 )
-from org.models import OrgUnit
+from org.models import OrgUnit, Role
 from org.scope import user_scope
 
 COMMENTS_PER_HOUR = 10  # per address, on the public page
@@ -44,54 +43,10 @@ def _errors(request, exc: ValidationError) -> None:
 
 @login_required
 def round_list(request):
-    rounds = selectors.round_list(scope=user_scope(request.user))
-    return render(request, "nominations/rounds.html", {"rounds": rounds})
-
-
-@login_required
-def round_detail(request, pk):
-    award_round, access = selectors.round_in_scope(scope=user_scope(request.user), pk=pk)
-    forms = list(AwardForm.objects.filter(is_active=True, kinds=award_round.award_kind_id))
-    form = next((f for f in forms if f.pk == parse_id(request.GET.get("hinh_thuc"))), None)
-    form = form or next((f for f in forms if f.one_per_block_per_year), forms[0] if forms else None)
-    is_open = form is not None and award_round.nominations_open()
-    suggestions = (
-        selectors.ranking_suggestions(
-            award_round=award_round, form=form, today=timezone.localdate()
-        )
-        if is_open
-        else []
-    )
-    # People, households, enterprises: the kind picked among those the form is given to.
-    kinds = candidates.kinds_for(form)
-    kind = request.GET.get("doi_tuong")
-    kind = kind if kind in dict(kinds) else (kinds[0][0] if kinds else "")
-    query = request.GET.get("q", "")[:200]
-    candidate_list = (
-        candidates.candidate_list(
-            access=access, form=form, subject_type=kind, query=query, today=timezone.localdate()
-        )
-        if is_open and kind
-        else []
-    )
-    return render(
-        request,
-        "nominations/round.html",
-        {
-            "round": award_round,
-            "access": access,
-            "forms": forms,
-            "form": form,
-            "suggestions": [s for s in suggestions if access.can_propose_for(s.entry.unit)],
-            "kinds": kinds,
-            "kind": kind,
-            "q": query,
-            "candidates": candidate_list,
-            "quotas": selectors.round_quotas(award_round),
-            "nominations": selectors.round_nominations(scope=access.scope, award_round=award_round),
-            "publish_form": PublishForm(),
-        },
-    )
+    scope = user_scope(request.user)
+    rounds = selectors.round_list(scope=scope)
+    can_open = any(g.role == Role.COORDINATOR for g in scope.grants)
+    return render(request, "nominations/rounds.html", {"rounds": rounds, "can_open": can_open})
 
 
 @login_required

@@ -22,7 +22,7 @@ from council.access import SessionAccess
 from council.models import CouncilSession
 from decisions import services as decision_services
 from evaluation.models import EvaluationScheme, RankingEntry, RankingVersion
-from nominations import services
+from nominations import rounds, services
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, Nomination
 from org.models import OrgUnit, Person, Role, RoleAssignment
@@ -106,7 +106,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
         .order_by("block__order", "block__name")[:3]
     )
     with clock_at(t_round):
-        award_round = services.round_create(
+        award_round = rounds.round_create(
+            scope=user_scope(office),
             unit=province,
             kind=AwardRound.Kind.YEAR_END,
             award_kind=AwardKind.objects.get(code="hang-nam"),
@@ -246,7 +247,8 @@ def load_nominations(*, now: datetime.datetime) -> None:
         )
         decision_services.decision_issue(access=office_access, decision=decision, user=office)
     with clock_at(t_next):
-        services.round_create(
+        rounds.round_create(
+            scope=user_scope(office),
             unit=province,
             kind=AwardRound.Kind.MIDTERM,
             award_kind=AwardKind.objects.get(code="tong-ket"),

@@ -6,7 +6,11 @@
 - a coordinator (cơ quan thường trực): plans to issue, tasks due, targets without figures, the
   reports waiting to be accepted and the initiatives waiting for review;
 - a leader or a council member, who only read: figures — each plan's targets by status and how
-  the units stand on the last period due — with links to the dashboards and the board.
+  the units stand on the last period due — with links to the dashboards and the board;
+- a council member: the open sessions they sit in, with the link to the ballot and whether they
+  have voted (from the turnout record: never how);
+- the standing office: its council sessions not yet closed, the rounds whose passed nominations
+  wait for a decision, and the decisions drafted but not issued.
 
 A person with several roles sees the cards of each.
 """
@@ -16,11 +20,16 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from council.models import CouncilSession
+from council.selectors import sessions_in_progress, sessions_to_vote
+from decisions.models import Decision
+from decisions.selectors import drafts_to_issue, rounds_awaiting_decision
 from initiatives.models import Initiative
 from initiatives.selectors import initiatives_to_review
 from monitoring.routers import reading_replica
 from monitoring.selectors import PlanOverview, monitored_plans, plan_overview
 from monitoring.status import Status
+from nominations.models import AwardRound
 from org.models import Role
 from org.scope import UserScope
 from plans.selectors import Agenda, agenda_for
@@ -60,6 +69,16 @@ class HomePage:
     agenda: Agenda | None = None
     initiatives_to_review: list[Initiative] = field(default_factory=list)
     figures: list[PlanFigures] = field(default_factory=list)
+    sessions_to_vote: list[CouncilSession] = field(default_factory=list)
+    sessions_in_progress: list[CouncilSession] = field(default_factory=list)
+    rounds_awaiting_decision: list[AwardRound] = field(default_factory=list)
+    decisions_to_issue: list[Decision] = field(default_factory=list)
+
+    @property
+    def shows_awards_office(self) -> bool:
+        return bool(
+            self.sessions_in_progress or self.rounds_awaiting_decision or self.decisions_to_issue
+        )
 
 
 def plan_figures(*, scope: UserScope, today: datetime.date) -> list[PlanFigures]:
@@ -93,6 +112,11 @@ def home_page(*, scope: UserScope, today: datetime.date | None = None) -> HomePa
     if page.shows_agenda:
         page.agenda = agenda_for(scope=scope, today=today)
         page.initiatives_to_review = list(initiatives_to_review(scope=scope)[:LISTED])
+        page.sessions_in_progress = list(sessions_in_progress(scope=scope)[:LISTED])
+        page.rounds_awaiting_decision = list(rounds_awaiting_decision(scope=scope)[:LISTED])
+        page.decisions_to_issue = list(drafts_to_issue(scope=scope)[:LISTED])
+    if scope.has_role(Role.COUNCIL) and not scope.is_superuser:
+        page.sessions_to_vote = sessions_to_vote(scope=scope)[:LISTED]
     if page.shows_figures:
         page.figures = plan_figures(scope=scope, today=today)
     return page

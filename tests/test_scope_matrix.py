@@ -24,7 +24,7 @@ from initiatives.models import Event as InitiativeEvent
 from initiatives.models import Evidence as InitiativeEvidence
 from initiatives.models import FieldLead, Initiative, Replication
 from jobs.models import Job
-from nominations.models import Attachment, AwardRound, Nomination
+from nominations.models import Attachment, AwardRound, Nomination, RoundQuota
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -145,6 +145,9 @@ OBJECT_URLS = {
     "nominations:round": "award_round",
     "nominations:nominate": "award_round",
     "nominations:publish": "award_round",
+    "nominations:round_edit": "award_round",
+    "nominations:round_quotas": "award_round",
+    "nominations:round_close": "award_round",
     "nominations:detail": "nomination",
     "nominations:action": "nomination",
     "nominations:attach": "nomination",
@@ -223,6 +226,8 @@ POST_ONLY = {
     "initiatives:evidence_delete",
     "nominations:nominate",
     "nominations:publish",
+    "nominations:round_quotas",
+    "nominations:round_close",
     "nominations:action",
     "nominations:attach",
     "council:open",
@@ -261,6 +266,8 @@ EDIT_URLS = {
     # The standing office convenes the council and drafts the decision; a session is seen by
     # the council, the office and leaders of its level; a decision also by unit heads.
     "council:convene": {Role.COORDINATOR},
+    # Only the standing office of the round's level edits the round.
+    "nominations:round_edit": {Role.COORDINATOR},
     "decisions:draft": {Role.COORDINATOR},
     "council:session": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER},
     "decisions:detail": {Role.COORDINATOR, Role.COUNCIL, Role.LEADER, Role.HEAD},
@@ -290,6 +297,7 @@ LIST_URLS = [
     "initiatives:list",
     "initiatives:units_without",
     "nominations:rounds",
+    "nominations:round_new",
     "council:sessions",
     "decisions:decisions",
     "awards:registry",
@@ -445,6 +453,7 @@ def _award_objects(unit, version):
         ranking=version,
     )
     form = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")
+    RoundQuota.objects.create(round=award_round, form=form, limit=3)
     nomination = Nomination.objects.create(
         round=award_round,
         form=form,
@@ -512,7 +521,12 @@ def _state():
         InitiativeEvent.objects.count(),
         list(ClassificationPolicy.objects.values_list("province_id", "excellent_min_percent")),
         list(Nomination.objects.order_by("pk").values_list("status", "achievements")),
-        list(AwardRound.objects.order_by("pk").values_list("published_at", flat=True)),
+        list(
+            AwardRound.objects.order_by("pk").values_list(
+                "published_at", "closed_at", "name", "year", "version"
+            )
+        ),
+        list(RoundQuota.objects.order_by("pk").values_list("form_id", "limit")),
         list(CouncilSession.objects.order_by("pk").values_list("status", flat=True)),
         Ballot.objects.count(),
         list(AgendaItem.objects.order_by("pk").values_list("paper_agree", flat=True)),

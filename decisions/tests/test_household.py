@@ -16,6 +16,7 @@ from decisions import services
 from nominations import services as nomination_services
 from nominations.access import RoundAccess
 from nominations.models import AwardRound
+from nominations.rounds import round_create
 from org.models import Person, Role
 from org.scope import user_scope
 from org.tests.factories import HouseholdFactory, user_with_role
@@ -28,7 +29,8 @@ def test_a_household_is_awarded_by_the_commune(world):
     office = user_with_role(world.commune, Role.COORDINATOR)
     household = HouseholdFactory(unit=world.village, head_name="Hoàng Văn Páo")
     form = AwardForm.objects.get(code="giay-khen-chu-tich-xa")
-    award_round = nomination_services.round_create(
+    award_round = round_create(
+        scope=user_scope(office),
         unit=world.commune,
         kind=AwardRound.Kind.YEAR_END,
         award_kind=AwardKind.objects.get(code="hang-nam"),

@@ -13,7 +13,7 @@ from awards.models import AwardForm, AwardKind
 from evaluation.models import EvaluationScheme, RankingEntry, RankingVersion
 from nominations.access import RoundAccess
 from nominations.models import AwardRound
-from nominations.services import round_create
+from nominations.rounds import round_create
 from org.models import EmulationBlock, OrgUnit, Person, Role
 from org.scope import user_scope
 from org.tests.factories import put_in_block, user_with_role
@@ -64,6 +64,7 @@ def round_world(world, *, council_size: int = 5, flag_quota: int = 1) -> RoundWo
     merit = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")
     flag = AwardForm.objects.get(code="co-thi-dua-ubnd-tinh")
     award_round = round_create(
+        scope=user_scope(office),
         unit=world.province,
         kind=AwardRound.Kind.YEAR_END,
         award_kind=AwardKind.objects.get(code="hang-nam"),
