@@ -38,13 +38,22 @@ MODULES: dict[str, list[str]] = {
         "evaluation/tests/test_scoring_flow.py",
         "evaluation/tests/test_worked_example.py",
     ],
+    "evaluation/computed.py": [
+        "evaluation/tests/test_scoring_rules.py",
+        "evaluation/tests/test_initiatives_criterion.py",
+        "evaluation/tests/test_targets_window.py",
+        "evaluation/tests/test_computed_chunks.py",
+        "evaluation/tests/test_worked_example.py",
+    ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).
+# Every installed app: evaluation's modules import initiatives, and Django sets up all of them.
 PROJECT = [
-    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "registrations",
-    "monitoring", "evaluation", "documents", "jobs", "awards", "portal", "extraction", "templates",
-    "static", "locale", "conftest.py", "manage.py",
+    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "initiatives",
+    "registrations", "monitoring", "evaluation", "documents", "jobs", "awards", "nominations",
+    "council", "decisions", "api", "portal", "opendata", "extraction", "templates", "static",
+    "locale", "conftest.py", "manage.py",
 ]  # fmt: skip
 RESULT_LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
 
