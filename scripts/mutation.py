@@ -7,6 +7,7 @@ not counted, so a run shows only new survivors. Prints the score per module and 
 exits 1 when a module is under the bar.
 
     .venv/bin/python scripts/mutation.py [MODULE ...]   # default: every module below
+    .venv/bin/python scripts/mutation.py MODULE --tests TEST ...   # one module, other tests
 """
 
 import argparse
@@ -135,11 +136,19 @@ def run_module(module: str, tests: list[str]) -> tuple[float, list[str], list[st
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MODULES))
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        help="run against these tests instead of the module's own list (one module: a quicker "
+        "pass on a busy machine, e.g. evaluation/scoring.py with its tests that build no round)",
+    )
     args = parser.parse_args()
+    if args.tests and len(args.modules) != 1:
+        parser.error("--tests goes with one module")
     failed = False
     summary = []
     for module in args.modules:
-        score, survivors, stale = run_module(module, MODULES[module])
+        score, survivors, stale = run_module(module, args.tests or MODULES[module])
         summary.append(f"{module}: {score:.1%} of non-equivalent mutants killed")
         print(f"== {module}: {score:.1%} killed, {len(survivors)} surviving")
         for survivor in survivors:
