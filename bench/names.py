@@ -7,7 +7,8 @@ realistic so that the pages, the search keys and the text columns have their usu
 
 PROVINCE = ("TS", "UBND tỉnh Thái Sơn", "UBND")
 
-# Sở, ban, ngành and the bodies that report to the province like them (short name, name, block).
+# Sở, ban, ngành and the bodies that report to the province like them (short name, name, sector;
+# SECTOR_BLOCKS below puts each sector's bodies in its emulation blocks).
 DEPARTMENTS = [
     ("SNV", "Sở Nội vụ", 1),
     ("VPUBND", "Văn phòng UBND tỉnh", 1),
@@ -85,17 +86,37 @@ OFFICES = [
     "Trung tâm Thông tin và Truyền thông",
 ]
 
+# 21 emulation blocks, as Lào Cai has (seed 004: "21 Khối thi đua của tỉnh"; the demo's K01-K21):
+# 12 of departments and bodies by sector, 9 of communes and wards, each of 4 to 16 units at full
+# size. The grouping is the benchmark's choice; a real province draws its own.
 BLOCKS = [
-    (1, "K1", "Khối các cơ quan tổng hợp, nội chính"),
-    (2, "K2", "Khối các sở, ban, ngành kinh tế"),
-    (3, "K3", "Khối văn hóa - xã hội"),
-    (4, "K4", "Khối lực lượng vũ trang, tư pháp"),
-    (5, "K5", "Khối các cơ quan Trung ương đóng trên địa bàn"),
-    (6, "K6", "Khối Mặt trận Tổ quốc và các đoàn thể"),
-    (7, "K7", "Khối các phường"),
-    (8, "K8", "Khối các xã vùng thấp"),
-    (9, "K9", "Khối các xã vùng cao"),
+    (1, "K01", "Khối thi đua số 01 - các cơ quan tổng hợp"),
+    (2, "K02", "Khối thi đua số 02 - các cơ quan nội chính"),
+    (3, "K03", "Khối thi đua số 03 - các sở kinh tế tổng hợp"),
+    (4, "K04", "Khối thi đua số 04 - các sở kinh tế ngành"),
+    (5, "K05", "Khối thi đua số 05 - các ban quản lý, doanh nghiệp nhà nước"),
+    (6, "K06", "Khối thi đua số 06 - giáo dục, văn hóa"),
+    (7, "K07", "Khối thi đua số 07 - y tế"),
+    (8, "K08", "Khối thi đua số 08 - lực lượng vũ trang, tư pháp"),
+    (9, "K09", "Khối thi đua số 09 - các cơ quan Trung ương đóng trên địa bàn"),
+    (10, "K10", "Khối thi đua số 10 - Mặt trận Tổ quốc"),
+    (11, "K11", "Khối thi đua số 11 - các đoàn thể chính trị - xã hội"),
+    (12, "K12", "Khối thi đua số 12 - các hội"),
+    (13, "K13", "Khối thi đua số 13 - các phường (1)"),
+    (14, "K14", "Khối thi đua số 14 - các phường (2)"),
+    (15, "K15", "Khối thi đua số 15 - các xã vùng thấp (1)"),
+    (16, "K16", "Khối thi đua số 16 - các xã vùng thấp (2)"),
+    (17, "K17", "Khối thi đua số 17 - các xã vùng thấp (3)"),
+    (18, "K18", "Khối thi đua số 18 - các xã vùng cao (1)"),
+    (19, "K19", "Khối thi đua số 19 - các xã vùng cao (2)"),
+    (20, "K20", "Khối thi đua số 20 - các xã vùng cao (3)"),
+    (21, "K21", "Khối thi đua số 21 - các xã vùng cao (4)"),
 ]
+# A department's sector (the third field of DEPARTMENTS) -> its blocks, filled in turn.
+SECTOR_BLOCKS = {1: (1, 2), 2: (3, 4, 5), 3: (6, 7), 4: (8,), 5: (9,), 6: (10, 11, 12)}
+WARD_BLOCKS = (13, 14)
+LOWLAND_BLOCKS = (15, 16, 17)
+HIGHLAND_BLOCKS = (18, 19, 20, 21)
 
 # Syllables that make place names: a commune is "UBND xã <first> <second>".
 PLACE_FIRST = [

@@ -144,8 +144,12 @@ def build_tree(size: Size, rng: random.Random) -> list[UnitSpec]:
     units = [root]
     departments = [names.DEPARTMENTS[i % len(names.DEPARTMENTS)] for i in range(size.departments)]
     child = 0
-    for index, (dept_short, dept_name, block) in enumerate(departments):
+    in_sector: dict[int, int] = {}
+    for index, (dept_short, dept_name, sector) in enumerate(departments):
         child += 1
+        turn = in_sector[sector] = in_sector.get(sector, -1) + 1
+        blocks = names.SECTOR_BLOCKS[sector]
+        block = blocks[turn % len(blocks)]
         suffix = "" if index < len(names.DEPARTMENTS) else f" {index // len(names.DEPARTMENTS)}"
         dept = UnitSpec(
             f"{code}-{dept_short}{suffix.strip()}",
@@ -172,17 +176,23 @@ def build_tree(size: Size, rng: random.Random) -> list[UnitSpec]:
     places = [f"{a} {b}" for a in names.PLACE_FIRST for b in names.PLACE_SECOND if a != b]
     rng.shuffle(places)
     wards = max(1, size.communes * 15 // 100)
+    turns = {}
     for number in range(1, size.communes + 1):
         child += 1
         place = places[(number - 1) % len(places)]
         ward = number <= wards
+        if ward:
+            group = names.WARD_BLOCKS
+        else:
+            group = names.LOWLAND_BLOCKS if number % 2 else names.HIGHLAND_BLOCKS
+        turn = turns[group] = turns.get(group, -1) + 1
         commune = UnitSpec(
             f"{code}-X{number:03d}",
             f"UBND {'phường' if ward else 'xã'} {place}",
             "UBND",
             "xa",
             root.path + _step(child),
-            block=7 if ward else (8 if number % 2 else 9),
+            block=group[turn % len(group)],
         )
         units.append(commune)
         villages = rng.sample(names.VILLAGE_SECOND, size.villages)

@@ -18,7 +18,7 @@ from django.db.models import Q
 from evaluation.models import Criterion, EvaluationScheme, IndexValue
 from initiatives.models import Initiative
 from initiatives.selectors import recognised_by_level
-from monitoring.selectors import Judge, asked_types, figures_for, plan_frame, registered_levels
+from monitoring.selectors import Judge, asked_types, figures_for, registered_levels, units_frame
 from monitoring.status import Status
 from org.models import OrgUnit
 from registrations.models import RegisteredTarget, Registration
@@ -79,15 +79,28 @@ def _schedules(scheme: EvaluationScheme) -> list[Schedule]:
     )
 
 
+def targets_judged_on(scheme: EvaluationScheme) -> datetime.date:
+    """The day the share of targets met is judged on: the cutoff, but never past 31 December of
+    the scheme's year. A cutoff in January of the next year lets December's reports in; it does
+    not judge the year on next year's level of a yearly path or on January's figures."""
+    return min(scheme.cutoff, datetime.date(scheme.year, 12, 31))
+
+
 def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
+    """Each target as the heat map shows it for the unit on the day judged (one decision, made
+    here: monitoring.selectors.units_frame and its Judge, the scoring year's registered level).
+    A civil servant checks 2.1 against the heat map of the same day; a figure from beyond the
+    map's last 13 periods (a stock reported two years ago and not since) earns nothing, as it
+    shows nothing there."""
     scheme, units = reading.scheme, reading.units
     if scheme.plan is None:
         return {u.pk: Computed(criterion.max_points, {"good": 0, "of": 0}) for u in units}
-    frame = plan_frame(scheme.plan, reading.cutoff)
+    day = targets_judged_on(scheme)
+    frame = units_frame(scheme.plan, day)
     ids = [u.pk for u in units]
     asked = asked_types(scheme.plan)
     figures = figures_for(frame, ids)
-    judge = Judge(frame, reading.cutoff, registered_levels(ids, scheme.plan, scheme.year))
+    judge = Judge(frame, day, registered_levels(ids, scheme.plan, scheme.year))
     registered: dict[int, set[int]] = defaultdict(set)
     for unit_id, target_id in RegisteredTarget.objects.filter(
         registration__unit_id__in=ids,
@@ -326,9 +339,10 @@ def compute(
 ) -> dict[tuple[int, int], Computed]:
     """(unit id, criterion id) -> the computed points of every computed criterion given.
 
-    Units are read CHUNK at a time: the share of targets met reads every unit's whole series of
-    figures (monitoring's trend needs it), 5.4 million roll-up rows for the bench province's
-    1,611 units, which at once would hold gigabytes (bench/README.md, Scoring)."""
+    Units are read CHUNK at a time: the share of targets met reads every unit's series of
+    figures over the heat map's 13 periods (monitoring's trend needs them), which for the bench
+    province's 1,611 units at once would hold far more than a worker should (bench/README.md,
+    Scoring)."""
     schedules = _schedules(scheme)
     found = {}
     for start in range(0, len(units), CHUNK_UNITS):

@@ -515,13 +515,14 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     load_commune_subjects(now)
     with clock_at(now):
         awards = load_awards()
+    from portal.demo_initiatives import load_initiatives
+
+    # Before the scoring round: its criterion 4.1 counts the initiatives recognised in 2026.
+    load_initiatives(now=now)
     from portal.demo_evaluation import load_evaluation
 
     load_evaluation(now=now)
     load_commune_round(now=now)
-    from portal.demo_initiatives import load_initiatives
-
-    load_initiatives(now=now)
     load_nominations(now=now)
     return {
         "reports": reports,

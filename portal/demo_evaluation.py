@@ -54,7 +54,7 @@ GROUPS = [
     ),
     (
         "Số lượng, chất lượng mô hình, sáng kiến, giải pháp, công trình tiêu biểu",
-        [("4.1", "Mô hình, sáng kiến; khả năng duy trì, nhân rộng", 15, S.HUMAN, None)],
+        [("4.1", "Mô hình, sáng kiến; khả năng duy trì, nhân rộng", 15, S.INITIATIVES, None)],
     ),
     (
         "Kết quả theo các chỉ số đánh giá PII, DTI",

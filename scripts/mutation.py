@@ -7,6 +7,7 @@ not counted, so a run shows only new survivors. Prints the score per module and 
 exits 1 when a module is under the bar.
 
     .venv/bin/python scripts/mutation.py [MODULE ...]   # default: every module below
+    .venv/bin/python scripts/mutation.py MODULE --tests TEST ...   # one module, other tests
 """
 
 import argparse
@@ -38,13 +39,22 @@ MODULES: dict[str, list[str]] = {
         "evaluation/tests/test_scoring_flow.py",
         "evaluation/tests/test_worked_example.py",
     ],
+    "evaluation/computed.py": [
+        "evaluation/tests/test_scoring_rules.py",
+        "evaluation/tests/test_initiatives_criterion.py",
+        "evaluation/tests/test_targets_window.py",
+        "evaluation/tests/test_computed_chunks.py",
+        "evaluation/tests/test_worked_example.py",
+    ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).
+# Every installed app: evaluation's modules import initiatives, and Django sets up all of them.
 PROJECT = [
-    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "registrations",
-    "monitoring", "evaluation", "documents", "jobs", "awards", "portal", "extraction", "templates",
-    "static", "locale", "conftest.py", "manage.py",
+    "thidua", "core", "org", "movements", "indicators", "plans", "reporting", "initiatives",
+    "registrations", "monitoring", "evaluation", "documents", "jobs", "awards", "nominations",
+    "council", "decisions", "api", "portal", "opendata", "extraction", "templates", "static",
+    "locale", "conftest.py", "manage.py",
 ]  # fmt: skip
 RESULT_LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
 
@@ -126,11 +136,19 @@ def run_module(module: str, tests: list[str]) -> tuple[float, list[str], list[st
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MODULES))
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        help="run against these tests instead of the module's own list (one module: a quicker "
+        "pass on a busy machine, e.g. evaluation/scoring.py with its tests that build no round)",
+    )
     args = parser.parse_args()
+    if args.tests and len(args.modules) != 1:
+        parser.error("--tests goes with one module")
     failed = False
     summary = []
     for module in args.modules:
-        score, survivors, stale = run_module(module, MODULES[module])
+        score, survivors, stale = run_module(module, args.tests or MODULES[module])
         summary.append(f"{module}: {score:.1%} of non-equivalent mutants killed")
         print(f"== {module}: {score:.1%} killed, {len(survivors)} surviving")
         for survivor in survivors:

@@ -20,6 +20,7 @@ from monitoring.selectors.figures import (
     recent_frame,
     registered_levels,
     subtree_types,
+    units_frame,
 )
 from monitoring.selectors.narrative import (
     PLACE_PREFIXES,
@@ -92,5 +93,6 @@ __all__ = [
     "task_board",
     "unit_in_scope",
     "unit_page",
+    "units_frame",
     "viewpoint",
 ]

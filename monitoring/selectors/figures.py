@@ -214,6 +214,14 @@ def recent_frame(frame: PlanFrame, periods: int = 13) -> PlanFrame:
     )
 
 
+def units_frame(plan: Plan, as_of: datetime.date) -> PlanFrame:
+    """The frame of the pages that judge many units side by side: the heat map, and evaluation's
+    share of targets met (evaluation.computed), which must show a unit the verdict the heat map
+    shows it on the same day. Its last 13 periods begun by `as_of`: the trend and the year so
+    far, in January still December's; a figure older than that is no verdict."""
+    return recent_frame(plan_frame(plan, as_of))
+
+
 def asked_types(plan: Plan) -> dict[int, set[int]]:
     """indicator id -> the unit types its (first) schedule asks it from."""
     found: dict[int, set[int]] = {}

@@ -19,6 +19,7 @@ from monitoring.selectors.figures import (
     recent_frame,
     registered_levels,
     subtree_types,
+    units_frame,
 )
 from monitoring.selectors.viewpoint import viewpoint
 from monitoring.status import Status, Verdict
@@ -175,7 +176,7 @@ def heat_map(
     and the year so far, and in January still December's figures, as on the other pages."""
     as_of = as_of or timezone.localdate()
     unit = viewpoint(scope, plan, unit)
-    frame = recent_frame(plan_frame(plan, as_of))
+    frame = units_frame(plan, as_of)
     children = (
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)

@@ -1,5 +1,7 @@
 """The demo data: three provinces, the seed plans loaded through the extractor, idempotent."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.management import call_command
 
@@ -163,3 +165,27 @@ def test_demo_holds_a_frozen_2026_ranking_of_lao_cai_with_a_block_adjustment():
     assert change.to_points == change.from_points - 2
     # Every unit self-scored every human criterion.
     assert not sheets.filter(scores__criterion__source="human", scores__self_points=None).exists()
+
+
+def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026():
+    """Seed 004 §III.8a's "số lượng, chất lượng mô hình, sáng kiến": read from the demo's
+    initiatives (portal/demo_initiatives.py), never self-scored."""
+    from evaluation.models import Score
+    from initiatives.models import Initiative
+
+    call_command("load_demo")
+    scores = Score.objects.filter(
+        sheet__scheme__issuer__code="LCI", sheet__scheme__year=2026, criterion__code="4.1"
+    ).select_related("criterion", "sheet__unit")
+    assert scores.exists()
+    assert {s.criterion.source for s in scores} == {"initiatives"}
+    assert not scores.filter(self_points__isnull=False).exists()
+    by_unit = {s.sheet.unit.code: s for s in scores}
+    province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised")
+    # Recognised by the province: the full 15 points; by the unit's own body: half.
+    assert by_unit["LCI-XBH"].points == Decimal(15)
+    assert [i["pk"] for i in by_unit["LCI-XBH"].basis["items"]] == [province_level.pk]
+    assert by_unit["LCI-PCD"].points == Decimal("7.5")
+    # Under review, only sent, or not recognised: nothing yet.
+    for code in ("LCI-PSP", "LCI-PLC"):
+        assert by_unit[code].points == 0, code
