@@ -258,4 +258,5 @@ def load_nominations(*, now: datetime.datetime) -> None:
             deadline=datetime.date(2027, 11, 30),
             user=office,
             quotas={flag: len(leaders)},
+            movement=scheme.movement_of,  # the sơ kết of the same movement
         )
