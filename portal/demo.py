@@ -441,13 +441,9 @@ def load_cascade_examples(movement: Movement) -> None:
 
 # Seed 004 is Lào Cai's unsigned draft ("Số: /KH-UBND", "ngày  tháng 5 năm 2026"). The demo's
 # year runs on it — units report against it from June, its ranking and awards follow — so the demo
-# issues it as the office does on signing: a number and a day in May 2026, both illustrative.
+# issues it as the office does once signed: a number and a day in May 2026, both illustrative.
 PROVINCE_PLAN_NUMBER = "86/KH-UBND"
-PROVINCE_PLAN_ISSUED_ON = datetime.date(2026, 5, 20)
-
-
-def _aware(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+PROVINCE_PLAN_ISSUED_ON = datetime.date(2026, 5, 29)
 
 
 def issue_province_plan() -> None:
@@ -498,7 +494,8 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
         movement = load_movement()
         plans = load_seed_plans(movement, now=now)
         load_milestones(movement)
-    with clock_at(min(now, _aware(PROVINCE_PLAN_ISSUED_ON))):
+    # Entered once imported (31/05, 08:30): the number and day of the signed copy.
+    with clock_at(imported_at("2026-05", now) + datetime.timedelta(hours=2)):
         issue_province_plan()
     # The two illustrative Lào Cai plans are dated 06/2026.
     with clock_at(imported_at("2026-06", now)):

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from org.models import EmulationBlock, OrgUnit
 from plans.models import Plan, Target, Task
@@ -43,7 +44,12 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert office.tasks.count() == 4
     lead = office.tasks.get(title="Thi đua chuyển đổi xanh tại công sở").lead_units.get()
     assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
-    assert Plan.objects.get(issuer__code="LCI", status="issued").targets.count() >= 42
+    lao_cai = Plan.objects.get(issuer__code="LCI", status="issued")
+    assert lao_cai.targets.count() >= 42
+    # Seed 004 is an unsigned draft: imported as one, then issued — in that order, after its day.
+    steps = list(lao_cai.history.order_by("history_date"))
+    assert (steps[0].history_type, steps[0].status, steps[-1].status) == ("+", "draft", "issued")
+    assert lao_cai.issued_on <= timezone.localdate(steps[-1].history_date)
     assert EmulationBlock.objects.filter(province__code="LCI").count() == 21
 
 
