@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from evaluation.models import RankingVersion
 from movements.models import Movement
-from nominations import selectors, services
+from nominations import rounds, selectors, services
 from nominations.models import Attachment, Nomination, NominationLocked, PublicComment
 from nominations.tests.factories import unit
+from org.scope import user_scope
 from plans.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,8 @@ def test_a_round_from_a_ranking_belongs_to_the_movement_the_ranking_scores(rw):
     scheme = rw.version.scheme
     Plan.objects.filter(pk=scheme.plan_id).update(movement=movement)
     scheme.refresh_from_db()
-    award_round = services.round_create(
+    award_round = rounds.round_create(
+        scope=user_scope(rw.office),
         unit=rw.world.province,
         kind=rw.round.kind,
         award_kind=rw.round.award_kind,
