@@ -63,7 +63,9 @@ def minutes_document_context(session: CouncilSession) -> MinutesContext:
         "held_at": f"ngày {session.held_on:%d/%m/%Y}",
         "place": session.place,
         "chair": _member(chair) if chair else "",
-        "secretary": "",
+        # The session records no secretary: a blank to write in by hand, as on a printed form,
+        # rather than "Thư ký: ." with nothing after it.
+        "secretary": "………………",
         "members_total": total,
         "members_present": data["present"],
         "present": [_member(m) for m in members if m.present],

@@ -68,3 +68,9 @@ def test_the_minutes_as_pdf_are_a_job_that_says_the_same(rw, client):
     assert all(p.full_name in text for p in rw.members[:4])
     client.force_login(rw.other_commune_user)
     assert client.post(url).status_code == 404
+
+
+def test_the_minutes_leave_a_blank_for_the_secretary_they_do_not_know(rw):
+    session, _receipts = _closed(rw)
+    text = docx_text(minutes_docx(session))
+    assert "Thư ký: ………………." in text and "Thư ký: ." not in text
