@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.params import parse_id, parse_int
 from evaluation.models import RankingVersion
-from nominations import candidates, rounds, selectors
+from nominations import candidates, rounds, selectors, services
 from nominations.forms import PublishForm, QuotaForm, RoundForm
 from nominations.models import RoundQuota
 from org.models import OrgUnit, Role
@@ -63,6 +63,11 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
         else []
     )
     office = {}
+    if access.is_office and form is not None:
+        # Past the form's quota the office may still propose, with a reason (the service asks
+        # for it); until then the reason box would only lengthen every row.
+        used, limit = services.quota_use(award_round, form)
+        office["quota_full"] = limit is not None and used >= limit
     if access.is_office:
         if not award_round.published_at:
             quota_form = quota_form or _quota_form(award_round)

@@ -13,7 +13,7 @@ from council.tests.factories import convene, open_with, published
 from decisions.models import Decision
 from decisions.tests.factories import voted
 from nominations.forms import STAMP_SALT
-from nominations.models import Nomination, PublicComment
+from nominations.models import Nomination, PublicComment, RoundQuota
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,19 @@ class TestRoundPages:
         assert "Xếp thứ 1" in detail.content.decode()
         client.post(reverse("nominations:action", args=[nomination.pk]), {"action": "submit"})
         assert Nomination.objects.get().status == "submitted"
+
+    def test_the_office_is_asked_a_reason_only_once_the_forms_quota_is_full(self, client, rw):
+        RoundQuota.objects.create(round=rw.round, form=rw.merit, limit=1)
+        client.force_login(rw.office)
+        url = reverse("nominations:round", args=[rw.round.pk]) + f"?hinh_thuc={rw.merit.pk}"
+        assert 'name="override_reason"' not in client.get(url).content.decode()
+        client.post(
+            reverse("nominations:nominate", args=[rw.round.pk]),
+            {"form": rw.merit.pk, "unit": rw.world.other_commune.pk},
+        )
+        assert Nomination.objects.filter(form=rw.merit).count() == 1
+        page = client.get(url).content.decode()
+        assert 'name="override_reason"' in page and rw.world.commune.name in page
 
     def test_a_commune_does_not_see_another_communes_nomination(self, client, rw):
         client.force_login(rw.commune_user)
