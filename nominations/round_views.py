@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.params import parse_id, parse_int
 from evaluation.models import RankingVersion
-from nominations import candidates, rounds, selectors, services
+from nominations import candidates, rounds, selectors
 from nominations.forms import PublishForm, QuotaForm, RoundForm
 from nominations.models import RoundQuota
 from org.models import OrgUnit, Role
@@ -62,13 +62,12 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
         if is_open and kind
         else []
     )
+    quotas = selectors.round_quotas(award_round)
     office = {}
-    if access.is_office and form is not None:
+    if access.is_office:
         # Past the form's quota the office may still propose, with a reason (the service asks
         # for it); until then the reason box would only lengthen every row.
-        used, limit = services.quota_use(award_round, form)
-        office["quota_full"] = limit is not None and used >= limit
-    if access.is_office:
+        office["quota_full"] = any(line.form == form and line.full for line in quotas)
         if not award_round.published_at:
             quota_form = quota_form or _quota_form(award_round)
             office["quota_form"] = quota_form
@@ -88,7 +87,7 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
             "kind": kind,
             "q": query,
             "candidates": candidate_list,
-            "quotas": selectors.round_quotas(award_round),
+            "quotas": quotas,
             "nominations": selectors.round_nominations(scope=access.scope, award_round=award_round),
             "publish_form": PublishForm(),
             **office,
