@@ -72,12 +72,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# The whole suite on SQLite; again on PostgreSQL when DATABASE_URL is set (CI sets it).
+# The whole suite on SQLite; on PostgreSQL too, at the same time, when DATABASE_URL is set (CI sets it).
 test: system-deps install assets compilemessages lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	env -u DATABASE_URL $(PY) -m pytest
-	@if [ -n "$$DATABASE_URL" ]; then echo "== PostgreSQL: $$DATABASE_URL"; $(PY) -m pytest; fi
+	scripts/test-suites
 
 # Mutation testing of the rule modules against their own tests (slow: not part of `make test`).
 mutation: install
