@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from evaluation.models import Criterion, EvaluationScheme, IndexValue
 from initiatives.models import Initiative
-from initiatives.selectors import recognised_by_level
+from initiatives.selectors import recognised_by_level, replications_elsewhere
 from monitoring.selectors import Judge, asked_types, figures_for, registered_levels, units_frame
 from monitoring.status import Status
 from org.models import OrgUnit
@@ -287,23 +288,29 @@ def _external_index(reading: _Reading, criterion: Criterion) -> dict[int, Comput
 # several add up to the maximum (seed 004 §II.2d asks for at least one a year; seed 004 §III.8a
 # weighs "số lượng, chất lượng" — the shares are this product's default, not the plan's).
 LEVEL_SHARE = {Initiative.Level.PROVINCE: Decimal(1), Initiative.Level.BASE: Decimal("0.5")}
+# Each replication by another unit, begun in the year, of one of the unit's recognised initiatives
+# (of any year) adds a quarter: the same criterion weighs "khả năng duy trì, nhân rộng, lan tỏa".
+REPLICATION_SHARE = Decimal("0.25")
 
 
-def initiative_points(max_points: Decimal, levels: list[str]) -> Decimal:
-    """max × the sum of the levels' shares, to the cent, at most max."""
+def initiative_points(max_points: Decimal, levels: list[str], replications: int = 0) -> Decimal:
+    """max × (the sum of the levels' shares + the replications' share), to the cent, at most
+    max."""
     share = sum((LEVEL_SHARE.get(level, Decimal(0)) for level in levels), Decimal(0))
+    share += REPLICATION_SHARE * replications
     return min(max_points, (max_points * share).quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def _initiatives(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
-    """The unit's initiatives recognised by a decision dated in the scheme's year, by the
-    cutoff."""
-    found_by_unit = recognised_by_level(
-        unit_ids=[u.pk for u in reading.units], year=reading.scheme.year, until=reading.cutoff
-    )
+    """The unit's initiatives recognised by a decision dated in the scheme's year, and the
+    replications elsewhere of its recognised initiatives begun in that year, by the cutoff."""
+    unit_ids = [u.pk for u in reading.units]
+    year, cutoff = reading.scheme.year, reading.cutoff
+    found_by_unit = recognised_by_level(unit_ids=unit_ids, year=year, until=cutoff)
+    spread_by_unit = replications_elsewhere(unit_ids=unit_ids, year=year, until=cutoff)
     found = {}
     for unit in reading.units:
-        rows = found_by_unit[unit.pk]
+        rows, spread = found_by_unit[unit.pk], spread_by_unit[unit.pk]
         items = [
             {
                 "kind": "initiative",
@@ -315,12 +322,26 @@ def _initiatives(reading: _Reading, criterion: Criterion) -> dict[int, Computed]
             }
             for row in rows
         ]
+        items += [
+            {
+                "kind": "initiative",
+                "pk": replication.initiative_id,
+                "label": replication.initiative.title[:200],
+                "state": _("nhân rộng tại %(unit)s từ %(day)s")
+                % {
+                    "unit": replication.unit.name,
+                    "day": replication.started_on.strftime("%d/%m/%Y"),
+                },
+                "ok": True,
+            }
+            for replication in spread
+        ]
         by_level = {
             level: sum(1 for row in rows if row.level == level) for level in Initiative.Level.values
         }
         found[unit.pk] = Computed(
-            initiative_points(criterion.max_points, [row.level for row in rows]),
-            {"levels": by_level, "items": items},
+            initiative_points(criterion.max_points, [row.level for row in rows], len(spread)),
+            {"levels": by_level, "replications": len(spread), "items": items},
         )
     return found
 

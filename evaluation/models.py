@@ -129,7 +129,10 @@ class Criterion(models.Model):
         TASKS_ON_TIME = "tasks_on_time", _("Nhiệm vụ hoàn thành đúng hạn có minh chứng")
         REPORTS_ON_TIME = "reports_on_time", _("Báo cáo đúng hạn, đầy đủ")
         EXTERNAL_INDEX = "external_index", _("Chỉ số đánh giá bên ngoài (nhập từ bảng)")
-        INITIATIVES = "initiatives", _("Sáng kiến, mô hình được công nhận theo cấp")
+        INITIATIVES = (
+            "initiatives",
+            _("Sáng kiến, mô hình được công nhận theo cấp và được nhân rộng"),
+        )
 
     group = models.ForeignKey(CriterionGroup, on_delete=models.CASCADE, related_name="criteria")
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)

@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from core.text import search_terms
 from initiatives.access import OWN_ROLES, led_fields, visible_q
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Replication
 from org.models import OrgUnit, Person, Role
 from org.scope import UserScope, get_in_scope_or_404
 from plans.models import Plan, Target
@@ -102,6 +102,30 @@ def recognised_by_level(
     )
     for row in rows:
         found[row.unit_id].append(row)
+    return found
+
+
+def replications_elsewhere(
+    *, unit_ids: list[int], year: int, until: datetime.date | None = None
+) -> dict[int, list[Replication]]:
+    """unit id -> the replications by other units, begun in the year up to `until`, of the unit's
+    recognised initiatives, whatever year they were recognised in: a model that keeps spreading
+    is what "khả năng duy trì, nhân rộng, lan tỏa" (seed 004 §III.8a) weighs."""
+    found: dict[int, list[Replication]] = {u: [] for u in unit_ids}
+    rows = (
+        Replication.objects.filter(
+            initiative__unit_id__in=unit_ids,
+            initiative__status=Initiative.Status.RECOGNISED,
+            started_on__year=year,
+            started_on__lte=until or datetime.date(year, 12, 31),
+        )
+        .exclude(unit_id=F("initiative__unit_id"))
+        .select_related("initiative", "unit")
+        .only("pk", "started_on", "unit__name", "initiative__unit_id", "initiative__title")
+        .order_by("started_on", "pk")
+    )
+    for row in rows:
+        found[row.initiative.unit_id].append(row)
     return found
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from evaluation.computed import compute, initiative_points
 from evaluation.models import Criterion, CriterionGroup, EvaluationScheme
+from initiatives.models import Replication
 from initiatives.tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,13 @@ def test_points_by_level_add_up_to_the_maximum():
     assert initiative_points(Decimal("7.5"), ["co_so"]) == Decimal("3.75")
 
 
+def test_each_replication_elsewhere_adds_a_quarter_up_to_the_maximum():
+    assert initiative_points(Decimal(10), [], 1) == Decimal("2.50")
+    assert initiative_points(Decimal(10), ["co_so"], 1) == Decimal("7.50")
+    assert initiative_points(Decimal(10), ["co_so"], 3) == 10
+    assert initiative_points(Decimal("7.5"), [], 1) == Decimal("1.88")
+
+
 def test_the_criterion_counts_the_units_recognised_initiatives_of_the_year_by_the_cutoff(world):
     scheme = EvaluationScheme.objects.create(
         issuer=world.province, year=2026, name="Bộ tiêu chí", cutoff=datetime.date(2026, 10, 31)
@@ -50,3 +58,35 @@ def test_the_criterion_counts_the_units_recognised_initiatives_of_the_year_by_th
     assert commune.basis["levels"] == {"co_so": 1, "tinh": 0}
     assert [item["pk"] for item in commune.basis["items"]] == [counted.pk]
     assert found[(world.other_commune.pk, criterion.pk)].points == Decimal("10.00")
+
+
+def test_replications_elsewhere_of_the_units_initiatives_weigh_duy_tri_nhan_rong(world):
+    """Seed 004 §III.8a: "khả năng duy trì, nhân rộng, lan tỏa". A model recognised last year
+    that another unit takes up this year still earns its unit points; the unit that took it up
+    earns none for it, nor does a replication after the cutoff or of last year."""
+    scheme = EvaluationScheme.objects.create(
+        issuer=world.province, year=2026, name="Bộ tiêu chí", cutoff=datetime.date(2026, 10, 31)
+    )
+    group = CriterionGroup.objects.create(scheme=scheme, name="Mô hình, sáng kiến")
+    criterion = Criterion.objects.create(
+        group=group, code="4.1", name="Sáng kiến", max_points=10, source="initiatives"
+    )
+    model = _recognised(world.commune, "tinh", datetime.date(2025, 6, 1), title="Chợ số")
+    other = _recognised(world.commune, "co_so", datetime.date(2025, 7, 1), title="Thôn số")
+
+    def replicate(initiative, unit, day):
+        Replication.objects.create(initiative=initiative, unit=unit, started_on=day, results="Tốt")
+
+    replicate(model, world.other_commune, datetime.date(2026, 3, 2))
+    replicate(other, world.other_commune, datetime.date(2026, 11, 5))  # after the cutoff
+    replicate(other, world.village, datetime.date(2025, 12, 20))  # last year
+    replicate(other, world.commune, datetime.date(2026, 4, 1))  # its own unit: no spread
+    found = compute(scheme=scheme, criteria=[criterion], units=[world.commune, world.other_commune])
+    commune = found[(world.commune.pk, criterion.pk)]
+    assert commune.points == Decimal("2.50")
+    assert commune.basis["replications"] == 1
+    assert [(item["pk"], item["state"]) for item in commune.basis["items"]] == [
+        (model.pk, "nhân rộng tại UBND xã Bắc Hà từ 02/03/2026")
+    ]
+    taker = found[(world.other_commune.pk, criterion.pk)]
+    assert (taker.points, taker.basis["replications"]) == (Decimal("0.00"), 0)
