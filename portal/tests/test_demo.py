@@ -190,7 +190,10 @@ def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026(
     province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised")
     # Recognised by the province: the full 15 points; by the unit's own body: half.
     assert by_unit["LCI-XBH"].points == Decimal(15)
-    assert [i["pk"] for i in by_unit["LCI-XBH"].basis["items"]] == [province_level.pk]
+    # Listed twice: once as recognised, once as replicated by xã Mường Khương (from 10/08/2026).
+    assert [i["pk"] for i in by_unit["LCI-XBH"].basis["items"]] == [province_level.pk] * 2
+    assert by_unit["LCI-XBH"].basis["replications"] == 1
+    assert "10/08/2026" in by_unit["LCI-XBH"].basis["items"][1]["state"]
     assert by_unit["LCI-PCD"].points == Decimal("7.5")
     # Under review, only sent, or not recognised: nothing yet.
     for code in ("LCI-PSP", "LCI-PLC"):
