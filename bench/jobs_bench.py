@@ -5,7 +5,8 @@ Celery workers on Redis, and the web p95 of a report page idle and while those j
 
 Against DATABASE_URL with the demo loaded (`manage.py migrate && manage.py load_demo`), Redis at
 REDIS_URL (broker; bench/settings_bench.py also keeps sessions there) and THIDUA_VAR_DIR for the
-media. It starts two workers (`celery -A thidua worker --concurrency 1`, each its own process)
+media. It starts two workers (`celery -A thidua worker --concurrency 1`, each its own process,
+at `--nice N` as deployed, or under the idle CPU scheduling policy with `--idle`)
 and gunicorn with two processes, all on this machine's cores beside PostgreSQL and Redis.
 - exports: `--jobs` Excel and `--jobs` Word exports of the demo's Lào Cai plan by `tinh`;
 - imports: `--jobs` readings of a one-page plan PDF (extraction/tests/fixtures/ke-hoach-so.pdf)
@@ -141,15 +142,15 @@ class _Content:
         yield self.data
 
 
-def run(jobs: int, port: int, nice: int) -> dict:
+def run(jobs: int, port: int, nice: int, sched_idle: bool) -> dict:
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
+    # SCHED_IDLE: the kernel gives the workers a core only when nothing else wants it.
+    priority = ["chrt", "--idle", "0"] if sched_idle else ["nice", "-n", str(nice)]
     workers = [
         _spawn(
             [
-                "nice",
-                "-n",
-                str(nice),
+                *priority,
                 sys.executable,
                 "-m",
                 "celery",
@@ -229,7 +230,7 @@ def run(jobs: int, port: int, nice: int) -> dict:
             "report_page_idle": idle,
             "report_page_while_jobs_run": _summary(busy_times),
             "cores": os.cpu_count(),
-            "worker_nice": nice,
+            "worker_priority": "SCHED_IDLE" if sched_idle else f"nice {nice}",
         }
     finally:
         for process in [*workers, web]:
@@ -248,6 +249,9 @@ if __name__ == "__main__":
     # The workers' CPU priority, as deployed (docs/systemd/thidua-worker.service: Nice=10); 0 to
     # measure workers that compete with the web on equal terms.
     parser.add_argument("--nice", type=int, default=10)
+    # The workers under the idle scheduling policy (systemd's CPUSchedulingPolicy=idle), a
+    # candidate for the deployment to compare with --nice; --nice then does not apply.
+    parser.add_argument("--idle", action=argparse.BooleanOptionalAction, default=False)
     args = parser.parse_args()
-    result = run(args.jobs, args.port, args.nice)
+    result = run(args.jobs, args.port, args.nice, args.idle)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else result)
