@@ -101,11 +101,26 @@ def elsewhere_reason(text: str) -> str:
 
 @transaction.atomic
 def load_target_sources() -> None:
-    """Mark the quantitative targets no indicator follows whose source the demo knows."""
-    for target in Target.objects.filter(
+    """Mark the quantitative targets no indicator follows whose source the demo knows. A target
+    aligned to a province target is followed as that one is: by its indicator, for each unit if
+    it applies to each unit, or from the same source elsewhere; words are guessed only for the
+    others (the province's own targets first, so that aligned ones can take their source)."""
+    targets = Target.objects.filter(
         value__isnull=False, indicator__isnull=True, measured_elsewhere=""
-    ):
-        reason = elsewhere_reason(target.text)
+    ).select_related("parent_target")
+    for target in sorted(targets, key=lambda t: t.parent_target_id is not None):
+        parent = target.parent_target
+        if parent is not None:
+            parent.refresh_from_db(
+                fields=["indicator", "applies_to_each_unit", "measured_elsewhere"]
+            )
+        if parent is not None and parent.indicator_id:
+            target.indicator_id = parent.indicator_id
+            target.applies_to_each_unit = parent.applies_to_each_unit
+            target.save(update_fields=["indicator", "applies_to_each_unit"])
+            continue
+        reason = parent.measured_elsewhere if parent is not None else ""
+        reason = reason or elsewhere_reason(target.text)
         if reason:
             target.measured_elsewhere = reason
             target.save(update_fields=["measured_elsewhere"])

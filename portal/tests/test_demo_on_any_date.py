@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from org.models import OrgUnit, Role
 from org.scope import user_scope
-from plans.models import Plan
+from plans.models import Plan, Target
 from portal.clock import clock_at
 from portal.demo import DemoDateError, load_demo
 from registrations.models import Registration
@@ -225,6 +225,17 @@ def _assert_every_target_is_monitored_or_its_source_named(now, client) -> None:
         assert target_coverage(seed_plan.targets.all()).not_yet == 0, seed_plan
     pii = plan.targets.filter(text__contains="thứ hạng năm 2025").get()
     assert "PII" in pii.measured_elsewhere and pii.indicator_id is None
+    # A department's target aligned to a province target is followed as that one is (the
+    # each-unit "ít nhất 01 mô hình" is not a business survey because its text names enterprises).
+    for aligned in Target.objects.filter(parent_target__isnull=False).select_related(
+        "parent_target"
+    ):
+        parent = aligned.parent_target
+        assert (aligned.indicator_id, aligned.applies_to_each_unit) == (
+            parent.indicator_id,
+            parent.applies_to_each_unit,
+        ), aligned.text
+        assert aligned.measured_elsewhere == parent.measured_elsewhere, aligned.text
     commune = target_coverage(Plan.objects.get(issuer__code="LSN-XTN").targets.all())
     assert commune.monitored >= 10 and commune.not_yet == 0
     with clock_at(now):
