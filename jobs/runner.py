@@ -7,6 +7,9 @@ monitoring/tasks.py):
     @register(Job.Kind.PLAN_EXCEL)
     def plan_excel(job: Job, progress: Progress) -> JobResult: ...
 
+The handler runs inside `core.history.changes_by(job.started_by)`: every history version it
+writes names the person who started the job.
+
 A handler raises JobError with a Vietnamese reason for a failure the person can act on; a
 lost database or broker connection makes the job wait and run again; anything else fails the job
 with a general reason (the traceback goes to the log, never to the page).
@@ -28,6 +31,7 @@ from django.db import InterfaceError, OperationalError, connection
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
+from core.history import changes_by
 from jobs import services
 from jobs.models import Job
 
@@ -150,7 +154,10 @@ def job_run(job_id, *, worker: str = "") -> Outcome:
     beat.start()
     stored = ""
     try:
-        result = handler(job, Progress(job))
+        # What the handler changes is the work of whoever started the job: its history names
+        # them, not "the system" (a job started by nobody, e.g. from a command, names nobody).
+        with changes_by(job.started_by):
+            result = handler(job, Progress(job))
         stored = _store(job, result)
         services.job_succeed(
             job,

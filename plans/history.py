@@ -48,7 +48,10 @@ def _kind(history_type: str) -> str:
 def _who(row) -> str:
     user = row.history_user
     if user is None:
-        return _("Hệ thống (nhập tệp, lệnh quản trị)")
+        # Pages, background jobs and the plan import name their person (core/history.py);
+        # what names nobody was written by an administrator's command (the demo data, a data
+        # migration) or by a job nobody started.
+        return _("Hệ thống (lệnh quản trị)")
     return user.get_full_name() or user.get_username()
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import changes_by
 from core.text import fold
 from org.models import OrgUnit
 from org.scope import UserScope
@@ -105,23 +106,27 @@ def plan_import_confirm(
     if not scope.can_manage(issuer):
         raise ValidationError({"issuer": _("Bạn chỉ nhập được kế hoạch của đơn vị mình quản lý.")})
     parts = PlanDraft.from_dict(draft, text=source_text)
-    plan = services.plan_create(
-        scope=scope, user=user, data=_plan_fields(parts, issuer=issuer, movement=movement)
-    )
-    if source_file is not None:
-        plan.source_file = source_file
-    plan.source_text = source_text
-    plan.save(update_fields=["source_file", "source_text"])
-    for reference in parts.references:
-        _add_reference(scope, plan, reference, issuer=issuer)
-    for order, target in enumerate(parts.targets):
-        created = services.target_create(scope=scope, plan=plan, data=target.fields(order))
-        _set_span(created, target.span)
-    for order, task in enumerate(parts.tasks):
-        _add_task(scope, plan, task, order=order, issuer=issuer, matches=unit_matches)
-    _add_calendar_and_awards(plan, parts)
-    for old in replacing:
-        services.plan_replace(scope=scope, old=old, new=plan)
+    # Every version written here (the plan, its targets and tasks, the placeholders it cites,
+    # the plans it replaces) names the importer, wherever the import runs: a page, a background
+    # job or a command, which have no request for simple-history to read the person from.
+    with changes_by(user):
+        plan = services.plan_create(
+            scope=scope, user=user, data=_plan_fields(parts, issuer=issuer, movement=movement)
+        )
+        if source_file is not None:
+            plan.source_file = source_file
+        plan.source_text = source_text
+        plan.save(update_fields=["source_file", "source_text"])
+        for reference in parts.references:
+            _add_reference(scope, plan, reference, issuer=issuer)
+        for order, target in enumerate(parts.targets):
+            created = services.target_create(scope=scope, plan=plan, data=target.fields(order))
+            _set_span(created, target.span)
+        for order, task in enumerate(parts.tasks):
+            _add_task(scope, plan, task, order=order, issuer=issuer, matches=unit_matches)
+        _add_calendar_and_awards(plan, parts)
+        for old in replacing:
+            services.plan_replace(scope=scope, old=old, new=plan)
     return plan
 
 

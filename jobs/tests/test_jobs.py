@@ -43,6 +43,13 @@ def _bug(job, progress):
     raise RuntimeError("boom")
 
 
+@register("test_renames_unit")
+def _renames_unit(job, progress):
+    job.unit.name = "UBND xã Thống Nhất (đổi tên)"
+    job.unit.save()
+    return JobResult(summary="Đã đổi tên")
+
+
 def _job(kind, user, unit=None) -> Job:
     return Job.objects.create(kind=kind, title="Việc", started_by=user, unit=unit)
 
@@ -194,6 +201,31 @@ class TestJobRun:
             services.jobs_recover_lost()
         assert Job.objects.get(pk=job.pk).status == Job.Status.PENDING
         assert len(queued) == 1
+
+
+class TestHistoryOfAJobsChanges:
+    def test_a_change_made_by_a_job_names_the_person_who_started_it(
+        self, world, commune_coordinator
+    ):
+        job = _job("test_renames_unit", commune_coordinator, world.commune)
+        assert runner.job_run(job.pk).status == Job.Status.DONE
+        version = world.commune.history.latest()
+        assert version.name == "UBND xã Thống Nhất (đổi tên)"
+        assert version.history_user == commune_coordinator
+
+    def test_a_job_started_by_no_one_names_no_one(self, world):
+        job = _job("test_renames_unit", None, world.commune)  # rebuild_rollups --background
+        runner.job_run(job.pk)
+        assert world.commune.history.latest().history_user is None
+
+    def test_the_next_job_in_the_same_worker_does_not_inherit_the_person(
+        self, world, commune_coordinator
+    ):
+        runner.job_run(_job("test_renames_unit", commune_coordinator, world.commune).pk)
+        world.commune.refresh_from_db()
+        world.commune.name = "UBND xã Thống Nhất"
+        world.commune.save()  # after the job, in the same thread
+        assert world.commune.history.latest().history_user is None
 
 
 class TestResultsKept:

@@ -173,6 +173,13 @@ class TestPages:
         assert "<del>4</del> → 5" in history
         assert f"<del>{world.commune.name}</del> → {world.village.name}" in history
 
+    def test_a_version_saved_by_no_person_says_so_in_the_history(self, client, world, commune_user):
+        household = HouseholdFactory(unit=world.village, head_name="Sùng A Dơ")  # as a command
+        client.force_login(commune_user)
+        page = client.get(reverse("org:household_edit", args=[household.pk])).content.decode()
+        row = page.split('data-testid="history"')[1].split("<tbody>")[1].split("</tr>")[0]
+        assert "Hệ thống (lệnh quản trị)" in row and "Tạo mới" in row
+
     def test_a_refused_enterprise_shows_the_message_next_to_the_field(
         self, client, world, commune_user
     ):

@@ -86,7 +86,7 @@ def test_a_long_text_is_shown_cut_with_its_length(client, world):
     client.force_login(editor)
     page = client.get(reverse("plans:task_history", args=[task.pk])).content.decode()
     assert "30.000 ký tự" in page and "x" * 30000 not in page
-    assert "Hệ thống" in page  # saved outside a request: no person to name
+    assert "Hệ thống (lệnh quản trị)" in page  # saved by no person (as a command does)
 
 
 def test_another_provinces_history_is_a_404(client, world):

@@ -520,3 +520,47 @@ def test_a_pdf_flate_bomb_is_stopped_at_the_time_limit_and_the_worker_goes_on(
     assert PlanImport.objects.count() == 0 and not default_storage.exists(job.params["file"])
     upload(coordinator, world)  # the same worker reads the next file
     assert PlanImport.objects.count() == 1
+
+
+def _authors(plan) -> set:
+    """Who every history version of the plan, its targets, its tasks and the plans it cites
+    names."""
+    rows = [*plan.history.all(), *Target.history.filter(plan_id=plan.pk)]
+    rows += [*Task.history.filter(plan_id=plan.pk)]
+    for reference in plan.references.all():
+        rows += [*reference.referenced.history.all()]
+    return {row.history_user for row in rows}
+
+
+def test_a_plan_imported_through_the_reading_job_names_the_importer_in_every_version(
+    coordinator, world, commune_coordinator
+):
+    upload(coordinator, world)  # read by the job, outside any request, as a worker does
+    plan_import = PlanImport.objects.get()
+    coordinator.post(
+        reverse("plans:import_review", args=[plan_import.pk]), review_data(plan_import)
+    )
+    plan = Plan.objects.get(number="15/KH-UBND")
+    assert plan.references.count() == 2 and plan.tasks.count() == 1
+    assert _authors(plan) == {commune_coordinator}
+
+
+def test_a_plan_confirmed_outside_a_request_names_the_importer_not_the_system(
+    coordinator, world, commune_coordinator
+):
+    """A job or a command has no request for simple-history to read the person from: the
+    import service names the importer itself."""
+    from org.scope import user_scope
+    from plans.importing import plan_import_confirm
+
+    upload(coordinator, world)
+    plan_import = PlanImport.objects.get()
+    plan = plan_import_confirm(
+        scope=user_scope(commune_coordinator),
+        user=commune_coordinator,
+        draft=plan_import.draft,
+        issuer=world.commune,
+        source_text=plan_import.text,
+    )
+    assert plan.targets.count() == 2 and plan.tasks.count() == 1
+    assert _authors(plan) == {commune_coordinator}
