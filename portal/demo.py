@@ -33,6 +33,7 @@ from portal.demo_commune_round import load_commune_round
 from portal.demo_nominations import load_nominations
 from portal.demo_subjects import load_block_history, load_commune_subjects
 from portal.demo_target_sources import load_target_sources
+from portal.demo_task_owners import load_task_owners
 
 DEMO_PASSWORD = "thidua2026"
 MERGER_DAY = datetime.date(2025, 6, 30)  # two-level local government from 1 July 2025
@@ -494,6 +495,7 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
         movement = load_movement()
         plans = load_seed_plans(movement, now=now)
         load_milestones(movement)
+        load_task_owners()
     # Entered once imported (31/05, 08:30): the number and day of the signed copy.
     with clock_at(imported_at("2026-05", now) + datetime.timedelta(hours=2)):
         issue_province_plan()

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from org.models import OrgUnit, Role
 from org.scope import user_scope
-from plans.models import Plan, Target
+from plans.models import Plan, Target, Task
 from portal.clock import clock_at
 from portal.demo import DemoDateError, load_demo
 from registrations.models import Registration
@@ -236,6 +236,12 @@ def _assert_every_target_is_monitored_or_its_source_named(now, client) -> None:
             parent.applies_to_each_unit,
         ), aligned.text
         assert aligned.measured_elsewhere == parent.measured_elsewhere, aligned.text
+    # "06 rõ": rõ người and rõ thẩm quyền shown where a lead unit has an officer on file.
+    owned = Task.objects.filter(person_in_charge__isnull=False).prefetch_related("lead_units")
+    assert owned.count() >= 10
+    for task in owned:
+        assert task.person_in_charge.unit_id in {u.pk for u in task.lead_units.all()}
+        assert task.deciding_authority.startswith("Thủ trưởng " + task.plan.issuer.name)
     commune = target_coverage(Plan.objects.get(issuer__code="LSN-XTN").targets.all())
     assert commune.monitored >= 10 and commune.not_yet == 0
     with clock_at(now):
