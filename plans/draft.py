@@ -373,6 +373,8 @@ class PlanDraft:
     phases: list[dict] = field(default_factory=list)
     milestones: list[dict] = field(default_factory=list)
     awards: list[DraftAward] = field(default_factory=list)
+    # What the extractor doubted about the document as a whole, for the reviewer.
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict, *, text: str = "") -> "PlanDraft":
@@ -397,4 +399,5 @@ class PlanDraft:
             phases=draft_phases(data),
             milestones=draft_milestones(data),
             awards=awards,
+            warnings=[str(w) for w in data.get("warnings") or []],
         )

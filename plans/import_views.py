@@ -15,6 +15,7 @@ from org.models import OrgUnit
 from org.scope import get_in_scope_or_404, user_scope
 from org.selectors import units_denoted_by_group, units_match_names
 from plans import import_jobs, importing
+from plans.draft import PlanDraft
 from plans.import_forms import (
     AwardFormSet,
     DocumentForm,
@@ -90,9 +91,9 @@ def _finished_import(request, pk):
     return redirect("plans:import_upload")
 
 
-def _unit_match_form(data, *, draft: dict, issuer: OrgUnit) -> UnitMatchForm:
+def _unit_match_form(data, *, parts: PlanDraft, issuer: OrgUnit) -> UnitMatchForm:
     """One select per unit name of the tasks; a group phrase gets its units ticked."""
-    names = importing.draft_unit_names(draft)
+    names = importing.draft_unit_names(parts)
     groups = {}
     for name in names:
         denoted = units_denoted_by_group(phrase=name, issuer=issuer)
@@ -119,6 +120,7 @@ def import_review(request, pk):
         return finished
     plan_import = _pending_import(request, pk)
     draft, issuer = plan_import.draft, plan_import.issuer
+    parts = PlanDraft.from_dict(draft, text=plan_import.text)
     initial = review_initial(draft, text=plan_import.text)
     data = request.POST or None
     document = DocumentForm(data, initial=initial["document"], prefix="doc")
@@ -128,9 +130,9 @@ def import_review(request, pk):
     milestones = MilestoneFormSet(data, initial=initial["milestones"], prefix="milestone")
     phases = PhaseFormSet(data, initial=initial["phases"], prefix="phase")
     awards = AwardFormSet(data, initial=initial["awards"], prefix="award")
-    matches = _unit_match_form(data, draft=draft, issuer=issuer)
+    matches = _unit_match_form(data, parts=parts, issuer=issuer)
     duplicate = DuplicateForm(data, prefix="dup")
-    duplicates = importing.duplicate_plans(draft=draft, issuer=issuer, scope=scope)
+    duplicates = importing.duplicate_plans(parts=parts, issuer=issuer, scope=scope)
     all_forms = (document, references, targets, tasks, milestones, phases, awards, matches)
     if request.method == "POST" and all(f.is_valid() for f in (*all_forms, duplicate)):
         reviewed = reviewed_draft(
@@ -142,7 +144,9 @@ def import_review(request, pk):
             phases=phases,
             awards=awards,
         )
-        duplicates = importing.duplicate_plans(draft=reviewed, issuer=issuer, scope=scope)
+        duplicates = importing.duplicate_plans(
+            parts=PlanDraft.from_dict(reviewed), issuer=issuer, scope=scope
+        )
         try:
             if duplicates and not duplicate.cleaned_data["replace"]:
                 raise ValidationError(
@@ -167,7 +171,7 @@ def import_review(request, pk):
             )
             return redirect("plans:detail", pk=plan.pk)
     mark_unmatched_units(tasks.forms, draft.get("tasks") or [], matches.unmatched)
-    warnings = importing.review_warnings(draft, today=timezone.localdate())
+    warnings = importing.review_warnings(parts, today=timezone.localdate())
     text = plan_import.text
     target_rows = [
         (form, _source(text, item), warnings.get(f"target-{i}", []))
@@ -180,8 +184,8 @@ def import_review(request, pk):
         for i, (form, item) in enumerate(zip(tasks.forms, draft.get("tasks") or [], strict=False))
     ]
     diffs = [
-        importing.draft_diff(replaced=old, draft=draft)
-        for old in importing.replaced_plans(draft=draft, scope=scope)
+        importing.draft_diff(replaced=old, parts=parts)
+        for old in importing.replaced_plans(parts=parts, scope=scope)
     ]
     return render(
         request,
@@ -202,7 +206,7 @@ def import_review(request, pk):
             "diffs": diffs,
             "duplicate": duplicate,
             "duplicate_diffs": [
-                importing.draft_diff(replaced=old, draft=draft) for old in duplicates
+                importing.draft_diff(replaced=old, parts=parts) for old in duplicates
             ],
         },
     )

@@ -26,7 +26,6 @@ from plans.draft import (
     PlanDraft,
     deadline_end,
     deadline_from_draft,
-    parse_date,
 )
 from plans.models import Plan, PlanReference
 
@@ -217,38 +216,40 @@ def _set_span(obj, span: tuple[int, int] | None) -> None:
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 
-def review_warnings(draft: dict, *, today: datetime.date) -> dict[str, list[str]]:
+def review_warnings(parts: PlanDraft, *, today: datetime.date) -> dict[str, list[str]]:
     """What a reviewer should look at twice, keyed "target-N" / "task-N" / "document"."""
-    warnings: dict[str, list[str]] = {"document": [str(w) for w in draft.get("warnings") or []]}
-    document = draft.get("document") or {}
-    if not document.get("number"):
+    warnings: dict[str, list[str]] = {"document": list(parts.warnings)}
+    if not parts.document.number:
         warnings["document"].append(str(_("Văn bản chưa có số (bản dự thảo?).")))
-    for i, target in enumerate(draft.get("targets") or []):
+    for i, target in enumerate(parts.targets):
         notes = []
-        if target.get("unit") == "%" and not (target.get("subject") or "").strip():
+        if target.unit == "%" and not target.subject.strip():
             notes.append(str(_("Tỷ lệ phần trăm chưa rõ đối tượng.")))
-        if target.get("value") is None:
+        if target.value is None:
             notes.append(str(_("Chỉ tiêu định tính: theo dõi bằng minh chứng.")))
         warnings[f"target-{i}"] = notes
-    for i, task in enumerate(draft.get("tasks") or []):
-        notes = []
-        if not task.get("lead_units"):
-            notes.append(str(_("Nhiệm vụ chưa có đơn vị chủ trì.")))
-        for deadline in task.get("deadlines") or []:
-            row = deadline_from_draft(deadline)
-            end = deadline_end(row)
-            if end and end < today:
-                notes.append(str(_("Thời hạn đã qua: %(d)s.") % {"d": end.strftime("%d/%m/%Y")}))
-        if not task.get("deadlines"):
-            notes.append(str(_("Nhiệm vụ chưa có thời hạn.")))
-        warnings[f"task-{i}"] = notes
+    for i, task in enumerate(parts.tasks):
+        warnings[f"task-{i}"] = _task_warnings(task, today=today)
     return warnings
 
 
-def draft_unit_names(draft: dict) -> list[str]:
+def _task_warnings(task: DraftTask, *, today: datetime.date) -> list[str]:
+    notes = []
+    if not task.lead_units:
+        notes.append(str(_("Nhiệm vụ chưa có đơn vị chủ trì.")))
+    for deadline in task.deadlines:
+        end = deadline_end(deadline_from_draft(deadline))
+        if end and end < today:
+            notes.append(str(_("Thời hạn đã qua: %(d)s.") % {"d": end.strftime("%d/%m/%Y")}))
+    if not task.deadlines:
+        notes.append(str(_("Nhiệm vụ chưa có thời hạn.")))
+    return notes
+
+
+def draft_unit_names(parts: PlanDraft) -> list[str]:
     names: list[str] = []
-    for task in draft.get("tasks") or []:
-        for name in [*(task.get("lead_units") or []), *(task.get("coordinating_units") or [])]:
+    for task in parts.tasks:
+        for name in [*task.lead_units, *task.coordinating_units]:
             if name not in names:
                 names.append(name)
     return names
@@ -293,28 +294,21 @@ def _plain(value) -> str:
     return format(Decimal(str(value)).normalize(), "f")
 
 
-def draft_diff(*, replaced: Plan, draft: dict) -> DraftDiff:
+def draft_diff(*, replaced: Plan, parts: PlanDraft) -> DraftDiff:
     old_targets = {_target_key(t.text): t for t in replaced.targets.all()}
-    new_targets = {_target_key(t.get("text") or ""): t for t in draft.get("targets") or []}
+    new_targets = {_target_key(t.text): t for t in parts.targets}
     changed = []
     for key in old_targets.keys() & new_targets.keys():
         old, new = old_targets[key], new_targets[key]
         before = _target_figure(old.comparator, old.value, old.value_max)
-        after = _target_figure(new.get("comparator"), new.get("value"), new.get("value_max"))
+        after = _target_figure(new.comparator, new.value, new.value_max)
         if before.strip() != after.strip():
-            changed.append((new.get("text") or "", before, after))
+            changed.append((new.text, before, after))
     old_tasks = {fold(t.title).strip(" .;,"): t.title for t in replaced.tasks.all()}
-    new_tasks = {
-        fold((t.get("title") or t.get("text") or "")[:500]).strip(" .;,"): t.get("title")
-        or t.get("text")
-        or ""
-        for t in draft.get("tasks") or []
-    }
+    new_tasks = {fold(t.title).strip(" .;,"): t.title for t in parts.tasks}
     return DraftDiff(
         replaced=replaced,
-        targets_added=[
-            new_targets[k].get("text") or "" for k in new_targets.keys() - old_targets.keys()
-        ],
+        targets_added=[new_targets[k].text for k in new_targets.keys() - old_targets.keys()],
         targets_removed=[old_targets[k].text for k in old_targets.keys() - new_targets.keys()],
         targets_changed=changed,
         tasks_added=[new_tasks[k] for k in new_tasks.keys() - old_tasks.keys()],
@@ -322,14 +316,14 @@ def draft_diff(*, replaced: Plan, draft: dict) -> DraftDiff:
     )
 
 
-def replaced_plans(*, draft: dict, scope: UserScope) -> list[Plan]:
+def replaced_plans(*, parts: PlanDraft, scope: UserScope) -> list[Plan]:
     """Plans already in the system (and visible) that the draft says it replaces."""
     from plans.selectors import visible_plans_q
 
     numbers = {
-        services.normalize_number(ref.get("number") or "")
-        for ref in draft.get("references") or []
-        if ref.get("relation") == PlanReference.Relation.REPLACES and ref.get("number")
+        services.normalize_number(ref.number)
+        for ref in parts.references
+        if ref.relation == PlanReference.Relation.REPLACES
     }
     if not numbers:
         return []
@@ -343,17 +337,15 @@ def replaced_plans(*, draft: dict, scope: UserScope) -> list[Plan]:
     ]
 
 
-def duplicate_plans(*, draft: dict, issuer: OrgUnit, scope: UserScope) -> list[Plan]:
+def duplicate_plans(*, parts: PlanDraft, issuer: OrgUnit, scope: UserScope) -> list[Plan]:
     """Plans already in the system (and visible) that the draft is very likely a second import
     of: the same issuer and either the same number, or the same title and date."""
     from plans.selectors import visible_plans_q
 
-    document = draft.get("document") or {}
-    number = services.normalize_number(document.get("number") or "")
-    title = fold(document.get("title") or "").strip(" .")
-    issued = str(document.get("date") or "")
-    issued_on = parse_date(issued)
-    issued_period = issued if len(issued) in (4, 7) else ""
+    document = parts.document
+    number = services.normalize_number(document.number)
+    title = fold(document.title).strip(" .")
+    issued_on, issued_period = document.issued_on, document.issued_period
     candidates = (
         Plan.objects.filter(visible_plans_q(scope), issuer=issuer)
         .exclude(status=Plan.Status.PLACEHOLDER)

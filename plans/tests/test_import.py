@@ -8,6 +8,7 @@ from django.urls import resolve, reverse
 
 from jobs.models import Job
 from jobs.runner import job_run
+from plans.draft import PlanDraft
 from plans.import_review import review_initial
 from plans.import_views import _unit_match_form
 from plans.models import Plan, PlanImport, Target, Task
@@ -75,7 +76,9 @@ def review_data(plan_import, **overrides):
                         str(value).replace(".", ",") if key in ("value", "value_max") else value
                     )
     # The unit selects post what they show: the suggested unit, or the units of a group phrase.
-    form = _unit_match_form(None, draft=plan_import.draft, issuer=plan_import.issuer)
+    form = _unit_match_form(
+        None, parts=PlanDraft.from_dict(plan_import.draft), issuer=plan_import.issuer
+    )
     for name, field in form.fields.items():
         initial_value = field.initial
         if isinstance(initial_value, list):

@@ -12,6 +12,7 @@ from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans import importing, services
+from plans.draft import PlanDraft
 from plans.models import Plan, PlanAward, PlanReference, Target, Task
 from plans.tests.factories import PlanFactory, PlanReferenceFactory, TargetFactory, TaskFactory
 
@@ -222,7 +223,9 @@ class TestDuplicates:
     def test_same_issuer_and_number_is_a_duplicate(self, world):
         old = PlanFactory(issuer=world.commune, number="15/KH-UBND", title="Khác hẳn")
         scope = user_scope(user_with_role(world.commune, Role.COORDINATOR))
-        assert importing.duplicate_plans(draft=draft(), issuer=world.commune, scope=scope) == [old]
+        assert importing.duplicate_plans(
+            parts=PlanDraft.from_dict(draft()), issuer=world.commune, scope=scope
+        ) == [old]
 
     def test_a_plan_without_number_is_a_duplicate_by_title_and_date(self, world):
         old = PlanFactory(
@@ -236,13 +239,25 @@ class TestDuplicates:
         title = "Triển khai phong trào thi đua"
         same = draft(document={"number": None, "title": title, "date": "2026-05"})
         other_date = draft(document={"number": None, "title": title, "date": "2027-05"})
-        assert importing.duplicate_plans(draft=same, issuer=world.commune, scope=scope) == [old]
-        assert importing.duplicate_plans(draft=other_date, issuer=world.commune, scope=scope) == []
+        assert importing.duplicate_plans(
+            parts=PlanDraft.from_dict(same), issuer=world.commune, scope=scope
+        ) == [old]
+        assert (
+            importing.duplicate_plans(
+                parts=PlanDraft.from_dict(other_date), issuer=world.commune, scope=scope
+            )
+            == []
+        )
 
     def test_the_same_number_from_another_issuer_is_not_a_duplicate(self, world):
         PlanFactory(issuer=world.other_commune, number="15/KH-UBND")
         scope = user_scope(user_with_role(world.province, Role.COORDINATOR))
-        assert importing.duplicate_plans(draft=draft(), issuer=world.commune, scope=scope) == []
+        assert (
+            importing.duplicate_plans(
+                parts=PlanDraft.from_dict(draft()), issuer=world.commune, scope=scope
+            )
+            == []
+        )
 
 
 class TestReplace:
