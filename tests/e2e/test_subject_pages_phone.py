@@ -41,6 +41,8 @@ def test_the_coordinator_moves_a_unit_on_a_phone(browser, live_server, world, su
     page.goto(live_server.url + reverse("org:blocks"))
     assert page_width(page) <= PHONE["width"]
     page.get_by_role("link", name=world.commune.name).first.click()
+    # Measured once the unit's page is there, not while the block list is unloading.
+    expect(page.get_by_label("Chuyển sang khối")).to_be_visible()
     assert page_width(page) <= PHONE["width"]
     page.get_by_label("Chuyển sang khối").select_option(label="Khối thi đua số 05")
     day = datetime.date.today().replace(day=1)
