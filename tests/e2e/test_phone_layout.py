@@ -18,7 +18,7 @@ from org.scope import UserScope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory, TaskFactory
 from reporting import services
-from reporting.models import Report, ReportValue
+from reporting.models import Report, ReportValue, WorkflowStatus
 from reporting.tests.factories import (
     IndicatorFactory,
     PeriodFactory,
@@ -267,3 +267,14 @@ def test_a_bad_figure_never_blocks_saving_the_others_and_is_shown_beside_its_fie
     expect(ratio_error).to_be_visible()
     expect(count).not_to_have_attribute("aria-invalid", "true")
     assert ReportValue.objects.get(report=monthly_report, indicator=lines["count"]).value == 7
+
+
+def test_the_coordinators_list_of_reports_to_accept_fits_a_phone(
+    browser, live_server, monthly_report
+):
+    # Approved by the commune's head: it waits for the province coordinator.
+    Report.objects.filter(pk=monthly_report.pk).update(status=WorkflowStatus.APPROVED)
+    page = sign_in(browser, live_server, "tinh", PHONE)
+    page.goto(live_server.url + reverse("reporting:list"))
+    expect(page.get_by_test_id("awaiting")).to_contain_text(monthly_report.unit.name)
+    assert page_width(page) <= PHONE["width"]
