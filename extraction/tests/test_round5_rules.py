@@ -94,3 +94,16 @@ def test_a_figure_in_a_list_of_conditions_is_not_a_target():
     assert [(t.value, t.unit, t.due) for t in draft.targets if t.value is not None] == [
         (3.0, "count", "2027")
     ]
+
+
+def test_the_date_of_a_document_cited_in_the_title_is_not_the_plans_year():
+    head = "ỦY BAN NHÂN DÂN TỈNH X\nSố: 17/KH-UBND\nX, ngày 06 tháng 3 năm 2026\nKẾ HOẠCH\n"
+    body = "I. MỤC TIÊU\n1. Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng đạt 95%.\n"
+    cited = extract_text(
+        head
+        + "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị\n"
+        + body
+    )
+    assert [(t.value, t.due) for t in cited.targets] == [(95.0, None)]
+    own = extract_text(head + "Chuyển đổi số tỉnh X năm 2026\n" + body)
+    assert [(t.value, t.due) for t in own.targets] == [(95.0, "2026")]
