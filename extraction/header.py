@@ -194,6 +194,9 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
         if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
             # A first part "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" lists the bases: read it to its end.
             if re.match(r"^(?:[IVX]+\.|PHẦN\s+[IVX]+\.?)\s*(?:CĂN CỨ|Căn cứ)", line):
+                # "I. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số …; - Quyết định số …;": a web copy may
+                # run the bases on the heading's own line.
+                sources.append(line)
                 sources.extend(_bases_part(lines, i + 1))
             break
         sources.append(line)

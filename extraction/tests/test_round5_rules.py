@@ -107,3 +107,16 @@ def test_the_date_of_a_document_cited_in_the_title_is_not_the_plans_year():
     assert [(t.value, t.due) for t in cited.targets] == [(95.0, None)]
     own = extract_text(head + "Chuyển đổi số tỉnh X năm 2026\n" + body)
     assert [(t.value, t.due) for t in own.targets] == [(95.0, "2026")]
+
+
+def test_bases_run_on_the_line_of_their_heading_are_references():
+    draft = extract_text(
+        "Trang thông tin điện tử xã Y\nThứ hai - 04/5/2026 08:00\n"
+        "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH - Quyết định số 12/QĐ-UBND ngày 03/01/2026 của UBND "
+        "huyện; - Kế hoạch số 40/KH-UBND ngày 15/02/2026 của UBND tỉnh về chuyển đổi số;\n"
+        "II. MỤC TIÊU\n"
+    )
+    assert [(r.number, r.date) for r in draft.references] == [
+        ("12/QĐ-UBND", "2026-01-03"),
+        ("40/KH-UBND", "2026-02-15"),
+    ]
