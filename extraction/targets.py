@@ -181,8 +181,8 @@ def _due(clause: str, default_due: str | None) -> str | None:
 # A list of conditions: "thu hút doanh nghiệp … theo nguyên tắc: …; có đầu tư Trung tâm nghiên
 # cứu … với tỷ lệ 1% - 3% doanh thu" sets what a firm must do, not what the plan promises.
 _CONDITIONS = re.compile(
-    r"(?:theo|trên|với)\s+(?:các\s+)?(?:nguyên tắc|điều kiện|tiêu chí)\s*(?:sau(?:\s+đây)?\s*)?:|"
-    r"với điều kiện\b|đáp ứng\s+(?:các\s+)?(?:điều kiện|tiêu chí)\s*(?:sau(?:\s+đây)?\s*)?:",
+    r"(?:theo|trên)\s+(?:các\s+)?nguyên tắc\s*(?:sau(?:\s+đây)?\s*)?:|với điều kiện\b|"
+    r"đáp ứng\s+(?:các\s+)?điều kiện\s*(?:sau(?:\s+đây)?\s*)?:",
     re.I,
 )
 
