@@ -28,7 +28,8 @@ _PLACE_DATE = re.compile(
 _DOC_NUMBER = r"\d+[A-Za-zĐđ]?(?:\s*[-/]\s*[A-Za-zĐđ0-9]+(?:[.&][A-Za-zĐđ0-9]+)?)+"
 _REFERENCE = re.compile(
     r"(?P<kind>Kế hoạch hành động|Kế hoạch|Nghị quyết|Quyết định|Chương trình hành động|"
-    r"Chương trình|Chỉ thị|Hướng dẫn|Văn bản|Công văn|Thông báo|Kết luận|Nghị định|Thông tư|Luật)"
+    r"Chương trình|Chỉ thị|Hướng dẫn|Văn bản|Công văn|Thông báo|Kết luận|Nghị định|Thông tư|Luật|"
+    r"Quy chế làm việc|Quy chế|Quy định)"
     r"\s+(?:số\s+)?(?P<number>" + _DOC_NUMBER + r")"
     r"(?P<tail>[^;]{0,40}?ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
     r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?",
@@ -188,9 +189,14 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
         sources.append(title)
     for i in range(max(0, start - 2), min(len(lines), start + 8)):
         line = lines[i]
+        if re.match(r"^(?:Theo|Xét)\s+đề nghị\b", line, re.I):
+            continue  # the proposal that asked for the document (Tờ trình, công văn), not a base
         if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
             # A first part "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" lists the bases: read it to its end.
             if re.match(r"^(?:[IVX]+\.|PHẦN\s+[IVX]+\.?)\s*(?:CĂN CỨ|Căn cứ)", line):
+                # "I. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số …; - Quyết định số …;": a web copy may
+                # run the bases on the heading's own line.
+                sources.append(line)
                 sources.extend(_bases_part(lines, i + 1))
             break
         sources.append(line)
@@ -368,8 +374,8 @@ def _closing_before_attachment(lines: list[str]) -> tuple[int, int] | None:
         k, capitals, end = i + 1, 0, None
         while k < len(lines) and k - i < 45:
             line = lines[k]
-            if re.match(r"^[-–+•*]\s", line):
-                k += 1
+            if re.match(r"^[-–+•*]\s", line) or _SIGNED.fullmatch(line.strip(" *_")):
+                k += 1  # a recipient, or "(Đã ký)" / "[đã ký]" between the position and the name
             elif _signature_like(line) and (line.isupper() or _SIGN_AUTHORITY.match(line)):
                 capitals += 1
                 k += 1

@@ -238,7 +238,11 @@ def _as_markdown(cells: list[str]) -> list[str] | None:
     width = len(header)
     rows: list[list[str]] = []
     for cell in cells[index:]:
-        if _INDEX_CELL.match(cell) and (not rows or len(rows[-1]) > 1):
+        if (
+            _INDEX_CELL.match(cell)
+            and (not rows or len(rows[-1]) > 1)
+            and not _value_in_row(cell, rows[-1] if rows else [], width)
+        ):
             rows.append([cell])
         else:
             rows[-1].append(cell)
@@ -251,6 +255,16 @@ def _as_markdown(cells: list[str]) -> list[str] | None:
         )
         out.append("| " + " | ".join(row) + " |")
     return out
+
+
+def _value_in_row(cell: str, row: list[str], width: int) -> bool:
+    """ "1 | Tỷ lệ … | Số … | % | 100": a whole number inside a row that is not full yet is one
+    of its cells (a figure), not the index of the next row, unless it follows the row's own index
+    ("1" then "2"). Empty cells are printed as empty lines between "|", so a row is short only
+    where cells are merged."""
+    if not row or len(row) >= width or not cell.isdigit() or not row[0].isdigit():
+        return False
+    return int(cell) != int(row[0]) + 1
 
 
 def _cells_as_lines(lines: list[str]) -> list[str]:

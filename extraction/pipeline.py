@@ -117,7 +117,16 @@ def _plan_due(title: str, text: str) -> str | None:
     """The year a plan's targets are due when a target does not say: "năm 2026" in the title,
     else the end of "giai đoạn 2026 - 2030"."""
     match = re.search(r"giai đoạn\s*(20\d\d)\s*[-–]\s*(20\d\d)", title + " " + text[:3000], re.I)
-    single = re.search(r"năm\s+(20\d\d)(?!\s*[-–])", title, re.I)
+    # "… Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 …": the date of a cited document in the
+    # title is not the plan's year.
+    single = next(
+        (
+            m
+            for m in re.finditer(r"năm\s+(20\d\d)(?!\s*[-–])", title, re.I)
+            if not re.search(r"tháng\s*\d{1,2}\s*$", title[: m.start()], re.I)
+        ),
+        None,
+    )
     if not match:
         match = re.search(r"từ năm\s*(20\d\d)\s*đến(?: hết)? năm\s*(20\d\d)", text, re.I)
     if single and not match:

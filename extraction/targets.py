@@ -178,6 +178,22 @@ def _due(clause: str, default_due: str | None) -> str | None:
     return default_due
 
 
+# A list of conditions: "thu hút doanh nghiệp … theo nguyên tắc: …; có đầu tư Trung tâm nghiên
+# cứu … với tỷ lệ 1% - 3% doanh thu" sets what a firm must do, not what the plan promises.
+_CONDITIONS = re.compile(
+    r"(?:theo|trên)\s+(?:các\s+)?nguyên tắc\s*(?:sau(?:\s+đây)?\s*)?:|với điều kiện\b|"
+    r"đáp ứng\s+(?:các\s+)?điều kiện\s*(?:sau(?:\s+đây)?\s*)?:",
+    re.I,
+)
+
+
+def _sentence_before(paragraph: str, at: int) -> str:
+    """The part of the sentence of `paragraph` that comes before position `at`."""
+    before = paragraph[: max(0, at)]
+    cut = max(before.rfind(". "), before.rfind(".\n"))
+    return before[cut + 1 :] if cut >= 0 else before
+
+
 def find_targets(
     paragraphs: list[tuple[str, int]],
     sections: list[str],
@@ -196,6 +212,11 @@ def find_targets(
         default_due = (heading_dues[index] if heading_dues else None) or plan_due
         found_here = False
         for clause, clause_offset in clauses(paragraph, offset):
+            if _CONDITIONS.search(_sentence_before(paragraph, clause_offset - offset)):
+                continue  # "… theo nguyên tắc: …; có … với tỷ lệ 1% - 3% doanh thu": a condition
+            condition = _CONDITIONS.search(clause)
+            if condition:  # "… đáp ứng các điều kiện sau: sử dụng trên 50% lao động …"
+                clause = clause[: condition.start()]
             for target in _clause_targets(
                 clause, clause_offset, section, default_due, _context(paragraph)
             ):
@@ -432,7 +453,9 @@ _COLUMN = {
     "target": re.compile(r"^(?:tên\s+)?chỉ tiêu|^nội dung chỉ tiêu", re.I),
     "measure": re.compile(r"^đơn vị(?:\s+tính)?$|^đvt$", re.I),
     "value": re.compile(
-        r"kết quả|mục tiêu|giá trị|chỉ tiêu (?:năm|đến)|năm\s+20\d\d|^20\d\d$", re.I
+        r"kết quả|mục tiêu|giá trị|chỉ tiêu (?:năm|đến|cụ thể|cần đạt|phấn đấu|giao)|"
+        r"năm\s+20\d\d|^20\d\d$",
+        re.I,
     ),
     "lead": re.compile(r"chủ trì|theo dõi|đơn vị thực hiện|cơ quan thực hiện", re.I),
 }

@@ -6,8 +6,13 @@ from extraction.evaluate import evaluate_corpus
 
 
 @pytest.fixture(scope="module")
-def summary():
-    return evaluate_corpus()["summary"]
+def corpus():
+    return evaluate_corpus()
+
+
+@pytest.fixture(scope="module")
+def summary(corpus):
+    return corpus["summary"]
 
 
 def test_corpus_targets_precision_and_recall_at_least_0_9(summary):
@@ -35,3 +40,25 @@ def test_corpus_has_no_junk_target_nor_junk_task(summary):
 
 def test_corpus_signers_right_at_least_0_95(summary):
     assert summary["signature_ratio"] >= 0.95
+
+
+ROUND_5 = [
+    "nqcp03-2025",
+    "giaphong-pl1-2025",
+    "bcdtw-01-2025",
+    "cantho-46-2025",
+    "cantho-224-2025",
+    "thachkim-2024",
+]
+
+
+@pytest.mark.parametrize("name", ROUND_5)
+def test_a_round_5_document_reads_as_its_gold(corpus, name):
+    row = corpus["per_document"][name]
+    assert row["targets_exact"] == row["targets_matched"] == row["targets_gold"]
+    assert row["targets_predicted"] == row["targets_gold"]
+    assert row["tasks_exact"] == row["tasks_gold"] == row["tasks_predicted"]
+    assert row["references_matched"] == row["references_gold"] == row["references_predicted"]
+    assert row["metadata_ok"]
+    assert not row["signature_scored"] or row["signature_ok"]
+    assert not row["date_scored"] or row["date_ok"]
