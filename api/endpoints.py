@@ -5,13 +5,14 @@ reason the page would show."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from ninja import NinjaAPI, Query, Router
+from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
 from api import read_awards, read_evaluation, read_open, read_registrations, schemas
 from api.datavalues import import_data_values
 from api.pages import LazyPage, Pages
+from api.throttling import ThrottledAPI, TokenThrottle
 from api.tokens import read_scope, token_authenticate, write_scope
 from core.http import client_ip
 from core.services import ConcurrentEditError
@@ -34,16 +35,20 @@ class TokenAuth(HttpBearer):
         return token_authenticate(token)
 
 
-api = NinjaAPI(
+api = ThrottledAPI(
     title="Thi đua số API",
     version="1",
     urls_namespace="api",
     auth=TokenAuth(),
+    # Each token its own budget (API_RATE_TOKEN); the open endpoints count per address instead
+    # (api/read_open.py, OpenThrottle).
+    throttle=TokenThrottle(),
     description=(
         "Đọc cây đơn vị, kế hoạch, chỉ tiêu, nhiệm vụ, kỳ và báo cáo; gửi số liệu hàng loạt "
         "(kiểu data value sets của DHIS2) và thao tác quy trình báo cáo — cùng quy tắc với các "
         "trang web. Xác thực bằng khóa API (Authorization: Bearer …) do người dùng hoặc cơ quan "
-        "thường trực tạo trong mục “Khóa API”."
+        "thường trực tạo trong mục “Khóa API”. Mỗi khóa có giới hạn số lần gọi mỗi phút; "
+        "quá giới hạn, API trả 429 kèm tiêu đề Retry-After (số giây cần chờ)."
     ),
 )
 

@@ -8,9 +8,11 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from api.schemas import Id
+from api.throttling import OpenThrottle
 from opendata import selectors
 
-router = Router(tags=["Dữ liệu mở"])
+# No token: each client address its own budget (API_RATE_OPEN).
+router = Router(tags=["Dữ liệu mở"], throttle=OpenThrottle())
 
 
 class LicenceOut(Schema):

@@ -317,6 +317,13 @@ if HTTPS:
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 
+# Rate limits of /api/v1/ (api/throttling.py, docs/api.md): calls per token, and calls per client
+# address (core.http.client_ip) on the open-data endpoints, counted in the cache above (Redis in
+# production, shared by every process). "N/s", "N/min", "N/hour", "N/day"; "off" lifts a limit;
+# "0/min" refuses every call; anything else stops start-up (system check api.E001).
+API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "1200/min")
+API_RATE_OPEN = os.environ.get("API_RATE_OPEN", "120/min")
+
 # ASVS level 2 basics. Passwords of 12 characters or more, not common, not all digits, not like
 # the username (the demo accounts keep "thidua2026": they are created from a precomputed hash).
 AUTH_PASSWORD_VALIDATORS = [

@@ -20,6 +20,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The API's rate limits count in the process's memory cache, which lives for the whole run: the
+# other tests (and Schemathesis) call far more often than a client would, always from
+# 127.0.0.1. Limits high enough never to be reached keep the throttles in every call;
+# api/tests/test_throttling.py sets its own and checks the defaults of thidua/settings.py.
+API_RATE_TOKEN = "100000/min"
+API_RATE_OPEN = "100000/min"
 # Tests reuse ids after a rollback: a schedule's lines are not cached across them.
 REPORTING_SCHEDULE_CACHE_SECONDS = 0
 
