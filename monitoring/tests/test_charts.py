@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from monitoring.charts import DONUT_CODES, status_donut
 from monitoring.status import Status
@@ -95,3 +96,12 @@ def test_a_slice_is_the_colour_of_its_status_badge():
     assert badges == {code: Status.COLORS[code] for code in DONUT_CODES}
     donut = status_donut(COUNTS)
     assert {piece.status: piece.colour for piece in donut.slices} == badges
+
+
+def test_in_english_the_picture_is_described_in_english():
+    with translation.override("en"):
+        donut = status_donut({"met": 1, "no_data": 2})
+        html = render_to_string("monitoring/_donut.html", {"donut": donut})
+    assert donut.description.startswith("Targets by assessment: ")
+    assert donut.description.endswith("; 3 targets in all.")
+    assert ">targets</text>" in html
