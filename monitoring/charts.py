@@ -1,9 +1,12 @@
-"""ECharts options built on the server from the selectors' results (the page only draws them).
+"""Charts built on the server from the selectors' results: ECharts options the page only draws,
+and the plan overview's status donut drawn whole here as SVG.
 
-Every chart carries a toolbox to save it as PNG; numbers are rounded here, and the page's
-script formats them with a decimal comma in tooltips.
+Every ECharts chart carries a toolbox to save it as PNG; numbers are rounded here, and the
+page's script formats them with a decimal comma in tooltips.
 """
 
+import math
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -20,28 +23,91 @@ def _round(value: Decimal | None, places: int = 1):
     return None if value is None else round(float(value), places)
 
 
-def status_donut(counts: dict[str, int]) -> dict:
-    return {
-        "tooltip": {"trigger": "item"},
-        "toolbox": TOOLBOX,
-        "legend": {"bottom": 0},
-        "series": [
-            {
-                "type": "pie",
-                "radius": ["45%", "70%"],
-                "label": {"formatter": "{c}"},
-                "data": [
-                    {
-                        "name": str(Status.LABELS[code]),
-                        "value": counts.get(code, 0),
-                        "itemStyle": {"color": Status.COLORS[code]},
-                        "status": code,
-                    }
-                    for code in ("met", "on_track", "at_risk", "missed", "no_data")
-                ],
-            }
-        ],
+# The status donut is drawn here as SVG, not by ECharts (#17): the plan overview has no other
+# chart, so it loads no chart library at all. Angles run clockwise from 12 o'clock, in degrees.
+DONUT_CODES = ("met", "on_track", "at_risk", "missed", "no_data")
+DONUT_CENTRE = 100  # of a 200 × 200 viewBox
+DONUT_OUTER = 90
+DONUT_INNER = 58  # the ring ECharts drew was 45–70 % of the radius
+
+
+@dataclass(frozen=True)
+class DonutSlice:
+    status: str
+    label: str
+    count: int
+    colour: str
+    start: float
+    end: float
+    path: str  # empty for a status no target has: nothing to draw
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Donut:
+    slices: list[DonutSlice]  # every status, in the legend's order
+    total: int
+    description: str  # the picture in words, for a screen reader
+
+    @property
+    def drawn(self) -> list[DonutSlice]:
+        return [piece for piece in self.slices if piece.path]
+
+
+def _point(angle: float, radius: float) -> str:
+    theta = math.radians(angle)
+    x = DONUT_CENTRE + radius * math.sin(theta)
+    y = DONUT_CENTRE - radius * math.cos(theta)
+    return f"{x:.2f} {y:.2f}"
+
+
+def _ring_path(start: float, end: float) -> str:
+    """The ring between the two angles. A whole ring (one status only) is the outer circle with
+    the inner one cut out (even-odd fill), each circle two half arcs, since an SVG arc cannot
+    end where it starts."""
+    if end - start >= 360:
+        return "".join(
+            f"M{_point(0, r)}A{r} {r} 0 1 1 {_point(180, r)}A{r} {r} 0 1 1 {_point(0, r)}Z"
+            for r in (DONUT_OUTER, DONUT_INNER)
+        )
+    large = 1 if end - start > 180 else 0
+    return (
+        f"M{_point(start, DONUT_OUTER)}"
+        f"A{DONUT_OUTER} {DONUT_OUTER} 0 {large} 1 {_point(end, DONUT_OUTER)}"
+        f"L{_point(end, DONUT_INNER)}"
+        f"A{DONUT_INNER} {DONUT_INNER} 0 {large} 0 {_point(start, DONUT_INNER)}Z"
+    )
+
+
+def status_donut(counts: dict[str, int], links: dict[str, str] | None = None) -> Donut:
+    """The targets by status as ring slices proportional to their counts, each linking to the
+    targets of its status (`links`, by status); no slice at all when no target is judged."""
+    total = sum(counts.get(code, 0) for code in DONUT_CODES)
+    slices, start, counted = [], 0.0, 0
+    for code in DONUT_CODES:
+        count = counts.get(code, 0)
+        counted += count
+        # From the running count, so that the last slice closes the ring exactly at 360°.
+        end = 360 * counted / total if total else 0.0
+        slices.append(
+            DonutSlice(
+                status=code,
+                label=str(Status.LABELS[code]),
+                count=count,
+                colour=Status.COLORS[code],
+                start=start,
+                end=end,
+                path=_ring_path(start, end) if count else "",
+                url=(links or {}).get(code, ""),
+            )
+        )
+        start = end
+    parts = ", ".join(f"{piece.label} {piece.count}" for piece in slices)
+    description = _("Số chỉ tiêu theo đánh giá: %(parts)s; tổng %(total)s chỉ tiêu.") % {
+        "parts": parts,
+        "total": total,
     }
+    return Donut(slices=slices, total=total, description=description)
 
 
 def trend_chart(detail) -> dict:

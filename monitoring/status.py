@@ -54,12 +54,14 @@ class Status:
     }
     # The overview lists the at-risk targets first.
     ORDER = {"at_risk": 0, "missed": 1, "on_track": 2, "no_data": 3, "met": 4}
+    # The badges' colours (static/css/app.css .badge-*, white text at 4.5:1 or more, #17), so that
+    # a slice of a chart and the badge of the same status are one colour; a test compares them.
     COLORS = {
-        "met": "#198754",
+        "met": "#146c43",
         "on_track": "#0d6efd",
-        "at_risk": "#fd7e14",
-        "missed": "#dc3545",
-        "no_data": "#adb5bd",
+        "at_risk": "#a85400",
+        "missed": "#b02a37",
+        "no_data": "#6c757d",
     }
 
 

@@ -91,8 +91,9 @@ def plan_overview(request, pk):
         "status": status,
         "status_label": Status.LABELS.get(status, ""),
         "all_statuses_url": _query(request, status=None),
-        "status_links": {code: _query(request, status=code) for code in Status.LABELS},
-        "chart": charts.status_donut(overview.counts),
+        "donut": charts.status_donut(
+            overview.counts, links={code: _query(request, status=code) for code in Status.LABELS}
+        ),
         # The donut counts the monitored targets only: say how many there are of all.
         "coverage": target_coverage(plan.targets.all()),
         "periods": _period_choices(plan),

@@ -1,6 +1,7 @@
 // Dashboards: draw every [data-chart] element from the ECharts option the server sent beside
-// it, again after each filter (HTMX swaps the fragment, no page reload). A click on a status
-// slice, a unit bar or a heat-map cell drills down to the page behind it.
+// it, again after each filter (HTMX swaps the fragment, no page reload). A click on a unit bar
+// or a heat-map cell drills down to the page behind it. (The plan overview's status donut is SVG
+// drawn on the server, its slices plain links: monitoring/_donut.html.)
 (function () {
   "use strict";
   const charts = [];
@@ -61,7 +62,7 @@
       chart.on("click", (params) => {
         const data = params.data || {};
         const cell = Array.isArray(data) ? data : data.value;
-        const key = data.unit || data.status || (Array.isArray(cell) ? cell.slice(0, 2).join(",") : undefined);
+        const key = data.unit || (Array.isArray(cell) ? cell.slice(0, 2).join(",") : undefined);
         if (key !== undefined && links[key]) window.location.href = links[key];
       });
     }

@@ -77,6 +77,8 @@ def test_demo_pages_have_no_wcag_aa_violations(browser, live_server):
     province = OrgUnit.objects.get(code="LCI")
     plan = Plan.objects.filter(issuer=province, targets__indicator__isnull=False).first()
     target = plan.targets.filter(indicator__isnull=False).first()
+    # A plan none of whose targets is monitored: an empty status donut, a table with no link.
+    unmonitored = Plan.objects.filter(issuer=province).exclude(targets__indicator__isnull=False)
     task = plan.tasks.first()
     schedule = Schedule.objects.filter(plan=plan).first()
     report = Report.objects.filter(unit__code="LSN-XTN").order_by("-period__start").first()
@@ -98,6 +100,7 @@ def test_demo_pages_have_no_wcag_aa_violations(browser, live_server):
             "/ke-hoach/nhap/",
             "/giam-sat/",
             f"/giam-sat/ke-hoach/{plan.pk}/",
+            f"/giam-sat/ke-hoach/{unmonitored.first().pk}/",
             f"/giam-sat/ke-hoach/{plan.pk}/ban-do-nhiet/",
             f"/giam-sat/ke-hoach/{plan.pk}/nhiem-vu/",
             f"/giam-sat/chi-tieu/{target.pk}/",

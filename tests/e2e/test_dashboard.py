@@ -1,5 +1,6 @@
-"""A provincial leader opens the dashboard of the province's plan: the charts are drawn, a filter
-changes the figures without reloading the page, and a target drills down to a commune."""
+"""A provincial leader opens the dashboard of the province's plan: the charts are drawn, a status
+of the donut keeps its targets, a filter changes the figures without reloading the page, and a
+target drills down to a commune."""
 
 import io
 import re
@@ -61,8 +62,17 @@ def test_leader_filters_and_drills_down_without_reloading(browser, live_server, 
     page.get_by_role("link", name="Giám sát", exact=True).click()
     page.get_by_role("link", name=re.compile("Kế hoạch phong trào thi đua của tỉnh")).click()
 
-    donut = page.locator("[data-chart='donut-data'] canvas")
-    expect(donut).to_have_count(1)
+    # The status donut is SVG from the server, no chart library (#17): one target, one whole ring;
+    # a click on it keeps the targets of its status, as its line of the legend does.
+    donut = page.get_by_test_id("status-donut")
+    expect(donut.locator("svg path[data-status]")).to_have_count(1)
+    assert "vendor/echarts" not in page.content()
+    status = donut.locator("svg path[data-status]").get_attribute("data-status")
+    donut.locator("svg a").click(position={"x": 100, "y": 6})  # on the ring, not in its hole
+    expect(page).to_have_url(re.compile(rf"status={status}"))
+    expect(page.get_by_test_id("status-filter")).to_be_visible()
+    expect(page.get_by_test_id("targets").locator("tbody tr")).to_have_count(1)
+    page.get_by_role("link", name="Xem tất cả chỉ tiêu").click()
     row = page.get_by_test_id("targets").locator("tbody tr").first
     expect(row).to_contain_text("70")  # (80 + 60) / 200 this month
     page.evaluate("window.notReloaded = true")
