@@ -6,7 +6,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.formats import number_vi
-from core.forms import StyledFormMixin, style_widgets
+from core.forms import StyledFormMixin, TableRowsFormSet, style_widgets
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.selectors import visible_indicators
 from org.models import OrgUnit, Person
@@ -274,7 +274,9 @@ class DeadlineForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-DeadlineFormSet = formset_factory(DeadlineForm, extra=1, can_delete=True)
+DeadlineFormSet = formset_factory(
+    DeadlineForm, formset=TableRowsFormSet, extra=1, can_delete=True
+)
 
 
 def deadline_rows(formset) -> list[dict]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import number_vi, parse_number_vi
-from core.forms import StyledFormMixin
+from core.forms import StyledFormMixin, TableRowsFormSet
 from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.models import Indicator
 from indicators.selectors import visible_indicators
@@ -252,7 +252,7 @@ class ScheduleItemForm(StyledFormMixin, forms.Form):
         self.fields["indicator"].queryset = visible_indicators(scope).order_by("name")
 
 
-class BaseScheduleItemFormSet(forms.BaseFormSet):
+class BaseScheduleItemFormSet(TableRowsFormSet):
     def clean(self):
         seen = set()
         for form in self.forms:
