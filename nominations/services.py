@@ -35,6 +35,10 @@ S = Nomination.Status
 COUNTED = (S.DRAFT, S.SUBMITTED, S.RETURNED, S.CHECKED, S.PUBLISHED, S.VOTED, S.DECIDED)
 
 
+class RoundClosed(ValidationError):
+    """The round takes no new proposals: stopped, published, or past its deadline."""
+
+
 class QuotaExceeded(ValidationError):
     """The form's quota for the round is reached; the office may go over it with a reason."""
 
@@ -134,7 +138,14 @@ def nomination_create(
     """Propose `subject` for `form`. The proposer is the subject's unit unless given; the
     achievements are prefilled from the data when not given. Past the form's quota only the
     office may propose, and only with a reason (QuotaExceeded otherwise)."""
+    # The round row is locked and read again: a round the office (or the daily job) closes
+    # meanwhile refuses the proposal instead of taking one more after it closed.
     award_round = AwardRound.objects.select_for_update().get(pk=access.round.pk)
+    access.round = award_round
+    today = timezone.localdate()
+    refusal = award_round.proposal_refusal(today)
+    if refusal:
+        raise RoundClosed(refusal)
     proposer = proposer or _subject_unit(subject)
     if not access.can_propose_for(proposer) or not access.scope.covers(_subject_unit(subject)):
         raise PermissionDenied
@@ -172,7 +183,7 @@ def nomination_create(
             else subject_achievements(subject=subject, year=award_round.year)
         )
     status, reasons = eligibility_of(
-        award_round=award_round, form=form, subject=subject, today=timezone.localdate()
+        award_round=award_round, form=form, subject=subject, today=today
     )
     nomination = Nomination(
         round=award_round,

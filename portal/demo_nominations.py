@@ -31,6 +31,7 @@ from portal.clock import clock_at
 
 ROUND_NAME = "Khen thưởng tổng kết năm 2026 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
 NEXT_ROUND_NAME = "Khen thưởng sơ kết năm 2027 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
+NEXT_DEADLINE = datetime.date(2027, 11, 30)
 DECISION_NUMBER = "35/QĐ-UBND"
 PERSON_UNIT = "LCI-SKHCN"  # the individual nominated in the 2026 round works there
 SIGNER = "Hoàng Quốc Khánh"
@@ -254,8 +255,9 @@ def load_nominations(*, now: datetime.datetime) -> None:
             award_kind=AwardKind.objects.get(code="tong-ket"),
             year=2027,
             name=NEXT_ROUND_NAME,
-            # A due date, like the plans' targets: the round is open until then.
-            deadline=datetime.date(2027, 11, 30),
+            # A due date, like the plans' targets: the round is open until then — and still
+            # open when the demo is loaded later than that (a deadline is the future's).
+            deadline=max(NEXT_DEADLINE, timezone.localdate(now) + datetime.timedelta(days=60)),
             user=office,
             quotas={flag: len(leaders)},
             movement=scheme.movement_of,  # the sơ kết of the same movement

@@ -84,7 +84,7 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         decision.save()
     # The 2027 round is open for nominations.
     next_round = AwardRound.objects.get(name=NEXT_ROUND_NAME)
-    assert next_round.year == 2027 and next_round.nominations_open()
+    assert next_round.year == 2027 and next_round.nominations_open(NOW.date())
     assert next_round.movement_id == award_round.movement_id is not None
     # Loading again changes nothing.
     counts = (Nomination.objects.count(), Ballot.objects.count(), AwardRecord.objects.count())
