@@ -31,8 +31,19 @@ from org.models import Enterprise, Household, OrgUnit, Person
 from reporting.forms import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, evidence_content_ok
 
 S = Nomination.Status
-# Nominations that still count against a quota (a refused one no longer does).
-COUNTED = (S.DRAFT, S.SUBMITTED, S.RETURNED, S.CHECKED, S.PUBLISHED, S.VOTED, S.DECIDED)
+# Nominations that count against their form's quota in the round: every one proposed in it,
+# wherever it stands — one forwarded to the higher level (its tờ trình issued) too, it was
+# proposed here and used the place.
+COUNTED = (
+    S.DRAFT,
+    S.SUBMITTED,
+    S.RETURNED,
+    S.CHECKED,
+    S.PUBLISHED,
+    S.VOTED,
+    S.DECIDED,
+    S.FORWARDED,
+)
 
 
 class RoundClosed(ValidationError):
