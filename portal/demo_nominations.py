@@ -56,7 +56,7 @@ COMMENTS = [
 ]
 
 
-def _council(province: OrgUnit) -> list[Person]:
+def council_members(province: OrgUnit) -> list[Person]:
     from portal.demo import DEMO_PASSWORD
 
     User = get_user_model()
@@ -198,7 +198,7 @@ def load_nominations(*, now: datetime.datetime) -> None:
                 n.refresh_from_db()
                 services.comment_add(nomination=n, name=name, contact=contact, text=text)
     with clock_at(t_session):
-        members = _council(province)
+        members = council_members(province)
         session = council_services.session_create(
             access=RoundAccess(user_scope(office), AwardRound.objects.get(pk=award_round.pk)),
             title="Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng năm 2026",
