@@ -4,6 +4,7 @@ nominations, awards, council and decisions in the token's scope (another unit's 
 many agreed and disagreed, as the minutes publish it — never a member's vote."""
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import paginate
 
@@ -34,6 +35,7 @@ def award_round_list(request, year: int | None = Query(None, ge=1900, le=2200)):
     rounds = nomination_selectors.round_list(scope=read_scope(request.auth))
     if year:
         rounds = rounds.filter(year=year)
+    today = timezone.localdate()
 
     def render(award_round) -> dict:
         return {
@@ -45,6 +47,7 @@ def award_round_list(request, year: int | None = Query(None, ge=1900, le=2200)):
             "name": award_round.name,
             "deadline": award_round.deadline,
             "published_at": award_round.published_at,
+            "nominations_open": award_round.nominations_open(today),
         }
 
     return LazyPage(rounds, render)

@@ -141,6 +141,9 @@ class AwardRoundOut(Schema):
     name: str
     deadline: datetime.date
     published_at: datetime.datetime | None = Field(None, description="Công khai danh sách từ")
+    nominations_open: bool = Field(
+        description="Đợt đang nhận đề nghị hôm nay: chưa dừng, chưa công khai, chưa hết hạn nộp"
+    )
 
 
 class TallyOut(Schema):

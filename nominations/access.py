@@ -3,6 +3,8 @@ services require it) and the page (the template asks it before drawing a button)
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from nominations.models import AwardRound, Nomination
 from org.models import Role
 from org.scope import UserScope
@@ -21,11 +23,16 @@ class RoundAccess:
         """The standing office of the round's level (its coordinator)."""
         return self.scope.covers(self.round.unit, [Role.COORDINATOR])
 
+    @property
+    def nominations_open(self) -> bool:
+        """Whether the round takes proposals today (AwardRound.nominations_open)."""
+        return self.round.nominations_open(timezone.localdate())
+
     def can_propose_for(self, unit) -> bool:
         """A unit (its coordinator or head) proposes subjects of its own subtree, inside the
-        round's level."""
+        round's level, while the round takes proposals."""
         return (
-            self.round.nominations_open()
+            self.nominations_open
             and unit is not None
             and unit.path.startswith(self.round.unit.path)
             and self.scope.covers(unit, PROPOSER_ROLES)

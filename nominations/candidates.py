@@ -59,7 +59,8 @@ def _queryset(access: RoundAccess, subject_type: str) -> QuerySet:
 
 def candidate_in_scope(*, access: RoundAccess, subject_type: str, pk) -> object:
     """The subject picked on the round page; a 404 outside the user's proposing scope."""
-    if subject_type not in KINDS or not access.round.nominations_open():
+    # Whether the round still takes proposals is the service's to say, in words (not a 404).
+    if subject_type not in KINDS:
         raise Http404
     subject = _queryset(access, subject_type).filter(pk=parse_id(pk)).first()
     if subject is None:

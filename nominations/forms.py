@@ -90,6 +90,23 @@ class RoundForm(StyledFormMixin, forms.ModelForm):
             self.fields["unit"].empty_label = None
 
 
+class ReopenForm(StyledFormMixin, forms.Form):
+    """Take proposals again; past the round's deadline, with a new one (the service says so)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    deadline = forms.DateField(
+        label=_("Hạn nộp hồ sơ mới"),
+        required=False,
+        localize=True,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+    def __init__(self, *args, award_round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = award_round.version
+        self.fields["deadline"].widget.is_localized = True
+
+
 class QuotaForm(StyledFormMixin, forms.Form):
     """One number per form the round may award; empty means no quota."""
 

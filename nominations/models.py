@@ -2,6 +2,7 @@
 it (with their dossier check, attachments and history) and the public comments on the published
 list. The council's vote and the decision live in their own apps above this one."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -92,9 +93,30 @@ class AwardRound(models.Model):
     def is_published(self) -> bool:
         return self.published_at is not None
 
-    def nominations_open(self) -> bool:
-        """Nominations are made until the office closes the round or publishes the list."""
-        return self.published_at is None and self.closed_at is None
+    def deadline_passed(self, today: datetime.date) -> bool:
+        """Hạn nộp hồ sơ is the last day proposals are taken (it is itself still open)."""
+        return today > self.deadline
+
+    def nominations_open(self, today: datetime.date) -> bool:
+        """The one rule of whether the round takes new proposals on `today`: the office has
+        neither stopped them nor published the list, and the deadline has not passed. The
+        services, the pages and the API all ask this, never the fields themselves."""
+        return (
+            self.published_at is None and self.closed_at is None and not self.deadline_passed(today)
+        )
+
+    def proposal_refusal(self, today: datetime.date) -> str | None:
+        """Why a proposal made on `today` is refused, in the words shown to the proposer, or None
+        while the round takes proposals."""
+        if self.nominations_open(today):
+            return None
+        if self.published_at is not None:
+            return _("Danh sách của đợt đã công khai, đợt không nhận thêm đề nghị.")
+        if self.closed_at is None or self.deadline_passed(today):
+            return _("Đợt đã hết hạn nộp hồ sơ ngày %(d)s, không nhận thêm đề nghị.") % {
+                "d": f"{self.deadline:%d/%m/%Y}"
+            }
+        return _("Đợt đã dừng nhận đề nghị mới.")
 
 
 class RoundQuota(models.Model):

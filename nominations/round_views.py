@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.params import parse_id, parse_int
 from evaluation.models import RankingVersion
 from nominations import candidates, rounds, selectors
-from nominations.forms import PublishForm, QuotaForm, RoundForm
+from nominations.forms import PublishForm, QuotaForm, ReopenForm, RoundForm
 from nominations.models import RoundQuota
 from org.models import OrgUnit, Role
 from org.scope import user_scope
@@ -38,15 +38,15 @@ def _quota_form(award_round, data=None) -> QuotaForm:
     )
 
 
-def _round_page(request, award_round, access, *, quota_form=None, status=200):
+def _round_page(request, award_round, access, *, quota_form=None, reopen_form=None, status=200):
     forms = rounds.round_forms(award_round)
     form = next((f for f in forms if f.pk == parse_id(request.GET.get("hinh_thuc"))), None)
     form = form or next((f for f in forms if f.one_per_block_per_year), forms[0] if forms else None)
-    is_open = form is not None and award_round.nominations_open()
+    today = timezone.localdate()
+    nominations_open = award_round.nominations_open(today)
+    is_open = form is not None and nominations_open
     suggestions = (
-        selectors.ranking_suggestions(
-            award_round=award_round, form=form, today=timezone.localdate()
-        )
+        selectors.ranking_suggestions(award_round=award_round, form=form, today=today)
         if is_open
         else []
     )
@@ -57,7 +57,7 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
     query = request.GET.get("q", "")[:200]
     candidate_list = (
         candidates.candidate_list(
-            access=access, form=form, subject_type=kind, query=query, today=timezone.localdate()
+            access=access, form=form, subject_type=kind, query=query, today=today
         )
         if is_open and kind
         else []
@@ -72,6 +72,8 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
             quota_form = quota_form or _quota_form(award_round)
             office["quota_form"] = quota_form
             office["quota_rows"] = list(quota_form.rows(selectors.form_use(award_round)))
+        if award_round.closed_at and not award_round.published_at:
+            office["reopen_form"] = reopen_form or ReopenForm(award_round=award_round)
         office["edit_refusal"] = rounds.edit_refusal(award_round)
         office["history"] = selectors.round_history(award_round)
     return render(
@@ -80,6 +82,8 @@ def _round_page(request, award_round, access, *, quota_form=None, status=200):
         {
             "round": award_round,
             "access": access,
+            "nominations_open": nominations_open,
+            "deadline_passed": award_round.deadline_passed(today),
             "forms": forms,
             "form": form,
             "suggestions": [s for s in suggestions if access.can_propose_for(s.entry.unit)],
@@ -191,14 +195,21 @@ def round_close(request, pk):
     if not access.is_office:
         raise Http404
     closed = request.POST.get("action") != "reopen"
+    form = ReopenForm(request.POST, award_round=award_round)
+    if not closed and not form.is_valid():
+        return _round_page(request, award_round, access, reopen_form=form, status=400)
     try:
         rounds.round_close(
             access=access,
             closed=closed,
             expected_version=parse_int(request.POST.get("version")),
             user=request.user,
+            deadline=None if closed else form.cleaned_data["deadline"],
         )
     except ValidationError as exc:
+        if not closed and hasattr(exc, "error_dict"):
+            _form_errors(form, exc)
+            return _round_page(request, award_round, access, reopen_form=form, status=400)
         for message in exc.messages:
             messages.error(request, message)
     else:

@@ -56,7 +56,10 @@ def _validate(
     name: str,
     deadline: datetime.date,
     ranking: RankingVersion | None,
+    today: datetime.date | None,
 ) -> None:
+    """The terms of a round. `today` is given when the deadline is new (a round opened, or
+    its deadline changed): a round is not opened already past its deadline."""
     errors = {}
     if kind not in AwardRound.Kind.values:
         errors["kind"] = _("Chọn loại đợt.")
@@ -66,6 +69,8 @@ def _validate(
         errors["year"] = _("Năm thành tích từ %(a)s đến %(b)s.") % {"a": YEAR_MIN, "b": YEAR_MAX}
     elif deadline.year < year:
         errors["deadline"] = _("Hạn nộp hồ sơ không thể trước năm thành tích.")
+    if "deadline" not in errors and today is not None and deadline < today:
+        errors["deadline"] = _("Hạn nộp hồ sơ đã qua, chọn một ngày từ hôm nay trở đi.")
     if ranking is not None and ranking.scheme.issuer_id != unit.pk:
         errors["ranking"] = _("Chọn kết quả xếp hạng do chính cấp xét ban hành.")
     if errors:
@@ -95,7 +100,15 @@ def round_create(
         raise PermissionDenied
     if movement is None and ranking is not None:
         movement = ranking.scheme.movement_of
-    _validate(unit=unit, kind=kind, year=year, name=name, deadline=deadline, ranking=ranking)
+    _validate(
+        unit=unit,
+        kind=kind,
+        year=year,
+        name=name,
+        deadline=deadline,
+        ranking=ranking,
+        today=timezone.localdate(),
+    )
     award_round = AwardRound(
         unit=unit,
         kind=kind,
@@ -143,6 +156,7 @@ def round_update(
         name=values["name"],
         deadline=values["deadline"],
         ranking=values["ranking"],
+        today=timezone.localdate() if values["deadline"] != award_round.deadline else None,
     )
     if values["award_kind"].pk != award_round.award_kind_id:
         stranded = Nomination.objects.filter(round=award_round).exclude(
@@ -215,8 +229,17 @@ def round_quotas_set(
 
 
 @transaction.atomic
-def round_close(*, access: RoundAccess, closed: bool, expected_version: int | None, user):
-    """Dừng (or again take) new nominations; what is already proposed goes on."""
+def round_close(
+    *,
+    access: RoundAccess,
+    closed: bool,
+    expected_version: int | None,
+    user,
+    deadline: datetime.date | None = None,
+):
+    """Dừng (or again take) new nominations; what is already proposed goes on. A round is
+    taken up again only with a deadline not yet passed: its own, or the new `deadline` given
+    with the reopening (a round the daily job closed at its deadline needs one)."""
     award_round = _locked_round(access, expected_version)
     if award_round.published_at is not None:
         raise ValidationError(_("Danh sách đã công khai, đợt không nhận thêm đề nghị."))
@@ -224,9 +247,50 @@ def round_close(*, access: RoundAccess, closed: bool, expected_version: int | No
         raise ValidationError(
             _("Đợt đã dừng nhận đề nghị.") if closed else _("Đợt đang nhận đề nghị.")
         )
+    fields = ["closed_at", "closed_by", "version"]
+    if not closed:
+        deadline = deadline or award_round.deadline
+        if award_round.deadline_passed(timezone.localdate()) and deadline == award_round.deadline:
+            raise ValidationError(
+                {"deadline": _("Hạn nộp hồ sơ đã qua: nhập hạn mới để nhận đề nghị trở lại.")}
+            )
+        _validate(
+            unit=award_round.unit,
+            kind=award_round.kind,
+            year=award_round.year,
+            name=award_round.name,
+            deadline=deadline,
+            ranking=award_round.ranking,
+            today=timezone.localdate(),
+        )
+        if deadline != award_round.deadline:
+            award_round.deadline = deadline
+            fields.append("deadline")
     award_round.closed_at = timezone.now() if closed else None
     award_round.closed_by = user if closed else None
     award_round._history_user = user
-    award_round.save(update_fields=["closed_at", "closed_by", "version"])
+    award_round.save(update_fields=fields)
     access.round = award_round
     return award_round
+
+
+@transaction.atomic
+def rounds_close_expired(*, today: datetime.date) -> list[AwardRound]:
+    """The daily job (nominations.tasks.close_expired_rounds): every round still taking
+    proposals whose deadline passed before `today` is closed, by the system — its history
+    version has no author, and the round page reads it as "hệ thống". Rows are locked, so a
+    proposal being made at that moment either lands before the close or is refused."""
+    expired = list(
+        AwardRound.objects.select_for_update()
+        .filter(published_at=None, closed_at=None, deadline__lt=today)
+        .order_by("pk")
+    )
+    now = timezone.now()
+    for award_round in expired:
+        award_round.closed_at = now
+        award_round.closed_by = None
+        award_round.version += 1
+        award_round._history_user = None
+        award_round._change_reason = "deadline"
+        award_round.save(update_fields=["closed_at", "closed_by", "version"])
+    return expired

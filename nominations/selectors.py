@@ -242,6 +242,8 @@ def _round_line(row, before) -> str | None:
     if row.published_at and not before.published_at:
         return _("Công khai danh sách")
     if row.closed_at and not before.closed_at:
+        if row.history_change_reason == "deadline":  # rounds.rounds_close_expired
+            return _("Dừng nhận đề nghị: đã hết hạn nộp hồ sơ")
         return _("Dừng nhận đề nghị")
     if before.closed_at and not row.closed_at:
         return _("Nhận đề nghị trở lại")

@@ -31,8 +31,23 @@ from org.models import Enterprise, Household, OrgUnit, Person
 from reporting.forms import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, evidence_content_ok
 
 S = Nomination.Status
-# Nominations that still count against a quota (a refused one no longer does).
-COUNTED = (S.DRAFT, S.SUBMITTED, S.RETURNED, S.CHECKED, S.PUBLISHED, S.VOTED, S.DECIDED)
+# Nominations that count against their form's quota in the round: every one proposed in it,
+# wherever it stands — one forwarded to the higher level (its tờ trình issued) too, it was
+# proposed here and used the place.
+COUNTED = (
+    S.DRAFT,
+    S.SUBMITTED,
+    S.RETURNED,
+    S.CHECKED,
+    S.PUBLISHED,
+    S.VOTED,
+    S.DECIDED,
+    S.FORWARDED,
+)
+
+
+class RoundClosed(ValidationError):
+    """The round takes no new proposals: stopped, published, or past its deadline."""
 
 
 class QuotaExceeded(ValidationError):
@@ -134,7 +149,14 @@ def nomination_create(
     """Propose `subject` for `form`. The proposer is the subject's unit unless given; the
     achievements are prefilled from the data when not given. Past the form's quota only the
     office may propose, and only with a reason (QuotaExceeded otherwise)."""
+    # The round row is locked and read again: a round the office (or the daily job) closes
+    # meanwhile refuses the proposal instead of taking one more after it closed.
     award_round = AwardRound.objects.select_for_update().get(pk=access.round.pk)
+    access.round = award_round
+    today = timezone.localdate()
+    refusal = award_round.proposal_refusal(today)
+    if refusal:
+        raise RoundClosed(refusal)
     proposer = proposer or _subject_unit(subject)
     if not access.can_propose_for(proposer) or not access.scope.covers(_subject_unit(subject)):
         raise PermissionDenied
@@ -172,7 +194,7 @@ def nomination_create(
             else subject_achievements(subject=subject, year=award_round.year)
         )
     status, reasons = eligibility_of(
-        award_round=award_round, form=form, subject=subject, today=timezone.localdate()
+        award_round=award_round, form=form, subject=subject, today=today
     )
     nomination = Nomination(
         round=award_round,

@@ -28,6 +28,7 @@ from org.models import (
 from org.scope import UserScope
 from plans.models import Plan, PlanReference, Target
 from portal.clock import clock_at
+from portal.demo_adhoc_round import load_adhoc_round
 from portal.demo_awards import load_awards
 from portal.demo_commune_round import load_commune_round
 from portal.demo_nominations import load_nominations
@@ -523,6 +524,7 @@ def load_demo(*, now: datetime.datetime | None = None) -> dict:
     load_evaluation(now=now)
     load_commune_round(now=now)
     load_nominations(now=now)
+    load_adhoc_round(now=now)
     return {
         "reports": reports,
         "awards": awards,

@@ -31,6 +31,7 @@ from portal.clock import clock_at
 
 ROUND_NAME = "Khen thưởng tổng kết năm 2026 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
 NEXT_ROUND_NAME = "Khen thưởng sơ kết năm 2027 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
+NEXT_DEADLINE = datetime.date(2027, 11, 30)
 DECISION_NUMBER = "35/QĐ-UBND"
 PERSON_UNIT = "LCI-SKHCN"  # the individual nominated in the 2026 round works there
 SIGNER = "Hoàng Quốc Khánh"
@@ -55,7 +56,7 @@ COMMENTS = [
 ]
 
 
-def _council(province: OrgUnit) -> list[Person]:
+def council_members(province: OrgUnit) -> list[Person]:
     from portal.demo import DEMO_PASSWORD
 
     User = get_user_model()
@@ -197,7 +198,7 @@ def load_nominations(*, now: datetime.datetime) -> None:
                 n.refresh_from_db()
                 services.comment_add(nomination=n, name=name, contact=contact, text=text)
     with clock_at(t_session):
-        members = _council(province)
+        members = council_members(province)
         session = council_services.session_create(
             access=RoundAccess(user_scope(office), AwardRound.objects.get(pk=award_round.pk)),
             title="Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng năm 2026",
@@ -254,8 +255,9 @@ def load_nominations(*, now: datetime.datetime) -> None:
             award_kind=AwardKind.objects.get(code="tong-ket"),
             year=2027,
             name=NEXT_ROUND_NAME,
-            # A due date, like the plans' targets: the round is open until then.
-            deadline=datetime.date(2027, 11, 30),
+            # A due date, like the plans' targets: the round is open until then — and still
+            # open when the demo is loaded later than that (a deadline is the future's).
+            deadline=max(NEXT_DEADLINE, timezone.localdate(now) + datetime.timedelta(days=60)),
             user=office,
             quotas={flag: len(leaders)},
             movement=scheme.movement_of,  # the sơ kết of the same movement

@@ -25,6 +25,7 @@ from initiatives.models import Evidence as InitiativeEvidence
 from initiatives.models import FieldLead, Initiative, Replication
 from jobs.models import Job
 from nominations.models import Attachment, AwardRound, Nomination, RoundQuota
+from nominations.tests.factories import open_deadline
 from org.models import BlockMembership, EmulationBlock, Enterprise, Household, Person, Role
 from org.tests.factories import EnterpriseFactory, HouseholdFactory, UserFactory, user_with_role
 from plans.models import Plan, PlanImport, Target, Task
@@ -449,7 +450,7 @@ def _award_objects(unit, version):
         award_kind=AwardKind.objects.get(code="hang-nam"),
         year=2026,
         name="Đợt khen thưởng bí mật của đơn vị khác",
-        deadline=datetime.date(2026, 12, 20),
+        deadline=open_deadline(),
         ranking=version,
     )
     form = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")

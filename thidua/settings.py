@@ -264,6 +264,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    # An award round stops taking proposals once its deadline has passed (the rule itself is
+    # AwardRound.nominations_open; this makes the round read "closed" by the system too).
+    "close-expired-rounds": {
+        "task": "nominations.tasks.close_expired_rounds",
+        "schedule": crontab(hour=0, minute=5),
+    },
     # A running job whose worker stopped beating is run again, or failed after its last try.
     "recover-lost-jobs": {"task": "jobs.tasks.recover_lost_jobs", "schedule": 60.0},
     # Result files older than JOB_RESULT_DAYS are deleted (the shared media folder stays small).

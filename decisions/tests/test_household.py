@@ -17,6 +17,7 @@ from nominations import services as nomination_services
 from nominations.access import RoundAccess
 from nominations.models import AwardRound
 from nominations.rounds import round_create
+from nominations.tests.factories import open_deadline
 from org.models import Person, Role
 from org.scope import user_scope
 from org.tests.factories import HouseholdFactory, user_with_role
@@ -36,7 +37,7 @@ def test_a_household_is_awarded_by_the_commune(world):
         award_kind=AwardKind.objects.get(code="hang-nam"),
         year=2026,
         name="Giấy khen năm 2026 của xã",
-        deadline=datetime.date(2026, 12, 15),
+        deadline=open_deadline(),
         user=office,
     )
     access = RoundAccess(user_scope(office), award_round)

@@ -37,6 +37,12 @@ class RoundWorld:
         return RoundAccess(user_scope(user), AwardRound.objects.get(pk=self.round.pk))
 
 
+def open_deadline(days: int = 60) -> datetime.date:
+    """A deadline still ahead on whatever day the tests run: a fixed date would close the round,
+    and refuse every proposal, once the calendar passes it."""
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
 def round_world(world, *, council_size: int = 5, flag_quota: int = 1) -> RoundWorld:
     catalogue_load_defaults()
     office = user_with_role(world.province, Role.COORDINATOR, username="vanphong")
@@ -70,7 +76,7 @@ def round_world(world, *, council_size: int = 5, flag_quota: int = 1) -> RoundWo
         award_kind=AwardKind.objects.get(code="hang-nam"),
         year=2026,
         name="Khen thưởng cuối năm 2026",
-        deadline=datetime.date(2026, 12, 20),
+        deadline=open_deadline(),
         user=office,
         ranking=version,
         quotas={flag: flag_quota},

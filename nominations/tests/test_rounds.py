@@ -13,13 +13,15 @@ from evaluation.models import EvaluationScheme, RankingVersion
 from nominations import rounds, services
 from nominations.models import AwardRound, Nomination, RoundQuota
 from nominations.selectors import round_history
-from nominations.tests.factories import unit
+from nominations.services import RoundClosed
+from nominations.tests.factories import open_deadline, unit
 from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import user_with_role
 from plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
 
 
 def _terms(**changes) -> dict:
@@ -28,7 +30,7 @@ def _terms(**changes) -> dict:
         "award_kind": AwardKind.objects.get(code="hang-nam"),
         "year": 2027,
         "name": "Khen thưởng đột xuất 2027",
-        "deadline": datetime.date(2027, 6, 30),
+        "deadline": max(open_deadline(), datetime.date(2027, 1, 1)),
         **changes,
     }
 
@@ -51,7 +53,7 @@ class TestCreate:
         award_round = rounds.round_create(
             scope=user_scope(rw.office), unit=rw.world.province, user=rw.office, **_terms()
         )
-        assert award_round.created_by == rw.office and award_round.nominations_open()
+        assert award_round.created_by == rw.office and award_round.nominations_open(TODAY)
         assert award_round.history.get().history_user == rw.office
 
     def test_a_commune_cannot_open_a_round_of_its_province(self, rw):
@@ -106,7 +108,7 @@ class TestUpdate:
         before = _version(rw)
         rounds.round_update(
             access=rw.access(rw.office),
-            data={"name": "Khen thưởng năm 2026 (sửa)", "deadline": datetime.date(2026, 12, 25)},
+            data={"name": "Khen thưởng năm 2026 (sửa)", "deadline": open_deadline(90)},
             expected_version=before,
             user=rw.office,
         )
@@ -237,8 +239,8 @@ class TestClose:
             access=rw.access(rw.office), closed=True, expected_version=None, user=rw.office
         )
         award_round = AwardRound.objects.get(pk=rw.round.pk)
-        assert award_round.closed_by == rw.office and not award_round.nominations_open()
-        with pytest.raises(PermissionDenied):
+        assert award_round.closed_by == rw.office and not award_round.nominations_open(TODAY)
+        with pytest.raises(RoundClosed, match="Đợt đã dừng nhận đề nghị mới."):
             _nominate(rw, rw.flag)
         # What was proposed before goes on.
         services.nomination_submit(

@@ -1,6 +1,7 @@
 """The whole year-end flow on the demo (issue #15): frozen ranking → nominations → check →
 comment period → council votes → decision → registry, read back through the models, the
-services' rules and the pages each role opens; and the 2027 round open."""
+services' rules and the pages each role opens; the 2027 round open; and the đột xuất round whose
+council is voting, the chair's ballot still to cast."""
 
 import datetime
 from decimal import Decimal
@@ -16,9 +17,12 @@ from council.selectors import minutes_context
 from decisions.models import Decision, DecisionLocked
 from evaluation.models import RankingEntry
 from nominations.models import AwardRound, Nomination, PublicComment
+from nominations.tasks import close_expired_rounds
 from portal.clock import clock_at
 from portal.demo import load_demo
+from portal.demo_adhoc_round import SESSION_TITLE, round_name
 from portal.demo_nominations import DECISION_NUMBER, NEXT_ROUND_NAME, PERSON_UNIT, ROUND_NAME
+from portal.tests.test_demo_on_any_date import _assert_nothing_after
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -84,7 +88,7 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         decision.save()
     # The 2027 round is open for nominations.
     next_round = AwardRound.objects.get(name=NEXT_ROUND_NAME)
-    assert next_round.year == 2027 and next_round.nominations_open()
+    assert next_round.year == 2027 and next_round.nominations_open(NOW.date())
     assert next_round.movement_id == award_round.movement_id is not None
     # Loading again changes nothing.
     counts = (Nomination.objects.count(), Ballot.objects.count(), AwardRecord.objects.count())
@@ -103,8 +107,9 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         assert AwardRecord.objects.filter(person=person.person, year=2026).exists()
         # The open round suggests the leader of each block with its verdict: the eligibility
         # facts are read per suggested unit (a bounded number per block, not per unit).
-        AwardRound.objects.filter(year=2027).update(ranking=version)  # as if ranked already
-        next_url = reverse("nominations:round", args=[AwardRound.objects.get(year=2027).pk])
+        # as if ranked already
+        AwardRound.objects.filter(name=NEXT_ROUND_NAME).update(ranking=version)
+        next_url = reverse("nominations:round", args=[next_round.pk])
         blocks = len(leaders)
         with django_assert_max_num_queries(20 + 12 * blocks):
             page = client.get(next_url).content.decode()
@@ -133,3 +138,42 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
             reverse("opendata:json", args=[award_round.movement_id, "chi-tieu"])
         ).json()
         assert any(row["issuer"] == "UBND tỉnh Lào Cai" for row in targets["rows"])
+
+
+def test_the_ad_hoc_round_waits_for_the_chairs_ballot(client):
+    """Loaded on a day after the deadline of the 2027 round: the đột xuất round is the day's,
+    its deadline 60 days or more ahead, nothing of it dated after the load; four of seven
+    members voted, `hoidong` has not, and their home page offers the ballot."""
+    now = timezone.make_aware(datetime.datetime(2028, 3, 1, 17))
+    load_demo(now=now)
+    _assert_nothing_after(now)
+    ad_hoc = AwardRound.objects.get(name=round_name(2028))
+    assert ad_hoc.kind == AwardRound.Kind.AD_HOC and ad_hoc.award_kind.code == "dot-xuat"
+    assert ad_hoc.closed_at is None and ad_hoc.created_at <= now
+    assert (ad_hoc.deadline - now.date()).days >= 60
+    with clock_at(now + datetime.timedelta(days=1, hours=8)):  # the next night's job
+        close_expired_rounds()
+    ad_hoc.refresh_from_db()
+    assert ad_hoc.closed_at is None  # not expired: the job leaves it open
+    assert AwardRound.objects.get(name=NEXT_ROUND_NAME).closed_at is None  # its deadline moved
+    session = CouncilSession.objects.get(round=ad_hoc)
+    assert session.status == "voting" and session.title == SESSION_TITLE
+    assert session.members.count() == 7 and session.held_on < now.date()
+    voters = set(
+        VoterTurnout.objects.filter(session=session).values_list(
+            "member__person__user__username", flat=True
+        )
+    )
+    assert len(voters) == 4 and "hoidong" not in voters
+    assert Ballot.objects.filter(session=session).count() == 4 * session.items.count() == 12
+    assert not Nomination.objects.filter(round=ad_hoc, status="published").exclude(
+        pk__in=session.items.values("nomination")
+    )
+    with clock_at(now):
+        client.force_login(User.objects.get(username="hoidong"))
+        home = client.get(reverse("home")).content.decode()
+        card = home.split('data-testid="home-council"')[1].split("</ul>")[0]
+        assert SESSION_TITLE in card and 'data-testid="home-ballot"' in card
+        client.force_login(User.objects.get(username=sorted(voters)[0]))
+        home = client.get(reverse("home")).content.decode()
+        assert "Bạn đã bỏ phiếu" in home.split('data-testid="home-council"')[1]
