@@ -274,9 +274,7 @@ class DeadlineForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-DeadlineFormSet = formset_factory(
-    DeadlineForm, formset=TableRowsFormSet, extra=1, can_delete=True
-)
+DeadlineFormSet = formset_factory(DeadlineForm, formset=TableRowsFormSet, extra=1, can_delete=True)
 
 
 def deadline_rows(formset) -> list[dict]:
