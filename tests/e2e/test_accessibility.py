@@ -11,9 +11,17 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
-from org.models import OrgUnit
+from awards.models import AwardRecord
+from council.models import CouncilSession
+from decisions.models import Decision
+from evaluation.models import EvaluationScheme, RankingVersion
+from initiatives.models import Initiative
+from nominations.models import AwardRound, Nomination
+from org.models import EmulationBlock, OrgUnit
 from plans.models import Plan
+from registrations.models import RegistrationRound
 from reporting.models import Report, Schedule
 
 pytestmark = [
@@ -113,6 +121,19 @@ def test_demo_pages_have_no_wcag_aa_violations(browser, live_server):
             "/viec-chay-nen/",
         ],
     )
+    found += visit_as(browser, live_server.url, "tinh", second_half_pages(province, plan, task))
+    found += visit_as(
+        browser,
+        live_server.url,
+        "hoidong",
+        [
+            "/",
+            reverse(
+                "council:session",
+                args=[CouncilSession.objects.filter(round__unit=province).latest("pk").pk],
+            ),
+        ],
+    )
     found += visit_as(
         browser,
         live_server.url,
@@ -123,3 +144,55 @@ def test_demo_pages_have_no_wcag_aa_violations(browser, live_server):
         browser, live_server.url, "xa", ["/", f"/ke-hoach/{commune_plan.pk}/", "/ke-hoach/"]
     )
     assert found == []
+
+
+def second_half_pages(province, plan, task) -> list[str]:
+    """The province's forms, evaluation and award pages of the demo, as its coordinator opens
+    them."""
+    scheme = EvaluationScheme.objects.filter(issuer=province).latest("pk")
+    version = RankingVersion.objects.filter(scheme=scheme).latest("pk")
+    block = EmulationBlock.objects.filter(province=province).order_by("order").first()
+    award_round = AwardRound.objects.filter(unit=province).latest("pk")
+    schedule = plan.schedules.first()
+    return [
+        "/bao-cao/",
+        reverse("plans:task_edit", args=[task.pk]),
+        reverse("reporting:schedule_edit", args=[schedule.pk]),
+        reverse("registrations:list"),
+        reverse(
+            "registrations:round",
+            args=[RegistrationRound.objects.filter(plan__issuer=province).latest("pk").pk],
+        ),
+        reverse("initiatives:list"),
+        reverse(
+            "initiatives:detail",
+            args=[Initiative.objects.filter(unit__path__startswith=province.path).latest("pk").pk],
+        ),
+        reverse("evaluation:list"),
+        reverse("evaluation:scheme", args=[scheme.pk]),
+        reverse("evaluation:ranking", args=[version.pk]) + f"?block={block.pk}",
+        reverse("nominations:rounds"),
+        reverse("nominations:round", args=[award_round.pk]),
+        reverse(
+            "nominations:detail",
+            args=[Nomination.objects.filter(round=award_round).latest("pk").pk],
+        ),
+        reverse("council:sessions"),
+        reverse(
+            "council:session",
+            args=[CouncilSession.objects.filter(round__unit=province).latest("pk").pk],
+        ),
+        reverse("decisions:decisions"),
+        reverse("decisions:detail", args=[Decision.objects.filter(unit=province).latest("pk").pk]),
+        reverse("awards:registry"),
+        reverse("awards:catalogue"),
+        reverse("awards:classification", args=[version.pk]) + f"?block={block.pk}",
+        reverse(
+            "awards:unit",
+            args=[
+                AwardRecord.objects.filter(subject_unit__path__startswith=province.path)
+                .latest("pk")
+                .subject_unit_id
+            ],
+        ),
+    ]
