@@ -116,7 +116,7 @@ class Indicator(SearchableModel):
         up, even marked cumulative by mistake."""
         if self.temporal != self.Temporal.CUMULATIVE or self.kind == self.Kind.RANK:
             return LEVEL
-        if self.kind in (self.Kind.COUNT, self.Kind.AMOUNT):
+        if self.is_quantity:
             return YEAR_SUM
         return YEAR_SHARE
 
@@ -162,6 +162,18 @@ class Indicator(SearchableModel):
     def is_words(self) -> bool:
         """Answered in words (`text`): nothing to add up, compare or warn about."""
         return self.kind == self.Kind.TEXT
+
+    @property
+    def is_quantity(self) -> bool:
+        """A count or an amount: a quantity that piles up over periods and over units, and can be
+        projected at its run rate."""
+        return self.kind in (self.Kind.COUNT, self.Kind.AMOUNT)
+
+    @property
+    def reads_as_percent(self) -> bool:
+        """Read as a share in %, never below 0 or above 100: a ratio, or a yes/no question (the
+        share of units that answer yes)."""
+        return self.kind in (self.Kind.RATIO, self.Kind.BOOLEAN)
 
     @property
     def lower_is_better(self) -> bool:

@@ -21,9 +21,9 @@ ANSWERING_APP = "indicators"
 # the indicator; no other module may start comparing.
 KNOWN_KIND_BRANCHES = {
     "monitoring/status.py": (
-        "Status and projection still branch on the kind (value_of, share, rank, count/amount); "
-        "being rewritten on its own (issue #11 §4), to read accumulation, is_ratio, is_yes_no, "
-        "counts_places and lower_is_better."
+        "Status and projection still branch on the kind (value_of, share, rank, count/amount): "
+        "being rewritten on its own (issue #11 §4), to read is_ratio, is_yes_no, is_words, "
+        "reads_as_percent, is_quantity, counts_places and lower_is_better."
     ),
     "monitoring/selectors/targets.py": "Same rewrite as monitoring/status.py.",
     "monitoring/charts.py": "Same rewrite as monitoring/status.py.",

@@ -88,6 +88,14 @@ class TestWhatTheKindMeansForCallers:
             "text": ["is_words"],
         }
 
+    def test_only_a_count_and_an_amount_are_quantities(self):
+        quantities = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).is_quantity}
+        assert quantities == {"count", "amount"}
+
+    def test_a_ratio_and_a_yes_no_question_read_as_percent(self):
+        shares = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).reads_as_percent}
+        assert shares == {"ratio", "boolean"}
+
     def test_only_a_count_and_a_rank_take_whole_numbers(self):
         whole = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).takes_whole_numbers}
         assert whole == {"count", "rank"}
