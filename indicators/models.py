@@ -116,7 +116,7 @@ class Indicator(SearchableModel):
         up, even marked cumulative by mistake."""
         if self.temporal != self.Temporal.CUMULATIVE or self.kind == self.Kind.RANK:
             return LEVEL
-        if self.kind in (self.Kind.COUNT, self.Kind.AMOUNT):
+        if self.is_quantity:
             return YEAR_SUM
         return YEAR_SHARE
 
@@ -124,7 +124,7 @@ class Indicator(SearchableModel):
     def sums_over_units(self) -> bool:
         """Whether a unit's figure counts in its ancestors' totals: a rank describes the unit
         alone (its ancestors have ranks of their own); a text has nothing to add."""
-        return self.kind not in (self.Kind.RANK, self.Kind.TEXT)
+        return self.kind not in UNSUMMED_KINDS
 
     @property
     def input_fields(self) -> tuple[str, ...]:
@@ -141,3 +141,52 @@ class Indicator(SearchableModel):
         """A count (số lượng mô hình, sáng kiến, hộ…) or a rank is a whole number: "2,5" there
         is a typing error, not a figure."""
         return self.kind in (self.Kind.COUNT, self.Kind.RANK)
+
+    @property
+    def entry_fields(self) -> tuple[str, ...]:
+        """The fields a unit fills for the figure, its comment aside: the numbers of
+        `input_fields`, or `text` for an indicator answered in words."""
+        return self.input_fields or ("text",)
+
+    @property
+    def is_ratio(self) -> bool:
+        """Entered as a numerator and a denominator, read as their ratio in %."""
+        return self.kind == self.Kind.RATIO
+
+    @property
+    def is_yes_no(self) -> bool:
+        """A yes/no question: its value is 1 (Có) or 0 (Không), chosen rather than typed."""
+        return self.kind == self.Kind.BOOLEAN
+
+    @property
+    def is_words(self) -> bool:
+        """Answered in words (`text`): nothing to add up, compare or warn about."""
+        return self.kind == self.Kind.TEXT
+
+    @property
+    def is_quantity(self) -> bool:
+        """A count or an amount: a quantity that piles up over periods and over units, and can be
+        projected at its run rate."""
+        return self.kind in (self.Kind.COUNT, self.Kind.AMOUNT)
+
+    @property
+    def reads_as_percent(self) -> bool:
+        """Read as a share in %, never below 0 or above 100: a ratio, or a yes/no question (the
+        share of units that answer yes)."""
+        return self.kind in (self.Kind.RATIO, self.Kind.BOOLEAN)
+
+    @property
+    def lower_is_better(self) -> bool:
+        """Whether a smaller figure is the better one (`direction`). A rank always is: clean()
+        refuses anything else, and a rank saved before that rule is still read so."""
+        return self.direction == self.Direction.LOWER or self.kind == self.Kind.RANK
+
+    @property
+    def counts_places(self) -> bool:
+        """A rank counts places: rising 8 places ("tăng 8 bậc", seed 004) takes 8 off its
+        number, so a target's "increase" or "decrease" moves it the other way."""
+        return self.kind == self.Kind.RANK
+
+
+# The kinds whose figure stays with its unit (Indicator.sums_over_units), for queries.
+UNSUMMED_KINDS = (Indicator.Kind.RANK, Indicator.Kind.TEXT)

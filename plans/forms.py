@@ -11,7 +11,7 @@ from core.params import YEAR_MAX, YEAR_MIN, parse_int
 from indicators.selectors import visible_indicators
 from org.models import OrgUnit, Person
 from org.scope import UserScope
-from plans.models import Plan, Target, Task, TaskDeadline, TaskStatus
+from plans.models import Plan, Target, TargetUnit, Task, TaskDeadline, TaskStatus
 from plans.selectors import parent_target_choices
 
 
@@ -129,7 +129,9 @@ class TargetForm(VersionedForm):
         )
         saved = self.instance.yearly_path() if self.instance.pk else {}
         indicator = self.instance.indicator if self.instance.indicator_id else None
-        rank = indicator.kind == "rank" if indicator else self.instance.unit == "rank"
+        # A rank counts places ("tăng 8 bậc" takes 8 off its number): not the same question as
+        # `lower_is_better`. Without an indicator, the target's unit says.
+        rank = indicator.counts_places if indicator else self.instance.unit == TargetUnit.RANK
         self.path_fields = []
         for year in draft.path_years():
             name = f"path_{year}"

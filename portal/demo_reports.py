@@ -159,7 +159,7 @@ def _schedule(
     items = [
         {
             "indicator": indicators[code],
-            "required": indicators[code].kind != Indicator.Kind.TEXT,
+            "required": not indicators[code].is_words,
             "unit_types": [types[c] for c in codes] if codes != unit_types else [],
         }
         for code, codes in {code: codes for code, _, codes in reversed(links)}.items()
@@ -251,13 +251,13 @@ def _fate(rng: random.Random, months_ago: int, unit_index: int) -> tuple[str, in
 
 
 def _figures(spec: Spec, rng: random.Random, month: int, level: float) -> dict:
-    if spec.kind == "ratio":
+    if spec.kind == Indicator.Kind.RATIO:
         size = rng.randint(*spec.size)
         share = max(0.0, min(100.0, level + rng.uniform(-2.5, 2.5)))
         return {"numerator": round(size * share / 100), "denominator": size}
-    if spec.kind == "count":
+    if spec.kind == Indicator.Kind.COUNT:
         return {"value": rng.choice([0, 0, 0, 1, 1, 2])}
-    if spec.kind == "boolean":
+    if spec.kind == Indicator.Kind.BOOLEAN:
         return {"value": 1 if rng.random() < min(0.95, 0.55 + month * 0.04) else 0}
     return {
         "text": rng.choice(

@@ -33,7 +33,7 @@ def figure(indicator: Indicator, row: ReportValue | None) -> Decimal | None:
     """The number a row stands for: a ratio's percentage, otherwise its value."""
     if row is None:
         return None
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         return row.ratio_percent
     return row.value
 
@@ -41,11 +41,7 @@ def figure(indicator: Indicator, row: ReportValue | None) -> Decimal | None:
 def value_warning(
     indicator: Indicator, now: Decimal | None, then: Decimal | None, band_percent: int
 ) -> str | None:
-    if (
-        now is None
-        or then is None
-        or indicator.kind in (Indicator.Kind.BOOLEAN, Indicator.Kind.TEXT)
-    ):
+    if now is None or then is None or indicator.is_yes_no or indicator.is_words:
         return None
     if indicator.never_decreases and now < then:
         return _("Số liệu lũy kế giảm so với kỳ trước (%(then)s); hãy giải trình.") % {

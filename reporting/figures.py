@@ -82,7 +82,7 @@ def whole_number_error(indicator: Indicator, value: Decimal | None) -> str | Non
 
 
 def negative_message(indicator: Indicator) -> str:
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         return _("Tử số và mẫu số không được âm.")
     return _("Số liệu không được âm.")
 
@@ -91,7 +91,7 @@ def figure_error(indicator: Indicator, value: Decimal | None) -> str | None:
     """What is wrong with one number typed for the indicator, if anything."""
     if value is None:
         return None
-    if indicator.kind == Indicator.Kind.BOOLEAN and value not in (0, 1):
+    if indicator.is_yes_no and value not in (0, 1):
         return _("Chọn Có hoặc Không.")
     if value < 0:
         return negative_message(indicator)
@@ -266,10 +266,9 @@ def _ratio_error(indicator: Indicator, row: ReportValue | None, *, required: boo
 def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool) -> str | None:
     """What stops the indicator's figure from being sent: missing, half a ratio, or a number
     the entry rule refuses (a figure saved before a rule was added is caught here too)."""
-    kind = indicator.kind
-    if kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         return _ratio_error(indicator, row, required=required)
-    if kind == Indicator.Kind.TEXT:
+    if indicator.is_words:
         if required and (row is None or not row.text.strip()):
             return _("Chưa nhập nội dung.")
         return None
@@ -278,7 +277,7 @@ def value_error(indicator: Indicator, row: ReportValue | None, *, required: bool
     problem = figure_error(indicator, row.value)
     if problem:
         return problem
-    if kind == Indicator.Kind.RANK and row.value < 1:
+    if indicator.counts_places and row.value < 1:
         return _("Thứ hạng bắt đầu từ 1.")
     return None
 

@@ -98,21 +98,18 @@ def _cleaned(parsed: ReportInput, key: str, prefix: str, clean_fields, *args, **
 def _posted_figure(line, post, parsed: ReportInput) -> dict:
     """The fields an indicator's line posted, read as numbers where the kind wants numbers;
     a number that does not read is refused here and left out."""
-    key, prefix, kind = line.key, f"v-{line.item.indicator_id}-", line.indicator.kind
+    key, prefix, indicator = line.key, f"v-{line.item.indicator_id}-", line.indicator
     data: dict = {}
-    if kind == Indicator.Kind.RATIO:
-        for name in ("numerator", "denominator"):
-            if prefix + name in post:
-                data[name] = _number(post[prefix + name], key, parsed, prefix + name)
-    elif kind == Indicator.Kind.TEXT:
-        if prefix + "text" in post:
-            data["text"] = post[prefix + "text"]
-    elif prefix + "value" in post:
-        raw = post[prefix + "value"]
-        if kind == Indicator.Kind.BOOLEAN:
-            data["value"] = {"1": 1, "0": 0}.get(raw)
+    for name in indicator.entry_fields:
+        if prefix + name not in post:
+            continue
+        raw = post[prefix + name]
+        if indicator.is_words:
+            data[name] = raw
+        elif indicator.is_yes_no:
+            data[name] = {"1": 1, "0": 0}.get(raw)
         else:
-            data["value"] = _number(raw, key, parsed, prefix + "value")
+            data[name] = _number(raw, key, parsed, prefix + name)
     if prefix + "comment" in post:
         data["comment"] = post[prefix + "comment"]
     return {name: value for name, value in data.items() if value is not _UNREADABLE}
@@ -374,11 +371,7 @@ def report_inputs(
             "text": "" if row is None else row.text,
             "comment": "" if row is None else row.comment,
         }
-        if (
-            line.indicator.kind == Indicator.Kind.BOOLEAN
-            and row is not None
-            and row.value is not None
-        ):
+        if line.indicator.is_yes_no and row is not None and row.value is not None:
             saved["value"] = "1" if row.value else "0"
         line.inputs, line.typed = merge(f"v-{line.item.indicator_id}-", saved)
         line.invalid = refused(f"v-{line.item.indicator_id}-")

@@ -11,22 +11,25 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
-from indicators.models import Indicator
+from indicators.models import UNSUMMED_KINDS, Indicator
 from org.models import OrgUnit
 from reporting.models import IndicatorRollup, Report, ReportValue, WorkflowStatus
 
 Key = tuple[int, int, int]  # unit, period, indicator
+Kind = Indicator.Kind
 ZERO = Decimal(0)
 
 
-def _contribution(kind: str, row: ReportValue) -> tuple[Decimal, Decimal, Decimal] | None:
-    """(value, numerator, denominator) a value adds to a roll-up; None when it adds nothing."""
-    if kind == Indicator.Kind.RATIO:
-        if row.numerator is None or row.denominator is None:
-            return None
-        return ZERO, row.numerator, row.denominator
-    if kind == Indicator.Kind.TEXT or row.value is None:
+def _contribution(
+    indicator: Indicator, row: ReportValue
+) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(value, numerator, denominator) a value adds to a roll-up; None when it adds nothing:
+    a figure in words, or one with a number missing."""
+    fields = indicator.input_fields
+    if not fields or any(getattr(row, name) is None for name in fields):
         return None
+    if indicator.is_ratio:
+        return ZERO, row.numerator, row.denominator
     return row.value, ZERO, ZERO
 
 
@@ -39,7 +42,7 @@ def report_deltas(report: Report, sign: int) -> dict[Key, list]:
     deltas: dict[Key, list] = {}
     rows = ReportValue.objects.filter(report=report).select_related("indicator")
     for row in rows:
-        contribution = _contribution(row.indicator.kind, row)
+        contribution = _contribution(row.indicator, row)
         if contribution is None:
             continue
         owners = lineage if row.indicator.sums_over_units else [unit.pk]
@@ -114,7 +117,7 @@ def rollup_move_subtree(*, old_path: str, new_path: str) -> int:
     left, joined = lineage(old_path), lineage(new_path)
     rows = (
         IndicatorRollup.objects.filter(unit_id=moved)
-        .exclude(indicator__kind=Indicator.Kind.RANK)
+        .exclude(indicator__kind__in=UNSUMMED_KINDS)
         .values_list(
             "period_id",
             "indicator_id",
@@ -174,18 +177,20 @@ def _rebuild_sql(depth: int, period_ids: list[int] | None) -> tuple[str, list]:
     if period_ids is not None:
         period_filter = f"AND r.period_id IN ({', '.join(['%s'] * len(period_ids))})"
         params += list(period_ids)
+    # The kinds as stored (Indicator.Kind), quoted for SQL: `_contribution`'s rule, in SQL.
+    ratio, rank, text = (f"'{kind.value}'" for kind in (Kind.RATIO, Kind.RANK, Kind.TEXT))
     contributing = (
-        "((i.kind = 'ratio' AND v.numerator IS NOT NULL AND v.denominator IS NOT NULL) "
-        "OR (i.kind <> 'ratio' AND v.value IS NOT NULL))"
+        f"((i.kind = {ratio} AND v.numerator IS NOT NULL AND v.denominator IS NOT NULL) "
+        f"OR (i.kind <> {ratio} AND v.value IS NOT NULL))"
     )
     sql = f"""
         INSERT INTO {table}
             (unit_id, period_id, indicator_id, value_sum, numerator_sum, denominator_sum,
              value_count)
         SELECT anc.id, r.period_id, v.indicator_id,
-               COALESCE(SUM(CASE WHEN i.kind = 'ratio' THEN 0 ELSE v.value END), 0),
-               COALESCE(SUM(CASE WHEN i.kind = 'ratio' THEN v.numerator ELSE 0 END), 0),
-               COALESCE(SUM(CASE WHEN i.kind = 'ratio' THEN v.denominator ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN i.kind = {ratio} THEN 0 ELSE v.value END), 0),
+               COALESCE(SUM(CASE WHEN i.kind = {ratio} THEN v.numerator ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN i.kind = {ratio} THEN v.denominator ELSE 0 END), 0),
                COUNT(*)
         FROM {value_t} v
         JOIN {report_t} r ON r.id = v.report_id
@@ -193,8 +198,8 @@ def _rebuild_sql(depth: int, period_ids: list[int] | None) -> tuple[str, list]:
         JOIN {indicator_t} i ON i.id = v.indicator_id
         JOIN {unit_t} anc ON anc.path = SUBSTR(u.path, 1, %s)
         WHERE u.depth >= %s
-          AND (i.kind <> 'rank' OR u.depth = %s)
-          AND i.kind <> 'text'
+          AND (i.kind <> {rank} OR u.depth = %s)
+          AND i.kind <> {text}
           AND r.status = %s
           AND {contributing}
           {period_filter}

@@ -61,3 +61,61 @@ class TestWhatTheKindMeansForCallers:
         assert Indicator(kind="ratio").input_fields == ("numerator", "denominator")
         assert Indicator(kind="text").input_fields == ()
         assert Indicator(kind="boolean").input_fields == ("value",)
+
+    def test_a_unit_enters_a_ratio_as_two_numbers_and_a_text_in_words(self):
+        entry = {kind: Indicator(kind=kind).entry_fields for kind in Indicator.Kind.values}
+        assert entry == {
+            "ratio": ("numerator", "denominator"),
+            "count": ("value",),
+            "amount": ("value",),
+            "rank": ("value",),
+            "boolean": ("value",),
+            "text": ("text",),
+        }
+
+    def test_a_ratio_a_yes_no_question_and_words_are_the_kinds_shown_their_own_way(self):
+        shapes = {
+            kind: [name for name in ("is_ratio", "is_yes_no", "is_words") if getattr(ind, name)]
+            for kind in Indicator.Kind.values
+            for ind in [Indicator(kind=kind)]
+        }
+        assert shapes == {
+            "ratio": ["is_ratio"],
+            "count": [],
+            "amount": [],
+            "rank": [],
+            "boolean": ["is_yes_no"],
+            "text": ["is_words"],
+        }
+
+    def test_only_a_count_and_an_amount_are_quantities(self):
+        quantities = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).is_quantity}
+        assert quantities == {"count", "amount"}
+
+    def test_a_ratio_and_a_yes_no_question_read_as_percent(self):
+        shares = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).reads_as_percent}
+        assert shares == {"ratio", "boolean"}
+
+    def test_only_a_count_and_a_rank_take_whole_numbers(self):
+        whole = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).takes_whole_numbers}
+        assert whole == {"count", "rank"}
+
+
+class TestWhichWayIsBetter:
+    """`lower_is_better` is read from `direction`; a rank counts places, whatever was stored."""
+
+    def test_lower_is_better_follows_the_direction(self):
+        assert Indicator(kind="ratio", direction="lower").lower_is_better
+        assert not Indicator(kind="ratio", direction="higher").lower_is_better
+        assert Indicator(kind="count", direction="lower").lower_is_better
+
+    def test_a_rank_is_better_lower_even_if_saved_higher_before_the_rule(self):
+        assert Indicator(kind="rank", direction="higher").lower_is_better
+
+    def test_only_a_rank_counts_places(self):
+        places = {kind for kind in Indicator.Kind.values if Indicator(kind=kind).counts_places}
+        assert places == {"rank"}
+
+    def test_a_lower_is_better_share_does_not_count_places(self):
+        # "giảm tỷ lệ hộ nghèo 1,5%" moves the number down by 1,5: no inversion, unlike a rank.
+        assert not Indicator(kind="ratio", direction="lower").counts_places

@@ -90,14 +90,18 @@ def layout_fingerprint(sheet_title: str, slots: list[Slot]) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def _value_cells(kind: str, row: int) -> dict[str, str]:
-    if kind == Indicator.Kind.RATIO:
-        fields = {"numerator": COL_NUMERATOR, "denominator": COL_DENOMINATOR}
-    elif kind == Indicator.Kind.TEXT:
-        fields = {"text": COL_VALUE}
-    else:
-        fields = {"value": COL_VALUE}
-    return {name: f"{column}{row}" for name, column in {**fields, "comment": COL_COMMENT}.items()}
+# The column of each field a unit fills (Indicator.entry_fields): words go where a number would.
+VALUE_COLUMNS = {
+    "value": COL_VALUE,
+    "text": COL_VALUE,
+    "numerator": COL_NUMERATOR,
+    "denominator": COL_DENOMINATOR,
+    "comment": COL_COMMENT,
+}
+
+
+def _value_cells(indicator: Indicator, row: int) -> dict[str, str]:
+    return {name: f"{VALUE_COLUMNS[name]}{row}" for name in (*indicator.entry_fields, "comment")}
 
 
 def _task_cells(row: int) -> dict[str, str]:
@@ -117,8 +121,9 @@ def report_layout(sheet: ReportSheet) -> Layout:
     values_row, row = row, row + 2
     values = []
     for line in sheet.values:
-        kind = line.indicator.kind
-        values.append(Slot(line.key, kind, row, _value_cells(kind, row), line.indicator.name))
+        indicator = line.indicator
+        cells = _value_cells(indicator, row)
+        values.append(Slot(line.key, indicator.kind, row, cells, indicator.name))
         row += 1
     row += (0 if values else 1) + 1
     tasks_row, row = row, row + 2

@@ -153,26 +153,26 @@ def _figure_indicators(period: Period, reports: list[Report]) -> list[Indicator]
 
 
 def _figure_columns(indicator: Indicator) -> list[str]:
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         return [_("Tử số"), _("Mẫu số"), _("Tỷ lệ (%)")]
-    if indicator.kind == Indicator.Kind.BOOLEAN:
+    if indicator.is_yes_no:
         return [_("Có/Không")]
-    if indicator.kind == Indicator.Kind.TEXT:
+    if indicator.is_words:
         return [_("Nội dung")]
     return [_("Giá trị (%(unit)s)") % {"unit": indicator.unit} if indicator.unit else _("Giá trị")]
 
 
 def _write_figures(ws: Worksheet, row: int, column: int, indicator, value: ReportValue | None):
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         numerator, denominator = (value.numerator, value.denominator) if value else (None, None)
         percent = value.ratio_percent if value else None
         _data_cell(ws, row, column, excel_number(numerator), figure_format(numerator))
         _data_cell(ws, row, column + 1, excel_number(denominator), figure_format(denominator))
         share = None if percent is None else float(percent / 100)
         _data_cell(ws, row, column + 2, share, "0.0%")
-    elif indicator.kind == Indicator.Kind.BOOLEAN:
+    elif indicator.is_yes_no:
         _data_cell(ws, row, column, yes_no_label(value.value if value else None))
-    elif indicator.kind == Indicator.Kind.TEXT:
+    elif indicator.is_words:
         _data_cell(ws, row, column, (value.text if value else "") or None)
     else:
         number = value.value if value else None

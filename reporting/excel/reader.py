@@ -23,7 +23,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.formats import parse_number_vi
 from core.services import ConcurrentEditError
 from core.uploads import REPORT_LIMITS, UploadRefused, upload_check, workbook_check_dimensions
-from indicators.models import Indicator
 from org.scope import UserScope
 from reporting import selectors, services
 from reporting.excel.layout import (
@@ -218,7 +217,7 @@ def _read_value(reader: _CellReader, line: ValueLine, slot: Slot) -> dict | None
     parsers = {
         "numerator": _number,
         "denominator": _number,
-        "value": _yes_no_value if slot.kind == Indicator.Kind.BOOLEAN else _number,
+        "value": _yes_no_value if line.indicator.is_yes_no else _number,
         "text": _text,
         "comment": _text,
     }
@@ -459,7 +458,7 @@ def _refuse_unused_cells(reader: _CellReader, line: ValueLine, slot: Slot) -> No
     """A figure typed in a grey cell of the row (protection lifted, or a program that ignores
     it) would otherwise be dropped without a word: it is refused where it was typed."""
     columns = [COL_VALUE, COL_NUMERATOR, COL_DENOMINATOR]
-    if line.indicator.kind != Indicator.Kind.RATIO:
+    if not line.indicator.is_ratio:
         columns.append(COL_PERCENT)  # a ratio's percentage is the file's own formula
     used = set(slot.cells.values())
     first = next(iter(slot.cells.values()))

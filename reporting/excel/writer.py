@@ -179,13 +179,33 @@ def _previous_figure(indicator: Indicator, row: ReportValue | None):
     """Last period's figure as the reporter compares it: a ratio as "70 / 100 (70%)"."""
     if row is None or not row.is_filled:
         return None
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         return _ratio_text(row)
-    if indicator.kind == Indicator.Kind.BOOLEAN:
+    if indicator.is_yes_no:
         return yes_no_label(row.value)
-    if indicator.kind == Indicator.Kind.TEXT:
+    if indicator.is_words:
         return row.text
     return excel_number(row.value)
+
+
+def _entry_rule(indicator: Indicator) -> str:
+    """The validation of the cells where a unit types the indicator's figure."""
+    if indicator.is_yes_no:
+        return "yes_no"
+    if indicator.is_words:
+        return "text"
+    return "whole_number" if indicator.takes_whole_numbers else "number"
+
+
+def _entry_value(indicator: Indicator, row: ReportValue | None, name: str):
+    """What an input cell shows of the saved field `name`: "Có"/"Không", words or a number."""
+    if row is None:
+        return None
+    if indicator.is_yes_no:
+        return yes_no_label(row.value)
+    if indicator.is_words:
+        return row.text or None
+    return excel_number(getattr(row, name))
 
 
 def _with_return_note(text: str, note: str) -> str:
@@ -281,7 +301,7 @@ def _write_value_line(
 ) -> None:
     indicator, row, r = line.indicator, line.row, slot.row
     name = indicator.name
-    if indicator.kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         name += "\n" + _("Tử số: %(n)s; mẫu số: %(d)s") % {
             "n": indicator.numerator_label,
             "d": indicator.denominator_label,
@@ -298,21 +318,15 @@ def _write_value_line(
     for column in (COL_VALUE, COL_NUMERATOR, COL_DENOMINATOR, COL_PERCENT):
         _fixed(ws, f"{column}{r}", unused=True)
     cells = slot.cells
-    if indicator.kind == Indicator.Kind.RATIO:
-        _input(ws, cells["numerator"], excel_number(row and row.numerator), "number", rules)
-        _input(ws, cells["denominator"], excel_number(row and row.denominator), "number", rules)
+    rule = _entry_rule(indicator)
+    for entry in indicator.entry_fields:
+        _input(ws, cells[entry], _entry_value(indicator, row, entry), rule, rules)
+    if indicator.is_ratio:
         n, d = cells["numerator"], cells["denominator"]
         percent = ws[f"{COL_PERCENT}{r}"]
         set_formula(percent, f'=IF(AND(ISNUMBER({n}),ISNUMBER({d}),{d}>0),{n}/{d},"")')
         percent.number_format = "0.0%"
         percent.fill = PatternFill(fill_type=None)
-    elif indicator.kind == Indicator.Kind.BOOLEAN:
-        _input(ws, cells["value"], yes_no_label(row.value if row else None), "yes_no", rules)
-    elif indicator.kind == Indicator.Kind.TEXT:
-        _input(ws, cells["text"], (row.text if row else "") or None, "text", rules)
-    else:
-        rule = "whole_number" if indicator.takes_whole_numbers else "number"
-        _input(ws, cells["value"], excel_number(row and row.value), rule, rules)
     _input(ws, cells["comment"], (row.comment if row else "") or None, "text", rules)
     set_value(ws[f"{COL_MARKER}{r}"], slot.key)
     fit_row(ws, r)

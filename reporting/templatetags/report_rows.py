@@ -111,7 +111,7 @@ def _value_input(line, ind) -> str:
     inputs, pk = line.inputs, ind.pk
     bad = {name: _refused(line, name) for name in ("value", "numerator", "denominator", "text")}
     red = {name: " is-invalid" if mark else "" for name, mark in bad.items()}
-    if ind.kind == "ratio":
+    if ind.is_ratio:
         percent = line.row.ratio_percent if line.row is not None else None
         shown = f"{number_vi(percent, 1)}%" if percent is not None else "…%"
         nl, dl = _e(_("Tử số")), _e(_("Mẫu số"))
@@ -130,7 +130,7 @@ def _value_input(line, ind) -> str:
             f'</div><div class="form-text">{_e(ind.numerator_label)} / '
             f"{_e(ind.denominator_label)}</div>"
         )
-    if ind.kind == "boolean":
+    if ind.is_yes_no:
         yes = " selected" if inputs["value"] == "1" else ""
         no = " selected" if inputs["value"] == "0" else ""
         return (
@@ -139,7 +139,7 @@ def _value_input(line, ind) -> str:
             f'<option value="1"{yes}>{_e(_("Có"))}</option>'
             f'<option value="0"{no}>{_e(_("Không"))}</option></select>'
         )
-    if ind.kind == "text":
+    if ind.is_words:
         return (
             f'<textarea class="form-control form-control-sm{red["text"]}" name="v-{pk}-text" '
             f'rows="2" aria-label="{_e(ind.name)}"{bad["text"]}>{_e(inputs["text"])}</textarea>'

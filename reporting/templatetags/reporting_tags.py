@@ -34,18 +34,17 @@ def figure(row, indicator):
     """A report value as a person reads it: "70/100 (70%)", "Có", a number or a text."""
     if row is None:
         return ""
-    kind = indicator.kind
-    if kind == "ratio":
+    if indicator.is_ratio:
         if row.numerator is None and row.denominator is None:
             return ""
         percent = row.ratio_percent
         shown = f"{number_vi(row.numerator)}/{number_vi(row.denominator)}"
         return f"{shown} ({number_vi(percent, 1)}%)" if percent is not None else shown
-    if kind == "boolean":
+    if indicator.is_yes_no:
         if row.value is None:
             return ""
         return _("Có") if row.value else _("Không")
-    if kind == "text":
+    if indicator.is_words:
         return row.text
     return number_vi(row.value)
 
