@@ -142,11 +142,18 @@ class _Content:
         yield self.data
 
 
-def run(jobs: int, port: int, nice: int, sched_idle: bool) -> dict:
+def run(jobs: int, port: int, nice: int, sched_idle: bool, split_cores: bool = False) -> dict:
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     # SCHED_IDLE: the kernel gives the workers a core only when nothing else wants it.
     priority = ["chrt", "--idle", "0"] if sched_idle else ["nice", "-n", str(nice)]
+    web_cores: list[str] = []
+    if split_cores:
+        # docs/scaling.md's layout (workers on a machine of their own) on one box: the workers
+        # and the programs they start keep to the last core, gunicorn to the others.
+        last = os.cpu_count() - 1
+        priority = ["taskset", "--cpu-list", str(last), *priority]
+        web_cores = ["taskset", "--cpu-list", f"0-{last - 1}" if last > 1 else "0"]
     workers = [
         _spawn(
             [
@@ -169,7 +176,8 @@ def run(jobs: int, port: int, nice: int, sched_idle: bool) -> dict:
         for i in range(2)
     ]
     web = _spawn(
-        [sys.executable, "-m", "gunicorn", "thidua.wsgi:application", "--workers", "2",
+        [*web_cores, sys.executable, "-m", "gunicorn", "thidua.wsgi:application",
+         "--workers", "2",
          "--bind", f"127.0.0.1:{port}"],
         out / "web.log",
     )  # fmt: skip
@@ -231,6 +239,7 @@ def run(jobs: int, port: int, nice: int, sched_idle: bool) -> dict:
             "report_page_while_jobs_run": _summary(busy_times),
             "cores": os.cpu_count(),
             "worker_priority": "SCHED_IDLE" if sched_idle else f"nice {nice}",
+            "cores_split": split_cores,
         }
     finally:
         for process in [*workers, web]:
@@ -252,6 +261,9 @@ if __name__ == "__main__":
     # The workers under the idle scheduling policy (systemd's CPUSchedulingPolicy=idle), a
     # candidate for the deployment to compare with --nice; --nice then does not apply.
     parser.add_argument("--idle", action=argparse.BooleanOptionalAction, default=False)
+    # Workers on one core, the web on the others: the production layout with the workers on
+    # their own machine, as near as one machine gets (PostgreSQL and Redis stay shared).
+    parser.add_argument("--split-cores", action=argparse.BooleanOptionalAction, default=False)
     args = parser.parse_args()
-    result = run(args.jobs, args.port, args.nice, args.idle)
+    result = run(args.jobs, args.port, args.nice, args.idle, args.split_cores)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else result)
