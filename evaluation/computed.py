@@ -132,6 +132,8 @@ def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]
                     "pk": target.pk,
                     "label": target.text[:200],
                     "state": str(Status.LABELS[verdict.status]),
+                    # The figure judged, as the heat map and the target page show it.
+                    "value": None if verdict.current is None else str(verdict.current),
                     "ok": ok,
                 }
             )
