@@ -193,9 +193,10 @@ def _scored(plan, province, units, as_of) -> dict[tuple[int, int], tuple[str, De
     return said
 
 
-def disagreements(seed: int) -> list[str]:
-    """Every (unit, target) on which two places say different things, as readable lines."""
-    province, units, plan, targets, as_of = _world(seed)
+def verdicts_everywhere(
+    plan, province, units, targets, as_of
+) -> dict[str, dict[tuple[int, int], tuple[str, Decimal | None]]]:
+    """page -> (unit id, target id) -> (status, current value) as that page says it."""
     pages: dict[str, dict[tuple[int, int], tuple]] = {}
     pages["overview"] = {
         (unit.pk, line.target.pk): _said(line.verdict)
@@ -224,6 +225,13 @@ def disagreements(seed: int) -> list[str]:
         if cell is not None
     }
     pages["evaluation"] = _scored(plan, province, units, as_of)
+    return pages
+
+
+def disagreements(seed: int) -> list[str]:
+    """Every (unit, target) on which two places say different things, as readable lines."""
+    province, units, plan, targets, as_of = _world(seed)
+    pages = verdicts_everywhere(plan, province, units, targets, as_of)
     found = []
     for unit in units:
         for target in targets:
