@@ -96,6 +96,8 @@ class Judge:
     levels: dict[tuple[int, int], Decimal] = field(default_factory=dict)
     # (unit id, indicator id) -> the first figure ever reported, filled by `figures`.
     firsts: dict[tuple[int, int], Figure] = field(default_factory=dict)
+    # (target id, day, span) -> the window's period ids: a heat map asks it of every unit.
+    _windows: dict = field(default_factory=dict, repr=False)
 
     @property
     def end_year(self) -> int | None:
@@ -112,15 +114,18 @@ class Judge:
         begun by then, up to the due day once it is past (what came later neither saves nor
         spoils a target)."""
         on = on or self.as_of
-        due = self.goal(target, None).due
-        until = due if due is not None and on > due else None
-        periods = self.frame.periods
-        ids = [
-            p
-            for p in self.frame.indicator_periods.get(target.indicator_id, [])
-            if periods[p].start <= on and (until is None or periods[p].end <= until)
-        ]
-        return ids[-span:]
+        key = (target.pk, on, span)
+        if key not in self._windows:
+            due = self.goal(target, None).due
+            until = due if due is not None and on > due else None
+            periods = self.frame.periods
+            ids = [
+                p
+                for p in self.frame.indicator_periods.get(target.indicator_id, [])
+                if periods[p].start <= on and (until is None or periods[p].end <= until)
+            ]
+            self._windows[key] = ids[-span:]
+        return self._windows[key]
 
     def figures(
         self, *asks: Ask, history_of: int | None = None, span: int = RECENT_PERIODS
@@ -157,12 +162,18 @@ class Judge:
     ) -> Verdict:
         """The verdict on a unit's own figures: only the window's, from the first figure."""
         on = on or self.as_of
-        periods = self.frame.periods
-        ends = {periods[p].end for p in self.window(target, on)}
+        ends = self._ends(target, on)
         key = (unit_id, target.indicator_id)
         own = [f for f in figures.get(key, []) if f.period_end in ends]
         first = first_point(target.indicator, self.firsts.get(key))
         return target_status(target.indicator, self.goal(target, unit_id), own, on, first=first)
+
+    def _ends(self, target: Target, on: datetime.date) -> frozenset[datetime.date]:
+        key = ("ends", target.pk, on)
+        if key not in self._windows:
+            periods = self.frame.periods
+            self._windows[key] = frozenset(periods[p].end for p in self.window(target, on))
+        return self._windows[key]
 
     def of_branch(
         self,
