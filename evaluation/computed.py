@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from evaluation.models import Criterion, EvaluationScheme, IndexValue
 from initiatives.models import Initiative
 from initiatives.selectors import recognised_by_level, replications_elsewhere
-from monitoring.selectors import Judge, asked_types, figures_for, registered_levels, units_frame
+from monitoring.selectors import Judge, asked_types, plan_frame, registered_levels
 from monitoring.status import Status
 from org.models import OrgUnit
 from registrations.models import RegisteredTarget, Registration
@@ -88,20 +88,20 @@ def targets_judged_on(scheme: EvaluationScheme) -> datetime.date:
 
 
 def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]:
-    """Each target as the heat map shows it for the unit on the day judged (one decision, made
-    here: monitoring.selectors.units_frame and its Judge, the scoring year's registered level).
-    A civil servant checks 2.1 against the heat map of the same day; a figure from beyond the
-    map's last 13 periods (a stock reported two years ago and not since) earns nothing, as it
-    shows nothing there."""
+    """Each target as every dashboard shows it for the unit on the day judged: monitoring's
+    `Judge` decides (its window of recent periods, the first figure as the baseline), with the
+    scoring year's registered level. A civil servant checks 2.1 against the heat map or the
+    target page of the same day; a figure older than the window (a stock reported two years ago
+    and not since) earns nothing, as it shows nothing there."""
     scheme, units = reading.scheme, reading.units
     if scheme.plan is None:
         return {u.pk: Computed(criterion.max_points, {"good": 0, "of": 0}) for u in units}
     day = targets_judged_on(scheme)
-    frame = units_frame(scheme.plan, day)
+    frame = plan_frame(scheme.plan, day)
     ids = [u.pk for u in units]
     asked = asked_types(scheme.plan)
-    figures = figures_for(frame, ids)
     judge = Judge(frame, day, registered_levels(ids, scheme.plan, scheme.year))
+    figures = judge.figures((ids, None))
     registered: dict[int, set[int]] = defaultdict(set)
     for unit_id, target_id in RegisteredTarget.objects.filter(
         registration__unit_id__in=ids,
@@ -121,9 +121,7 @@ def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]
         ]
         items, good = [], 0
         for target in targets:
-            verdict = judge.verdict(
-                target, unit.pk, figures.get((unit.pk, target.indicator_id), [])
-            )
+            verdict = judge.reading(target, unit.pk, figures)
             ok = verdict.status in MET_STATES
             good += ok
             items.append(
@@ -132,6 +130,8 @@ def _targets_met(reading: _Reading, criterion: Criterion) -> dict[int, Computed]
                     "pk": target.pk,
                     "label": target.text[:200],
                     "state": str(Status.LABELS[verdict.status]),
+                    # The figure judged, as the heat map and the target page show it.
+                    "value": None if verdict.current is None else str(verdict.current),
                     "ok": ok,
                 }
             )
@@ -361,7 +361,7 @@ def compute(
     """(unit id, criterion id) -> the computed points of every computed criterion given.
 
     Units are read CHUNK at a time: the share of targets met reads every unit's series of
-    figures over the heat map's 13 periods (monitoring's trend needs them), which for the bench
+    figures over monitoring's recent periods (its trend needs them), which for the bench
     province's 1,611 units at once would hold far more than a worker should (bench/README.md,
     Scoring)."""
     schedules = _schedules(scheme)

@@ -17,6 +17,10 @@ Plain functions on plain data (no queries), so every rule has a test of its own:
   and its path runs through each year's level.
 - A change ("tăng 8 bậc", "giảm 10% thời gian") counts from the baseline, or from the first
   figure when the plan gives none; in % of a figure that is not a share, it is relative.
+- The figures judged: those of the last `RECENT_PERIODS` periods begun by the day judged (the
+  due day, once past), with the first figure ever reported as the start of the path and the
+  baseline of a change (`target_status(first=...)`). A figure older than that window is no
+  verdict: a stock reported two years ago and not since is "chưa có số liệu", never "đạt".
 - The status (`target_status`): đạt when the current value meets the target; không đạt when
   the due date has passed without it (judged on the figures up to that date); otherwise đúng
   tiến độ or có nguy cơ không đạt by the trend (a straight line through the recent figures,
@@ -36,6 +40,9 @@ from plans.models import Comparator
 HUNDRED = Decimal(100)
 TREND_POINTS = 6  # recent figures the trend line goes through
 MIN_TREND_POINTS = 3
+# The periods a verdict reads: enough for the trend and for the year so far, in January still
+# December's; the heat map, the overview, the target page and evaluation all judge on these.
+RECENT_PERIODS = 13
 
 
 class Status:
@@ -434,6 +441,9 @@ class Verdict:
     projected: Decimal | None = None
     points: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
     goal: "Goal | None" = None  # as judged: with the baseline taken from the figures, if any
+    # Where the path starts when the plan gives no baseline: the first figure ever reported (a
+    # figure that adds up: the first of its year).
+    start: tuple[datetime.date, Decimal] | None = None
     year_goal: "Goal | None" = None  # the year's level it was judged on, on a yearly path
 
     @property
@@ -441,26 +451,44 @@ class Verdict:
         return Status.LABELS[self.status]
 
 
-def _with_first_baseline(goal: Goal, points, *, flow: bool) -> Goal:
+def _with_first_baseline(
+    goal: Goal, first: tuple[datetime.date, Decimal] | None, *, flow: bool
+) -> Goal:
     """A change with no baseline in the plan is counted from the first figure reported (of a
     level: a figure that adds up starts again each year)."""
-    if goal.is_change and goal.baseline_value is None and not flow and points:
-        return replace(goal, baseline_value=points[0][1], baseline_date=points[0][0])
+    if goal.is_change and goal.baseline_value is None and not flow and first is not None:
+        return replace(goal, baseline_value=first[1], baseline_date=first[0])
     return goal
 
 
+def first_point(
+    indicator: Indicator, figure: Figure | None
+) -> tuple[datetime.date, Decimal] | None:
+    """The point the first figure ever reported stands for (it opens its year, so a figure that
+    adds up is its own value too)."""
+    value = value_of(indicator.kind, figure)
+    return None if value is None else (figure.period_end, value)
+
+
 def target_status(
-    indicator: Indicator, goal: Goal, figures: list[Figure], as_of: datetime.date
+    indicator: Indicator,
+    goal: Goal,
+    figures: list[Figure],
+    as_of: datetime.date,
+    *,
+    first: tuple[datetime.date, Decimal] | None = None,
 ) -> Verdict:
     """The status of one target for one unit as of a day, from the roll-up figures of the
-    periods begun by that day."""
+    periods begun by that day. `first` is the first figure the unit ever reported, when
+    `figures` are only the recent ones: the baseline of a change and the start of the path;
+    without it, the first of `figures`."""
     rank = indicator.kind == Indicator.Kind.RANK
     flow = indicator.accumulation != LEVEL
     this_year = goal.for_year(as_of.year, rank=rank)
     if this_year is not None:
         # Seed 004 §I.2 "đánh giá theo từng năm": before the due year, a target with a yearly
         # path is judged on this year's level.
-        verdict = target_status(indicator, this_year, figures, as_of)
+        verdict = target_status(indicator, this_year, figures, as_of, first=first)
         verdict.year_goal, verdict.goal = this_year, goal  # the trend draws the whole path
         return verdict
     if goal.due is not None and as_of > goal.due:
@@ -473,16 +501,23 @@ def target_status(
         points = [p for p in points if p[0] <= last]  # a half-reported month is no trend point
     if current is None:
         return Verdict(Status.NO_DATA, points=points)
-    goal = _with_first_baseline(goal, points, flow=flow)
+    start = first if first is not None else (points[0] if points else None)
+    goal = _with_first_baseline(goal, start, flow=flow)
     pile = adds_up(indicator)
     if pile or (flow and goal.yearly):
         # A figure that adds up within a year starts again in January: its trend, its path and
         # its pace are those of the year so far, whatever year the target is due.
         points = [p for p in points if p[0].year == last.year]
-    first = points[0] if points else None
-    path = path_value(goal, last, first=first, flow=pile, rank=rank)
+        start = points[0] if points else None
+    path = path_value(goal, last, first=start, flow=pile, rank=rank)
     verdict = Verdict(
-        Status.ON_TRACK, current=current, as_of_period=last, path=path, points=points, goal=goal
+        Status.ON_TRACK,
+        current=current,
+        as_of_period=last,
+        path=path,
+        points=points,
+        goal=goal,
+        start=start,
     )
     met = meets(goal, current, rank=rank)
     if met is None:

@@ -15,12 +15,9 @@ from monitoring.selectors.figures import (
     PlanFrame,
     asked_types,
     asked_units,
-    figures_for,
     plan_frame,
-    recent_frame,
     registered_levels,
     subtree_types,
-    units_frame,
 )
 from monitoring.selectors.narrative import (
     PLACE_PREFIXES,
@@ -79,13 +76,11 @@ __all__ = [
     "ZERO",
     "asked_types",
     "asked_units",
-    "figures_for",
     "heat_map",
     "monitored_plans",
     "plan_frame",
     "plan_in_scope",
     "plan_overview",
-    "recent_frame",
     "registered_levels",
     "subtree_types",
     "target_detail",
@@ -93,6 +88,5 @@ __all__ = [
     "task_board",
     "unit_in_scope",
     "unit_page",
-    "units_frame",
     "viewpoint",
 ]

@@ -14,12 +14,9 @@ from monitoring.selectors.figures import (
     PlanFrame,
     asked_types,
     asked_units,
-    figures_for,
     plan_frame,
-    recent_frame,
     registered_levels,
     subtree_types,
-    units_frame,
 )
 from monitoring.selectors.viewpoint import viewpoint
 from monitoring.status import Status, Verdict
@@ -120,16 +117,15 @@ def plan_overview(
     as_of = as_of or timezone.localdate()
     unit = viewpoint(scope, plan, unit)
     frame = plan_frame(plan, as_of)
-    figures = figures_for(frame, [unit.pk])
     expected = _expected_reporters(unit, frame, as_of)
     each = [t for t in frame.targets if t.applies_to_each_unit]
     per_unit = asked_units(plan, unit, [t.indicator_id for t in each], as_of) if each else {}
     every = sorted({u.pk for units in per_unit.values() for u in units} | {unit.pk})
     judge = Judge(frame, as_of, registered_levels(every, plan, as_of.year))
+    asks = [([unit.pk], None)]
     if each:
-        figures.update(
-            figures_for(recent_frame(frame), every, sorted({t.indicator_id for t in each}))
-        )
+        asks.append((every, sorted({t.indicator_id for t in each})))
+    figures = judge.figures(*asks)
     lines = []
     for target in frame.targets:
         series = figures.get((unit.pk, target.indicator_id), [])
@@ -137,7 +133,7 @@ def plan_overview(
             members = per_unit.get(target.indicator_id, [])
             verdict = judge.of_branch(target, unit, members, figures)
         else:
-            verdict = judge.verdict(target, unit.pk, series)
+            verdict = judge.reading(target, unit.pk, figures)
         reporting = getattr(verdict, "units_with_data", None)
         if reporting is None:
             used = next((f for f in series if f.period_end == verdict.as_of_period), None)
@@ -172,11 +168,10 @@ def heat_map(
     unit_type_id: int | None = None,
 ) -> HeatMap:
     """The units directly below × the plan's targets, each cell the unit's status against the
-    target (or the level it registered). The last 13 periods, one query: enough for the trend
-    and the year so far, and in January still December's figures, as on the other pages."""
+    target (or the level it registered), judged as on every other page (`Judge`)."""
     as_of = as_of or timezone.localdate()
     unit = viewpoint(scope, plan, unit)
-    frame = units_frame(plan, as_of)
+    frame = plan_frame(plan, as_of)
     children = (
         OrgUnit.objects.active_on(as_of)
         .filter(path__startswith=unit.path, depth=unit.depth + 1)
@@ -195,8 +190,8 @@ def heat_map(
     each = [t for t in frame.targets if t.applies_to_each_unit]
     members = asked_units(plan, unit, [t.indicator_id for t in each], as_of) if each else {}
     ids = sorted({c.pk for c in children} | {m.pk for ms in members.values() for m in ms})
-    figures = figures_for(frame, ids)
     judge = Judge(frame, as_of, registered_levels(ids, plan, as_of.year))
+    figures = judge.figures((ids, None))
     rows = []
     for child in children:
         cells = []
@@ -210,7 +205,6 @@ def heat_map(
                 ]
                 cells.append(judge.of_branch(target, child, branch, figures))
             else:
-                series = figures.get((child.pk, target.indicator_id), [])
-                cells.append(judge.verdict(target, child.pk, series))
+                cells.append(judge.reading(target, child.pk, figures))
         rows.append((child, cells))
     return HeatMap(plan=plan, unit=unit, targets=frame.targets, rows=rows)

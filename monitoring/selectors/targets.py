@@ -14,14 +14,12 @@ from monitoring.selectors.figures import (
     Judge,
     asked_types,
     asked_units,
-    figures_for,
     plan_frame,
-    recent_frame,
     registered_levels,
     subtree_types,
 )
 from monitoring.selectors.viewpoint import viewpoint
-from monitoring.status import Figure, Goal, Verdict, adds_up
+from monitoring.status import RECENT_PERIODS, Figure, Goal, Verdict, adds_up
 from org.models import OrgUnit
 from org.scope import UserScope, get_in_scope_or_404
 from plans.models import Plan, Target
@@ -117,16 +115,16 @@ def target_detail(
     each = target.applies_to_each_unit
     members = asked_units(plan, unit, [indicator.pk], as_of)[indicator.pk] if each else []
     ids = sorted({unit.pk, *[c.pk for c in children], *[m.pk for m in members]})
-    figures = figures_for(recent_frame(frame) if each else frame, ids, [indicator.pk])
-    if each:
-        figures.update(figures_for(frame, [unit.pk], [indicator.pk]))
     judge = Judge(frame, as_of, registered_levels(ids, plan, as_of.year))
+    # The trend chart shows the unit's whole history; the share of units meeting a target for
+    # each unit is drawn over the periods judged today, each judged on its own window.
+    span = 2 * RECENT_PERIODS - 1 if each else RECENT_PERIODS
+    figures = judge.figures((ids, [indicator.pk]), history_of=unit.pk, span=span)
     own = figures.get((unit.pk, indicator.pk), [])
+    verdict = judge.reading(target, unit.pk, figures)
     if each:
-        verdict = judge.of_branch(target, unit, members, figures)
-        verdict.points = judge.verdict(target, unit.pk, own).points
-    else:
-        verdict = judge.verdict(target, unit.pk, own)
+        own_verdict, verdict = verdict, judge.of_branch(target, unit, members, figures)
+        verdict.points, verdict.start = own_verdict.points, own_verdict.start
     paths = _trend_rows(frame, judge.goal(target, unit.pk), indicator, own, verdict, as_of)
     share_of_units = each and [m.pk for m in members] != [unit.pk]
     if share_of_units:
@@ -147,7 +145,7 @@ def target_detail(
             branch = [m for m in members if m.path.startswith(child.path)]
             child_verdict = judge.of_branch(target, child, branch, figures)
         else:
-            child_verdict = judge.verdict(target, child.pk, series)
+            child_verdict = judge.reading(target, child.pk, figures)
         rows.append(
             UnitFigure(
                 unit=child,
@@ -208,7 +206,7 @@ def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]
     goal = verdict.goal or goal  # a change counted from the first figure keeps that start
     rank = indicator.kind == Indicator.Kind.RANK
     values = dict(series(indicator, own))
-    first = verdict.points[0] if verdict.points else None
+    first = verdict.start
     rows = []
     for period_id in frame.indicator_periods.get(indicator.pk, []):
         period = frame.periods[period_id]

@@ -13,6 +13,7 @@ from monitoring.status import (
     Status,
     current_value,
     end_value,
+    first_point,
     latest_representative,
     meets,
     path_points,
@@ -709,3 +710,49 @@ class TestVerdictDetails:
         year = [number(m, 0) for m in range(1, 13)]
         on_the_day = target_status(FLOW_COUNT, goal, year, datetime.date(2026, 12, 31))
         assert on_the_day.status == Status.ON_TRACK
+
+
+class TestFirstFigure:
+    """The pages judge on the recent periods only; the first figure ever reported comes apart
+    (`first=`), so that what lies before the window still anchors a change and a path."""
+
+    def test_a_change_without_baseline_counts_from_the_first_figure_ever_not_the_windows(self):
+        goal = Goal("increase", D(20), due=DUE_2030)
+        recent = [number(m, 30 + m) for m in range(1, 7)]  # 31 .. 36 this year
+        first = (month_end(2023, 1), D(10))  # three years back: 36 - 10 = 26 >= 20
+        verdict = target_status(STOCK_COUNT, goal, recent, month_end(2026, 6), first=first)
+        assert verdict.status == Status.MET
+        assert verdict.goal.baseline_value == 10
+        # Without it, the window's own first figure is the baseline: 36 - 31 = 5, not met.
+        alone = target_status(STOCK_COUNT, goal, recent, month_end(2026, 6))
+        assert alone.goal.baseline_value == 31 and alone.status != Status.MET
+
+    def test_the_path_starts_at_the_first_figure_ever_reported(self):
+        goal = Goal(">=", D(90), due=datetime.date(2026, 12, 31))
+        first = (month_end(2025, 12), D(50))
+        verdict = target_status(RATIO, goal, [ratio(6, 70, 100)], month_end(2026, 6), first=first)
+        assert verdict.start == first
+        assert verdict.path == path_value(goal, month_end(2026, 6), first=first)
+        # 70 % by June is ahead of the line from 50 % to 90 % by December.
+        assert verdict.status == Status.ON_TRACK
+
+    def test_a_figure_that_adds_up_starts_its_path_in_january_whatever_the_first_figure(self):
+        goal = Goal(">=", D(12), due=DUE_2030)
+        figures = [number(1, 1), number(2, 1)]
+        verdict = target_status(
+            FLOW_COUNT, goal, figures, month_end(2026, 2), first=(month_end(2023, 1), D(5))
+        )
+        assert verdict.start == (month_end(2026, 1), D(1))
+        assert verdict.goal.baseline_value is None
+
+    def test_the_first_figure_is_the_value_it_stands_for(self):
+        assert first_point(RATIO, ratio(3, 45, 50, year=2024)) == (month_end(2024, 3), D(90))
+        # A ratio over nothing stands for nothing.
+        assert first_point(RATIO, ratio(3, 0, 0, year=2024)) is None
+        assert first_point(RATIO, None) is None
+
+    def test_a_first_figure_alone_is_no_verdict(self):
+        """Nothing in the window: the first figure anchors a path, it is not a current value."""
+        goal = Goal(">=", D(50), due=DUE_2030)
+        verdict = target_status(RATIO, goal, [], month_end(2026, 6), first=(month_end(2023, 1), 99))
+        assert verdict.status == Status.NO_DATA and verdict.current is None

@@ -445,17 +445,20 @@ class TestQueryCounts:
     def test_dashboards_cost_the_same_for_3_or_25_communes(self, client, world):
         client.force_login(user_with_role(world.province, Role.LEADER))
         small, large = self._province(world, 3), self._province(world, 25)
-        for name in ("monitoring:plan", "monitoring:heat_map", "monitoring:tasks"):
+        # Measured (06/12/2026, SQLite and the same on every page before and after the one
+        # Judge read the first figures with the recent ones): 15, 21, 11; target 26; unit 23.
+        bounds = {"monitoring:plan": 15, "monitoring:heat_map": 21, "monitoring:tasks": 11}
+        for name, bound in bounds.items():
             # Warm up first: what a process reads once and keeps (it cost 3 more queries on the
             # first page of a CI run) is not a cost per commune.
             client.get(reverse(name, args=[small.pk]))
             few = self._queries(client, reverse(name, args=[small.pk]))
             many = self._queries(client, reverse(name, args=[large.pk]))
-            assert few == many <= 25, name
+            assert few == many <= bound, name
         for plan in (small, large):
             target = plan.targets.first()
-            assert self._queries(client, reverse("monitoring:target", args=[target.pk])) <= 30
-        assert self._queries(client, reverse("monitoring:unit", args=[world.province.pk])) <= 40
+            assert self._queries(client, reverse("monitoring:target", args=[target.pk])) <= 26
+        assert self._queries(client, reverse("monitoring:unit", args=[world.province.pk])) <= 23
 
 
 class TestEachUnitTargets:
