@@ -118,7 +118,7 @@ def trend_chart(detail) -> dict:
     # the axis reaches it so it is always in sight.
     from monitoring.status import end_value
 
-    rank = target.indicator.kind == "rank"
+    rank = target.indicator.counts_places
     end = end_value(detail.goal, rank=rank) if detail.goal else target.value
     each = detail.share_of_units
     if each:

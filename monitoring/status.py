@@ -207,10 +207,7 @@ class Goal:
         if target.baseline_year:
             baseline_date = datetime.date(target.baseline_year, 12, 31)
         indicator = target.indicator if target.indicator_id else None
-        share = indicator is not None and indicator.kind in (
-            Indicator.Kind.RATIO,
-            Indicator.Kind.BOOLEAN,
-        )
+        share = indicator is not None and indicator.reads_as_percent
         return cls(
             comparator=target.comparator,
             value=value if value is not None else target.value,
@@ -482,7 +479,7 @@ def target_status(
     periods begun by that day. `first` is the first figure the unit ever reported, when
     `figures` are only the recent ones: the baseline of a change and the start of the path;
     without it, the first of `figures`."""
-    rank = indicator.kind == Indicator.Kind.RANK
+    rank = indicator.counts_places
     flow = indicator.accumulation != LEVEL
     this_year = goal.for_year(as_of.year, rank=rank)
     if this_year is not None:
@@ -550,17 +547,18 @@ def _on_pace(verdict: Verdict, indicator, goal: Goal, due, *, pile: bool, rank: 
         verdict.projected = _run_rate(current, last, horizon)
     else:
         verdict.projected = trend_projection(points, horizon)
-    if verdict.projected is not None and indicator.kind in (
-        Indicator.Kind.RATIO,
-        Indicator.Kind.BOOLEAN,
-    ):
+    if verdict.projected is not None and indicator.reads_as_percent:
         # A share cannot be projected beyond 0-100 %.
         verdict.projected = min(HUNDRED, max(Decimal(0), verdict.projected))
     if verdict.projected is not None:
         reaches = meets(goal, verdict.projected, rank=rank)
         verdict.status = Status.ON_TRACK if reaches else Status.AT_RISK
     elif path is not None:
-        ahead = current <= path if goal.lower_is_better or rank else current >= path
+        ahead = (
+            current <= path
+            if goal.lower_is_better or indicator.lower_is_better
+            else current >= path
+        )
         verdict.status = Status.ON_TRACK if ahead else Status.AT_RISK
     return verdict
 
@@ -580,7 +578,7 @@ def _capped_flow(verdict, indicator, goal, met, last, due, as_of) -> Verdict:
     elif as_of > due:
         verdict.status = Status.MET
     else:
-        if indicator.kind in (Indicator.Kind.COUNT, Indicator.Kind.AMOUNT):
+        if indicator.is_quantity:
             verdict.projected = _run_rate(verdict.current, last, due)
         reaches = verdict.projected is None or meets(goal, verdict.projected)
         verdict.status = Status.ON_TRACK if reaches else Status.AT_RISK

@@ -21,12 +21,10 @@ ANSWERING_APP = "indicators"
 # the indicator; no other module may start comparing.
 KNOWN_KIND_BRANCHES = {
     "monitoring/status.py": (
-        "Status and projection still branch on the kind (value_of, share, rank, count/amount): "
-        "being rewritten on its own (issue #11 §4), to read is_ratio, is_yes_no, is_words, "
-        "reads_as_percent, is_quantity, counts_places and lower_is_better."
+        "value_of(kind, figure), the one rule that turns a roll-up into the number a target is "
+        "judged on, takes the kind's value so that it stays a pure function of plain values "
+        "(tested and mutation-tested so); every other question there asks the indicator."
     ),
-    "monitoring/selectors/targets.py": "Same rewrite as monitoring/status.py.",
-    "monitoring/charts.py": "Same rewrite as monitoring/status.py.",
     "portal/demo_reports.py": (
         "The demo's figures are drawn from a seed `Spec` (portal.demo_report_data), which has a "
         "kind and no Indicator yet: it is compared with Indicator.Kind members, not strings."

@@ -260,7 +260,7 @@ def _read(frame: PlanFrame, ever: Q, recent: Q, allowed: dict[int, set[int]]):
     for indicator_id, period_ids in allowed.items():
         own_periods |= Q(indicator_id=indicator_id, period_id__in=sorted(period_ids))
     known = Q(value_count__gt=0)
-    ratios = sorted({t.indicator_id for t in frame.targets if t.indicator.kind == "ratio"})
+    ratios = sorted({t.indicator_id for t in frame.targets if t.indicator.is_ratio})
     if ratios:
         # A ratio over nothing has no value (`value_of`): it is no first figure.
         known &= ~Q(indicator_id__in=ratios, denominator_sum=0)

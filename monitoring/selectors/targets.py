@@ -9,7 +9,6 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from indicators.models import Indicator
 from monitoring.selectors.figures import (
     Judge,
     asked_types,
@@ -74,10 +73,10 @@ def target_in_scope(*, scope: UserScope, pk: int) -> Target:
     return target
 
 
-def _contribution(kind: str, figure: Figure | None, total: Figure | None) -> Decimal | None:
+def _contribution(indicator, figure: Figure | None, total: Figure | None) -> Decimal | None:
     if figure is None or total is None:
         return None
-    if kind == Indicator.Kind.RATIO:
+    if indicator.is_ratio:
         part, whole = figure.numerator_sum, total.numerator_sum
     else:
         part, whole = figure.value_sum, total.value_sum
@@ -151,11 +150,11 @@ def target_detail(
                 unit=child,
                 value=child_verdict.current,
                 verdict=child_verdict,
-                share=_contribution(indicator.kind, _period_figure(series, latest_day), total),
+                share=_contribution(indicator, _period_figure(series, latest_day), total),
                 has_children=child.numchild > 0,
             )
         )
-    lower_better = judge.goal(target, unit.pk).lower_is_better or indicator.kind == "rank"
+    lower_better = judge.goal(target, unit.pk).lower_is_better or indicator.lower_is_better
     if each:
         lower_better = False  # a share of units meeting the target: more is better
     rows.sort(
@@ -204,7 +203,7 @@ def _trend_rows(frame, goal: Goal, indicator, own, verdict, as_of) -> list[dict]
     from monitoring.status import adds_up, path_value, series
 
     goal = verdict.goal or goal  # a change counted from the first figure keeps that start
-    rank = indicator.kind == Indicator.Kind.RANK
+    rank = indicator.counts_places
     values = dict(series(indicator, own))
     first = verdict.start
     rows = []

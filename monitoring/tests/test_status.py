@@ -191,6 +191,21 @@ class TestTargetStatus:
         behind = target_status(RATIO, goal, [ratio(11, 52, 100)], month_end(2026, 11))
         assert (ahead.status, behind.status) == (Status.ON_TRACK, Status.AT_RISK)
 
+    def test_below_the_path_is_ahead_when_the_indicator_says_lower_is_better(self):
+        # "Tỷ lệ hồ sơ trễ hạn" (direction: lower is better) with a target that only says "= 2 %":
+        # from 10 % at the end of 2025, 2.5 % in November is ahead of the path (about 2.7 %).
+        late = Indicator(kind="ratio", temporal="latest", direction="lower")
+        goal = Goal(
+            "=",
+            D(2),
+            due=datetime.date(2026, 12, 31),
+            baseline_value=D(10),
+            baseline_date=datetime.date(2025, 12, 31),
+        )
+        ahead = target_status(late, goal, [ratio(11, 5, 200)], month_end(2026, 11))
+        behind = target_status(late, goal, [ratio(11, 9, 100)], month_end(2026, 11))
+        assert (ahead.status, behind.status) == (Status.ON_TRACK, Status.AT_RISK)
+
     def test_a_yearly_count_is_judged_by_its_run_rate(self):
         # Seed 004: at least 01 model a year per unit.
         goal = Goal(">=", D(12), yearly=True)
