@@ -183,7 +183,8 @@ def report(module: str) -> float:
             continue
         lines = changed_lines(workdir, name)
         if lines != recorded:
-            print(f"   stale: {name} is listed as equivalent with other lines; they are now:")
+            why = "with other lines" if recorded else "without its lines"
+            print(f"   stale: {name} is listed as equivalent {why}; they are now:")
             print("".join(f"       {line}\n" for line in lines), end="")
     return score
 
