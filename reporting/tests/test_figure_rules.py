@@ -43,6 +43,7 @@ IN_PROGRESS_1_TO_99 = "Nhiệm vụ đang thực hiện thì tiến độ từ 1
 NOT_STARTED_AT_0 = "Nhiệm vụ chưa thực hiện thì tiến độ là 0%; đã làm thì chọn “Đang thực hiện”."
 DONE_AT_100 = "Nhiệm vụ hoàn thành thì tiến độ là 100%."
 LARGEST = MAX_DIGITS - Decimal("0.0001")
+TEXT_TOO_LONG = "Nội dung dài 30.001 ký tự, quá giới hạn 30.000 ký tự."
 
 
 def refusal(call, *args, **kwargs):
@@ -94,6 +95,12 @@ def test_a_count_or_a_rank_is_whole_and_its_refusal_names_the_kind_and_the_figur
     )
     assert whole_number_error(COUNT, Decimal("2.0000")) is None
     assert whole_number_error(COUNT, None) is None
+
+
+def test_a_fraction_refused_is_shown_to_the_four_decimals_a_figure_keeps():
+    assert whole_number_error(COUNT, Decimal("2.00005")) == (
+        "Số lượng phải là số nguyên (ví dụ 2 hoặc 3), không nhận 2,0001."
+    )
 
 
 def test_an_amount_may_have_decimals():
@@ -159,6 +166,7 @@ def test_the_valid_fields_are_kept_while_the_others_are_refused():
     )
     assert cleaned == {"denominator": Decimal(3), "text": "a"}
     assert errors["numerator"] == [NEGATIVE_RATIO]
+    assert errors["comment"] == [TEXT_TOO_LONG]
     assert set(errors) == {"numerator", "comment"}
 
 
@@ -294,8 +302,7 @@ def test_the_link_and_the_note_are_cleaned_beside_status_and_progress():
     ) == {"status": "in_progress", "progress": 40, "evidence_link": "http://a.vn", "note": "x"}
     cleaned, errors = clean_task_update_fields({"evidence_link": "a.pdf", "note": "x" * 30_001})
     assert cleaned == {}
-    assert errors["evidence_link"] == [LINK]
-    assert set(errors) == {"evidence_link", "note"}
+    assert errors == {"evidence_link": [LINK], "note": [TEXT_TOO_LONG]}
 
 
 # --- What a report must hold to be sent ----------------------------------------------------------
