@@ -63,6 +63,11 @@ MODULES: dict[str, list[str]] = {
         "evaluation/tests/test_worked_example.py",
     ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
+    "extraction/tasks.py": [
+        "extraction/tests/test_rules.py",
+        "extraction/tests/test_layout_rules.py",
+        "extraction/tests/test_full_text_rules.py",
+    ],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).
 # Every installed app: evaluation's modules import initiatives, and Django sets up all of them.
