@@ -136,7 +136,11 @@ def scratch_copy(module: str, tests: list[str]) -> Path:
         "pytest_add_cli_args_test_selection": "\n" + "\n".join(tests),
         # A test database kept in a file: each mutant's process reuses it instead of migrating.
         "pytest_add_cli_args": "\n-p\nno:cacheprovider\n--reuse-db\n--ds=thidua.mutation_settings",
-        "timeout_constant": "60",
+        # mutmut stops a mutant after (its tests' usual seconds + constant) × multiplier × 2
+        # seconds of CPU: a mutant that loops forever (`while …` never false) costs ~30 s, not
+        # the half hour of (t + 60) × 15 × 2 that a constant of 60 gave.
+        "timeout_constant": "2",
+        "timeout_multiplier": "5",
     }
     with open(workdir / "setup.cfg", "w", encoding="utf-8") as handle:
         config.write(handle)
