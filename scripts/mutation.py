@@ -78,7 +78,9 @@ PROJECT = [
     "locale", "conftest.py", "manage.py",
 ]  # fmt: skip
 RESULT_LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
-NOT_KILLED = {"survived", "no tests", "timeout", "suspicious"}
+# A mutant whose tests never end (an endless loop) is stopped: caught, as mutmut's score counts it.
+KILLED = {"killed", "timeout"}
+NOT_KILLED = {"survived", "no tests", "suspicious"}
 
 
 def scratch_dir(module: str) -> Path:
@@ -174,7 +176,7 @@ def report(module: str) -> float:
         raise SystemExit(f"mutmut reported no mutant of {module}: nothing was measured")
     equivalent = equivalent_mutants(module)
     counted = {name: status for name, status in statuses.items() if name not in equivalent}
-    killed = sum(status == "killed" for status in counted.values())
+    killed = sum(status in KILLED for status in counted.values())
     survivors = [name for name, status in counted.items() if status in NOT_KILLED]
     score = killed / (killed + len(survivors))
     minutes = workdir / "minutes"
