@@ -64,6 +64,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
     "extraction/tasks.py": [
+        "extraction/tests/test_task_rules.py",
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",
         "extraction/tests/test_full_text_rules.py",

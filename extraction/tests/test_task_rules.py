@@ -1,0 +1,47 @@
+"""The plan extractor's task rules (extraction.tasks), one rule a test, pinned where mutation
+testing found them loose (issue #19, scripts/mutation.py)."""
+
+from extraction import extract_text
+from extraction.tasks import split_units
+from extraction.tests.test_rules import FOOTER, HEADER
+
+
+def test_a_unit_name_broken_over_lines_or_spaces_is_one_name():
+    assert split_units("Sở  Nội\nvụ, Sở Tài chính") == ["Sở Nội vụ", "Sở Tài chính"]
+
+
+def test_commas_inside_nested_parentheses_do_not_split():
+    assert split_units("Văn phòng (Bộ phận (một cửa), tổ hỗ trợ), Sở Tài chính") == [
+        "Văn phòng (Bộ phận (một cửa), tổ hỗ trợ)",
+        "Sở Tài chính",
+    ]
+
+
+def test_commas_inside_brackets_do_not_split_whatever_the_letters_inside():
+    assert split_units("UBND huyện (Xã An Phú, xã Bình Minh), Sở Tài chính") == [
+        "UBND huyện (Xã An Phú, xã Bình Minh)",
+        "Sở Tài chính",
+    ]
+    assert split_units("Văn phòng [Tổ 1, Tổ 2], Sở Tài chính") == [
+        "Văn phòng [Tổ 1, Tổ 2]",
+        "Sở Tài chính",
+    ]
+
+
+def test_the_marks_around_a_unit_list_and_each_unit_are_dropped():
+    assert split_units("_Sở Nội vụ.; Sở Tài chính._") == ["Sở Nội vụ", "Sở Tài chính"]
+
+
+def test_a_kind_of_unit_after_a_named_unit_of_two_words_is_another_unit():
+    assert split_units("Công an, sở, ngành liên quan") == ["Công an", "sở, ngành liên quan"]
+
+
+def test_an_attribute_named_result_is_the_tasks_product_not_a_unit():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 1: Tổng kết phong trào thi đua.
++ Đơn vị chủ trì: Phòng Thi đua.
++ Kết quả đầu ra: Báo cáo tổng kết.
+"""
+    (task,) = extract_text(HEADER + body + FOOTER).tasks
+    assert task.lead_units == ["Phòng Thi đua"]
+    assert task.product == "Báo cáo tổng kết"
