@@ -45,3 +45,20 @@ def test_an_attribute_named_result_is_the_tasks_product_not_a_unit():
     (task,) = extract_text(HEADER + body + FOOTER).tasks
     assert task.lead_units == ["Phòng Thi đua"]
     assert task.product == "Báo cáo tổng kết"
+
+
+def test_a_bulleted_task_with_attribute_lines_keeps_its_words_its_section_and_no_product():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 1: Tổng kết phong trào thi đua năm 2026.
++ Đơn vị chủ trì: Phòng Thi đua.
+- Rà soát hồ sơ khen thưởng của các phòng
+trong năm 2027 và đề xuất bổ sung.
++ Đơn vị chủ trì: **Phòng Nội vụ**
++ Thời hạn hoàn thành: Quý IV/2027.
+"""
+    first, second = extract_text(HEADER + body + FOOTER).tasks
+    words = "Rà soát hồ sơ khen thưởng của các phòng trong năm 2027 và đề xuất bổ sung."
+    assert (second.title, second.text, second.section) == (words, words, "II. NHIỆM VỤ")
+    assert second.lead_units == ["Phòng Nội vụ"]
+    assert first.product == second.product == ""
+    assert first.text == "Tổng kết phong trào thi đua năm 2026."
