@@ -62,3 +62,36 @@ trong năm 2027 và đề xuất bổ sung.
     assert second.lead_units == ["Phòng Nội vụ"]
     assert first.product == second.product == ""
     assert first.text == "Tổng kết phong trào thi đua năm 2026."
+
+
+def tasks_of(body: str) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (t.title, t.lead_units, [d.value for d in t.deadlines])
+        for t in extract_text(HEADER + body + FOOTER).tasks
+    ]
+
+
+def test_a_task_item_with_only_a_deadline_is_a_task_without_a_lead_unit():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 2: Xây dựng kế hoạch kiểm tra.
++ Thời hạn hoàn thành: Quý IV/2027.
+"""
+    assert tasks_of(body) == [("Xây dựng kế hoạch kiểm tra", [], ["2027-Q4"])]
+
+
+def test_a_bullet_with_only_a_deadline_is_no_task():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 1: Tổng kết phong trào thi đua năm 2026.
++ Đơn vị chủ trì: Phòng Thi đua.
+- Xây dựng kế hoạch kiểm tra.
++ Thời hạn hoàn thành: Quý IV/2027.
+"""
+    assert tasks_of(body) == [("Tổng kết phong trào thi đua năm 2026", ["Phòng Thi đua"], [])]
+
+
+def test_a_task_item_with_only_a_product_is_no_task():
+    body = """II. NHIỆM VỤ
+- Nhiệm vụ 2: Xây dựng kế hoạch kiểm tra.
++ Sản phẩm: Kế hoạch.
+"""
+    assert tasks_of(body) == []
