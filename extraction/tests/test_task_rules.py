@@ -95,3 +95,68 @@ def test_a_task_item_with_only_a_product_is_no_task():
 + Sản phẩm: Kế hoạch.
 """
     assert tasks_of(body) == []
+
+
+TABLE = """II. NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| (1) | (2) | (3) | (4) | (5) |
+| I. | Công tác tổ chức | | | Năm 2027 |
+| 1 | Số hóa hồ sơ | Văn phòng | Các phòng | Quý IV/2027 |
+| | lưu trữ | | | |
+| 2 | Tập huấn an toàn thông tin | Trung tâm CNTT |
+| B | Kiểm tra | Thanh tra | | |
+"""
+
+
+def test_a_task_table_row_by_row_with_its_group_a_row_cut_by_a_page_and_a_short_row():
+    text = HEADER + TABLE + FOOTER
+    tasks = extract_text(text).tasks
+    assert [(t.title, t.text, t.section, t.lead_units, t.coordinating_units) for t in tasks] == [
+        (
+            "Số hóa hồ sơ lưu trữ",
+            "Số hóa hồ sơ lưu trữ",
+            "I. Công tác tổ chức",
+            ["Văn phòng"],
+            ["Các phòng"],
+        ),
+        (
+            "Tập huấn an toàn thông tin",
+            "Tập huấn an toàn thông tin",
+            "I. Công tác tổ chức",
+            ["Trung tâm CNTT"],
+            [],
+        ),
+        # A letter with a unit is a task, not a group.
+        ("Kiểm tra", "Kiểm tra", "I. Công tác tổ chức", ["Thanh tra"], []),
+    ]
+    assert [[d.value for d in t.deadlines] for t in tasks] == [["2027-Q4"], [], []]
+    assert [text[t.span[0] : t.span[1]] for t in tasks] == [
+        "| 1 | Số hóa hồ sơ | Văn phòng | Các phòng | Quý IV/2027 |\n| | lưu trữ | | | |",
+        "| 2 | Tập huấn an toàn thông tin | Trung tâm CNTT |",
+        "| B | Kiểm tra | Thanh tra | | |",
+    ]
+
+
+def test_a_table_of_targets_or_without_unit_and_deadline_columns_holds_no_task():
+    targets = """II. CHỈ TIÊU
+| TT | Nội dung chỉ tiêu | Cơ quan chủ trì | Thời hạn |
+|---|---|---|---|
+| 1 | Số hóa hồ sơ | Văn phòng | Năm 2027 |
+"""
+    products = """II. NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Sản phẩm |
+|---|---|---|
+| 1 | Số hóa hồ sơ | Kho dữ liệu |
+"""
+    assert extract_text(HEADER + targets + FOOTER).tasks == []
+    assert extract_text(HEADER + products + FOOTER).tasks == []
+
+
+def test_a_table_with_a_deadline_column_and_no_unit_column_holds_tasks():
+    body = """II. NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Thời hạn |
+|---|---|---|
+| 1 | Số hóa hồ sơ | Năm 2027 |
+"""
+    assert tasks_of(body) == [("Số hóa hồ sơ", [], ["2027"])]
