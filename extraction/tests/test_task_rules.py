@@ -160,3 +160,33 @@ def test_a_table_with_a_deadline_column_and_no_unit_column_holds_tasks():
 | 1 | Số hóa hồ sơ | Năm 2027 |
 """
     assert tasks_of(body) == [("Số hóa hồ sơ", [], ["2027"])]
+
+
+def test_beside_tasks_with_attributes_only_an_item_naming_its_lead_is_a_task_and_each_part_alone():
+    from extraction.tests.test_rules import PART
+
+    text = (
+        PART
+        + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ của xã\n"
+        + "- Đơn vị chủ trì: Công chức Văn hóa - Xã hội\n- Thời gian hoàn thành: Quý IV/2026\n"
+        + "2. Công an xã chủ trì, phối hợp với các thôn tổ chức tuyên truyền về an toàn thông tin.\n"
+        + "3. Tập huấn kỹ năng số cho cán bộ xã.\n"
+        + "III. NỘI DUNG KHÁC\n1. Duy trì trang thông tin điện tử của xã\n"
+        + FOOTER
+    )
+    first, prose, other = extract_text(text).tasks
+    assert first.lead_units == ["Công chức Văn hóa - Xã hội"]
+    assert (prose.section, prose.lead_units, prose.coordinating_units) == (
+        "II. NỘI DUNG THI ĐUA",
+        ["Công an xã"],
+        ["các thôn"],
+    )
+    assert text[prose.span[0] : prose.span[1]] == (
+        "Công an xã chủ trì, phối hợp với các thôn tổ chức tuyên truyền về an toàn thông tin."
+    )
+    assert (other.title, other.section, other.lead_units) == (
+        "Duy trì trang thông tin điện tử của xã",
+        "III. NỘI DUNG KHÁC",
+        [],
+    )
+    assert text[other.span[0] : other.span[1]] == "Duy trì trang thông tin điện tử của xã"
