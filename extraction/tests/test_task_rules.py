@@ -3,7 +3,7 @@ testing found them loose (issue #19, scripts/mutation.py)."""
 
 from extraction import extract_text
 from extraction.tasks import split_units
-from extraction.tests.test_rules import FOOTER, HEADER
+from extraction.tests.test_rules import FOOTER, HEADER, PART
 
 
 def test_a_unit_name_broken_over_lines_or_spaces_is_one_name():
@@ -163,8 +163,6 @@ def test_a_table_with_a_deadline_column_and_no_unit_column_holds_tasks():
 
 
 def test_beside_tasks_with_attributes_only_an_item_naming_its_lead_is_a_task_and_each_part_alone():
-    from extraction.tests.test_rules import PART
-
     text = (
         PART
         + "II. NỘI DUNG THI ĐUA\n1. Số hóa hồ sơ lưu trữ của xã\n"
