@@ -11,8 +11,8 @@ def test_a_unit_name_broken_over_lines_or_spaces_is_one_name():
 
 
 def test_commas_inside_nested_parentheses_do_not_split():
-    assert split_units("Văn phòng (Bộ phận (một cửa), tổ hỗ trợ), Sở Tài chính") == [
-        "Văn phòng (Bộ phận (một cửa), tổ hỗ trợ)",
+    assert split_units("Văn phòng (Bộ phận (Một cửa), Tổ hỗ trợ), Sở Tài chính") == [
+        "Văn phòng (Bộ phận (Một cửa), Tổ hỗ trợ)",
         "Sở Tài chính",
     ]
 
