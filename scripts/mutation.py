@@ -140,9 +140,11 @@ def scratch_copy(module: str, tests: list[str]) -> Path:
         # A test database kept in a file: each mutant's process reuses it instead of migrating.
         "pytest_add_cli_args": "\n-p\nno:cacheprovider\n--reuse-db\n--ds=thidua.mutation_settings",
         # mutmut stops a mutant after (its tests' usual seconds + constant) × multiplier × 2
-        # seconds of CPU: a mutant that loops forever (`while …` never false) costs ~30 s, not
-        # the half hour of (t + 60) × 15 × 2 that a constant of 60 gave.
-        "timeout_constant": "2",
+        # seconds of CPU: a mutant that loops forever (`while …` never false) costs ~2 min, not
+        # the half hour of (t + 60) × 15 × 2 that a constant of 60 gave. Not less: the usual
+        # seconds leave out the set-up of a test's database rows (evaluation's scoring round
+        # takes ~30 s), and with a constant of 2 such mutants were stopped as "timeout".
+        "timeout_constant": "10",
         "timeout_multiplier": "5",
     }
     with open(workdir / "setup.cfg", "w", encoding="utf-8") as handle:
