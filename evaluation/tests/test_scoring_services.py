@@ -106,7 +106,8 @@ def test_setting_the_points_already_there_needs_no_reason_and_records_no_change(
     r = scoring_round
     adjust(r, people["leader"], "6", "Thiếu minh chứng")
     adjust(r, people["leader"], "6", "")
-    assert ScoreChange.objects.filter(stage=ScoreChange.Stage.BLOCK).count() == 1
+    (change,) = ScoreChange.objects.filter(stage=ScoreChange.Stage.BLOCK)
+    assert (change.criterion, change.reason) == (r.leadership, "Thiếu minh chứng")
     with pytest.raises(ValidationError) as caught:
         adjust(r, people["leader"], "5", "  ")
     assert list(caught.value.message_dict) == ["reason"]
@@ -147,8 +148,9 @@ def test_a_criterion_of_another_scheme_is_refused(scoring_round, people):
     )  # fmt: skip
     group = CriterionGroup.objects.create(scheme=other, order=1, name="Nhóm")
     foreign = Criterion.objects.create(group=group, order=1, code="9", name="X", max_points=10)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         adjust(r, people["leader"], "6", "x", criterion=foreign)
+    assert caught.value.messages == ["Tiêu chí không thuộc bộ tiêu chí này."]
 
 
 def test_a_sheet_is_sent_only_with_every_human_criterion_self_scored(scoring_round, people):
@@ -170,3 +172,18 @@ def test_a_sheet_is_sent_only_with_every_human_criterion_self_scored(scoring_rou
             access=EvaluationAccess(user_scope(people["a"]), r.scheme), sheet=sheet(r, r.b),
             women_led=False,
         )  # fmt: skip
+
+
+def test_criteria_are_listed_group_by_group_even_when_two_groups_share_an_order(scoring_round):
+    r = scoring_round
+    other = type(r.scheme).objects.create(
+        issuer=r.scheme.issuer, year=2027, name="Bộ khác", cutoff=r.scheme.cutoff,
+        created_by=r.coordinator,
+    )  # fmt: skip
+    first = CriterionGroup.objects.create(scheme=other, order=1, name="Nhóm một")
+    second = CriterionGroup.objects.create(scheme=other, order=1, name="Nhóm hai")
+    make = Criterion.objects.create
+    b1 = make(group=second, order=1, code="2.1", name="B1", max_points=10)
+    a1 = make(group=first, order=1, code="1.1", name="A1", max_points=10)
+    a2 = make(group=first, order=2, code="1.2", name="A2", max_points=10)
+    assert scoring.scheme_criteria(other) == [a1, a2, b1]

@@ -126,3 +126,65 @@ def test_only_a_coordinator_of_the_subtree_manages_it():
     assert scope.can_manage(unit(VILLAGE))
     assert not scope.can_manage(unit(DEPARTMENT))
     assert not scope_of(grant(PROVINCE, Role.HEAD)).can_manage(unit(COMMUNE))
+
+
+def system() -> UserScope:
+    return UserScope(user_id=None, is_superuser=True)
+
+
+def test_a_workflow_grant_is_a_role_by_a_grant_and_the_application_itself_passes():
+    scope = scope_of(grant(COMMUNE, Role.REPORTER))
+    assert scope.has_grant(Role.COORDINATOR, Role.REPORTER)
+    assert not scope.has_grant(Role.COORDINATOR)
+    assert system().has_grant(Role.COORDINATOR)
+    # The catalogue admin, a superuser person, reads everything but holds no grant by it.
+    assert not scope_of(superuser=True).has_grant(Role.COORDINATOR)
+    assert scope_of(grant(COMMUNE), superuser=True).has_grant(Role.COORDINATOR)
+
+
+def test_the_granted_scope_is_the_same_person_without_the_superusers_reach():
+    admin = UserScope(user_id=7, is_superuser=True, grants=(grant(COMMUNE),))
+    granted = admin.granted()
+    assert (granted.user_id, granted.grants, granted.is_superuser) == (7, admin.grants, False)
+    assert not granted.covers(unit(DEPARTMENT))
+
+
+def test_the_application_itself_manages_every_unit_and_a_superuser_person_none():
+    assert system().can_manage(unit(OTHER_PROVINCE))
+    assert system().can_manage(None)
+    assert not scope_of(superuser=True).can_manage(unit(COMMUNE))
+
+
+class SharedCache:
+    """The shared cache's calls, with Django's default timeout (300 s) when none is given."""
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_or_set(self, key, default, timeout=300):
+        return self.kept.setdefault(key, (default, timeout))[0]
+
+    def get(self, key):
+        return self.kept.get(key, (None, None))[0]
+
+    def set(self, key, value, timeout=300):
+        self.kept[key] = (value, timeout)
+
+
+def test_a_users_scope_is_kept_in_the_shared_cache_for_the_configured_time(settings, monkeypatch):
+    import django.core.cache
+
+    from org import scope as scope_module
+
+    shared = SharedCache()
+    monkeypatch.setattr(django.core.cache, "cache", shared)
+    settings.SCOPE_CACHE_SECONDS = 600
+    computed = scope_of(grant(COMMUNE))
+    monkeypatch.setattr(scope_module, "_scope_from_database", lambda user: computed)
+    user = SimpleNamespace(pk=1, is_authenticated=True)
+    assert scope_module.user_scope(user) is computed
+    key = scope_module.scope_cache_key(1)
+    assert shared.kept[key] == (computed, 600)
+    assert shared.kept["scope:stamp"][1] is None  # the tree's stamp never expires
+    # The next request reads it from there.
+    assert scope_module.user_scope(SimpleNamespace(pk=1, is_authenticated=True)) is computed
