@@ -751,6 +751,15 @@ class TestFirstFigure:
         # 70 % by June is ahead of the line from 50 % to 90 % by December.
         assert verdict.status == Status.ON_TRACK
 
+    def test_a_year_of_a_yearly_path_starts_at_the_first_figure_ever_reported(self):
+        # No baseline: 2026's level has no level before it, so its path starts at the first
+        # figure, the one reported before the window, not the window's first.
+        goal = Goal(">=", D(90), due=datetime.date(2030, 12, 31), yearly_path=((2026, D(70)),))
+        first = (month_end(2025, 12), D(50))
+        verdict = target_status(RATIO, goal, [ratio(6, 60, 100)], month_end(2026, 6), first=first)
+        assert verdict.year_goal is not None
+        assert verdict.start == first
+
     def test_a_figure_that_adds_up_starts_its_path_in_january_whatever_the_first_figure(self):
         goal = Goal(">=", D(12), due=DUE_2030)
         figures = [number(1, 1), number(2, 1)]
