@@ -86,6 +86,13 @@ class TestRoundPage:
         assert 'data-testid="deadline-passed"' in page and "đã hết hạn" in page
         assert 'name="unit"' not in page
 
+    def test_past_the_deadline_the_list_of_rounds_shows_the_badge_too(self, client, rw):
+        client.force_login(rw.office)
+        listing = reverse("nominations:rounds")
+        assert 'data-testid="deadline-passed"' not in client.get(listing).text
+        _expire(rw.round)
+        assert 'data-testid="deadline-passed"' in client.get(listing).text
+
 
 class TestDailyJob:
     def test_the_job_closes_only_the_open_rounds_past_their_deadline(self, rw):
