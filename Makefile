@@ -64,8 +64,11 @@ run: demo
 	@echo "  hoidong  — Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai (hd.snv, hd.skhcn, hd.stc, hd.mttq, hd.ldld, hd.vp: thành viên)"
 	@echo "  admin    — Quản trị danh mục"
 	@echo "  Việc chạy nền: một Celery worker (kèm lịch beat) chạy cùng, dừng khi máy chủ web dừng"
-	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	DEBUG=1 nice -n 10 $(PY) -m celery -A thidua worker --beat --concurrency 2 --loglevel WARNING & worker=$$!; \
+	@# The worker runs in a session of its own: a Ctrl-C or a kill of make's process group reaches
+	@# its main process only, through the trap, never its pool processes behind its back (Celery
+	@# then hung for good in its warm shutdown); a worker still there 10 s later is killed.
+	@trap 'kill $$worker 2>/dev/null; (sleep 10; kill -KILL -- -$$worker 2>/dev/null) & wait $$worker' EXIT INT TERM; \
+	DEBUG=1 setsid nice -n 10 $(PY) -m celery -A thidua worker --beat --concurrency 2 --loglevel WARNING & worker=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 lint: install
