@@ -13,6 +13,7 @@ from evaluation.models import Criterion, CriterionGroup, EvaluationScheme
 from evaluation.tests.conftest import SUPER
 from monitoring.selectors import heat_map
 from monitoring.status import Status
+from monitoring.tests.helpers import month_starts
 from plans.tests.factories import PlanFactory, TargetFactory
 from reporting.models import IndicatorRollup
 from reporting.tests.factories import (
@@ -23,14 +24,6 @@ from reporting.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _months(first: datetime.date, count: int) -> list[datetime.date]:
-    days, day = [], first
-    for _ in range(count):
-        days.append(day)
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
-    return days
 
 
 def _figure(unit, period, indicator, percent) -> None:
@@ -62,7 +55,7 @@ def test_a_year_is_scored_on_the_figures_the_heat_map_shows_on_its_last_day(worl
     # Monthly from January 2025 to January 2027.
     periods = {
         day: PeriodFactory(schedule=schedule, start=day)
-        for day in _months(datetime.date(2025, 1, 1), 25)
+        for day in month_starts(datetime.date(2025, 1, 1), 25)
     }
     # A reported 95 % in January 2025 and nothing since.
     _figure(a, periods[datetime.date(2025, 1, 1)], online, 95)

@@ -1,4 +1,7 @@
-"""Test helpers of the dashboards' exports, which run as background jobs."""
+"""Test helpers of the dashboards' exports, which run as background jobs, and the months a
+plan is reported in."""
+
+import datetime
 
 from django.urls import resolve, reverse
 
@@ -21,3 +24,12 @@ def export(client, name: str, pk: int, query: str = "") -> _Download:
     job_id = resolve(response["Location"]).kwargs["pk"]
     job_run(job_id)
     return _Download(client.get(reverse("jobs:download", args=[job_id])))
+
+
+def month_starts(first: datetime.date, count: int) -> list[datetime.date]:
+    """The first days of `count` months from `first` on."""
+    days, day = [], first
+    for _ in range(count):
+        days.append(day)
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return days

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from indicators.models import Indicator
 from monitoring.selectors import Judge, plan_frame
 from monitoring.status import RECENT_PERIODS, Status
+from monitoring.tests.helpers import month_starts
 from monitoring.tests.test_verdicts_over_years import verdicts_everywhere
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory
 from plans.models import Comparator
@@ -27,14 +28,6 @@ from reporting.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _months(first: datetime.date, count: int) -> list[datetime.date]:
-    days, day = [], first
-    for _ in range(count):
-        days.append(day)
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
-    return days
-
-
 class Province:
     """A province, its communes, a plan reported monthly from January 2023 to December 2026."""
 
@@ -46,7 +39,7 @@ class Province:
         self.schedule = ScheduleFactory(plan=self.plan, unit_types=[xa])
         self.periods = {
             day: PeriodFactory(schedule=self.schedule, start=day)
-            for day in _months(datetime.date(2023, 1, 1), 48)
+            for day in month_starts(datetime.date(2023, 1, 1), 48)
         }
         self.targets = []
 
@@ -88,7 +81,7 @@ def test_a_target_past_its_due_day_is_judged_on_the_periods_up_to_it_on_every_pa
     world = Province()
     online = RatioIndicatorFactory()
     target = world.target(online, value=90, due_year=2024)
-    for month in _months(datetime.date(2024, 1, 1), 12):
+    for month in month_starts(datetime.date(2024, 1, 1), 12):
         world.figure(world.units[0], month, online, numerator_sum=92, denominator_sum=100)
     world.figure(
         world.units[0], datetime.date(2026, 5, 1), online, numerator_sum=10, denominator_sum=100
@@ -107,7 +100,7 @@ def test_a_change_counts_from_the_first_figure_ever_on_every_page():
         trained, comparator=Comparator.INCREASE, value=20, unit="count", due_year=2030
     )
     world.figure(world.units[0], datetime.date(2023, 1, 1), trained, value_sum=10)
-    for n, month in enumerate(_months(datetime.date(2026, 1, 1), 6)):
+    for n, month in enumerate(month_starts(datetime.date(2026, 1, 1), 6)):
         world.figure(world.units[0], month, trained, value_sum=31 + n)
     assert world.everywhere(target, datetime.date(2026, 6, 30)) == {
         (Status.MET, Decimal("36.0000"))
@@ -136,7 +129,7 @@ def test_the_recent_figures_and_the_first_ones_cost_one_query_for_any_number_of_
         count = IndicatorFactory(temporal=Indicator.Temporal.CUMULATIVE)
         world.target(count, value=12, unit="count", due_year=2030)
         for unit in world.units:
-            for month in _months(datetime.date(2023, 6, 1), 41):
+            for month in month_starts(datetime.date(2023, 6, 1), 41):
                 world.figure(unit, month, count, value_sum=1)
         as_of = datetime.date(2026, 10, 15)
         judge = Judge(plan_frame(world.plan, as_of), as_of)

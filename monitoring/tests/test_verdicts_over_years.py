@@ -20,6 +20,7 @@ from evaluation.models import Criterion, CriterionGroup, EvaluationScheme
 from indicators.models import Indicator
 from monitoring import selectors
 from monitoring.status import Status
+from monitoring.tests.helpers import month_starts
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory
 from plans.models import Comparator
@@ -38,14 +39,6 @@ SUPER = UserScope(user_id=None, is_superuser=True)
 FIRST_MONTH = datetime.date(2023, 1, 1)
 MONTHS = 48  # January 2023 to December 2026
 SEEDS = range(12)
-
-
-def _months(first: datetime.date, count: int) -> list[datetime.date]:
-    days, day = [], first
-    for _ in range(count):
-        days.append(day)
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
-    return days
 
 
 def _indicators() -> dict[str, Indicator]:
@@ -148,7 +141,9 @@ def _world(seed: int):
     indicators = _indicators()
     for indicator in indicators.values():
         ScheduleIndicatorFactory(schedule=schedule, indicator=indicator)
-    periods = [PeriodFactory(schedule=schedule, start=day) for day in _months(FIRST_MONTH, MONTHS)]
+    periods = [
+        PeriodFactory(schedule=schedule, start=day) for day in month_starts(FIRST_MONTH, MONTHS)
+    ]
     targets = _targets(rng, plan, indicators)
     _report(rng, units, periods, indicators)
     as_of = rng.choice(
