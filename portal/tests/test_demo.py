@@ -12,8 +12,7 @@ from plans.models import Plan, Target, Task
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_nothing():
-    call_command("load_demo")
+def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_nothing(demo):
     counts = (
         OrgUnit.objects.count(),
         Plan.objects.count(),
@@ -53,62 +52,12 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert EmulationBlock.objects.filter(province__code="LCI").count() == 21
 
 
-def test_merged_units_keep_their_history():
-    call_command("load_demo")
+def test_merged_units_keep_their_history(demo):
     old = OrgUnit.objects.get(code="LCI-HBH")
     assert old.merged_into.code == "LCI-XBH" and old.valid_to.isoformat() == "2025-06-30"
 
 
-def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
-    from registrations.models import Registration
-    from reporting.models import IndicatorRollup, Report
-    from reporting.rollups import rollup_rebuild
-
-    # On 25/06/2027 the demo holds a year of reports (07/2026–06/2027); the commune's plan is
-    # dated 07/2026, so its reports run from 08/2026, the last month due (06/2027) left for the
-    # tour.
-    call_command("load_demo", "--today", "2027-06-25")
-    statuses = set(Report.objects.values_list("status", flat=True))
-    assert statuses == {"draft", "submitted", "approved", "accepted", "returned"}
-    assert Report.objects.filter(days_late__gt=0).exists()
-    assert Report.objects.filter(days_late=0, submitted_at__isnull=False).exists()
-    commune = Report.objects.filter(unit__code="LSN-XTN").order_by("period__start")
-    assert [r.period.code for r in commune] == [f"2026-{m:02d}" for m in range(8, 13)] + [
-        f"2027-{m:02d}" for m in range(1, 6)
-    ]
-    assert set(Report.objects.values_list("period__code", flat=True)) == {
-        f"2026-{m:02d}" for m in range(7, 13)
-    } | {f"2027-{m:02d}" for m in range(1, 7)}
-    assert commune.filter(events__kind="return").exists()
-    assert (
-        Report.objects.filter(unit__code__startswith="LCI-").values("unit").distinct().count() >= 15
-    )
-    # Some unit missed a month: the board shows it.
-    periods = Report.objects.values("period").distinct().count()
-    units = Report.objects.values("unit").distinct().count()
-    assert Report.objects.count() < periods * units
-    assert Registration.objects.get(unit__code="LSN-XTN").status == "approved"
-
-    def rows():
-        return set(
-            IndicatorRollup.objects.values_list(
-                "unit_id",
-                "period_id",
-                "indicator_id",
-                "numerator_sum",
-                "denominator_sum",
-                "value_sum",
-                "value_count",
-            )
-        )
-
-    incremental = rows()
-    assert incremental
-    rollup_rebuild()
-    assert rows() == incremental
-
-
-def test_every_lao_cai_unit_is_in_one_of_the_21_blocks_and_one_moved_mid_2026():
+def test_every_lao_cai_unit_is_in_one_of_the_21_blocks_and_one_moved_mid_2026(demo):
     import datetime
 
     from django.utils import timezone
@@ -116,7 +65,6 @@ def test_every_lao_cai_unit_is_in_one_of_the_21_blocks_and_one_moved_mid_2026():
     from org.models import BlockMembership
     from org.selectors import block_members, block_of
 
-    call_command("load_demo")
     today = timezone.localdate()
     province = OrgUnit.objects.get(code="LCI")
     units = OrgUnit.objects.active_on(today).filter(
@@ -138,12 +86,11 @@ def test_every_lao_cai_unit_is_in_one_of_the_21_blocks_and_one_moved_mid_2026():
     assert BlockMembership.objects.filter(unit=moved).count() == 2
 
 
-def test_xa_thong_nhat_has_people_households_and_enterprises_entered_by_its_coordinator():
+def test_xa_thong_nhat_has_people_households_and_enterprises_entered_by_its_coordinator(demo):
     from org.models import Enterprise, Household, Person
     from org.scope import user_scope
     from org.selectors import enterprise_list, household_list
 
-    call_command("load_demo")
     commune = OrgUnit.objects.get(code="LSN-XTN")
     mine = {"unit__path__startswith": commune.path}
     assert Household.objects.filter(**mine).count() >= 5
@@ -158,10 +105,9 @@ def test_xa_thong_nhat_has_people_households_and_enterprises_entered_by_its_coor
     assert enterprise_list(scope=scope, query="hop tac xa").count() >= 2
 
 
-def test_demo_holds_a_frozen_2026_ranking_of_lao_cai_with_a_block_adjustment():
+def test_demo_holds_a_frozen_2026_ranking_of_lao_cai_with_a_block_adjustment(demo):
     from evaluation.models import RankingEntry, ScoreChange, ScoreSheet
 
-    call_command("load_demo")
     entries = RankingEntry.objects.filter(version__scheme__issuer__code="LCI", version__number=1)
     sheets = ScoreSheet.objects.filter(scheme__issuer__code="LCI", scheme__year=2026)
     assert entries.count() == sheets.count() > 15
@@ -173,13 +119,12 @@ def test_demo_holds_a_frozen_2026_ranking_of_lao_cai_with_a_block_adjustment():
     assert not sheets.filter(scores__criterion__source="human", scores__self_points=None).exists()
 
 
-def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026():
+def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026(demo):
     """Seed 004 §III.8a's "số lượng, chất lượng mô hình, sáng kiến": read from the demo's
     initiatives (portal/demo_initiatives.py), never self-scored."""
     from evaluation.models import Score
     from initiatives.models import Initiative
 
-    call_command("load_demo")
     scores = Score.objects.filter(
         sheet__scheme__issuer__code="LCI", sheet__scheme__year=2026, criterion__code="4.1"
     ).select_related("criterion", "sheet__unit")

@@ -318,3 +318,51 @@ def test_demo_refuses_a_day_before_its_plans():
     with pytest.raises(CommandError, match="từ 21/08/2026"):
         call_command("load_demo", "--today", "2026-08-20")
     assert not Plan.objects.exists() and not OrgUnit.objects.exists()
+
+
+def test_demo_has_a_year_of_reports_in_every_state_and_their_rollups():
+    from reporting.models import IndicatorRollup
+    from reporting.rollups import rollup_rebuild
+
+    # On 25/06/2027 the demo holds a year of reports (07/2026–06/2027); the commune's plan is
+    # dated 07/2026, so its reports run from 08/2026, the last month due (06/2027) left for the
+    # tour.
+    call_command("load_demo", "--today", "2027-06-25")
+    statuses = set(Report.objects.values_list("status", flat=True))
+    assert statuses == {"draft", "submitted", "approved", "accepted", "returned"}
+    assert Report.objects.filter(days_late__gt=0).exists()
+    assert Report.objects.filter(days_late=0, submitted_at__isnull=False).exists()
+    commune = Report.objects.filter(unit__code="LSN-XTN").order_by("period__start")
+    assert [r.period.code for r in commune] == [f"2026-{m:02d}" for m in range(8, 13)] + [
+        f"2027-{m:02d}" for m in range(1, 6)
+    ]
+    assert set(Report.objects.values_list("period__code", flat=True)) == {
+        f"2026-{m:02d}" for m in range(7, 13)
+    } | {f"2027-{m:02d}" for m in range(1, 7)}
+    assert commune.filter(events__kind="return").exists()
+    assert (
+        Report.objects.filter(unit__code__startswith="LCI-").values("unit").distinct().count() >= 15
+    )
+    # Some unit missed a month: the board shows it.
+    periods = Report.objects.values("period").distinct().count()
+    units = Report.objects.values("unit").distinct().count()
+    assert Report.objects.count() < periods * units
+    assert Registration.objects.get(unit__code="LSN-XTN").status == "approved"
+
+    def rows():
+        return set(
+            IndicatorRollup.objects.values_list(
+                "unit_id",
+                "period_id",
+                "indicator_id",
+                "numerator_sum",
+                "denominator_sum",
+                "value_sum",
+                "value_count",
+            )
+        )
+
+    incremental = rows()
+    assert incremental
+    rollup_rebuild()
+    assert rows() == incremental
