@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.models import Plan, PlanReference, Target, Task, TaskDeadline
+from plans.models import Milestone, Phase, Plan, PlanReference, Target, Task, TaskDeadline
 
 
 class ReadOnlyAdmin:
@@ -27,13 +27,23 @@ class ReferenceInline(ReadOnlyAdmin, admin.TabularInline):
     autocomplete_fields = ["referenced"]
 
 
+class PlanPhaseInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Phase
+    extra = 0
+
+
+class PlanMilestoneInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
 @admin.register(Plan)
 class PlanAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ["number", "title", "issuer", "issued_on", "status"]
     list_filter = ["status", "doc_type"]
     search_fields = ["number", "search_text"]
     autocomplete_fields = ["issuer"]
-    inlines = [ReferenceInline]
+    inlines = [ReferenceInline, PlanPhaseInline, PlanMilestoneInline]
 
 
 @admin.register(Target)
@@ -55,3 +65,29 @@ class TaskAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     search_fields = ["search_text"]
     raw_id_fields = ["plan"]
     inlines = [DeadlineInline]
+
+
+class OfTheMovementOnly:
+    """Phases and milestones of a movement itself are catalogue data the admin keeps; those a
+    plan declared are the plan's, read-only here as the plan is."""
+
+    exclude = ["plan"]
+    list_filter = ["movement"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("movement", "plan")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.plan_id is None
+
+    has_delete_permission = has_change_permission
+
+
+@admin.register(Phase)
+class PhaseAdmin(OfTheMovementOnly, admin.ModelAdmin):
+    list_display = ["name", "movement", "plan", "start_date", "end_date"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(OfTheMovementOnly, admin.ModelAdmin):
+    list_display = ["__str__", "movement", "plan", "due_date"]

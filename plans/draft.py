@@ -12,8 +12,14 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from movements.models import Milestone
-from plans.models import Plan, PlanReference, ReportingFrequency, TaskDeadline, TaskStatus
+from plans.models import (
+    Milestone,
+    Plan,
+    PlanReference,
+    ReportingFrequency,
+    TaskDeadline,
+    TaskStatus,
+)
 
 _DOC_TYPES = {choice.value.upper(): choice.value for choice in Plan.DocType}
 

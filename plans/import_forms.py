@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
 from extraction.doubts import JUNK, KEEP_THRESHOLD
-from movements.models import Milestone
 from org.models import OrgUnit
 from plans.draft import (
     period_bound,
 )
 from plans.models import (
     Comparator,
+    Milestone,
     Plan,
     PlanReference,
     ReportingFrequency,

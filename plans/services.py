@@ -9,10 +9,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.services import assign_fields, claim_version
 from core.text import fold
-from movements.models import Milestone, Phase
 from org.models import OrgUnit
 from org.scope import UserScope
-from plans.models import Plan, PlanAward, PlanReference, Target, Task, TaskDeadline, TaskStatus
+from plans.models import (
+    Milestone,
+    Phase,
+    Plan,
+    PlanAward,
+    PlanReference,
+    Target,
+    Task,
+    TaskDeadline,
+    TaskStatus,
+)
 from plans.selectors import parent_target_choices, visible_plans_q
 
 PLAN_FIELDS = (

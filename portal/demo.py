@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from movements.models import Milestone, Movement, Phase
+from movements.models import Movement
 from org.models import (
     BlockMembership,
     EmulationBlock,
@@ -26,7 +26,7 @@ from org.models import (
     UnitType,
 )
 from org.scope import UserScope
-from plans.models import Plan, PlanReference, Target
+from plans.models import Milestone, Phase, Plan, PlanReference, Target
 from portal.clock import clock_at
 from portal.demo_adhoc_round import load_adhoc_round
 from portal.demo_awards import load_awards

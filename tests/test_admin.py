@@ -24,6 +24,8 @@ def admin_client(client):
         "org_emulationblock",
         "indicators_indicator",
         "plans_plan",
+        "plans_phase",
+        "plans_milestone",
         "initiatives_fieldlead",
     ],
 )
@@ -58,3 +60,30 @@ def test_staff_without_superuser_cannot_edit_reference_data(client):
     user.save()
     client.force_login(user)
     assert client.get(reverse("admin:indicators_indicator_add")).status_code == 403
+
+
+def test_the_admin_keeps_a_movements_own_phases_but_only_reads_those_a_plan_declared(
+    admin_client, world
+):
+    from movements.models import Movement
+    from plans.models import Phase
+    from plans.tests.factories import PlanFactory
+
+    movement = Movement.objects.create(name="Đổi mới sáng tạo", start_year=2026, end_year=2030)
+    own = Phase.objects.create(movement=movement, name="Giai đoạn 1")
+    declared = Phase.objects.create(
+        movement=movement, plan=PlanFactory(issuer=world.province), name="Giai đoạn 2"
+    )
+    form = {"movement": movement.pk, "name": "Giai đoạn 1 (2026–2027)", "order": 1}
+
+    response = admin_client.post(reverse("admin:plans_phase_change", args=[own.pk]), form)
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.name == "Giai đoạn 1 (2026–2027)"
+
+    response = admin_client.post(reverse("admin:plans_phase_change", args=[declared.pk]), form)
+    assert response.status_code == 403
+    declared.refresh_from_db()
+    assert declared.name == "Giai đoạn 2"
+    plan_page = admin_client.get(reverse("admin:plans_plan_change", args=[declared.plan_id]))
+    assert "Giai đoạn 2" in plan_page.content.decode()

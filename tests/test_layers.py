@@ -49,13 +49,6 @@ LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 # Known, documented exceptions, as "app_label.Model.field": the reason it stays. The test fails
 # when one of them is no longer needed, so the list cannot go stale.
 KNOWN_RELATIONS_UPWARD = {
-    "movements.Phase.plan": (
-        "A phase or milestone read from an imported plan document keeps the plan it came from "
-        "(plans/importing.py), so that re-importing or deleting that plan replaces only its own "
-        "phases. Moving the link into plans (a PlanPhase row) is a data migration left for later; "
-        "no module of movements imports plans."
-    ),
-    "movements.Milestone.plan": "Same reason as movements.Phase.plan.",
     "reporting.Event.registration": (
         "The steps of a registration are recorded in reporting's one audit table with those of "
         "reports (who, when, from where, what changed), as before registrations became their own "

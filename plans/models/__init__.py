@@ -1,6 +1,7 @@
 """Kế hoạch (plans), their chỉ tiêu (targets) and nhiệm vụ (tasks).
 
-One idea a module: `plans` (the document, its citations, awards and import), `targets`, `tasks`.
+One idea a module: `plans` (the document, its citations, awards and import), `targets`, `tasks`,
+`timeline` (phases and milestones).
 Django finds the models here, and callers import them from `plans.models`.
 """
 
@@ -23,9 +24,12 @@ from plans.models.tasks import (
     task_progress_error,
     task_status_of,
 )
+from plans.models.timeline import Milestone, Phase
 
 __all__ = [
     "Comparator",
+    "Milestone",
+    "Phase",
     "Plan",
     "PlanAward",
     "PlanImport",

@@ -7,13 +7,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from movements.models import Milestone, Movement, Phase
+from movements.models import Movement
 from org.models import Role
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans import importing, services
 from plans.draft import PlanDraft
-from plans.models import Plan, PlanAward, PlanReference, Target, Task
+from plans.models import Milestone, Phase, Plan, PlanAward, PlanReference, Target, Task
 from plans.tests.factories import PlanFactory, PlanReferenceFactory, TargetFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
