@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import WorkflowEvent
 from initiatives.models import Initiative
 
 
@@ -67,6 +68,25 @@ class Registration(models.Model):
         return Initiative.objects.filter(
             unit_id=self.unit_id, plan_id=self.plan_id, year=self.year
         ).order_by("order", "pk")
+
+
+class RegistrationEvent(WorkflowEvent):
+    """Every step and saved change of a unit's registration: who, when, from where, what changed,
+    why. Until issue #11 §3 these rows were in reporting's table of report events."""
+
+    class Kind(models.TextChoices):
+        SAVE = "save", _("Lưu nháp")
+        SUBMIT = "submit", _("Gửi")
+        APPROVE = "approve", _("Thủ trưởng duyệt")
+        RETURN = "return", _("Trả lại")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("thao tác"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("lịch sử đăng ký thi đua")
+        verbose_name_plural = _("lịch sử đăng ký thi đua")
+        ordering = ["at", "pk"]
 
 
 class RegisteredTarget(models.Model):

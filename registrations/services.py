@@ -1,6 +1,6 @@
 """Writes of the registration workflow: draft → submitted (reporter) → approved by the head, or
 returned with a reason. Who may take each step is `registrations.actions`; every step and every
-saved change is a `reporting.Event` (who, when, from where, what changed)."""
+saved change is a `RegistrationEvent` (who, when, from where, what changed)."""
 
 import datetime
 from dataclasses import dataclass
@@ -24,12 +24,12 @@ from registrations.actions import RegistrationActions, require_open
 from registrations.models import (
     RegisteredTarget,
     Registration,
+    RegistrationEvent,
     RegistrationReminder,
     RegistrationRound,
 )
 from registrations.selectors import round_board
 from reporting import permissions
-from reporting.models import Event
 from reporting.reminders import unit_recipients
 
 MAX_LEVEL = Decimal("1e10")  # RegisteredTarget.value keeps 14 digits, 4 of them decimals
@@ -78,7 +78,7 @@ def registration_open(*, scope: UserScope, unit: OrgUnit, plan: Plan, year: int)
 
 
 def _record_registration(registration, user, kind, *, before="", reason="", changes=None, ip=None):
-    Event.objects.create(
+    RegistrationEvent.objects.create(
         registration=registration,
         kind=kind,
         from_status=before or registration.status,
@@ -160,7 +160,9 @@ def registration_save(
     registration.note = free_text(note, key="note")
     registration.save()
     if changes:
-        _record_registration(registration, user, Event.Kind.SAVE, changes=changes, ip=ip)
+        _record_registration(
+            registration, user, RegistrationEvent.Kind.SAVE, changes=changes, ip=ip
+        )
     return registration
 
 
@@ -180,7 +182,7 @@ def registration_submit(*, scope: UserScope, user, registration: Registration, i
     registration.submitted_at = timezone.now()
     registration.version += 1
     registration.save()
-    _record_registration(registration, user, Event.Kind.SUBMIT, before=before, ip=ip)
+    _record_registration(registration, user, RegistrationEvent.Kind.SUBMIT, before=before, ip=ip)
     return registration
 
 
@@ -194,7 +196,11 @@ def registration_approve(*, scope: UserScope, user, registration: Registration, 
     registration.version += 1
     registration.save()
     _record_registration(
-        registration, user, Event.Kind.APPROVE, before=Registration.Status.SUBMITTED, ip=ip
+        registration,
+        user,
+        RegistrationEvent.Kind.APPROVE,
+        before=Registration.Status.SUBMITTED,
+        ip=ip,
     )
     return registration
 
@@ -214,7 +220,7 @@ def registration_return(
     _record_registration(
         registration,
         user,
-        Event.Kind.RETURN,
+        RegistrationEvent.Kind.RETURN,
         before=Registration.Status.SUBMITTED,
         reason=reason.strip(),
         ip=ip,

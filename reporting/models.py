@@ -309,7 +309,7 @@ class Evidence(models.Model):
 
 
 class Event(WorkflowEvent):
-    """Every change of a report or a registration: who, when, from where, what changed, why.
+    """Every change of a report: who, when, from where, what changed, why.
 
     Saves of a draft are recorded too (with the fields that changed), so that a figure can
     always be traced back to the person who typed it.
@@ -325,30 +325,13 @@ class Event(WorkflowEvent):
         REOPEN = "reopen", _("Mở lại để sửa")
         REMIND = "remind", _("Nhắc hạn")
 
-    report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
-    # Events of a registration stay in this one audit table (registrations sits above reporting;
-    # see KNOWN_RELATIONS_UPWARD in tests/test_layers.py).
-    registration = models.ForeignKey(
-        "registrations.Registration",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("thao tác"), max_length=20, choices=Kind.choices)
 
     class Meta:
         verbose_name = _("lịch sử thao tác")
         verbose_name_plural = _("lịch sử thao tác")
         ordering = ["at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(report__isnull=False) | models.Q(registration__isnull=False),
-                name="event_has_a_subject",
-            )
-        ]
 
 
 class Reminder(models.Model):

@@ -38,6 +38,7 @@ from plans.tests.factories import (
 )
 from registrations.models import (
     Registration,
+    RegistrationEvent,
     RegistrationReminder,
     RegistrationRound,
     SubjectRegistration,
@@ -500,6 +501,7 @@ def _state():
         list(Report.objects.order_by("pk").values_list("status", "version")),
         list(ReportValue.objects.order_by("pk").values_list("value", flat=True)),
         Event.objects.count(),
+        RegistrationEvent.objects.count(),
         Evidence.objects.count(),
         list(Period.objects.order_by("pk").values_list("is_closed", flat=True)),
         Period.objects.count(),

@@ -18,7 +18,7 @@ from org.scope import user_scope
 from plans.models import Plan, Target, Task
 from portal.clock import clock_at
 from portal.demo import DemoDateError, load_demo
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationEvent
 from reporting import selectors, services
 from reporting.models import Event, Report, WorkflowStatus
 
@@ -93,10 +93,13 @@ def _assert_each_step_by_its_role() -> None:
         Event.Kind.ACCEPT: Role.COORDINATOR,
         Event.Kind.RETURN: Role.COORDINATOR,
     }
-    events = Event.objects.filter(kind__in=roles).select_related("user", "report", "registration")
-    assert events.exists()
+    events = [
+        *Event.objects.filter(kind__in=roles).select_related("user", "report"),
+        *RegistrationEvent.objects.filter(kind__in=roles).select_related("user", "registration"),
+    ]
+    assert events
     for event in events:
-        subject = event.report or event.registration
+        subject = getattr(event, "report", None) or event.registration
         unit = subject.unit if event.kind in (Event.Kind.SUBMIT, Event.Kind.APPROVE) else None
         grants = event.user.role_assignments.filter(role=roles[event.kind])
         if unit is not None:
