@@ -39,6 +39,9 @@ class TestQuorum:
         assert not quorum_met(present=4, members=5, percent=Decimal("80.5"))
         assert quorum_met(present=4, members=5, percent=Decimal("79.99"))
 
+    def test_a_council_of_one_member_present_has_its_quorum(self):
+        assert quorum_met(present=1, members=1, percent=Decimal("80"))
+
     def test_a_council_without_members_has_no_quorum_even_at_0_percent(self):
         assert not quorum_met(present=0, members=0, percent=Decimal("0"))
 
