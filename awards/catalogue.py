@@ -342,17 +342,6 @@ def prize_on_salary(
     return (multiple * salary.amount).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
 
-def vote_passes(form: AwardForm, *, agree: int, members: int) -> bool:
-    """Whether `agree` votes of a council of `members` reach the form's threshold (of all
-    members, absent ones included: LAW.md)."""
-    if members <= 0:
-        return False
-    share = Decimal(agree) * 100 / Decimal(members)
-    if form.vote_threshold_inclusive:
-        return share >= form.vote_threshold_percent
-    return share > form.vote_threshold_percent
-
-
 def individual_titles() -> list[tuple[str, str]]:
     """(code, name) of the active danh hiệu thi đua an individual may aim for (registrations)."""
     return list(

@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.catalogue import vote_passes
 from council.access import SessionAccess
 from council.models import AgendaItem, Ballot, Choice, CouncilMember, CouncilSession, VoterTurnout
+from council.tally import quorum_met, tally
 from nominations.access import RoundAccess
 from nominations.models import Nomination
 from nominations.services import comments_open, nomination_record_vote
@@ -70,8 +70,11 @@ def quorum(session: CouncilSession) -> tuple[int, int, bool]:
     """(present, members, whether the session has its quorum)."""
     members = session.members.count()
     present = session.members.filter(present=True).count()
-    ok = members > 0 and present * 100 >= session.quorum_percent * members
-    return present, members, ok
+    return (
+        present,
+        members,
+        quorum_met(present=present, members=members, percent=session.quorum_percent),
+    )
 
 
 @transaction.atomic
@@ -152,17 +155,18 @@ def session_close(*, access: SessionAccess, user) -> list[AgendaItem]:
     session = CouncilSession.objects.select_for_update().get(pk=access.session.pk)
     if not access.is_office or session.status != CouncilSession.Status.VOTING:
         raise PermissionDenied
-    members = session.members.count()
-    counts: dict[tuple[int, str], int] = {}
-    for item_id, choice in Ballot.objects.filter(session=session).values_list("item_id", "choice"):
-        counts[(item_id, choice)] = counts.get((item_id, choice), 0) + 1
     items = list(session.items.select_related("nomination__form"))
+    if session.mode == CouncilSession.Mode.PAPER and any(i.paper_agree is None for i in items):
+        raise ValidationError(_("Chưa nhập kết quả phiếu giấy của mọi đề nghị."))
+    counted = tally(
+        members=session.members.count(),
+        items={item.pk: item.nomination.form for item in items},
+        ballots=Ballot.objects.filter(session=session).values_list("item_id", "choice"),
+        written={item.pk: (item.paper_agree or 0, item.paper_disagree or 0) for item in items},
+    )
     for item in items:
-        if session.mode == CouncilSession.Mode.PAPER and item.paper_agree is None:
-            raise ValidationError(_("Chưa nhập kết quả phiếu giấy của mọi đề nghị."))
-        item.agree = counts.get((item.pk, Choice.AGREE), 0) + (item.paper_agree or 0)
-        item.disagree = counts.get((item.pk, Choice.DISAGREE), 0) + (item.paper_disagree or 0)
-        item.passed = vote_passes(item.nomination.form, agree=item.agree, members=members)
+        result = counted[item.pk]
+        item.agree, item.disagree, item.passed = result.agree, result.disagree, result.passed
         item.save(update_fields=["agree", "disagree", "passed"])
         nomination_record_vote(nomination=item.nomination, passed=item.passed, user=user)
     session.status = CouncilSession.Status.CLOSED

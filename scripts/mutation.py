@@ -49,6 +49,7 @@ MODULES: dict[str, list[str]] = {
         "reporting/tests/test_figures.py::TestTheRuleAlone",
     ],
     "awards/eligibility.py": ["awards/tests/test_eligibility.py"],
+    "council/tally.py": ["council/tests/test_tally_rules.py"],
     "evaluation/scoring.py": [
         "evaluation/tests/test_scoring_rules.py",
         "evaluation/tests/test_scoring_services.py",

@@ -13,7 +13,6 @@ from awards.catalogue import (
     catalogue_load_defaults,
     prize_amount,
     prize_multiple,
-    vote_passes,
 )
 from awards.models import AwardForm, AwardKind, BaseSalary, SubjectType
 from awards.tests.factories import form
@@ -86,22 +85,6 @@ def test_no_prize_is_guessed(catalogue):
     assert prize_amount(form("co-thi-dua-ubnd-tinh"), day, SubjectType.INDIVIDUAL) is None
     assert prize_amount(form("bang-khen-thu-tuong"), day, SubjectType.COLLECTIVE) is None
     assert prize_amount(form("lao-dong-tien-tien"), datetime.date(2020, 1, 1)) is None
-
-
-@pytest.mark.parametrize(
-    ("code", "agree", "members", "passes"),
-    [
-        ("chien-si-thi-dua-cap-tinh", 9, 10, True),  # ≥ 90 %
-        ("chien-si-thi-dua-cap-tinh", 8, 10, False),
-        ("chien-si-thi-dua-co-so", 8, 10, True),  # ≥ 80 %
-        ("chien-si-thi-dua-co-so", 7, 10, False),
-        ("bang-khen-chu-tich-tinh", 6, 10, True),  # more than half
-        ("bang-khen-chu-tich-tinh", 5, 10, False),
-        ("bang-khen-chu-tich-tinh", 0, 0, False),
-    ],
-)
-def test_vote_threshold_of_all_members(catalogue, code, agree, members, passes):
-    assert vote_passes(form(code), agree=agree, members=members) is passes
 
 
 def test_overlapping_base_salaries_are_refused(catalogue):

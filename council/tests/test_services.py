@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 
+from awards.tests.factories import form
 from council import selectors, services
 from council.models import AgendaItem, Ballot, CouncilSession, VoterTurnout
+from council.tally import vote_passes
 from council.tests.factories import convene, open_with, published, session_access, vote
 from nominations.models import Nomination
 from org.models import Role
@@ -124,6 +126,23 @@ class TestThresholds:
         flag.refresh_from_db()
         merit.refresh_from_db()
         assert (flag.vote_passed, merit.vote_passed) == (True, False)
+
+    @pytest.mark.parametrize(
+        ("code", "agree", "members", "passes"),
+        [
+            ("chien-si-thi-dua-cap-tinh", 9, 10, True),  # ≥ 90 %
+            ("chien-si-thi-dua-cap-tinh", 8, 10, False),
+            ("chien-si-thi-dua-co-so", 8, 10, True),  # ≥ 80 %
+            ("chien-si-thi-dua-co-so", 7, 10, False),
+            ("bang-khen-chu-tich-tinh", 6, 10, True),  # more than half
+            ("bang-khen-chu-tich-tinh", 5, 10, False),
+            ("bang-khen-chu-tich-tinh", 0, 0, False),
+        ],
+    )
+    def test_each_form_of_the_catalogue_passes_at_its_share_of_all_members(
+        self, rw, code, agree, members, passes
+    ):
+        assert vote_passes(form(code), agree=agree, members=members) is passes
 
 
 class TestSecrecy:
