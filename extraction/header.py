@@ -264,6 +264,10 @@ def _spelled_out(source: str) -> str:
     cited with no kind after "Thực hiện"/"Căn cứ" ("Thực hiện 263/KH-UBND …") gets the kind its
     type code names, so that the reference rule reads both."""
     source = re.sub(r"(\d+[-/][A-Za-zĐđ]+[-/][A-ZĐ0-9]+)(ngày\b)", r"\1 \2", source)
+    # "Nghị quyết số 52 NQ/TW": the hyphen lost, a Party number (52-NQ/TW); "số 749 QĐ-TTg" a
+    # State one (749/QĐ-TTg).
+    source = re.sub(r"(\bsố\s+\d+)\s+([A-ZĐ]{1,6}/[A-ZĐ])", r"\1-\2", source)
+    source = re.sub(r"(\bsố\s+\d+)\s+([A-ZĐ]{1,6}-[A-ZĐ])", r"\1/\2", source)
 
     def kind(match: re.Match) -> str:
         name = _KIND_OF_CODE.get(match["code"].upper())

@@ -53,7 +53,27 @@ def clean_line(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
     # "- + Thời hạn" / "- - item": keep one marker.
     line = re.sub(r"^[-–•]\s+([+\-–•])\s+", r"\1 ", line)
-    return line.strip()
+    return _roman_heading(line.strip())
+
+
+# "II- NHIỆM VỤ", "III – TỔ CHỨC THỰC HIỆN", "IV) KINH PHÍ", "II/ …", "V NHIỆM VỤ": a part's
+# heading in capitals, its numeral not followed by the usual full stop.
+_ROMAN_HEADING = re.compile(r"^(?P<n>[IVX]{1,5})(?:\s*[-–—)/:.]\s*|\s+)(?P<rest>\S.*)$")
+
+
+def _roman_heading(line: str) -> str:
+    """A roman-numbered heading in capitals is written "II. NHIỆM VỤ", as the rules read a part's
+    heading. A space alone after "VI"/"XI" is a word in capitals ("VI PHẠM …", "XI MĂNG …")."""
+    match = _ROMAN_HEADING.match(line)
+    if not match or line.startswith(match["n"] + ". "):
+        return line
+    rest = match["rest"]
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) < 2 or any(c.islower() for c in letters):
+        return line
+    if match["n"] in ("VI", "XI") and not re.match(r"^\w+\s*[-–—)/:.]", line):
+        return line
+    return f"{match['n']}. {rest}"
 
 
 def _latex(text: str) -> str:
@@ -101,11 +121,15 @@ _OPEN_END = re.compile(
     re.I,
 )
 # "… Căn cứ Quyết định số" / "742/QĐ-UBND ngày …": a document's number wrapped after "số".
-_NUMBER_CUT = re.compile(
-    r"\b(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Thông báo|Văn bản|Công văn|"
-    r"Nghị định|Thông tư|Hướng dẫn|Kết luận)\s+số$",
-    re.I,
+_DOC_KINDS = (
+    r"(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Thông báo|Văn bản|Công văn|"
+    r"Nghị định|Thông tư|Hướng dẫn|Kết luận)"
 )
+_NUMBER_CUT = re.compile(r"\b" + _DOC_KINDS + r"\s+số$", re.I)
+# "… Nghị quyết số 52" / "-NQ/TW ngày …", "… số 52-" / "NQ/TW …", or "số 52" / "NQ/TW" (the web
+# lost the hyphen): a document's number cut between its figure and its type code.
+_NUMBER_HEAD = re.compile(r"\b" + _DOC_KINDS + r"\s+(?:số\s+)?\d+\s*-?$", re.I)
+_NUMBER_TAIL = re.compile(r"^-?\s*[A-ZĐ]{1,6}[-/][A-ZĐ0-9]")
 _ITEM_START = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•–*|]|Căn cứ\b|Thực hiện\b|Số\s*:|Nơi nhận)",
     re.I,
@@ -300,6 +324,8 @@ def _continues(previous: str, line: str, blank_before: bool) -> bool:
     with a hyphen that cut a word. Without a blank line between them (a hard-wrapped web copy),
     a line also continues one that ends on a comma or a word that cannot end a phrase, and a
     place name cut before its ", ngày …"."""
+    if _NUMBER_HEAD.search(previous) and _NUMBER_TAIL.match(line):
+        return True
     if previous.endswith("-") and not previous.endswith(" -"):
         return True
     if previous[-1:] in _END_PUNCT:
@@ -330,6 +356,12 @@ def _capitalised_words(text: str) -> bool:
 
 
 def _join(previous: str, line: str) -> str:
+    if _NUMBER_HEAD.search(previous) and _NUMBER_TAIL.match(line):
+        # One hyphen between figure and code; a lost one is put back: "52" + "NQ/TW" is a Party
+        # number (52-NQ/TW), "749" + "QĐ-TTg" a State one (749/QĐ-TTg).
+        if previous.endswith("-") or line.startswith("-"):
+            return previous.rstrip() + line.lstrip()
+        return previous + ("-" if re.match(r"^[A-ZĐ]+/", line) else "/") + line
     if previous.endswith("-") and not previous.endswith(" -"):
         return previous[:-1] + line
     return previous + " " + line

@@ -41,6 +41,19 @@ _AMOUNT = re.compile(
     r"(?P<measure>USD|đô la Mỹ|nghìn tỷ đồng|tỷ đồng|triệu đồng)\b",
     re.I,
 )
+# An area or a length promised: "duy trì ổn định từ 3,5m2 đến 04m2/người dân", "đạt 3,5 m2",
+# "xây dựng mới 120 km đường".
+_SIZE_UNIT = r"(?:km2|km²|km|m2|m²|m3|m³|ha|m)(?!\w)"
+_SIZE = re.compile(
+    r"(?P<cmp>khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|không dưới|từ)?\s*"
+    r"(?<![\d.,])(?P<a>" + NUM + r")\s*(?:" + _SIZE_UNIT + r"\s*)?"
+    r"(?:(?:-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*(?P<measure>" + _SIZE_UNIT + r")",
+    re.I,
+)
+# A size that describes a thing, not a promise: "giải chạy 5 km", "cự ly 100 m", "cách 2 km".
+_SIZE_DESCRIBED = re.compile(
+    r"(?:chạy|đi bộ|bơi|đạp xe|cự ly|cách|bán kính|rộng|sâu|cao)\s*$", re.I
+)
 _TOP = re.compile(
     r"(?:nhóm|top)\s+(?P<a>\d+)\s+(?:tỉnh|địa phương|đơn vị|tỉnh, thành phố)[^,;.]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất)",
     re.I,
@@ -290,6 +303,22 @@ def _clause_targets(
             comparator = ">="
         found.append((start, match.end(), comparator, a, b, "%"))
         taken.append((start, match.end()))
+    measures: dict[int, str] = {}
+    for match in _SIZE.finditer(clause):
+        start = match.start("cmp") if match.group("cmp") else match.start("a")
+        if not free(start, match.end()) or _SIZE_DESCRIBED.search(clause[:start]):
+            continue
+        a, b = _number(match.group("a")), _number(match.group("b"))
+        word = (match.group("cmp") or "").lower()
+        if b is not None:
+            comparator = "range"
+        elif word in ("khoảng", "từ"):
+            comparator = "="
+        else:
+            comparator = _comparator(match.group("cmp"), clause[:start])
+        found.append((start, match.end(), comparator, a, b, "other"))
+        measures[start] = match.group("measure").lower().replace("²", "2").replace("³", "3")
+        taken.append((start, match.end()))
     for match in _COUNT.finditer(clause):
         if not free(*match.span()) or _TIME_NOUNS.match(match.group("noun")):
             continue
@@ -318,7 +347,6 @@ def _clause_targets(
         number_end = match.end("b") if match.group("b") else match.end("a")
         found.append((match.start(), number_end, comparator, a, b, "count"))
         taken.append(match.span())
-    measures: dict[int, str] = {}
     for match in _AMOUNT.finditer(clause):
         if not free(*match.span()):
             continue

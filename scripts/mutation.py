@@ -64,6 +64,13 @@ MODULES: dict[str, list[str]] = {
         "evaluation/tests/test_worked_example.py",
     ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
+    "extraction/targets.py": [
+        "extraction/tests/test_rules.py",
+        "extraction/tests/test_layout_rules.py",
+        "extraction/tests/test_full_text_rules.py",
+        "extraction/tests/test_round5_rules.py",
+        "extraction/tests/test_round6_rules.py",
+    ],
     "extraction/tasks.py": [
         "extraction/tests/test_task_rules.py",
         "extraction/tests/test_rules.py",
