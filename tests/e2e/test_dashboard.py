@@ -73,8 +73,9 @@ def test_leader_filters_and_drills_down_without_reloading(browser, live_server, 
     expect(page.get_by_test_id("status-filter")).to_be_visible()
     expect(page.get_by_test_id("targets").locator("tbody tr")).to_have_count(1)
     page.get_by_role("link", name="Xem tất cả chỉ tiêu").click()
-    # A full page load: wait for it (htmx binds the filters on load) before choosing a period, or the
-    # choice may land on the old page or before the new one listens (seen once in CI on PostgreSQL).
+    # A full page load: wait for it (htmx binds the filters on load) before choosing a period, or
+    # the choice may land on the old page or before the new one listens (seen once in CI on
+    # PostgreSQL).
     expect(page.get_by_test_id("status-filter")).to_have_count(0)
     page.wait_for_load_state("load")
     row = page.get_by_test_id("targets").locator("tbody tr").first
