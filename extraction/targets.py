@@ -19,8 +19,9 @@ _COMPARATOR_WORDS = [
         ">=",
     ),
     (r"≤|<=|tối đa|không (?:quá|vượt quá|cao hơn|nhiều hơn)|nhiều nhất", "<="),
-    (r"trên|hơn|vượt|cao hơn|lớn hơn|>", ">"),
-    (r"dưới|thấp hơn|nhỏ hơn|<", "<"),
+    # "thấp hơn 5%" before "hơn": the words of "<" are read first.
+    (r"dưới|thấp hơn|nhỏ hơn|ít hơn|<", "<"),
+    (r"trên|hơn|vượt|cao hơn|lớn hơn|nhiều hơn|>", ">"),
 ]
 _PERCENT = re.compile(
     r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
@@ -132,13 +133,21 @@ def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
     return [(text, pos) for text, pos in out if text.strip()]
 
 
+# The words that may stand just before a figure, left out of its subject.
+_FIGURE_WORDS = (
+    r"khoảng|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
+    r"(?:thấp|cao|nhỏ|lớn)\s+hơn|hơn|vượt|tăng|giảm"
+)
+_LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*$", re.I)
+
+
 def _subject(clause: str, figure_start: int, figure_end: int) -> str:
     after = clause[figure_end:].strip(" :,.")
-    after = re.sub(r"^(?:các|những|số)\s+", lambda m: m.group(0), after)
-    before = clause[:figure_start]
+    before = clause[_LEAD.match(clause).end() : figure_start]  # without "- ", "1.", "a)"
     # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
     lead = re.search(
-        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)\s*(?:đạt|chiếm|là|ở mức)?\s*(?:khoảng|≥|≤|>|<|tối thiểu|trên|dưới)?\s*$",
+        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)\s*(?:đạt|chiếm|là|ở mức)?"
+        r"\s*(?:" + _FIGURE_WORDS + r")?\s*$",
         before,
         re.I,
     )
@@ -150,18 +159,25 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
     )
     if verb:
         what = re.sub(
-            r"^.*?\b(?:phấn đấu|phân đầu|bảo đảm|đảm bảo|nâng|trong đó)\s+", "", verb.group("what")
+            r"^.*?\b(?:phấn đấu|phân đầu|bảo đảm|đảm bảo|nâng|trong đó)\s+",
+            "",
+            verb.group("what"),
+            flags=re.I,
         )
-        return what.strip()[:160]
+        if not _LEAD_IN_ALONE.match(what):  # "Phấn đấu đạt 90% …" names nothing
+            return what.strip()[:160]
     if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
         stop = _SUBJECT_STOP.search(" " + after)
         subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after
         return subject.strip(" ,.")[:160]
     tail = re.split(r"[,:]", before)[-1]
     tail = re.sub(
-        r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm)\s*$", "", tail.strip(), flags=re.I
+        r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm|" + _FIGURE_WORDS + r")\s*$",
+        "",
+        tail.strip(),
+        flags=re.I,
     )
-    return tail.strip()[:160]
+    return "" if _LEAD_IN_ALONE.match(tail) else tail.strip()[:160]
 
 
 def _context(paragraph: str) -> str:

@@ -1,0 +1,144 @@
+"""The rules of `targets.py` one by one (issue #19: each pins what mutation testing showed no test
+held): the comparator a figure's words give, the subject of a figure, the lead-in a rank takes as
+its subject, where a clause ends."""
+
+import pytest
+
+from extraction import extract_text
+from extraction.targets import _comparator
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN TỈNH X\nSố: 10/KH-UBND\nX, ngày 01 tháng 02 năm 2026\n"
+    "KẾ HOẠCH\nTriển khai phong trào thi đua năm 2026\nI. MỤC TIÊU\n"
+)
+
+
+def targets_of(item: str):
+    return extract_text(HEAD + item + "\n").targets
+
+
+@pytest.mark.parametrize(
+    "item, comparator",
+    [
+        ("- Tỷ lệ hồ sơ đạt hơn 90%.", ">"),
+        ("- Tỷ lệ hồ sơ vượt 90%.", ">"),
+        ("- Tỷ lệ lao động qua đào tạo cao hơn 70%.", ">"),
+        ("- Tỷ lệ hộ nghèo thấp hơn 2%.", "<"),  # not ">" for its last word "hơn"
+        ("- Tỷ lệ nợ xấu nhỏ hơn 3%.", "<"),
+        ("- Chi phí nhiều nhất 5% doanh thu.", "<="),
+        ("- Doanh thu tăng 15% so với năm 2025.", "increase"),
+        ("- Giảm 10% thời gian xử lý hồ sơ.", "decrease"),
+        ("- Số thuê bao tăng, đạt 90% dân số.", ">="),  # "đạt" a level, not a rise
+        ("- Tỷ lệ tăng trưởng bình quân 8%.", ">="),  # "tỷ lệ tăng": a level too
+        ("- Tăng cường kết nối, 100% xã có cáp quang.", ">="),  # "tăng cường" is no rise
+    ],
+)
+def test_the_words_before_a_figure_give_its_comparator(item, comparator):
+    [target] = targets_of(item)
+    assert target.comparator == comparator
+
+
+def test_a_rise_or_fall_is_read_in_the_last_forty_characters_before_the_figure():
+    assert _comparator(None, "giảm " + "x" * 35) == "decrease"  # 40 characters
+    assert _comparator(None, "giảm " + "x" * 36) == ">="  # 41: out of reach
+    assert _comparator(None, "tăng " + "x" * 35) == "increase"
+    assert _comparator(None, "tăng, đạt") == ">="
+    assert _comparator(None, "tỷ lệ tăng") == ">="
+
+
+@pytest.mark.parametrize(
+    "item, subject",
+    [
+        # what stands after "tỷ lệ / tỷ trọng / chỉ số / số lượng", up to the figure's words
+        ("- Tỷ lệ hồ sơ trực tuyến đạt ≥ 90%.", "Tỷ lệ hồ sơ trực tuyến"),
+        ("- Tỷ lệ hồ sơ trực tuyến đạt khoảng 90%.", "Tỷ lệ hồ sơ trực tuyến"),
+        ("- Tỉ lệ người dân có tài khoản số ở mức trên 80%.", "Tỉ lệ người dân có tài khoản số"),
+        ("- Chỉ số cải cách hành chính là 85%.", "Chỉ số cải cách hành chính"),
+        ("- Tỷ trọng kinh tế số trong GRDP là 20%.", "Tỷ trọng kinh tế số trong GRDP"),
+        ("- Tỷ lệ hộ nghèo thấp hơn 2%.", "Tỷ lệ hộ nghèo"),
+        ("- Tỷ lệ hồ sơ vượt 90%.", "Tỷ lệ hồ sơ"),
+        ("- Số lượng doanh nghiệp số đạt trên 500 doanh nghiệp.", "Số lượng doanh nghiệp số"),
+        # what stands before "chiếm / đạt", without the lead-in
+        ("- Kinh tế số chiếm khoảng 20% GRDP.", "Kinh tế số"),
+        ("- Phấn đấu kinh tế số đạt trên 20% GRDP.", "kinh tế số"),
+        (
+            "- Bảo đảm doanh thu thương mại điện tử chiếm 15% bán lẻ.",
+            "doanh thu thương mại điện tử",
+        ),
+        ("- Trong đó doanh nghiệp nhỏ chiếm khoảng 60% số doanh nghiệp.", "doanh nghiệp nhỏ"),
+        # what follows a bare figure, up to its verb
+        ("- 100% các cơ quan nhà nước được kết nối.", "các cơ quan nhà nước"),
+        ("- 80% người dân sử dụng dịch vụ công trực tuyến.", "người dân"),
+        ("- 100% hồ sơ, giấy tờ được số hóa.", "hồ sơ, giấy tờ"),
+        ("- Đến năm 2030: 100% xã, phường có trạm y tế.", "xã, phường"),
+        ("- Có ít nhất 05 mô hình điểm về chuyển đổi số.", "mô hình điểm về chuyển đổi số"),
+        ("- 100% hồ sơ.", "hồ sơ"),
+        ("- Hồ sơ được xử lý đúng hạn 100%: toàn bộ.", "toàn bộ"),
+        # else the words before it, after a comma, without the verb
+        ("- Doanh thu tăng 15% so với năm 2025.", "Doanh thu"),
+        ("- Số thuê bao di động, sản lượng bảo đảm 90% vào năm 2027.", "sản lượng"),
+        ("- Phấn đấu đạt 90% vào năm 2027.", ""),  # a lead-in alone names nothing
+        ("- Phấn đấu 90% trở lên.", ""),
+    ],
+)
+def test_the_subject_of_a_figure_is_what_it_measures(item, subject):
+    [target] = targets_of(item)
+    assert target.subject == subject
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "- Tỷ lệ {long} đạt 90%.",
+        "- {long} chiếm 90%.",
+        "- 90% {long}.",
+        "- Thu hút, {long} 90% vào năm 2027.",
+    ],
+)
+def test_a_subject_is_cut_at_160_characters(template):
+    long = "hộ gia đình ở nông thôn " * 10  # 240 characters
+    [target] = targets_of(template.format(long=long.strip()))
+    assert len(target.subject) == 160
+
+
+@pytest.mark.parametrize(
+    "item, subject",
+    [
+        ("a) Nâng cao Chỉ số PII: phấn đấu tăng 05 bậc.", "Chỉ số PII"),
+        ("- Về chỉ số DTI: phấn đấu tăng 03 bậc.", "chỉ số DTI"),
+        ("1. Đẩy mạnh cải cách hành chính: tăng 02 bậc.", "cải cách hành chính"),
+        ("Tăng cường Chỉ số PAPI: tăng 04 bậc so với năm 2025: theo đánh giá.", "Chỉ số PAPI"),
+        ("Phấn đấu tăng 05 bậc về chỉ số PCI.", "về chỉ số PCI"),  # no lead-in: its own words
+        ("Chỉ số PII: phấn đấu đạt 90% vào năm 2027.", "Chỉ số PII"),  # none found: the lead-in
+    ],
+)
+def test_a_rank_takes_the_lead_in_of_its_paragraph_as_subject(item, subject):
+    [target] = targets_of(item)
+    assert target.subject == subject
+
+
+def test_a_lead_in_is_read_only_before_a_colon_within_200_characters():
+    def lead_in(length: int) -> str:
+        return ("Chỉ số hài lòng của người dân " * 10)[: length - 1] + "x"
+
+    [inside] = targets_of(lead_in(199) + ": tăng 05 bậc.")  # ":" is the 200th character
+    assert inside.subject == lead_in(199)[:160]
+    [outside] = targets_of(lead_in(200) + ": tăng 05 bậc.")  # the 201st
+    assert outside.subject == ""
+
+
+def test_a_clause_does_not_end_at_a_full_stop_before_a_lower_case_word():
+    # "v.v. các": an abbreviation; the sentence (and its year) goes on.
+    [first, second] = targets_of(
+        "- Các sản phẩm OCOP, du lịch, v.v. các xã có ít nhất 05 sản phẩm; 100% hộ dân có điện."
+    )
+    assert first.text == "Các sản phẩm OCOP, du lịch, v.v. các xã có ít nhất 05 sản phẩm"
+    assert second.text == "100% hộ dân có điện"
+
+
+def test_a_sentence_ends_a_clause_after_an_abbreviation_too():
+    [first, second] = targets_of(
+        "- Du lịch, v.v. các xã có ít nhất 05 sản phẩm. Năm 2027, 100% hộ dân có điện."
+    )
+    assert (first.value, first.due) == (5.0, "2026")  # not the next sentence's year
+    assert (second.value, second.due) == (100.0, "2027")
