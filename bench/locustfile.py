@@ -1,11 +1,11 @@
 """Simulated reporters for the load test of bench/run.py (locust, headless, loopback only).
 
 Each simulated reporter takes one account of the load plan (`BENCH_LOAD_PLAN`, written by
-bench/run.py), logs in once, then works through its queue of draft reports, oldest first: open
-the report page, autosave a figure for every indicator (with the version the page gave), submit.
-A submitted report is no longer editable, so each report is done once; a reporter whose queue
-is empty stops. Between steps the reporter "reads and types" for a random think time
-(`BENCH_THINK_MIN`..`BENCH_THINK_MAX` seconds).
+bench/run.py), logs in once (a failed login is tried again, MAX_TRIES times), then works through
+its queue of draft reports, oldest first: open the report page, autosave a figure for every
+indicator (with the version the page gave), submit. A submitted report is no longer editable,
+so each report is done once; a reporter whose queue is empty stops. Between steps the reporter
+"reads and types" for a random think time (`BENCH_THINK_MIN`..`BENCH_THINK_MAX` seconds).
 
 Every request, every save sent and every acknowledged save and submit, is appended to
 `BENCH_LOAD_OUT/sent-<pid>.jsonl`, so that run.py can take the latencies of the steady state and
@@ -77,14 +77,29 @@ class Reporter(FastHttpUser):
         self.base = {
             int(k): v for k, v in self.account["base"].items()
         }  # indicator id -> [kind, a, b]
-        page = self.client.get("/dang-nhap/", name="login page")
-        token = TOKEN_RE.search(page.text or "")
+        # A login cut off (a worker killed, PostgreSQL restarting) is tried again from the login
+        # page, as a person whose browser showed an error logs in again; MAX_TRIES, then the
+        # account is left and counted.
+        for _ in range(MAX_TRIES):
+            if self._log_in():
+                record({"event": "login", "user": self.account["username"]})
+                return
+            self.think()
+        record({"event": "login_abandoned", "user": self.account["username"]})
+        raise StopUser()
+
+    def _log_in(self) -> bool:
+        with self.client.get("/dang-nhap/", name="login page", catch_response=True) as page:
+            token = TOKEN_RE.search(page.text or "")
+            if page.status_code != 200 or not token:
+                page.failure(f"login page without a form: {page.status_code}")
+                return False
         with self.client.post(
             "/dang-nhap/",
             data={
                 "username": self.account["username"],
                 "password": PLAN["password"],
-                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "csrfmiddlewaretoken": token.group(1),
                 "next": "",
             },
             name="login",
@@ -93,8 +108,8 @@ class Reporter(FastHttpUser):
         ) as response:
             if response.status_code != 302:
                 response.failure(f"login refused: {response.status_code}")
-                raise StopUser()
-        record({"event": "login", "user": self.account["username"]})
+                return False
+        return True
 
     def think(self):
         gevent.sleep(random.uniform(*THINK))

@@ -603,6 +603,7 @@ def load_figures(started: float, ended: float) -> dict:
         "failures": sum(1 for r in requests if not r["ok"]),
         "abandoned_reports": sum(1 for e in events if e["event"] == "abandoned"),
         "accounts_done": sum(1 for e in events if e["event"] == "done"),
+        "logins_abandoned": sum(1 for e in events if e["event"] == "login_abandoned"),
         "values_acknowledged": sum(len(e["values"]) for e in last_save.values()),
         "lost_values": len(lost),
         "lost_value_examples": lost[:5],
