@@ -1,0 +1,285 @@
+"""The files a person takes away say what the pages say (issue 10 §4): over random seeds of
+accepted and unaccepted reports, the plan's Excel export, each target's Excel export and the Word
+report (báo cáo kết quả thực hiện) state, for every target, the same value and the same status
+as the dashboard (from the province) and each unit's page.
+
+The pages are rendered and the files downloaded as a person gets them (the export jobs run as a
+worker would), then opened again with openpyxl and python-docx. A page writes one decimal and
+the Excel file two, so two numbers agree when they round alike; "—", an empty cell and "chưa có
+số liệu" all say "no value", and are never a number.
+"""
+
+import datetime
+import io
+import random
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from core.formats import parse_number_vi
+from indicators.models import Indicator
+from monitoring.status import Status
+from monitoring.tests.helpers import export, month_starts
+from org.models import Role
+from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
+from plans.models import Comparator
+from plans.tests.factories import PlanFactory, TargetFactory
+from reporting.models import Report, ReportValue, WorkflowStatus
+from reporting.rollups import rollup_rebuild
+from reporting.tests.factories import (
+    IndicatorFactory,
+    PeriodFactory,
+    RatioIndicatorFactory,
+    ScheduleFactory,
+    ScheduleIndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+FIRST_MONTH = datetime.date(2024, 1, 1)
+MONTHS = 30  # January 2024 to June 2026
+SEEDS = range(4)
+LABELS = {str(label): code for code, label in Status.LABELS.items()}
+TOLERANCE = Decimal("0.051")  # a page's one decimal against a file's two
+
+
+def _indicators() -> dict[str, Indicator]:
+    return {
+        "count": IndicatorFactory(temporal=Indicator.Temporal.CUMULATIVE),
+        "ratio": RatioIndicatorFactory(),
+        "stock": IndicatorFactory(temporal=Indicator.Temporal.LATEST, unit="người"),
+        "rank": IndicatorFactory(
+            kind=Indicator.Kind.RANK, direction=Indicator.Direction.LOWER, unit="bậc"
+        ),
+        "percent": IndicatorFactory(
+            kind=Indicator.Kind.AMOUNT, temporal=Indicator.Temporal.LATEST, unit="%"
+        ),
+    }
+
+
+SPECS = [
+    ("count", Comparator.GTE, 12, "count", False, "Số hồ sơ"),
+    ("count", Comparator.GTE, 1, "count", True, "Hằng năm, mỗi xã ít nhất 01 mô hình"),
+    ("ratio", Comparator.GTE, 80, "%", False, "Tỷ lệ hồ sơ trực tuyến"),
+    ("stock", Comparator.INCREASE, 20, "count", False, "Tăng số người được tập huấn"),
+    ("stock", Comparator.GTE, 60, "count", False, "Số người được tập huấn"),
+    ("rank", Comparator.TOP, 10, "", False, "Thuộc nhóm 10 dẫn đầu"),
+    ("percent", Comparator.GTE, 85, "%", False, "Chỉ số hài lòng trên 85%"),
+]
+
+
+def _value(rng: random.Random, key: str, month: int) -> dict:
+    if key == "ratio":
+        denominator = rng.randint(1, 40)
+        return {"numerator": rng.randint(0, denominator), "denominator": denominator}
+    if key == "count":
+        return {"value": rng.choice([0, 0, 1, 2, 3])}
+    if key == "stock":
+        return {"value": rng.randint(10, 40) + month}
+    if key == "rank":
+        return {"value": max(1, rng.randint(5, 30) - month // 6)}
+    return {"value": Decimal(rng.randint(600, 950)) / 10}
+
+
+def _world(seed: int):
+    """Four communes reporting monthly, some accepted, some only sent, some months skipped; the
+    roll-ups rebuilt from the accepted reports as reporting does."""
+    rng = random.Random(seed)
+    province = OrgUnitFactory(unit_type=UnitTypeFactory(code="tinh", level=0), name="Tỉnh")
+    xa = UnitTypeFactory(code="xa")
+    units = [OrgUnitFactory(parent=province, unit_type=xa, name=f"Xã {n}") for n in range(4)]
+    plan = PlanFactory(issuer=province)
+    schedule = ScheduleFactory(plan=plan, unit_types=[xa])
+    indicators = _indicators()
+    for indicator in indicators.values():
+        ScheduleIndicatorFactory(schedule=schedule, indicator=indicator)
+    periods = [
+        PeriodFactory(schedule=schedule, start=day) for day in month_starts(FIRST_MONTH, MONTHS)
+    ]
+    targets = [
+        TargetFactory(
+            plan=plan,
+            order=order,
+            indicator=indicators[key],
+            comparator=comparator,
+            value=value,
+            unit=unit,
+            due_year=rng.choice([2025, 2026, 2027, 2030]),
+            applies_to_each_unit=each,
+            text=text,
+        )
+        for order, (key, comparator, value, unit, each, text) in enumerate(SPECS)
+    ]
+    reports, values = [], []
+    for unit in units:
+        start = rng.randint(0, MONTHS - 1)
+        stop = rng.choice([rng.randint(start, MONTHS), MONTHS, MONTHS])
+        gaps = rng.choice([0.0, 0.2, 0.5])
+        for month, period in enumerate(periods):
+            if not start <= month < stop or rng.random() < gaps:
+                continue
+            status = rng.choice([WorkflowStatus.ACCEPTED] * 4 + [WorkflowStatus.SUBMITTED])
+            report = Report(unit=unit, period=period, status=status)
+            reports.append(report)
+            for key, indicator in indicators.items():
+                if rng.random() >= 0.15:
+                    values.append((report, indicator, _value(rng, key, month)))
+    Report.objects.bulk_create(reports)
+    ReportValue.objects.bulk_create(
+        ReportValue(report=report, indicator=indicator, **fields)
+        for report, indicator, fields in values
+    )
+    rollup_rebuild()
+    as_of = rng.choice(
+        [datetime.date(2025, 3, 25), datetime.date(2026, 1, 10), datetime.date(2026, 6, 30)]
+    )
+    return province, units, plan, targets, as_of
+
+
+# --- What each place says: target id -> (value, status) -----------------------------------------
+
+
+def _said(value) -> Decimal | str | None:
+    """A shown value as a number, "met/n" for a count of units meeting it, or None."""
+    if value is None:
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = re.sub(r"<[^>]+>", "", str(value)).strip()
+    if text in ("", "—", "chưa có số liệu"):
+        return None
+    counted = re.fullmatch(r"(\d+)/(\d+)(?: đơn vị đạt)?", text)
+    if counted:
+        return f"{counted[1]}/{counted[2]}"
+    return parse_number_vi(text.removesuffix("%"))
+
+
+def _agree(page, file) -> bool:
+    if isinstance(page, Decimal) and isinstance(file, Decimal):
+        return abs(page - file) <= TOLERANCE
+    return page == file
+
+
+def _dashboard(client, plan, as_of) -> dict[int, tuple]:
+    html = client.get(
+        reverse("monitoring:plan", args=[plan.pk]), {"as_of": as_of.isoformat()}
+    ).content.decode()
+    found = {}
+    for pk, row in re.findall(r'<tr id="target-(\d+)">(.*?)</tr>', html, re.S):
+        current = re.search(r"<strong>(.*?)</strong>", row, re.S)[1]
+        found[int(pk)] = (_said(current), re.search(r'data-status="(\w+)"', row)[1])
+    return found
+
+
+def _unit_page(client, unit, as_of) -> dict[int, tuple]:
+    html = client.get(
+        reverse("monitoring:unit", args=[unit.pk]), {"as_of": as_of.isoformat()}
+    ).content.decode()
+    found = {}
+    for pk, row in re.findall(r'<tr data-target="(\d+)">(.*?)</tr>', html, re.S):
+        current = re.search(r'data-testid="judged-value">(.*?)</td>', row, re.S)[1]
+        found[int(pk)] = (_said(current), re.search(r'data-status="(\w+)"', row)[1])
+    return found
+
+
+def _query(as_of, unit=None) -> str:
+    return f"?as_of={as_of.isoformat()}" + (f"&unit={unit.pk}" if unit else "")
+
+
+def _plan_excel(client, plan, targets, as_of, unit=None):
+    """(target id -> (value, status) of the targets' sheet, the heat map's unit name -> target
+    id -> status)."""
+    book = load_workbook(
+        io.BytesIO(export(client, "monitoring:plan_excel", plan.pk, _query(as_of, unit)).content)
+    )
+    by_text = {t.text: t.pk for t in targets}
+    lines = {
+        by_text[row[1]]: (_said(row[4]), LABELS[row[7]])
+        for row in book["Chỉ tiêu"].iter_rows(min_row=4, values_only=True)
+    }
+    heat = {
+        row[0]: {t.pk: LABELS.get(cell) for t, cell in zip(targets, row[1:], strict=True)}
+        for row in book["Bản đồ nhiệt"].iter_rows(min_row=4, values_only=True)
+    }
+    return lines, heat
+
+
+def _target_excel(client, target, as_of) -> dict[str, tuple]:
+    """unit name -> (value, status) of the units' sheet."""
+    book = load_workbook(
+        io.BytesIO(export(client, "monitoring:target_excel", target.pk, _query(as_of)).content)
+    )
+    return {
+        row[1]: (_said(row[2]), LABELS[row[4]])
+        for row in book["Đơn vị"].iter_rows(min_row=4, values_only=True)
+    }
+
+
+def _word(client, plan, targets, as_of, unit=None) -> dict[int, tuple]:
+    document = Document(
+        io.BytesIO(export(client, "monitoring:plan_word", plan.pk, _query(as_of, unit)).content)
+    )
+    by_text = {t.text: t.pk for t in targets}
+    for table in document.tables:
+        header = [cell.text.strip() for cell in table.rows[0].cells]
+        if "Chỉ tiêu" in header and "Thực hiện" in header and "Đánh giá" in header:
+            text, current, status = (
+                header.index("Chỉ tiêu"),
+                header.index("Thực hiện"),
+                header.index("Đánh giá"),
+            )
+            return {
+                by_text[cells[text]]: (
+                    _said(cells[current]),
+                    # Under the status, the count of units without figures, on a line of its own.
+                    LABELS[cells[status].splitlines()[0]],
+                )
+                for cells in ([c.text.strip() for c in row.cells] for row in table.rows[1:])
+                if cells[text] in by_text
+            }
+    raise AssertionError("the Word report has no table of targets")
+
+
+def disagreements(client, seed: int) -> list[str]:
+    """Every (file, place, target) whose value or status differs from the page's."""
+    province, units, plan, targets, as_of = _world(seed)
+    client.force_login(user_with_role(province, Role.COORDINATOR))
+    pages = {province.name: _dashboard(client, plan, as_of)}
+    pages.update({unit.name: _unit_page(client, unit, as_of) for unit in units})
+    assert all(len(page) == len(targets) for page in pages.values())
+    files: dict[tuple[str, str], dict[int, tuple]] = {}
+    heat = None
+    for unit in [None, *units]:
+        name = unit.name if unit else province.name
+        files[("Excel kế hoạch", name)], heat_of = _plan_excel(client, plan, targets, as_of, unit)
+        heat = heat or heat_of
+        files[("Word", name)] = _word(client, plan, targets, as_of, unit)
+    for unit in units:
+        files[("Excel kế hoạch, bản đồ nhiệt", unit.name)] = {
+            pk: (pages[unit.name][pk][0], status) for pk, status in heat[unit.name].items()
+        }
+    by_target = {target.pk: _target_excel(client, target, as_of) for target in targets}
+    for unit in units:
+        files[("Excel chỉ tiêu", unit.name)] = {
+            pk: rows[unit.name] for pk, rows in by_target.items() if unit.name in rows
+        }
+    found = []
+    for (file, place), said in files.items():
+        page = pages[place]
+        for target in targets:
+            shown, told = page[target.pk], said.get(target.pk)
+            if told is None or not _agree(shown[0], told[0]) or shown[1] != told[1]:
+                found.append(
+                    f"seed {seed}, {as_of}, {file} of {place}, {target.text}: "
+                    f"page {shown}, file {told}"
+                )
+    return found
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_exported_files_say_what_the_pages_say(client, seed):
+    found = disagreements(client, seed)
+    assert not found, f"{len(found)} disagreements:\n" + "\n".join(found[:20])
