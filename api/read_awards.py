@@ -37,7 +37,10 @@ def award_round_list(request, year: int | None = Query(None, ge=1900, le=2200)):
         rounds = rounds.filter(year=year)
     today = timezone.localdate()
 
-    def render(award_round) -> dict:
+    def quotas(page) -> dict:
+        return nomination_selectors.rounds_quotas([r.pk for r in page])
+
+    def render(award_round, quota_lines) -> dict:
         return {
             "id": award_round.pk,
             "unit": award_round.unit.code,
@@ -48,9 +51,13 @@ def award_round_list(request, year: int | None = Query(None, ge=1900, le=2200)):
             "deadline": award_round.deadline,
             "published_at": award_round.published_at,
             "nominations_open": award_round.nominations_open(today),
+            "quotas": [
+                {"form": q.form.code, "form_name": q.form.name, "limit": q.limit, "used": q.used}
+                for q in quota_lines[award_round.pk]
+            ],
         }
 
-    return LazyPage(rounds, render)
+    return LazyPage(rounds, render, quotas)
 
 
 def _tallies(scope):
@@ -90,7 +97,12 @@ def _nomination_out(nomination: Nomination, tallies: dict) -> dict:
         "eligibility_status": nomination.eligibility_status,
         "vote_passed": nomination.vote_passed,
         "tally": tallies.get(nomination.pk),
+        "send_refusal": _text(nomination.sending_refusal(timezone.localdate())),
     }
+
+
+def _text(message) -> str | None:
+    return None if message is None else str(message)
 
 
 def _nominations(scope):

@@ -132,6 +132,16 @@ class RankingEntryFilters(Schema):
     unit: Code | None = Field(None, description="Mã đơn vị")
 
 
+class RoundQuotaOut(Schema):
+    form: str = Field(description="Mã hình thức khen thưởng")
+    form_name: str
+    limit: int = Field(description="Chỉ tiêu: số đề nghị tối đa của hình thức trong đợt")
+    used: int = Field(
+        description="Số đề nghị đang dùng chỉ tiêu (mọi đề nghị của đợt, trừ đề nghị Hội đồng "
+        "không thông qua)"
+    )
+
+
 class AwardRoundOut(Schema):
     id: int
     unit: str = Field(description="Mã đơn vị của cấp khen thưởng")
@@ -144,6 +154,7 @@ class AwardRoundOut(Schema):
     nominations_open: bool = Field(
         description="Đợt đang nhận đề nghị hôm nay: chưa dừng, chưa công khai, chưa hết hạn nộp"
     )
+    quotas: list[RoundQuotaOut] = Field(description="Chỉ tiêu theo hình thức khen thưởng")
 
 
 class TallyOut(Schema):
@@ -171,6 +182,12 @@ class NominationOut(Schema):
         None,
         description="Kết quả bỏ phiếu của phiên họp đã kết thúc (chỉ tổng số, không bao giờ "
         "phiếu của từng thành viên); chỉ người xem được phiên họp mới thấy",
+    )
+    send_refusal: str | None = Field(
+        None,
+        description="Vì sao hồ sơ (đang soạn hoặc bị trả lại) không gửi thẩm định được hôm nay: "
+        "gửi lần đầu sau hạn nộp hồ sơ, hoặc danh sách đã công khai; null khi gửi được hoặc "
+        "không phải hồ sơ chờ gửi",
     )
 
 

@@ -46,6 +46,11 @@ class RoundAccess:
     def can_submit(self, nomination: Nomination) -> bool:
         return self.can_edit(nomination)
 
+    def send_refusal(self, nomination: Nomination) -> str | None:
+        """Why the dossier cannot be sent today (Nomination.sending_refusal), shown next to the
+        button; the service refuses with the same words."""
+        return nomination.sending_refusal(timezone.localdate())
+
     def can_check(self, nomination: Nomination) -> bool:
         return self.is_office and nomination.status == S.SUBMITTED
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,6 +98,11 @@ class AwardRound(models.Model):
         """Hạn nộp hồ sơ is the last day proposals are taken (it is itself still open)."""
         return today > self.deadline
 
+    @property
+    def past_deadline(self) -> bool:
+        """Whether the deadline has passed today (the badge of the round pages)."""
+        return self.deadline_passed(timezone.localdate())
+
     def nominations_open(self, today: datetime.date) -> bool:
         """The one rule of whether the round takes new proposals on `today`: the office has
         neither stopped them nor published the list, and the deadline has not passed. The
@@ -117,6 +123,21 @@ class AwardRound(models.Model):
                 "d": f"{self.deadline:%d/%m/%Y}"
             }
         return _("Đợt đã dừng nhận đề nghị mới.")
+
+    def sending_refusal(self, today: datetime.date, *, resend: bool) -> str | None:
+        """Why a dossier sent to the standing office on `today` is refused, in the words shown
+        next to the button, or None when it is taken. A first sending is taken until the
+        deadline; a dossier the office returned may be sent again after it, until the list is
+        published (issue #15 §3: the unit corrects and resends). Stopping new proposals does
+        not stop the sending of those already made."""
+        if self.published_at is not None:
+            return _("Danh sách của đợt đã công khai, không nhận hồ sơ gửi thẩm định.")
+        if not resend and self.deadline_passed(today):
+            return _(
+                "Đợt đã hết hạn nộp hồ sơ ngày %(d)s, không nhận hồ sơ gửi lần đầu. Hồ sơ bị "
+                "trả lại vẫn được gửi lại đến khi công khai danh sách."
+            ) % {"d": f"{self.deadline:%d/%m/%Y}"}
+        return None
 
 
 class RoundQuota(models.Model):
@@ -143,6 +164,14 @@ FINAL_STATUSES = ("decided", "forwarded")
 
 class NominationQuerySet(models.QuerySet):
     """Bulk writes skip `save`: they are refused too when they touch a decided nomination."""
+
+    def using_quota(self) -> "NominationQuerySet":
+        """Those that take a place of their form's quota in the round: every one proposed,
+        wherever it stands — one forwarded to the higher level (its tờ trình issued) too, it was
+        proposed here — except one the council voted down, whose place is free again. Every
+        count against a quota (the service's check, the round page, the quota form, the API)
+        is of these."""
+        return self.exclude(status=Nomination.Status.VOTED, vote_passed=False)
 
     def update(self, **kwargs):
         if self.filter(status__in=FINAL_STATUSES).exists():
@@ -287,6 +316,14 @@ class Nomination(models.Model):
         if self.enterprise_id:
             return SubjectType.ENTERPRISE
         return SubjectType.COLLECTIVE if self.subject_unit_id else SubjectType.INDIVIDUAL
+
+    def sending_refusal(self, today: datetime.date) -> str | None:
+        """Why this dossier cannot be sent to the standing office on `today`
+        (AwardRound.sending_refusal, a returned one being a resend), or None: also when it is
+        not one to send (neither a draft nor returned)."""
+        if self.status not in (self.Status.DRAFT, self.Status.RETURNED):
+            return None
+        return self.round.sending_refusal(today, resend=self.status == self.Status.RETURNED)
 
     def _stored_status(self) -> str | None:
         if self.pk is None:

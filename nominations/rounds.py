@@ -7,7 +7,6 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from evaluation.models import RankingVersion
 from movements.models import Movement
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, Nomination, RoundQuota
-from nominations.services import COUNTED
+from nominations.selectors import form_use
 from org.models import OrgUnit, Role
 from org.scope import UserScope
 
@@ -39,13 +38,35 @@ def round_forms(award_round: AwardRound) -> list[AwardForm]:
     return list(AwardForm.objects.filter(is_active=True, kinds=award_round.award_kind_id))
 
 
+def _has_checked(award_round: AwardRound) -> bool:
+    return Nomination.objects.filter(round=award_round, status__in=CHECKED_OR_LATER).exists()
+
+
 def edit_refusal(award_round: AwardRound) -> str | None:
     """Why the round's terms can no longer be edited, or None while they can."""
     if award_round.published_at is not None:
         return _("Danh sách đã công khai, không sửa được đợt.")
-    if Nomination.objects.filter(round=award_round, status__in=CHECKED_OR_LATER).exists():
+    if _has_checked(award_round):
         return _("Đã có hồ sơ được thẩm định, không sửa được thông tin đợt.")
     return None
+
+
+def deadline_move_refusal(award_round: AwardRound, deadline: datetime.date) -> str | None:
+    """Why the round's deadline may not move to `deadline`, or None. Once a dossier is checked
+    the units have worked to the deadline they were given: reopening the round may extend it,
+    never shorten it (a unit still preparing its dossier would find the door shut early)."""
+    if deadline >= award_round.deadline or not _has_checked(award_round):
+        return None
+    return _(
+        "Đã có hồ sơ được thẩm định: hạn nộp hồ sơ chỉ được gia hạn, không được sớm hơn "
+        "hạn hiện tại %(d)s."
+    ) % {"d": f"{award_round.deadline:%d/%m/%Y}"}
+
+
+def _check_deadline_move(award_round: AwardRound, deadline: datetime.date) -> None:
+    refusal = deadline_move_refusal(award_round, deadline)
+    if refusal:
+        raise ValidationError({"deadline": refusal})
 
 
 def _validate(
@@ -158,6 +179,7 @@ def round_update(
         ranking=values["ranking"],
         today=timezone.localdate() if values["deadline"] != award_round.deadline else None,
     )
+    _check_deadline_move(award_round, values["deadline"])
     if values["award_kind"].pk != award_round.award_kind_id:
         stranded = Nomination.objects.filter(round=award_round).exclude(
             form__kinds=values["award_kind"]
@@ -190,12 +212,7 @@ def round_quotas_set(
     if award_round.published_at is not None:
         raise ValidationError(_("Danh sách đã công khai, không sửa được chỉ tiêu."))
     allowed = {f.pk for f in round_forms(award_round)}
-    used = dict(
-        Nomination.objects.filter(round=award_round, status__in=COUNTED)
-        .values("form_id")
-        .annotate(n=Count("pk"))
-        .values_list("form_id", "n")
-    )
+    used = form_use(award_round)
     existing = {q.form_id: q for q in RoundQuota.objects.filter(round=award_round)}
     errors = {}
     for form, limit in limits.items():
@@ -263,6 +280,7 @@ def round_close(
             ranking=award_round.ranking,
             today=timezone.localdate(),
         )
+        _check_deadline_move(award_round, deadline)
         if deadline != award_round.deadline:
             award_round.deadline = deadline
             fields.append("deadline")

@@ -14,7 +14,7 @@ from awards.models import AwardForm, AwardRecord
 from evaluation.models import RankingEntry
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, CheckItem, Nomination, RoundQuota
-from nominations.services import COUNTED, eligibility_of
+from nominations.services import eligibility_of
 from org.models import Role
 from org.scope import UserScope, get_in_scope_or_404
 
@@ -93,20 +93,39 @@ class QuotaLine:
 def form_use(award_round: AwardRound) -> dict[int, int]:
     """How many nominations of the round use each form's quota (one query)."""
     return dict(
-        Nomination.objects.filter(round=award_round, status__in=COUNTED)
+        Nomination.objects.filter(round=award_round)
+        .using_quota()
         .values("form_id")
         .annotate(n=Count("pk"))
         .values_list("form_id", "n")
     )
 
 
+def rounds_quotas(round_ids: list[int]) -> dict[int, list[QuotaLine]]:
+    """round id -> each quota of the round with how many nominations use it (two queries for
+    any number of rounds: the round page asks for one, the API for a page of them)."""
+    used = {
+        (round_id, form_id): n
+        for round_id, form_id, n in Nomination.objects.filter(round_id__in=round_ids)
+        .using_quota()
+        .values("round_id", "form_id")
+        .annotate(n=Count("pk"))
+        .values_list("round_id", "form_id", "n")
+    }
+    lines = {pk: [] for pk in round_ids}
+    quotas = (
+        RoundQuota.objects.filter(round_id__in=round_ids)
+        .select_related("form")
+        .order_by("form__order", "form__name", "pk")
+    )
+    for q in quotas:
+        lines[q.round_id].append(QuotaLine(q.form, used.get((q.round_id, q.form_id), 0), q.limit))
+    return lines
+
+
 def round_quotas(award_round: AwardRound) -> list[QuotaLine]:
     """Each quota of the round with how many nominations use it (two queries)."""
-    used = form_use(award_round)
-    return [
-        QuotaLine(q.form, used.get(q.form_id, 0), q.limit)
-        for q in RoundQuota.objects.filter(round=award_round).select_related("form")
-    ]
+    return rounds_quotas([award_round.pk])[award_round.pk]
 
 
 @dataclass
@@ -184,6 +203,7 @@ def nomination_context(nomination: Nomination, access: RoundAccess) -> dict:
         "events": list(nomination.events.select_related("user")),
         "check_items": CheckItem.choices,
         "can_edit": access.can_edit(nomination),
+        "send_refusal": access.send_refusal(nomination) if access.can_submit(nomination) else None,
         "can_check": access.can_check(nomination),
     }
 
@@ -245,13 +265,19 @@ def _round_line(row, before) -> str | None:
         if row.history_change_reason == "deadline":  # rounds.rounds_close_expired
             return _("Dừng nhận đề nghị: đã hết hạn nộp hồ sơ")
         return _("Dừng nhận đề nghị")
+    moved = {"old": f"{before.deadline:%d/%m/%Y}", "new": f"{row.deadline:%d/%m/%Y}"}
     if before.closed_at and not row.closed_at:
+        if row.deadline != before.deadline:
+            return _("Nhận đề nghị trở lại, hạn nộp hồ sơ %(old)s → %(new)s") % moved
         return _("Nhận đề nghị trở lại")
     changed = [f for f in HISTORY_FIELDS if getattr(row, f) != getattr(before, f)]
     if not changed:
         return None  # only the version moved: the quota lines say what changed
     names = [str(AwardRound._meta.get_field(f.removesuffix("_id")).verbose_name) for f in changed]
-    return _("Sửa %(fields)s") % {"fields": ", ".join(names)}
+    text = _("Sửa %(fields)s") % {"fields": ", ".join(names)}
+    if "deadline" in changed:
+        text += " ({old} → {new})".format(**moved)
+    return text
 
 
 def round_history(award_round: AwardRound) -> list[HistoryLine]:

@@ -31,23 +31,15 @@ from org.models import Enterprise, Household, OrgUnit, Person
 from reporting.forms import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, evidence_content_ok
 
 S = Nomination.Status
-# Nominations that count against their form's quota in the round: every one proposed in it,
-# wherever it stands — one forwarded to the higher level (its tờ trình issued) too, it was
-# proposed here and used the place.
-COUNTED = (
-    S.DRAFT,
-    S.SUBMITTED,
-    S.RETURNED,
-    S.CHECKED,
-    S.PUBLISHED,
-    S.VOTED,
-    S.DECIDED,
-    S.FORWARDED,
-)
 
 
 class RoundClosed(ValidationError):
     """The round takes no new proposals: stopped, published, or past its deadline."""
+
+
+class SendingRefused(ValidationError):
+    """The dossier cannot be sent now: a first sending past the deadline, or the list is
+    published (AwardRound.sending_refusal)."""
 
 
 class QuotaExceeded(ValidationError):
@@ -76,7 +68,7 @@ def quota_use(award_round: AwardRound, form: AwardForm) -> tuple[int, int | None
     limit = (
         RoundQuota.objects.filter(round=award_round, form=form).values_list("limit", flat=True)
     ).first()
-    used = Nomination.objects.filter(round=award_round, form=form, status__in=COUNTED).count()
+    used = Nomination.objects.filter(round=award_round, form=form).using_quota().count()
     return used, limit
 
 
@@ -226,15 +218,23 @@ def nomination_update(*, access: RoundAccess, nomination: Nomination, achievemen
 @transaction.atomic
 def nomination_submit(*, access: RoundAccess, nomination: Nomination, user) -> None:
     """Send (or send again after a return) to the standing office; the return reasons are then
-    resolved and the eligibility verdict taken again."""
+    resolved and the eligibility verdict taken again. Past the round's deadline only a returned
+    dossier is sent again, until the list is published (SendingRefused otherwise)."""
+    # The round row first (as nomination_create and round_publish lock it): a publication
+    # at this moment either comes after this sending or refuses it.
+    award_round = AwardRound.objects.select_for_update().get(pk=nomination.round_id)
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    nomination.round = award_round
     if not access.can_submit(nomination):
         raise PermissionDenied
+    refusal = nomination.sending_refusal(timezone.localdate())
+    if refusal:
+        raise SendingRefused(refusal)
     if not nomination.achievements.strip():
         raise ValidationError({"achievements": _("Chưa có nội dung thành tích.")})
     before = nomination.status
     nomination.eligibility_status, nomination.eligibility_reasons = eligibility_of(
-        award_round=nomination.round,
+        award_round=award_round,
         form=nomination.form,
         subject=nomination.subject,
         today=timezone.localdate(),

@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -45,10 +44,7 @@ def _errors(request, exc: ValidationError) -> None:
 @login_required
 def round_list(request):
     scope = user_scope(request.user)
-    today = timezone.localdate()
     rounds = list(selectors.round_list(scope=scope))
-    for award_round in rounds:  # the round page's badge, before the nightly job closes it
-        award_round.past_deadline = award_round.deadline_passed(today)
     can_open = any(g.role == Role.COORDINATOR for g in scope.grants)
     return render(request, "nominations/rounds.html", {"rounds": rounds, "can_open": can_open})
 
@@ -136,7 +132,10 @@ def nomination_action(request, pk):
     action = request.POST.get("action")
     try:
         if action == "submit":
-            services.nomination_submit(access=access, nomination=nomination, user=request.user)
+            try:
+                services.nomination_submit(access=access, nomination=nomination, user=request.user)
+            except services.SendingRefused:
+                pass  # the page says why next to the button (RoundAccess.send_refusal)
         elif action == "check":
             services.nomination_check(access=access, nomination=nomination, user=request.user)
         elif action == "return":

@@ -14,9 +14,11 @@ from council.models import Ballot
 from decisions import services as decision_services
 from decisions.models import Decision
 from decisions.tests.factories import voted
+from nominations import rounds
 from nominations.models import Nomination
 from nominations.tests.factories import round_world
 from org.models import Role
+from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, PersonFactory
 from tests.test_scope_matrix import _objects
 
@@ -210,3 +212,36 @@ def test_decisions_filter_and_page_in_bounded_queries(world, rw, client):
     assert len(items(client, token, "/api/v1/decisions?status=draft&kind=decision")) == 30
     assert items(client, token, "/api/v1/decisions?status=issued") == []
     assert items(client, token, "/api/v1/decisions?year=2025") == []
+
+
+def test_award_rounds_carry_each_quota_with_its_use_in_bounded_queries(world, rw, client):
+    token = office(world)
+    rounds.round_quotas_set(
+        access=rw.access(rw.office), limits={rw.merit: 5}, expected_version=None, user=rw.office
+    )
+    _nominate(rw, 2)
+    (body,) = items(client, token, "/api/v1/award-rounds")
+    assert {q["form"]: (q["limit"], q["used"]) for q in body["quotas"]} == {
+        "co-thi-dua-ubnd-tinh": (1, 0),
+        "bang-khen-chu-tich-tinh": (5, 2),
+    }
+    assert {q["form_name"] for q in body["quotas"]} == {rw.flag.name, rw.merit.name}
+    small = cost(client, token, "/api/v1/award-rounds")
+
+    def another(i):
+        rounds.round_create(
+            scope=user_scope(rw.office),
+            unit=world.province,
+            kind=rw.round.kind,
+            award_kind=rw.round.award_kind,
+            year=2026,
+            name=f"Đợt {i}",
+            deadline=rw.round.deadline,
+            user=rw.office,
+            quotas={rw.flag: i + 1, rw.merit: 2},
+        )
+
+    for i in range(9):
+        another(i)
+    assert cost(client, token, "/api/v1/award-rounds") == small <= 8
+    assert len(items(client, token, "/api/v1/award-rounds")) == 10

@@ -118,7 +118,8 @@ class TestUpdate:
         last = award_round.history.latest("history_date")
         assert last.history_user == rw.office
         lines = [line.text for line in round_history(award_round)]
-        assert lines[0] == "Sửa tên đợt, hạn nộp hồ sơ" and "Mở đợt" in lines
+        moved = f"{rw.round.deadline:%d/%m/%Y} → {open_deadline(90):%d/%m/%Y}"
+        assert lines[0] == f"Sửa tên đợt, hạn nộp hồ sơ ({moved})" and "Mở đợt" in lines
 
     def test_a_stale_form_is_refused_and_the_first_save_kept(self, rw):
         seen = _version(rw)

@@ -104,6 +104,9 @@ def test_the_year_end_round_runs_from_the_frozen_ranking_to_the_registry(
         page = client.get(reverse("nominations:round", args=[award_round.pk])).content.decode()
         assert failed.get().subject_name in page
         assert person.subject_name in page
+        # The flag voted down freed its place in the quota (NominationQuerySet.using_quota).
+        flag_quota = f"{failed.get().form.name}: {len(leaders) - 1}/{len(leaders)}"
+        assert flag_quota in page
         assert AwardRecord.objects.filter(person=person.person, year=2026).exists()
         # The open round suggests the leader of each block with its verdict: the eligibility
         # facts are read per suggested unit (a bounded number per block, not per unit).
