@@ -106,7 +106,7 @@ def _comparator(word: str | None, before: str) -> str | None:
     if re.search(r"\btăng\b(?!\s+cường)", tail) and not re.search(r"tỷ lệ|đạt", tail):
         return "increase"
     for pattern, comparator in _COMPARATOR_WORDS:
-        if re.search(r"(?:^|\s)(?:" + pattern + r")\s*$", words, re.I):
+        if re.search(r"(?:^|\s)(?:" + pattern + r")\s*$", words):  # words in lower case
             return comparator
     # A plan promises to reach a figure ("100% hồ sơ", "đạt 90%"): a floor, not an exact value.
     return ">="
@@ -218,9 +218,8 @@ _CONDITIONS = re.compile(
 
 def _sentence_before(paragraph: str, at: int) -> str:
     """The part of the sentence of `paragraph` that comes before position `at`."""
-    before = paragraph[: max(0, at)]
-    cut = max(before.rfind(". "), before.rfind(".\n"))
-    return before[cut + 1 :] if cut >= 0 else before
+    before = paragraph[:at]  # a paragraph is one line: a sentence ends at ". "
+    return before[before.rfind(". ") + 1 :]
 
 
 def find_targets(
@@ -277,7 +276,7 @@ def find_targets(
 
 
 def _clause_targets(
-    clause: str, offset: int, section: str, default_due: str | None, context: str = ""
+    clause: str, offset: int, section: str, default_due: str | None, context: str
 ) -> list[Target]:
     found: list[tuple[int, int, str | None, float, float | None, str]] = []
     taken: list[tuple[int, int]] = []

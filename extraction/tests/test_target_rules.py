@@ -142,3 +142,78 @@ def test_a_sentence_ends_a_clause_after_an_abbreviation_too():
     )
     assert (first.value, first.due) == (5.0, "2026")  # not the next sentence's year
     assert (second.value, second.due) == (100.0, "2027")
+
+
+def test_a_list_of_conditions_mutes_the_figures_of_its_own_sentence_only():
+    [target] = targets_of(
+        "- Thu hút doanh nghiệp. Ưu tiên dự án theo nguyên tắc: vốn trên 50%; lãi dưới 3% doanh"
+        " thu. Năm 2027, 100% hộ dân có điện."
+    )
+    assert (target.text, target.value) == ("Năm 2027, 100% hộ dân có điện", 100.0)
+
+
+def test_a_list_of_conditions_at_the_start_of_a_paragraph_mutes_its_figures():
+    found = targets_of("Theo nguyên tắc sau: vốn đạt trên 50%; lãi dưới 3% doanh thu.")
+    assert [t.value for t in found] == [None]  # the item, under "MỤC TIÊU", with no figure
+
+
+@pytest.mark.parametrize(
+    "item, reading",
+    [
+        # ranks
+        ("- Giảm 02 bậc về chỉ số PAPI.", ("decrease", 2.0, None, "rank", None)),
+        ("- Tăng 03 bậc chỉ số PCI.", ("increase", 3.0, None, "rank", None)),
+        ("- Thuộc nhóm 15 tỉnh dẫn đầu về chỉ số PCI.", ("top", 15.0, None, "rank", None)),
+        # percentages
+        ("- Tỷ lệ A đạt khoảng 90%.", ("=", 90.0, None, "%", None)),
+        ("- Tỷ lệ A đạt từ 80%.", ("=", 80.0, None, "%", None)),
+        ("- Tỷ lệ A từ 80% trở lên.", (">=", 80.0, None, "%", None)),
+        ("- Tỷ lệ A trên 80% trở lên.", (">=", 80.0, None, "%", None)),
+        ("- Tỷ lệ A khoảng 80% trở lên.", (">=", 80.0, None, "%", None)),
+        ("- Tỷ lệ A 90% trở lên.", (">=", 90.0, None, "%", None)),
+        ("- Tỷ lệ A dưới 5% trở lên.", ("<", 5.0, None, "%", None)),  # only =, >=, > rise
+        ("- Tỷ lệ A đạt 80 - 90%.", ("range", 80.0, 90.0, "%", None)),
+        # counts after a quantifier
+        ("- Có ít nhất 5 mô hình.", (">=", 5.0, None, "count", None)),
+        ("- Có tối thiểu 5 mô hình.", (">=", 5.0, None, "count", None)),
+        ("- Có không dưới 5 mô hình.", (">=", 5.0, None, "count", None)),
+        ("- Có trên 5 mô hình.", (">", 5.0, None, "count", None)),
+        ("- Đạt hơn 5 mô hình.", (">", 5.0, None, "count", None)),
+        ("- Có tối đa 5 cuộc họp.", ("<=", 5.0, None, "count", None)),
+        ("- Tổ chức không quá 3 cuộc họp.", ("<=", 3.0, None, "count", None)),
+        ("- Có khoảng 5 mô hình.", ("=", 5.0, None, "count", None)),
+        ("- Xã có từ 5 mô hình.", (">=", 5.0, None, "count", None)),
+        ("- Xã có thêm 2 mô hình.", (">=", 2.0, None, "count", None)),
+        ("- Có từ 2 - 3 huyện đạt chuẩn.", ("range", 2.0, 3.0, "count", None)),
+        # amounts, times, sizes
+        ("- GRDP đạt khoảng 8.300 USD.", ("=", 8300.0, None, "other", "USD")),
+        ("- GRDP đạt trên 36.000 USD.", (">", 36000.0, None, "other", "USD")),
+        ("- Thu nhập đạt 75 triệu đồng.", (">=", 75.0, None, "other", "triệu đồng")),
+        ("- GRDP đạt khoảng 8.300-8.500 USD.", ("range", 8300.0, 8500.0, "other", "USD")),
+        ("- Tăng gấp 2 lần so với năm 2025.", (">=", 2.0, None, "other", "lần")),
+        ("- Nạo vét 2.000 m³ bùn.", (">=", 2000.0, None, "other", "m3")),
+    ],
+)
+def test_each_kind_of_figure_reads_its_comparator_value_and_unit(item, reading):
+    [target] = targets_of(item)
+    assert (
+        target.comparator,
+        target.value,
+        target.value_max,
+        target.unit,
+        target.measure,
+    ) == reading
+
+
+def test_a_figure_with_a_subject_of_its_own_keeps_it_and_a_rank_takes_the_lead_in():
+    [share] = targets_of("- Về chính quyền số: 100% hồ sơ được xử lý trực tuyến.")
+    assert share.subject == "hồ sơ"
+    [rank] = targets_of("- Về chỉ số PCI: tăng 03 bậc xếp hạng toàn quốc.")
+    assert rank.subject == "chỉ số PCI"
+    [bare] = targets_of("- Về chính quyền số: phấn đấu đạt 90% vào năm 2027.")
+    assert bare.subject == "chính quyền số"  # no subject of its own: the lead-in
+
+
+def test_a_target_text_is_its_piece_of_the_clause_without_marker_or_end_punctuation():
+    [first, second] = targets_of("- 90% xã có chợ, 100% hồ sơ được số hóa.;")
+    assert (first.text, second.text) == ("90% xã có chợ", "100% hồ sơ được số hóa")
