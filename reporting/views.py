@@ -21,7 +21,7 @@ from reporting.forms import (
     parse_report_post,
     report_inputs,
 )
-from reporting.workflow import ReportActions, may_start_report
+from reporting.workflow import ReportActions, ReportLocked, may_start_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -124,6 +124,16 @@ def report_detail(request, pk):
                 conflict=True,
             )
             return render(request, "reporting/report_detail.html", context, status=409)
+        except ReportLocked as exc:
+            # Submitted meanwhile (another tab, or a submit whose answer never came back):
+            # the page as it now is, with the reason, rather than a 500.
+            context = _page_context(
+                request,
+                scope,
+                selectors.report_in_scope(scope=scope, pk=report.pk),
+                errors={"__all__": exc.messages},
+            )
+            return render(request, "reporting/report_detail.html", context, status=409)
         if not errors:
             if "submit" in request.POST:
                 return _submit(request, scope, saved)
@@ -209,6 +219,13 @@ def report_autosave(request, pk):
                     "nguyên; hãy tải lại trang để xem rồi nhập lại phần của bạn."
                 ),
             },
+            status=409,
+        )
+    except ReportLocked as exc:
+        # No longer the reporter's to edit (e.g. a submit that went through though its answer
+        # was lost): a 409 with the reason stops the page's retries; a 500 would be retried.
+        return JsonResponse(
+            {"ok": False, "conflict": True, "locked": True, "message": " ".join(exc.messages)},
             status=409,
         )
     # Every valid field is saved even when another is refused: the answer carries the new

@@ -412,6 +412,24 @@ class TestAutosave:
         update = TaskUpdate.objects.get(task=setup.task)
         assert (update.note, update.progress) == ("Đã tập huấn 2 thôn", 0)
 
+    def test_an_autosave_of_a_submitted_report_is_refused_with_409_not_500(self, client, setup):
+        # A submit that went through though its answer never came (a worker killed, issue #13
+        # finding 14): the page's copy sends its figures again; a 500 would be retried forever.
+        login(client, setup, Role.REPORTER)
+        typed = page_post(setup, **{f"v-{setup.count.pk}-value": "9"})
+        client.post(
+            reverse("reporting:detail", args=[setup.report.pk]), page_post(setup, submit="1")
+        )
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+        response = client.post(self.url(setup), typed)
+        assert response.status_code == 409
+        answer = response.json()
+        assert answer["locked"] and answer["conflict"] and not answer["ok"]
+        assert "không sửa được" in answer["message"]
+        page = client.post(reverse("reporting:detail", args=[setup.report.pk]), typed)
+        assert page.status_code == 409 and "không sửa được" in page.content.decode()
+        assert setup.fresh().status == WorkflowStatus.SUBMITTED
+
     def test_only_the_reporter_autosaves(self, client, setup):
         login(client, setup, Role.COORDINATOR)
         assert client.post(self.url(setup), page_post(setup)).status_code == 404
