@@ -504,7 +504,8 @@ _COLUMN = {
 }
 _CELL_VALUE = re.compile(
     r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|trên|dưới|không quá)?\s*"
-    r"(?P<a>\d+(?:[.,]\d+)?)\s*%?(?:\s*(?:-|–|đến)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%?)?"
+    r"(?P<a>\d+(?:[.,]\d+)?)\s*%?(?:\s*(?:-|–|đến)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%?)?",
+    re.I,  # "Tối thiểu 80", "TRÊN 80" as a cell prints them
 )
 _DUE_GROUP = re.compile(r"(?:đến|tới|trong|năm)\s+(?:hết\s+)?(?:năm\s+)?(20\d\d)", re.I)
 

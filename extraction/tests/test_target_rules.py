@@ -217,3 +217,117 @@ def test_a_figure_with_a_subject_of_its_own_keeps_it_and_a_rank_takes_the_lead_i
 def test_a_target_text_is_its_piece_of_the_clause_without_marker_or_end_punctuation():
     [first, second] = targets_of("- 90% xã có chợ, 100% hồ sơ được số hóa.;")
     assert (first.text, second.text) == ("90% xã có chợ", "100% hồ sơ được số hóa")
+
+
+TABLE_ROWS = [
+    ("Chỉ số A", "Thứ hạng", "≤ 3 Đông Nam Á; ≤ 50 Thế giới", [("top", 3.0), ("top", 50.0)]),
+    ("Chỉ số B", "Xếp hạng", "10", [("top", 10.0)]),
+    ("Chỉ số M", "Hạng", "≥ 5", [(">=", 5.0)]),
+    ("Tỷ lệ C", "%", "≤ 5", [("<=", 5.0)]),
+    ("Tỷ lệ D", "%", "<= 5", [("<=", 5.0)]),
+    ("Tỷ lệ E", "%", "không quá 5", [("<=", 5.0)]),
+    ("Tỷ lệ F", "%", "< 5", [("<", 5.0)]),
+    ("Tỷ lệ G", "%", "dưới 5", [("<", 5.0)]),
+    ("Tỷ lệ H", "%", "> 5", [(">", 5.0)]),
+    ("Tỷ lệ I", "%", "trên 5", [(">", 5.0)]),
+    ("Tỷ lệ N", "%", "Tối thiểu 80", [(">=", 80.0)]),
+    ("Tỷ lệ O", "%", "TRÊN 80", [(">", 80.0)]),
+    ("Số J", "Doanh nghiệp", "3 lĩnh vực trọng tâm", [(None, None)]),  # words, no figure
+    ("Số K", "Doanh nghiệp", "3 và 4", [(">=", 3.0)]),
+    ("Tỷ lệ L", "", "40 - 50%", [("range", 40.0)]),
+]
+
+
+def test_a_target_table_reads_each_cell_comparator_and_unit():
+    table = "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2026 |\n|---|---|---|---|\n" + "".join(
+        f"| {i} | {name} | {measure} | {value} |\n"
+        for i, (name, measure, value, _) in enumerate(TABLE_ROWS, 1)
+    )
+    found = targets_of(table)
+    assert [(t.text, t.comparator, t.value) for t in found] == [
+        (name, comparator, value)
+        for name, _, _, readings in TABLE_ROWS
+        for comparator, value in readings
+    ]
+    units = {t.text: t.unit for t in found}
+    assert (units["Chỉ số A"], units["Chỉ số M"], units["Tỷ lệ C"]) == ("rank", "rank", "%")
+    assert (units["Số K"], units["Tỷ lệ L"]) == ("count", "%")  # "%" in the value alone
+    assert [t.value_max for t in found if t.text == "Tỷ lệ L"] == [50.0]
+
+
+@pytest.mark.parametrize(
+    "heading, is_targets",
+    [
+        ("II. MỤC TIÊU", True),
+        ("2. Mục tiêu cụ thể", True),
+        ("3.2. Kết quả cần đạt", True),
+        ("1. Nhóm chỉ tiêu về kinh tế số", True),
+        ("1. Các nhóm chỉ tiêu: chuyển đổi số", True),  # two words before it
+        ("1. Các nhóm ba chỉ tiêu", False),  # three
+        ("1. Mục đích: Triển khai … các mục tiêu", False),  # after the ":"
+        ("1. Kinh tế: mục tiêu: tăng trưởng", False),  # the first ":"
+        ("2. Mục tiêu " + "x" * 147, True),  # 159 characters
+        ("2. Mục tiêu " + "x" * 148, False),  # 160: a paragraph, not a heading
+    ],
+)
+def test_a_heading_of_targets_names_them_in_its_first_words(heading, is_targets):
+    from extraction.targets import is_target_heading
+
+    assert is_target_heading(heading) is is_targets
+
+
+@pytest.mark.parametrize(
+    "heading, due",
+    [
+        ("1. Đến hết năm 2026", "2026"),
+        ("a) Năm 2027", "2027"),
+        ("b) Đến năm 2030 " + "x" * 84, "2030"),  # 100 characters
+        ("b) Đến năm 2030 " + "x" * 85, None),  # 101: a sentence, not a heading
+        ("c) Giai đoạn 2026 - 2030", None),
+    ],
+)
+def test_a_heading_of_a_year_dates_the_targets_under_it(heading, due):
+    from extraction.targets import heading_due
+
+    assert heading_due(heading) == due
+
+
+def test_an_item_without_figure_under_targets_is_qualitative_with_its_own_span_and_year():
+    text = (
+        HEAD + "1. Mục tiêu cụ thể\n- Hoàn thiện hạ tầng số đến năm 2028.\n- Hạ tầng số hiện đại\n"
+    )
+    draft = extract_text(text)
+    first, second = draft.targets
+    assert (first.text, first.subject, first.section, first.due) == (
+        "Hoàn thiện hạ tầng số đến năm 2028.",
+        "",
+        "1. Mục tiêu cụ thể",
+        "2028",
+    )
+    assert draft.text[first.span[0] : first.span[1]] == first.text
+    assert (second.text, second.due) == ("Hạ tầng số hiện đại", "2026")  # the plan's year
+
+
+@pytest.mark.parametrize(
+    "item, kept",
+    [("- Hạ tầng số hiện.", True), ("- Hạ tầng số hiện", False)],
+)
+def test_a_qualitative_item_has_more_than_15_characters(item, kept):
+    # "Hạ tầng số hiện." is 16 characters, "Hạ tầng số hiện" 15
+    assert bool(targets_of(item)) is kept
+
+
+@pytest.mark.parametrize(
+    "paragraph, item",
+    [
+        ("2. " + "Hạ tầng số được nâng cấp " * 6 + "xongxxx", False),  # 160, no stop
+        ("2. " + "Hạ tầng số được nâng cấp " * 6 + "xongxxxx", True),  # 161
+        ("2. Hạ tầng số được nâng cấp đồng bộ trên địa bàn toàn tỉnh x.", True),  # 61
+        ("2. Hạ tầng số được nâng cấp đồng bộ trên địa bàn toàn tỉnh .", False),  # 60
+        ("2. Hạ tầng số được nâng cấp đồng bộ trên địa bàn toàn tỉnh xx", False),  # no stop
+    ],
+)
+def test_a_numbered_paragraph_is_an_item_when_long_or_a_sentence(paragraph, item):
+    from extraction.targets import _item_not_heading
+
+    assert _item_not_heading(paragraph) is item
