@@ -283,3 +283,35 @@ def disagreements(client, seed: int) -> list[str]:
 def test_the_exported_files_say_what_the_pages_say(client, seed):
     found = disagreements(client, seed)
     assert not found, f"{len(found)} disagreements:\n" + "\n".join(found[:20])
+
+
+def test_the_word_report_writes_a_judged_value_in_its_indicator_s_unit():
+    """ "Giảm 10% thời gian giải quyết" is judged on days: the report writes 18, not "18%"; a
+    share keeps its "%" whatever the target's unit says."""
+    from types import SimpleNamespace
+
+    from monitoring.exports import _target_rows
+    from monitoring.status import Verdict
+
+    days = IndicatorFactory(unit="ngày")
+    share = RatioIndicatorFactory()
+    plan = PlanFactory()
+    lines = [
+        SimpleNamespace(
+            target=TargetFactory(
+                plan=plan, indicator=indicator, comparator=comparator, unit=unit, text=text
+            ),
+            verdict=Verdict(Status.ON_TRACK, current=Decimal(18), path=Decimal("18.5")),
+            units_met=None,
+            units_without_data=0,
+        )
+        for indicator, comparator, unit, text in (
+            (days, Comparator.DECREASE, "%", "Giảm 10% thời gian giải quyết"),
+            (share, Comparator.GTE, "", "Tỷ lệ hồ sơ trực tuyến đạt 80"),
+        )
+    ]
+    rows = _target_rows(SimpleNamespace(lines=lines))
+    assert [(row["current"], row["path_value"]) for row in rows] == [
+        ("18", "18,5"),
+        ("18%", "18,5%"),
+    ]
