@@ -315,3 +315,17 @@ def test_the_word_report_writes_a_judged_value_in_its_indicator_s_unit():
         ("18", "18,5"),
         ("18%", "18,5%"),
     ]
+
+
+def test_a_target_without_figures_reads_no_data_on_the_dashboard_and_the_unit_page(client):
+    """Nothing reported: "chưa có số liệu" where the value would be, never "—" or a number."""
+    province, units, plan, targets, as_of = _world(0)
+    Report.objects.all().delete()
+    rollup_rebuild()
+    client.force_login(user_with_role(province, Role.COORDINATOR))
+    for page in (_dashboard(client, plan, as_of), _unit_page(client, units[0], as_of)):
+        assert set(page.values()) == {(None, Status.NO_DATA)}
+    html = client.get(
+        reverse("monitoring:plan", args=[plan.pk]), {"as_of": as_of.isoformat()}
+    ).content.decode()
+    assert html.count("<strong>chưa có số liệu</strong>") == len(targets)
