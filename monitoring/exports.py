@@ -35,6 +35,14 @@ def _figure(value, unit: str = "") -> str:
     return f"{number_vi(value, 1)}{suffix}"
 
 
+def _judged_unit(target) -> str:
+    """The unit of a judged value: the indicator's, not the target's. "Giảm 10% thời gian giải
+    quyết" is judged on days (18, not "18%"); a share is in % whatever the target's unit says."""
+    indicator = target.indicator
+    percent = indicator.reads_as_percent or (indicator.unit or "").strip() == "%"
+    return "%" if percent else ""
+
+
 def _planned(target) -> str:
     value = number_vi(target.value)
     if target.value_max is not None:
@@ -199,8 +207,8 @@ def _target_rows(overview) -> list[TargetRow]:
             "no": str(n),
             "text": line.target.text,
             "plan_value": _planned(line.target),
-            "current": _units_met(line) or _figure(line.verdict.current, line.target.unit),
-            "path_value": _figure(line.verdict.path, line.target.unit),
+            "current": _units_met(line) or _figure(line.verdict.current, _judged_unit(line.target)),
+            "path_value": _figure(line.verdict.path, _judged_unit(line.target)),
             "status": str(line.verdict.label),
             "units_without_data": line.units_without_data
             if line.verdict.status != Status.NO_DATA

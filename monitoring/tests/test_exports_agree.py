@@ -283,3 +283,49 @@ def disagreements(client, seed: int) -> list[str]:
 def test_the_exported_files_say_what_the_pages_say(client, seed):
     found = disagreements(client, seed)
     assert not found, f"{len(found)} disagreements:\n" + "\n".join(found[:20])
+
+
+def test_the_word_report_writes_a_judged_value_in_its_indicator_s_unit():
+    """ "Giảm 10% thời gian giải quyết" is judged on days: the report writes 18, not "18%"; a
+    share keeps its "%" whatever the target's unit says."""
+    from types import SimpleNamespace
+
+    from monitoring.exports import _target_rows
+    from monitoring.status import Verdict
+
+    days = IndicatorFactory(unit="ngày")
+    share = RatioIndicatorFactory()
+    plan = PlanFactory()
+    lines = [
+        SimpleNamespace(
+            target=TargetFactory(
+                plan=plan, indicator=indicator, comparator=comparator, unit=unit, text=text
+            ),
+            verdict=Verdict(Status.ON_TRACK, current=Decimal(18), path=Decimal("18.5")),
+            units_met=None,
+            units_without_data=0,
+        )
+        for indicator, comparator, unit, text in (
+            (days, Comparator.DECREASE, "%", "Giảm 10% thời gian giải quyết"),
+            (share, Comparator.GTE, "", "Tỷ lệ hồ sơ trực tuyến đạt 80"),
+        )
+    ]
+    rows = _target_rows(SimpleNamespace(lines=lines))
+    assert [(row["current"], row["path_value"]) for row in rows] == [
+        ("18", "18,5"),
+        ("18%", "18,5%"),
+    ]
+
+
+def test_a_target_without_figures_reads_no_data_on_the_dashboard_and_the_unit_page(client):
+    """Nothing reported: "chưa có số liệu" where the value would be, never "—" or a number."""
+    province, units, plan, targets, as_of = _world(0)
+    Report.objects.all().delete()
+    rollup_rebuild()
+    client.force_login(user_with_role(province, Role.COORDINATOR))
+    for page in (_dashboard(client, plan, as_of), _unit_page(client, units[0], as_of)):
+        assert set(page.values()) == {(None, Status.NO_DATA)}
+    html = client.get(
+        reverse("monitoring:plan", args=[plan.pk]), {"as_of": as_of.isoformat()}
+    ).content.decode()
+    assert html.count("<strong>chưa có số liệu</strong>") == len(targets)
