@@ -103,6 +103,16 @@ class Indicator(SearchableModel):
             raise ValidationError(
                 {"denominator_label": _("Chỉ số tỷ lệ cần ghi rõ tử số và mẫu số.")}
             )
+        if self.is_quantity and self.unit.strip().lower() in PERCENT_UNITS:
+            # A quantity adds up over units: two communes at 87 % would make a province at 174 %.
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "Số liệu tính bằng % không cộng được giữa các đơn vị: chọn loại “Tỷ lệ” "
+                        "(tử số và mẫu số) để tổng hợp đúng."
+                    )
+                }
+            )
         if self.kind == self.Kind.RANK and self.temporal != self.Temporal.LATEST:
             raise ValidationError({"temporal": _("Thứ hạng không cộng dồn: chọn “kỳ mới nhất”.")})
         if self.kind == self.Kind.RANK and self.direction != self.Direction.LOWER:
@@ -187,6 +197,9 @@ class Indicator(SearchableModel):
         number, so a target's "increase" or "decrease" moves it the other way."""
         return self.kind == self.Kind.RANK
 
+
+# The units that say a figure is a share, which a count or an amount cannot be (Indicator.clean).
+PERCENT_UNITS = ("%", "phần trăm")
 
 # The kinds whose figure stays with its unit (Indicator.sums_over_units), for queries.
 UNSUMMED_KINDS = (Indicator.Kind.RANK, Indicator.Kind.TEXT)

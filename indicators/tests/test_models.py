@@ -23,6 +23,27 @@ def test_rank_is_better_when_lower():
     assert "direction" in exc.value.message_dict
 
 
+@pytest.mark.parametrize("kind", ["count", "amount"])
+@pytest.mark.parametrize("unit", ["%", " % ", "Phần trăm"])
+def test_a_quantity_in_percent_is_refused_as_it_would_add_up_over_units(kind, unit):
+    indicator = Indicator(code="hai-long", name="Chỉ số hài lòng", kind=kind, unit=unit)
+    with pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    assert "Tỷ lệ" in exc.value.message_dict["kind"][0]
+
+
+def test_a_quantity_in_its_own_measure_or_a_ratio_in_percent_is_accepted():
+    Indicator(code="so-mo-hinh", name="Số mô hình", kind="amount", unit="tỷ đồng").full_clean()
+    Indicator(
+        code="ty-le",
+        name="Tỷ lệ hồ sơ",
+        kind="ratio",
+        unit="%",
+        numerator_label="Số hồ sơ trực tuyến",
+        denominator_label="Tổng số hồ sơ",
+    ).full_clean()
+
+
 def test_indicator_search_ignores_diacritics():
     indicator = Indicator.objects.create(code="cds", name="Chỉ số chuyển đổi số", kind="count")
     assert Indicator.objects.filter(search_text__contains="chuyen doi so").get() == indicator
