@@ -329,3 +329,11 @@ def test_a_target_without_figures_reads_no_data_on_the_dashboard_and_the_unit_pa
         reverse("monitoring:plan", args=[plan.pk]), {"as_of": as_of.isoformat()}
     ).content.decode()
     assert html.count("<strong>chưa có số liệu</strong>") == len(targets)
+    for target in targets:  # the target page: its figure and each commune's row
+        html = client.get(
+            reverse("monitoring:target", args=[target.pk]), {"as_of": as_of.isoformat()}
+        ).content.decode()
+        current = html.split('data-testid="current">', 1)[1].split("</div>", 1)[0]
+        assert "chưa có số liệu" in current and "—" not in current
+        children = html.split('data-testid="children">', 1)[1].split("</table>", 1)[0]
+        assert children.count("chưa có số liệu") == len(units) and "—" not in children
