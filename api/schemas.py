@@ -12,11 +12,14 @@ MAX_ID = 2_147_483_647  # an id column's largest value on PostgreSQL
 
 
 def _utf8(text: str) -> str:
-    """A JSON string may carry half of a surrogate pair, which no database column can hold."""
+    """A JSON string may carry half of a surrogate pair, which no database column can hold, or
+    a NUL character, which a PostgreSQL text column cannot."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValueError("Văn bản có ký tự không hợp lệ.") from exc
+    if "\x00" in text:
+        raise ValueError("Văn bản có ký tự không hợp lệ.")
     return text
 
 

@@ -174,11 +174,12 @@ def test_the_openapi_description_and_its_docs_page_need_no_cdn(client):
         "/api/v1/units?limit=100000",
         "/api/v1/reports/99999999999999999999",
         "/api/v1/units/%ED%A0%80",  # half of a surrogate pair
+        "/api/v1/registrations?unit=A%00B",  # a NUL, which PostgreSQL text cannot hold
     ],
 )
 def test_out_of_range_parameters_are_refused_not_a_500(province_reader, client, url):
     """Found by the schema fuzz test: each of these was a 500 (an offset SQLite cannot bind, an
-    id PostgreSQL cannot hold, a string no column can store)."""
+    id PostgreSQL cannot hold, a string no column can store, a NUL in a code on PostgreSQL)."""
     assert get(client, province_reader, url).status_code in (404, 422)
 
 
