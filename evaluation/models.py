@@ -269,6 +269,13 @@ class Score(models.Model):
             models.UniqueConstraint(fields=["sheet", "criterion"], name="one_score_per_criterion")
         ]
 
+    @property
+    def basis_items(self) -> list[dict]:
+        """The reports, targets, tasks or initiatives the computed points were read from. Read
+        here, not as `basis.items` in a template: on a basis without that key (an external
+        index's) the template would call dict.items() and list the basis's own pairs."""
+        return self.basis.get("items", [])
+
     def settle(self) -> None:
         """Set `points` from the layers (the rule the sheet, the ranking and exports share)."""
         for layer in (self.office_points, self.block_points, self.self_points, self.computed):

@@ -97,3 +97,14 @@ def test_the_sheet_s_queries_do_not_grow_with_its_targets(client, scoring_round)
     many, shown = _sheet_queries(client, r)
     assert shown == 14
     assert many == few
+
+
+def test_an_external_index_lists_nothing_under_its_value(client, scoring_round):
+    """The index's basis (value, scale, source) has no items: no list of its pairs as "—"."""
+    r = scoring_round
+    scoring.rescore(scheme=r.scheme)
+    client.force_login(r.coordinator)
+    page, _unit_page = _pages(client, r, r.a)
+    pii = page.split(r.pii.name, 1)[1].split("Lịch sử điểm", 1)[0]
+    assert "giá trị 60" in pii
+    assert "<li" not in pii
