@@ -64,6 +64,7 @@ GROUPS = [
         ],
     ),
 ]
+ROUND_WEEK = datetime.timedelta(days=8)
 LEADER_UNIT = "LCI-PYB"  # phường Yên Bái leads block 05
 ADJUSTED_UNIT = "LCI-PLC"
 
@@ -81,7 +82,11 @@ def load_evaluation(*, now: datetime.datetime) -> None:
     User = get_user_model()
     coordinator = User.objects.get(username="tinh")
     today = timezone.localdate(now)
-    cutoff = min(datetime.date(2026, 12, 31), today - datetime.timedelta(days=1))
+    # A week before today at the latest: the year-end round that follows the frozen ranking
+    # (demo_nominations: nominations, check, a comment period, the council, the decision) takes
+    # place in that week, never after now; with a cutoff of yesterday it all fell on one moment
+    # and the list read "công khai từ 02:53 đến 02:53".
+    cutoff = min(datetime.date(2026, 12, 31), today - ROUND_WEEK)
     with clock_at(_at(cutoff - datetime.timedelta(days=20), 8, now)):
         scheme = EvaluationScheme.objects.create(
             issuer=province,

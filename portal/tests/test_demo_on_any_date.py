@@ -298,6 +298,17 @@ def _assert_the_registration_round_holds(now, client) -> None:
     assert page.count('data-late="1"') == len(late) and "15/07/2026" in page
 
 
+def _assert_the_year_end_round_took_its_time(now) -> None:
+    """The 2026 year-end round (ranking frozen, nominations, check, comments, council, decision)
+    lies in the days before now, with a comment period of hours, not one moment repeated."""
+    from nominations.models import AwardRound
+    from portal.demo_nominations import ROUND_NAME
+
+    award_round = AwardRound.objects.get(name=ROUND_NAME)
+    assert award_round.ranking.frozen_at <= now - datetime.timedelta(days=5)
+    assert award_round.comments_until - award_round.published_at >= datetime.timedelta(hours=12)
+
+
 @pytest.mark.parametrize("day", list(DAYS), ids=[d.isoformat() for d in DAYS])
 def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     now = _moment(day)
@@ -312,6 +323,7 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_every_target_is_monitored_or_its_source_named(now, client)
     _assert_the_word_report_quotes_no_later_day(now)
     _assert_the_registration_round_holds(now, client)
+    _assert_the_year_end_round_took_its_time(now)
     _assert_the_tour_holds(now, DAYS[day], client)
 
 
