@@ -339,3 +339,25 @@ def test_a_numbered_paragraph_is_an_item_when_long_or_a_sentence(paragraph, item
     from extraction.targets import _item_not_heading
 
     assert _item_not_heading(paragraph) is item
+
+
+def test_a_table_row_is_cut_at_its_pipes_and_its_cells_lose_their_emphasis():
+    from extraction.targets import _cells
+
+    assert _cells("| 1 | **Chỉ tiêu** | _90_ |") == ["1", "Chỉ tiêu", "90"]
+    assert _cells("1 | Chỉ tiêu loại X") == ["1", "Chỉ tiêu loại X"]  # no outer pipes
+
+
+@pytest.mark.parametrize(
+    "header, columns",
+    [
+        (["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"], {"target": 1, "measure": 2, "value": 3}),
+        (["TT", "Tên chỉ tiêu", "Chỉ tiêu cụ thể"], {"target": 1, "value": 2}),
+        (["TT", "Chỉ tiêu", "Ghi chú"], None),  # no value column
+        (["TT", "Nội dung", "Kết quả"], None),  # no target column
+    ],
+)
+def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
+    from extraction.targets import table_columns
+
+    assert table_columns(header) == columns
