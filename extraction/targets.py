@@ -520,9 +520,7 @@ def table_columns(header: list[str]) -> dict[str, int] | None:
     for index, cell in enumerate(header):
         for key in ("target", "measure", "lead", "value"):
             if key not in columns and _COLUMN[key].search(cell):
-                if key == "value" and index == columns.get("target"):
-                    continue
-                columns[key] = index
+                columns[key] = index  # one column, one key: "Chỉ tiêu cụ thể" is the target
                 break
     if "target" in columns and "value" in columns:
         return columns

@@ -79,6 +79,11 @@ def test_a_rise_or_fall_is_read_in_the_last_forty_characters_before_the_figure()
         ("- Số thuê bao di động, sản lượng bảo đảm 90% vào năm 2027.", "sản lượng"),
         ("- Phấn đấu đạt 90% vào năm 2027.", ""),  # a lead-in alone names nothing
         ("- Phấn đấu 90% trở lên.", ""),
+        ("- 100% Xã đạt chuẩn nông thôn mới.", "Xã"),
+        ("- 100% xã, được hỗ trợ kết nối.", "xã"),
+        ("- Đạt 100% ô được phủ sóng.", "ô"),
+        ("- Phấn đấu 100%, Đến năm 2030 hoàn thành.", ""),  # a year, not a subject
+        ("- Sản lượng lúa Đạt 90%.", "Sản lượng lúa"),
     ],
 )
 def test_the_subject_of_a_figure_is_what_it_measures(item, subject):
@@ -235,6 +240,9 @@ TABLE_ROWS = [
     ("Số J", "Doanh nghiệp", "3 lĩnh vực trọng tâm", [(None, None)]),  # words, no figure
     ("Số K", "Doanh nghiệp", "3 và 4", [(">=", 3.0)]),
     ("Tỷ lệ L", "", "40 - 50%", [("range", 40.0)]),
+    ("Chỉ số R", "Thứ hạng", "<= 5", [("top", 5.0)]),
+    ("Tỷ lệ P", "%", "Theo lộ trình; ≥ 90", [(">=", 90.0)]),  # a part with no figure
+    ("Số Q", "Mô hình", "3 lĩnh vực; ≥ 5", [(">=", 5.0)]),  # a part of words
 ]
 
 
@@ -331,3 +339,25 @@ def test_a_numbered_paragraph_is_an_item_when_long_or_a_sentence(paragraph, item
     from extraction.targets import _item_not_heading
 
     assert _item_not_heading(paragraph) is item
+
+
+def test_a_table_row_is_cut_at_its_pipes_and_its_cells_lose_their_emphasis():
+    from extraction.targets import _cells
+
+    assert _cells("| 1 | **Chỉ tiêu** | _90_ |") == ["1", "Chỉ tiêu", "90"]
+    assert _cells("1 | Chỉ tiêu loại X") == ["1", "Chỉ tiêu loại X"]  # no outer pipes
+
+
+@pytest.mark.parametrize(
+    "header, columns",
+    [
+        (["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"], {"target": 1, "measure": 2, "value": 3}),
+        (["TT", "Tên chỉ tiêu", "Chỉ tiêu cụ thể"], {"target": 1, "value": 2}),
+        (["TT", "Chỉ tiêu", "Ghi chú"], None),  # no value column
+        (["TT", "Nội dung", "Kết quả"], None),  # no target column
+    ],
+)
+def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
+    from extraction.targets import table_columns
+
+    assert table_columns(header) == columns
