@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import doubts, header, targets, tasks
+from extraction import doubts, header, target_tables, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
@@ -70,7 +70,7 @@ def run(raw: str) -> PlanDraft:
             next(filter(None, (targets.heading_due(h) for _, h in reversed(stack))), None)
         )
     default_due = _plan_due(draft.document.title or "", text)
-    from_tables, table_lines = targets.table_targets(body, default_due, tasks.split_units)
+    from_tables, table_lines = target_tables.table_targets(body, default_due, tasks.split_units)
     table_lines = set(table_lines) | tasks.task_table_lines(body, sections)
     prose = [("", p[1]) if i in table_lines else p for i, p in enumerate(body)]
     draft.targets = targets.find_targets(

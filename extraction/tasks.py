@@ -240,7 +240,7 @@ def _table(lines, i, sections):
     if "title" not in columns or ("lead" not in columns and "deadline" not in columns):
         return [], i
     if re.search(r"chỉ tiêu", header[columns["title"]], re.I):
-        return [], i  # "Nội dung chỉ tiêu": a table of targets, read by targets.table_targets
+        return [], i  # "Nội dung chỉ tiêu": a table of targets, read by target_tables.table_targets
     tasks: list[Task] = []
     previous_cells: list[str] = []
     group = sections[start]

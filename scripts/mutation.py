@@ -72,6 +72,14 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round6_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
+    "extraction/target_tables.py": [
+        "extraction/tests/test_rules.py",
+        "extraction/tests/test_layout_rules.py",
+        "extraction/tests/test_full_text_rules.py",
+        "extraction/tests/test_round5_rules.py",
+        "extraction/tests/test_round6_rules.py",
+        "extraction/tests/test_target_rules.py",
+    ],
     "extraction/tasks.py": [
         "extraction/tests/test_task_rules.py",
         "extraction/tests/test_rules.py",

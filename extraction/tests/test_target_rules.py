@@ -342,7 +342,7 @@ def test_a_numbered_paragraph_is_an_item_when_long_or_a_sentence(paragraph, item
 
 
 def test_a_table_row_is_cut_at_its_pipes_and_its_cells_lose_their_emphasis():
-    from extraction.targets import _cells
+    from extraction.target_tables import _cells
 
     assert _cells("| 1 | **Chỉ tiêu** | _90_ |") == ["1", "Chỉ tiêu", "90"]
     assert _cells("1 | Chỉ tiêu loại X") == ["1", "Chỉ tiêu loại X"]  # no outer pipes
@@ -358,6 +358,6 @@ def test_a_table_row_is_cut_at_its_pipes_and_its_cells_lose_their_emphasis():
     ],
 )
 def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
-    from extraction.targets import table_columns
+    from extraction.target_tables import table_columns
 
     assert table_columns(header) == columns
