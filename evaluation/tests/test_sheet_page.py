@@ -100,11 +100,14 @@ def test_the_sheet_s_queries_do_not_grow_with_its_targets(client, scoring_round)
 
 
 def test_an_external_index_lists_nothing_under_its_value(client, scoring_round):
-    """The index's basis (value, scale, source) has no items: no list of its pairs as "—"."""
+    """The index's basis (value, scale, source) has no items: no list of its pairs as "—";
+    its value is written with a decimal comma."""
     r = scoring_round
     scoring.rescore(scheme=r.scheme)
     client.force_login(r.coordinator)
     page, _unit_page = _pages(client, r, r.a)
     pii = page.split(r.pii.name, 1)[1].split("Lịch sử điểm", 1)[0]
-    assert "giá trị 60" in pii
+    assert "giá trị 60 / 100" in pii  # 60.00 of 100.00, as a person writes it
     assert "<li" not in pii
+    page, _unit_page = _pages(client, r, r.b)
+    assert "giá trị 45,5 / 100" in page.split(r.pii.name, 1)[1]  # a decimal comma
