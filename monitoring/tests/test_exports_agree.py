@@ -163,26 +163,34 @@ def _agree(page, file) -> bool:
     return page == file
 
 
+def _page_rows(client, url, as_of, row: str, current: str) -> dict[int, tuple]:
+    """target id -> (value, status) as a page's target rows (`row`) print them (`current`)."""
+    html = client.get(url, {"as_of": as_of.isoformat()}).content.decode()
+    return {
+        int(pk): (
+            _said(re.search(current, cells, re.S)[1]),
+            re.search(r'data-status="(\w+)"', cells)[1],
+        )
+        for pk, cells in re.findall(row, html, re.S)
+    }
+
+
 def _dashboard(client, plan, as_of) -> dict[int, tuple]:
-    html = client.get(
-        reverse("monitoring:plan", args=[plan.pk]), {"as_of": as_of.isoformat()}
-    ).content.decode()
-    found = {}
-    for pk, row in re.findall(r'<tr id="target-(\d+)">(.*?)</tr>', html, re.S):
-        current = re.search(r"<strong>(.*?)</strong>", row, re.S)[1]
-        found[int(pk)] = (_said(current), re.search(r'data-status="(\w+)"', row)[1])
-    return found
+    url = reverse("monitoring:plan", args=[plan.pk])
+    return _page_rows(
+        client, url, as_of, r'<tr id="target-(\d+)">(.*?)</tr>', r"<strong>(.*?)</strong>"
+    )
 
 
 def _unit_page(client, unit, as_of) -> dict[int, tuple]:
-    html = client.get(
-        reverse("monitoring:unit", args=[unit.pk]), {"as_of": as_of.isoformat()}
-    ).content.decode()
-    found = {}
-    for pk, row in re.findall(r'<tr data-target="(\d+)">(.*?)</tr>', html, re.S):
-        current = re.search(r'data-testid="judged-value">(.*?)</td>', row, re.S)[1]
-        found[int(pk)] = (_said(current), re.search(r'data-status="(\w+)"', row)[1])
-    return found
+    url = reverse("monitoring:unit", args=[unit.pk])
+    return _page_rows(
+        client,
+        url,
+        as_of,
+        r'<tr data-target="(\d+)">(.*?)</tr>',
+        r'data-testid="judged-value">(.*?)</td>',
+    )
 
 
 def _query(as_of, unit=None) -> str:
