@@ -256,9 +256,15 @@ def _read(frame: PlanFrame, ever: Q, recent: Q, allowed: dict[int, set[int]]):
     firsts: dict[tuple[int, int], Figure] = {}
     if not allowed:
         return found, firsts
+    # Indicators of one schedule share their periods: one condition per set of periods, not
+    # one per indicator (60 indicators x 60 periods made 3,600 parameters that the driver
+    # parsed on every dashboard, bench/README.md).
+    sharing: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for indicator_id, period_ids in sorted(allowed.items()):
+        sharing[tuple(sorted(period_ids))].append(indicator_id)
     own_periods = Q(pk__in=[])
-    for indicator_id, period_ids in allowed.items():
-        own_periods |= Q(indicator_id=indicator_id, period_id__in=sorted(period_ids))
+    for period_ids, indicator_ids in sharing.items():
+        own_periods |= Q(indicator_id__in=indicator_ids, period_id__in=period_ids)
     known = Q(value_count__gt=0)
     ratios = sorted({t.indicator_id for t in frame.targets if t.indicator.is_ratio})
     if ratios:
