@@ -44,8 +44,9 @@ class CompactHistoricalRecords(HistoricalRecords):
     its 30,000-character description. NULL in such a column means "as in the version before";
     the record's own field is never NULL. Each version still names who saved it and when.
 
-    Readers put the values back with `fill_unchanged` (its `instance` does it itself). Versions
-    written in bulk (`bulk_create_with_history`) keep every value, which is always right."""
+    Readers put the values back with `fill_unchanged` (a version's `instance`, `history_object`
+    and `str` do it themselves; `diff_against` and `prev_record` compare the stored columns).
+    Versions written in bulk (`bulk_create_with_history`) keep every value: always right."""
 
     def __init__(self, *args, compact_fields=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,13 +60,8 @@ class CompactHistoricalRecords(HistoricalRecords):
 
     def get_extra_fields(self, model, fields):
         extra = super().get_extra_fields(model, fields)
-        whole = extra["instance"].fget
-
-        def instance(version):
-            fill_unchanged([version])
-            return whole(version)
-
-        extra["instance"] = property(instance)
+        for name in ("instance", "history_object"):
+            extra[name] = _Filled(extra[name])
         return extra
 
     def create_history_model(self, model, inherited):
@@ -73,6 +69,19 @@ class CompactHistoricalRecords(HistoricalRecords):
         history_model.compact_fields = self.compact_fields
         pre_create_historical_record.connect(_leave_out_unchanged, sender=history_model, weak=False)
         return history_model
+
+
+class _Filled:
+    """The record as a version had it (`instance`, `history_object`, which `str` and `as_of`
+    read), its left-out texts put back first."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __get__(self, version, owner=None):
+        if version is not None:
+            fill_unchanged([version])
+        return self.inner.__get__(version, owner)
 
 
 def _stored_before(version, name: str):
