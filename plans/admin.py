@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import fill_unchanged
 from plans.models import Milestone, Phase, Plan, PlanReference, Target, Task, TaskDeadline
 
 
@@ -18,6 +19,15 @@ class ReadOnlyAdmin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The history lists each version's changes: the long texts a version left out as unchanged
+    (core/history.py) are put back first, so that they are not listed as emptied."""
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        fill_unchanged(list(historical_records))
+        super().set_history_delta_changes(request, historical_records, **kwargs)
 
 
 class ReferenceInline(ReadOnlyAdmin, admin.TabularInline):
@@ -38,7 +48,7 @@ class PlanMilestoneInline(ReadOnlyAdmin, admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class PlanAdmin(ReadOnlyAdmin, HistoryAdmin):
     list_display = ["number", "title", "issuer", "issued_on", "status"]
     list_filter = ["status", "doc_type"]
     search_fields = ["number", "search_text"]
@@ -47,7 +57,7 @@ class PlanAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class TargetAdmin(ReadOnlyAdmin, HistoryAdmin):
     list_display = ["text", "plan", "comparator", "value", "unit", "due_year", "indicator"]
     list_filter = [("measured_elsewhere", admin.EmptyFieldListFilter)]
     search_fields = ["search_text"]
@@ -60,7 +70,7 @@ class DeadlineInline(ReadOnlyAdmin, admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class TaskAdmin(ReadOnlyAdmin, HistoryAdmin):
     list_display = ["title", "plan", "status", "due_date"]
     search_fields = ["search_text"]
     raw_id_fields = ["plan"]

@@ -1,7 +1,8 @@
 """What changed in a plan, target or task: who, when, and each field's old and new value.
 
-django-simple-history keeps a whole row per save; this reads the rows of one record, newest
-first, and compares each field with the row before, in memory. (Its `diff_against` skips the
+django-simple-history keeps a row per save (a long text only in the row that changes it, see
+core/history.py); this reads the rows of one record, newest first, and compares each field with
+the row before, in memory. (Its `diff_against` skips the
 fields a person does not type, such as a task's computed due date, which a reader still wants.)
 The names a foreign key points to are read in one query per related model, so a page of history
 costs a bounded number of queries whatever its length (plans/tests/test_history.py).
@@ -16,6 +17,8 @@ from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from core.history import fill_unchanged
 
 # Written by the application itself, or only a counter: not what a person changed.
 # A target's or task's plan is fixed at creation: the page is reached through it.
@@ -112,6 +115,7 @@ def record_history(record, limit: int = HISTORY_LIMIT) -> list[HistoryEntry]:
     record is one the caller has already fetched through the person's scope."""
     model = type(record)
     rows = list(record.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    fill_unchanged(rows)
     fields = _fields(model)
     names = _related_names(model, rows)
     entries = []

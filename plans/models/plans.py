@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import CompactHistoricalRecords
 from core.models import SearchableModel
 
 
@@ -94,7 +94,9 @@ class Plan(SearchableModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["source_text", "search_text"])
+    history = CompactHistoricalRecords(
+        excluded_fields=["source_text", "search_text"], compact_fields=["title"]
+    )
 
     search_fields = ("number", "title", "issuer_name")
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import CompactHistoricalRecords
 from core.models import SearchableModel
 from plans.models.plans import Plan
 
@@ -116,7 +116,7 @@ class Target(SearchableModel):
     span_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     span_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = CompactHistoricalRecords(excluded_fields=["search_text"], compact_fields=["text"])
 
     search_fields = ("text", "subject", "section")
 

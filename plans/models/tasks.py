@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import CompactHistoricalRecords
 from core.models import SearchableModel
 from plans.models.plans import (
     Plan,
@@ -111,7 +111,7 @@ class Task(SearchableModel):
     span_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     span_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = CompactHistoricalRecords(excluded_fields=["search_text"], compact_fields=["text"])
 
     search_fields = ("title", "text", "product", "section", "lead_units_text", "deciding_authority")
 

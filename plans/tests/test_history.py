@@ -123,3 +123,44 @@ def test_the_history_page_costs_the_same_queries_however_long(
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.content.decode().count('data-testid="history-entry"') == 31
+
+
+def _history_bytes(model) -> int:
+    """The bytes of what the model's history rows hold: each stored value as UTF-8 text."""
+    return sum(
+        len(str(value).encode())
+        for row in model.history.values_list()
+        for value in row
+        if value is not None
+    )
+
+
+def test_a_status_change_does_not_copy_the_long_description_again(client, world):
+    """Issue #13 item 5: ten status changes of a task with a 30,000-character description add
+    far less than ten copies of it, and the page still says who changed what, and when."""
+    editor = user_with_role(world.province, Role.COORDINATOR, first_name="Mai")
+    scope = user_scope(editor)
+    task = TaskFactory(plan=PlanFactory(issuer=world.province), text="Mô tả dài. " * 2727)
+    task._history_user = editor
+    before = _history_bytes(task.__class__)
+    steps = [(TaskStatus.IN_PROGRESS, 10 * step) for step in range(1, 10)]
+    for status, progress in [*steps, (TaskStatus.DONE, 100)]:
+        task = services.task_update(
+            scope=scope,
+            task=task,
+            data={"status": status, "progress": progress},
+            expected_version=task.version,
+        )
+    grown = _history_bytes(task.__class__) - before
+    assert grown < 10 * 2_000, grown  # a whole row would be 10 × ~41,000 bytes
+    services.task_update(
+        scope=scope, task=task, data={"text": "Mô tả mới."}, expected_version=task.version
+    )
+    client.force_login(editor)
+    page = client.get(reverse("plans:task_history", args=[task.pk])).content.decode()
+    entries = page.split('data-testid="history-entry"')[1:]
+    assert len(entries) == 12
+    newest, done, *_ = entries
+    assert "Mai" in newest and "<ins>Mô tả mới.</ins>" in newest and "<del>Mô tả dài." in newest
+    assert "Nội dung" not in done and "<ins>100</ins>" in done and "Mai" in done
+    assert "<time datetime=" in done
