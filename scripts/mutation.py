@@ -62,6 +62,7 @@ MODULES: dict[str, list[str]] = {
         "evaluation/tests/test_targets_window.py",
         "evaluation/tests/test_computed_chunks.py",
         "evaluation/tests/test_worked_example.py",
+        "evaluation/tests/test_computed_rules.py",
     ],
     "extraction/dates.py": ["extraction/tests/test_dates.py"],
     "extraction/targets.py": [
