@@ -138,6 +138,10 @@ _FIGURE_WORDS = (
     r"khoảng|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
     r"(?:thấp|cao|nhỏ|lớn)\s+hơn|hơn|vượt|tăng|giảm"
 )
+# The count a share is taken of, before what it counts: "(trong) tổng số", "số", "số lượng".
+_COUNTED = re.compile(
+    r"(?:(?:(?:trong\s+)?tổng\s+)?số(?:\s+lượng)?\s+(?!hóa\b|hoá\b)(?=\w))?", re.I
+)
 _LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*$", re.I)
 
 
@@ -166,6 +170,8 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
         )
         if not _LEAD_IN_ALONE.match(what):  # "Phấn đấu đạt 90% …" names nothing
             return what.strip()[:160]
+    # "90% tổng số hộ gia đình được …", "100% số xã đạt …": the households, the communes counted.
+    after = after[_COUNTED.match(after).end() :]
     if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
         stop = _SUBJECT_STOP.search(" " + after)
         subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after

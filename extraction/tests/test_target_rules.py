@@ -73,6 +73,15 @@ def test_a_rise_or_fall_is_read_in_the_last_forty_characters_before_the_figure()
         ("- Đến năm 2030: 100% xã, phường có trạm y tế.", "xã, phường"),
         ("- Có ít nhất 05 mô hình điểm về chuyển đổi số.", "mô hình điểm về chuyển đổi số"),
         ("- 100% hồ sơ.", "hồ sơ"),
+        # a share of a count: what is counted, without "(tổng) số (lượng)"
+        ("- 90% tổng số hộ gia đình được sử dụng nước sạch.", "hộ gia đình"),
+        ("- Đến năm 2030, 100% số xã đạt chuẩn nông thôn mới.", "xã"),
+        ("- 80% tổng số doanh nghiệp ứng dụng nền tảng số.", "doanh nghiệp"),
+        ("- Trên 50% tổng số doanh nghiệp nhỏ và vừa trên địa bàn.", "doanh nghiệp nhỏ và vừa"),
+        ("- Có 90% tổng số hộ dân tham gia.", "hộ dân"),
+        ("- 70% số lượng hồ sơ được số hóa.", "hồ sơ"),
+        ("- 100% số hóa hồ sơ lưu trữ.", "số hóa hồ sơ lưu trữ"),  # "số hóa" is a verb
+        ("- Phấn đấu đạt 15% tổng vốn đầu tư.", ""),  # a share of a sum names its base only
         ("- Hồ sơ được xử lý đúng hạn 100%: toàn bộ.", "toàn bộ"),
         # else the words before it, after a comma, without the verb
         ("- Doanh thu tăng 15% so với năm 2025.", "Doanh thu"),
