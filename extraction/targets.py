@@ -142,6 +142,9 @@ _FIGURE_WORDS = (
 _COUNTED = re.compile(
     r"(?:(?:(?:trong\s+)?tổng\s+)?số(?:\s+lượng)?\s+(?!hóa\b|hoá\b)(?=\w))?", re.I
 )
+_NEXT_FIGURE = re.compile(
+    r"\s*(?:[,;]|\bvà\b)\s*(?:(?:" + _FIGURE_WORDS + r")\s*)?\d+(?:[.,]\d+)?\s*%"
+)
 _LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*$", re.I)
 
 
@@ -172,6 +175,8 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
             return what.strip()[:160]
     # "90% tổng số hộ gia đình được …", "100% số xã đạt …": the households, the communes counted.
     after = after[_COUNTED.match(after).end() :]
+    # "80% hồ sơ … cấp huyện và 70% hồ sơ … cấp xã": the next figure's words are its own.
+    after = _NEXT_FIGURE.split(after, maxsplit=1)[0]
     if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
         stop = _SUBJECT_STOP.search(" " + after)
         subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after
@@ -388,6 +393,8 @@ def _clause_targets(
     ):
         piece = clause[piece_start:piece_end]
         lead = _LEAD.match(piece).end()
+        if piece.startswith("và ", lead):  # "…, 80% hồ sơ cấp huyện và 70% hồ sơ cấp xã"
+            lead += 3
         text = piece[lead:].rstrip(" ,;.")
         subject = _subject(clause, start, end)
         if unit == "rank" or not subject:

@@ -370,3 +370,17 @@ def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
     from extraction.target_tables import table_columns
 
     assert table_columns(header) == columns
+
+
+def test_shares_listed_in_one_clause_each_keep_their_own_subject_and_text():
+    first, second = targets_of("- 80% hồ sơ công việc tại cấp huyện và 70% hồ sơ tại cấp xã.")
+    assert first.subject == "hồ sơ công việc tại cấp huyện"  # not "… và 70% hồ sơ tại cấp xã"
+    assert (second.text, second.subject) == ("70% hồ sơ tại cấp xã", "hồ sơ tại cấp xã")
+
+
+def test_a_line_cut_inside_a_name_is_joined_to_the_rest_of_the_name():
+    [item] = targets_of(
+        "- Dữ liệu được chia sẻ giữa các cơ quan Đảng, Nhà nước, Mặt trận\n"
+        "Tổ quốc và các tổ chức chính trị - xã hội.\n"
+    )
+    assert item.text.startswith("Dữ liệu được chia sẻ") and "Mặt trận Tổ quốc" in item.text
