@@ -142,6 +142,8 @@ _FIGURE_WORDS = (
 _COUNTED = re.compile(
     r"(?:(?:(?:trong\s+)?tổng\s+)?số(?:\s+lượng)?\s+(?!hóa\b|hoá\b)(?=\w))?", re.I
 )
+_RATE_OR_NOTE = re.compile(r"^(?:\s*\[\d+\]|\s*/\s*(?:năm|tháng|quý)\b)+")
+_DUE_TAIL = re.compile(r"(?:^|\s+)(?:vào|đến|trong|tới)\s+(?:hết\s+)?năm\s+20\d\d$", re.I)
 _NEXT_FIGURE = re.compile(
     r"\s*(?:[,;]|\bvà\b)\s*(?:(?:" + _FIGURE_WORDS + r")\s*)?\d+(?:[.,]\d+)?\s*%"
 )
@@ -149,7 +151,8 @@ _LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*
 
 
 def _subject(clause: str, figure_start: int, figure_end: int) -> str:
-    after = clause[figure_end:].strip(" :,.")
+    # "8,0 - 8,5%/năm", "7,5%[1]": a rate's period and a footnote mark are not what is measured.
+    after = _RATE_OR_NOTE.sub("", clause[figure_end:]).strip(" :,.")
     before = clause[_LEAD.match(clause).end() : figure_start]  # without "- ", "1.", "a)"
     # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
     lead = re.search(
@@ -183,7 +186,7 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
         return subject.strip(" ,.")[:160]
     tail = re.split(r"[,:]", before)[-1]
     tail = re.sub(
-        r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm|" + _FIGURE_WORDS + r")\s*$",
+        r"(?:\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm|" + _FIGURE_WORDS + r"))+\s*$",
         "",
         tail.strip(),
         flags=re.I,
@@ -397,6 +400,11 @@ def _clause_targets(
             lead += 3
         text = piece[lead:].rstrip(" ,;.")
         subject = _subject(clause, start, end)
+        dated = _DUE_TAIL.sub("", subject)
+        if dated != subject:
+            # "GRDP … đến năm 2025 đạt …, đến năm 2030 đạt …": the year is the due, not the
+            # subject; a figure named by its year alone measures what the one before it does.
+            subject = dated or (targets[-1].subject if targets else "")
         if unit == "rank" or not subject:
             subject = context or subject
         targets.append(

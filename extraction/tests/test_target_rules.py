@@ -384,3 +384,23 @@ def test_a_line_cut_inside_a_name_is_joined_to_the_rest_of_the_name():
         "Tổ quốc và các tổ chức chính trị - xã hội.\n"
     )
     assert item.text.startswith("Dữ liệu được chia sẻ") and "Mặt trận Tổ quốc" in item.text
+
+
+def test_a_year_is_the_due_of_a_figure_not_its_subject():
+    first, second = targets_of(
+        "- Tỷ trọng kinh tế số trong GRDP đến năm 2025 đạt khoảng 30%, đến năm 2030 đạt 40%."
+    )
+    assert (first.subject, first.due) == ("Tỷ trọng kinh tế số trong GRDP", "2025")
+    assert (second.subject, second.due) == ("Tỷ trọng kinh tế số trong GRDP", "2030")
+
+
+@pytest.mark.parametrize(
+    "item, subject",
+    [
+        ("- GRDP giai đoạn 2026-2030 tăng 8,0 - 8,5%/năm.", "GRDP giai đoạn 2026-2030"),
+        ("- Tốc độ tăng trưởng GRDP tăng khoảng 7,5%[1].", "Tốc độ tăng trưởng GRDP"),
+    ],
+)
+def test_a_rate_period_or_a_footnote_mark_after_a_figure_is_not_its_subject(item, subject):
+    [target] = targets_of(item)
+    assert target.subject == subject
