@@ -29,10 +29,14 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ|"
-    r"(?<=có )thêm)\s+"
+    r"(?:(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|"
+    r"(?<=có )từ|(?<=có )thêm)\s+|(?<=\b[Cc]ó )|(?<=\bvà ))"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
+)
+# Where a bare "có N …" is a promise: opening an item, after a comma or colon, a lead-in or a year.
+_PROMISED_HAVE = re.compile(
+    r"(?:^[\s\-+•–]*|[,:]\s*|\b(?:phấn đấu|bảo đảm|đảm bảo)\s+|\bnăm 20\d\d\s*,?\s*)$", re.I
 )
 # An amount of money promised: "GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD", "thu nhập
 # bình quân đạt trên 75 triệu đồng".
@@ -63,7 +67,10 @@ _RANK_STEP = re.compile(
     r"(?P<verb>tăng|nâng|giảm)\s+(?:(?P<cmp>tối thiểu|ít nhất|từ)\s+)?(?P<a>\d+)\s+(?:bậc|hạng|thứ hạng)",
     re.I,
 )
-_TIMES = re.compile(r"gấp\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I)
+# "gấp 2 lần", "tăng 1,5 lần so với năm 2020": a multiple of the baseline.
+_TIMES = re.compile(
+    r"(?:gấp|tăng)\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I
+)
 _CHANGE = re.compile(r"\b(?P<verb>tăng|giảm)\s+(?:thêm\s+)?(?:(?:tối thiểu|ít nhất)\s+)?$", re.I)
 # Nouns after a count that make it a condition or a scope, not a promise: time, ages ("trên 15
 # tuổi"), kinds ("03 loại hình"), points of a scoring grid, award quotas ("không quá 05 cá nhân").
@@ -145,7 +152,7 @@ _COUNTED = re.compile(
 _RATE_OR_NOTE = re.compile(r"^(?:\s*\[\d+\]|\s*/\s*(?:năm|tháng|quý)\b)+")
 _DUE_TAIL = re.compile(r"(?:^|\s+)(?:vào|đến|trong|tới)\s+(?:hết\s+)?năm\s+20\d\d$", re.I)
 _NEXT_FIGURE = re.compile(
-    r"\s*(?:[,;]|\bvà\b)\s*(?:(?:" + _FIGURE_WORDS + r")\s*)?\d+(?:[.,]\d+)?\s*%"
+    r"\s*(?:[,;]|\bvà\b)\s*(?:(?:" + _FIGURE_WORDS + r")\s*)?\d+(?:[.,]\d+)?\s*(?:%|\s(?=\w))"
 )
 _LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*$", re.I)
 
@@ -353,7 +360,12 @@ def _clause_targets(
             continue
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
-        word = match.group("cmp").lower()
+        word = (match.group("cmp") or "").lower()
+        if not word and clause[: match.start()].endswith("và "):
+            if not any(f[5] == "count" and f[1] <= match.start() for f in found):
+                continue  # "… và 7 tổ chức …" only continues a list of counts
+        elif not word and not _PROMISED_HAVE.search(clause[: match.start() - 3]):
+            continue  # "Kế hoạch có 05 nội dung" describes; "- Có 10 tổ chức …" promises
         # "có từ 05 mô hình (trở lên)" is a floor, "có từ 2 - 3 …" a range: "từ" follows "có".
         a, b = float(match.group("a")), _number(match.group("b"))
         comparator = (
@@ -371,6 +383,7 @@ def _clause_targets(
                 "khoảng": "=",
                 "từ": ">=",
                 "thêm": ">=",  # "có thêm 02 xã đạt chuẩn": that many more
+                "": ">=",  # "có 10 tổ chức nghiên cứu": a figure promised is a floor
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")

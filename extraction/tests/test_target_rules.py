@@ -404,3 +404,34 @@ def test_a_year_is_the_due_of_a_figure_not_its_subject():
 def test_a_rate_period_or_a_footnote_mark_after_a_figure_is_not_its_subject(item, subject):
     [target] = targets_of(item)
     assert target.subject == subject
+
+
+def test_a_rise_by_a_multiple_is_a_multiple():
+    [target] = targets_of("- Số doanh nghiệp khoa học và công nghệ tăng 1,5 lần so với năm 2020.")
+    assert (target.comparator, target.value, target.unit, target.measure) == (
+        ">=",
+        1.5,
+        "other",
+        "lần",
+    )
+    assert target.subject == "Số doanh nghiệp khoa học và công nghệ"
+
+
+@pytest.mark.parametrize(
+    "item, figures",
+    [
+        ("- Có 10 tổ chức nghiên cứu phát triển.", [(10.0, "tổ chức nghiên cứu phát triển")]),
+        ("- Đến năm 2030 có 12 doanh nghiệp khoa học.", [(12.0, "doanh nghiệp khoa học")]),
+        ("- Phấn đấu có 05 sản phẩm OCOP.", [(5.0, "sản phẩm OCOP")]),
+        (
+            "- Có 10 tổ chức nghiên cứu và 7 tổ chức dịch vụ khoa học.",
+            [(10.0, "tổ chức nghiên cứu"), (7.0, "tổ chức dịch vụ khoa học")],
+        ),
+        ("- Kế hoạch có 05 nội dung chính.", []),  # describes the plan, promises nothing
+        ("- Hỗ trợ 5 dự án và 3 doanh nghiệp.", []),  # "và 3" continues no count
+    ],
+)
+def test_a_bare_count_after_have_is_promised_where_an_item_or_a_year_opens_it(item, figures):
+    found = [(t.value, t.subject) for t in targets_of(item) if t.value is not None]
+    assert found == figures
+    assert all(t.comparator == ">=" for t in targets_of(item) if t.value is not None)
