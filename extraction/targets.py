@@ -34,9 +34,10 @@ _COUNT = re.compile(
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
 )
-# Where a bare "có N …" is a promise: opening an item, after a comma or colon, a lead-in or a year.
+# Where a bare "có N …" is a promise: opening an item, after a colon, a lead-in or a year (not
+# after any comma: "Lào Cai là tỉnh miền núi …, có 7 huyện" describes).
 _PROMISED_HAVE = re.compile(
-    r"(?:^[\s\-+•–]*|[,:]\s*|\b(?:phấn đấu|bảo đảm|đảm bảo)\s+|\bnăm 20\d\d\s*,?\s*)$", re.I
+    r"(?:^[\s\-+•–]*|:\s*|\b(?:phấn đấu|bảo đảm|đảm bảo)\s+|\bnăm 20\d\d\s*,?\s*)$", re.I
 )
 # An amount of money promised: "GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD", "thu nhập
 # bình quân đạt trên 75 triệu đồng".
@@ -267,7 +268,12 @@ def find_targets(
             if condition:  # "… đáp ứng các điều kiện sau: sử dụng trên 50% lao động …"
                 clause = clause[: condition.start()]
             for target in _clause_targets(
-                clause, clause_offset, section, default_due, _context(paragraph)
+                clause,
+                clause_offset,
+                section,
+                default_due,
+                _context(paragraph),
+                bare_counts=in_target_section,
             ):
                 targets.append(target)
                 found_here = True
@@ -297,8 +303,16 @@ def find_targets(
 
 
 def _clause_targets(
-    clause: str, offset: int, section: str, default_due: str | None, context: str
+    clause: str,
+    offset: int,
+    section: str,
+    default_due: str | None,
+    context: str,
+    *,
+    bare_counts: bool = False,
 ) -> list[Target]:
+    """The figures of one clause; a count with no quantifier ("Có 10 tổ chức …") only where the
+    plan lists its targets (`bare_counts`): elsewhere "Có 27 đơn vị trực thuộc" describes."""
     found: list[tuple[int, int, str | None, float, float | None, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -361,6 +375,8 @@ def _clause_targets(
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
         word = (match.group("cmp") or "").lower()
+        if not word and not bare_counts:
+            continue
         if not word and clause[: match.start()].endswith("và "):
             if not any(f[5] == "count" and f[1] <= match.start() for f in found):
                 continue  # "… và 7 tổ chức …" only continues a list of counts

@@ -435,3 +435,14 @@ def test_a_bare_count_after_have_is_promised_where_an_item_or_a_year_opens_it(it
     found = [(t.value, t.subject) for t in targets_of(item) if t.value is not None]
     assert found == figures
     assert all(t.comparator == ">=" for t in targets_of(item) if t.value is not None)
+
+
+def test_a_bare_count_after_a_comma_describes():
+    items = targets_of("- Lào Cai là tỉnh miền núi, có 7 huyện và 152 xã.")
+    assert [t.value for t in items] == [None]
+
+
+def test_a_bare_count_outside_a_part_of_targets_describes():
+    head = HEAD.replace("I. MỤC TIÊU\n", "I. ĐẶC ĐIỂM CHUNG\n")
+    [item] = extract_text(head + "Có 27 đơn vị sự nghiệp trực thuộc Sở.\n").targets or [None]
+    assert item is None or item.value is None
