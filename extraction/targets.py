@@ -24,7 +24,7 @@ _COMPARATOR_WORDS = [
     (r"trên|hơn|vượt|cao hơn|lớn hơn|nhiều hơn|>", ">"),
 ]
 _PERCENT = re.compile(
-    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
+    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|gần|từ)?\s*"
     r"(?P<a>" + NUM + r")\s*(?:%\s*)?(?:(?P<dash>-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*%",
     re.I,
 )
@@ -143,7 +143,7 @@ def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
 
 # The words that may stand just before a figure, left out of its subject.
 _FIGURE_WORDS = (
-    r"khoảng|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
+    r"khoảng|gần|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
     r"(?:thấp|cao|nhỏ|lớn)\s+hơn|hơn|vượt|tăng|giảm"
 )
 # The count a share is taken of, before what it counts: "(trong) tổng số", "số", "số lượng".
@@ -343,8 +343,9 @@ def _clause_targets(
         word = (match.group("cmp") or "").lower()
         if b is not None:
             comparator = "range"
-        elif word in ("khoảng",):
-            comparator = "="
+        elif word in ("khoảng", "gần"):  # "gần 14%": about, as "khoảng"; "giảm khoảng 2%" a fall
+            rise_or_fall = _comparator(None, clause[:start])
+            comparator = rise_or_fall if rise_or_fall in ("increase", "decrease") else "="
         elif word == "từ":
             comparator = ">=" if re.match(r"\s*trở lên", clause[match.end() :]) else "="
         else:

@@ -50,3 +50,19 @@ def test_a_sentence_case_heading_of_results_to_reach_is_not_a_situation():
 def test_a_place_name_with_a_hyphen_is_read_whole():
     text = HEAD.replace("X, ngày", "Bà Rịa - Vũng Tàu, ngày")
     assert extract_text(text).document.place == "Bà Rịa - Vũng Tàu"
+
+
+@pytest.mark.parametrize(
+    "item, comparator, subject",
+    [
+        ("- Tỷ lệ đất giao thông gần 14%.", "=", "Tỷ lệ đất giao thông"),
+        ("- Tỷ lệ hộ nghèo giảm gần 2%.", "decrease", "Tỷ lệ hộ nghèo"),
+        ("- Tỷ lệ hộ nghèo giảm khoảng 1,5%.", "decrease", "Tỷ lệ hộ nghèo"),
+        ("- Kinh tế số chiếm khoảng 20% GRDP.", "=", "Kinh tế số"),
+    ],
+)
+def test_nearly_or_about_a_figure_is_that_figure_unless_it_is_a_rise_or_a_fall(
+    item, comparator, subject
+):
+    [target] = extract_text(HEAD + "I. MỤC TIÊU\n" + item + "\n").targets
+    assert (target.comparator, target.subject) == (comparator, subject)
