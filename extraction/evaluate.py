@@ -5,7 +5,8 @@ Two sets are scored separately: the five seed plans (gold in `tests/gold/`, the 
 `corpus/NAME.json` and the address it was taken from).
 
 - Numeric targets are matched by the start of their text (the gold `key`, spaces folded); a match
-  counts towards precision and recall, and its comparator, value, value_max and unit are compared.
+  counts towards precision and recall, and its comparator, value, value_max and unit are compared
+  (and its lead units, due year and subject where the gold gives them).
   `qualitative` lists targets without a figure that must be found; `not_targets` lists texts no
   target may start with.
 - A task is fully right with its work (the start of its title), lead units, coordinating units,
@@ -58,7 +59,7 @@ def evaluate_one(gold: dict, draft: dict) -> dict:
             matched_pred.add(i)
             matched_gold += 1
             keys = ["comparator", "value", "value_max", "unit"]
-            keys += [k for k in ("lead_units", "due") if k in g]
+            keys += [k for k in ("lead_units", "due", "subject") if k in g]
             if all(p.get(k) == g[k] for k in keys):
                 right += 1
             break

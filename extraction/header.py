@@ -534,6 +534,8 @@ def _place(text: str) -> str | None:
             place.insert(0, word)
         elif word in ("phố", "xã", "trấn") and i > 0 and words[i - 1] in ("Thành", "Thị"):
             place.insert(0, word)  # "Thành phố Hồ Chí Minh", "Thị xã …"
+        elif word in ("-", "–") and place and i > 0 and words[i - 1][:1].isupper():
+            place.insert(0, "-")  # "Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm"
         else:
             break
     return " ".join(place) or None

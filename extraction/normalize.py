@@ -117,7 +117,9 @@ def normalize(text: str) -> str:
 # "25 tháng 8 năm 2021", "… Nghị quyết số 02-NQ/TU ngày 19/11/2021 của" / "Ban Chấp hành …").
 _OPEN_END = re.compile(
     r"(?:^|\s)(?:của|và|về|ngày|tháng|năm|tại|theo|với|cho|các|những|đến|từ|trong|được|là|"
-    r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ)$",
+    r"có|thuộc|hoặc|như|để|nhằm|bằng|giữa|khi|mà|do|vào|gồm|đạt|tỷ lệ|tỉ lệ|"
+    # the head of a name cut from the rest of it: "… Nhà nước, Mặt trận" / "Tổ quốc …"
+    r"mặt trận|[ủu]ỷ ban|ủy ban|hội đồng)$",
     re.I,
 )
 # "… Căn cứ Quyết định số" / "742/QĐ-UBND ngày …": a document's number wrapped after "số".

@@ -6,6 +6,7 @@ from extraction import doubts, header, target_tables, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
+from extraction.situation import situation_flags
 
 _SECTION = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|Nhóm\s+\d+)\s*\S", re.I)
 _MILESTONE = re.compile(r"(sơ kết|tổng kết)", re.I)
@@ -80,7 +81,10 @@ def run(raw: str) -> PlanDraft:
         target_sections=in_targets,
         heading_dues=heading_years,
     )
-    draft.targets = targets.drop_award_figures(draft.targets, body, in_awards)
+    # Figures under an awards heading or in a part reporting the situation are not promises.
+    reported = situation_flags(lines[body_start:closing])[first_heading - body_start :]
+    dropped = [awards or situation for awards, situation in zip(in_awards, reported, strict=True)]
+    draft.targets = targets.drop_award_figures(draft.targets, body, dropped)
     draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])
     draft.tasks = tasks.find_tasks(body, sections)
     draft.tasks += tasks.content_tasks(body, draft.tasks)

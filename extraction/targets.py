@@ -24,15 +24,20 @@ _COMPARATOR_WORDS = [
     (r"trên|hơn|vượt|cao hơn|lớn hơn|nhiều hơn|>", ">"),
 ]
 _PERCENT = re.compile(
-    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|từ)?\s*"
+    r"(?P<cmp>≥|>=|≤|<=|>|<|tối thiểu|ít nhất|không quá|không vượt quá|không dưới|không thấp hơn|trên|dưới|khoảng|gần|từ)?\s*"
     r"(?P<a>" + NUM + r")\s*(?:%\s*)?(?:(?P<dash>-|–|đến|tới)\s*(?P<b>" + NUM + r"))?\s*%",
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|(?<=có )từ|"
-    r"(?<=có )thêm)\s+"
+    r"(?:(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|"
+    r"(?<=có )từ|(?<=có )thêm)\s+|(?<=\b[Cc]ó )|(?<=\bvà ))"
     r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
     re.I,
+)
+# Where a bare "có N …" is a promise: opening an item, after a colon, a lead-in or a year (not
+# after any comma: "Lào Cai là tỉnh miền núi …, có 7 huyện" describes).
+_PROMISED_HAVE = re.compile(
+    r"(?:^[\s\-+•–]*|:\s*|\b(?:phấn đấu|bảo đảm|đảm bảo)\s+|\bnăm 20\d\d\s*,?\s*)$", re.I
 )
 # An amount of money promised: "GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD", "thu nhập
 # bình quân đạt trên 75 triệu đồng".
@@ -63,7 +68,10 @@ _RANK_STEP = re.compile(
     r"(?P<verb>tăng|nâng|giảm)\s+(?:(?P<cmp>tối thiểu|ít nhất|từ)\s+)?(?P<a>\d+)\s+(?:bậc|hạng|thứ hạng)",
     re.I,
 )
-_TIMES = re.compile(r"gấp\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I)
+# "gấp 2 lần", "tăng 1,5 lần so với năm 2020": a multiple of the baseline.
+_TIMES = re.compile(
+    r"(?:gấp|tăng)\s+(?:(?:tối thiểu|ít nhất)\s+)?(?P<a>\d+(?:[.,]\d+)?)\s+lần", re.I
+)
 _CHANGE = re.compile(r"\b(?P<verb>tăng|giảm)\s+(?:thêm\s+)?(?:(?:tối thiểu|ít nhất)\s+)?$", re.I)
 # Nouns after a count that make it a condition or a scope, not a promise: time, ages ("trên 15
 # tuổi"), kinds ("03 loại hình"), points of a scoring grid, award quotas ("không quá 05 cá nhân").
@@ -135,14 +143,24 @@ def clauses(paragraph: str, offset: int) -> list[tuple[str, int]]:
 
 # The words that may stand just before a figure, left out of its subject.
 _FIGURE_WORDS = (
-    r"khoảng|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
+    r"khoảng|gần|≥|≤|>|<|tối thiểu|tối đa|ít nhất|nhiều nhất|không quá|không dưới|trên|dưới|"
     r"(?:thấp|cao|nhỏ|lớn)\s+hơn|hơn|vượt|tăng|giảm"
+)
+# The count a share is taken of, before what it counts: "(trong) tổng số", "số", "số lượng".
+_COUNTED = re.compile(
+    r"(?:(?:(?:trong\s+)?tổng\s+)?số(?:\s+lượng)?\s+(?!hóa\b|hoá\b)(?=\w))?", re.I
+)
+_RATE_OR_NOTE = re.compile(r"^(?:\s*\[\d+\]|\s*/\s*(?:năm|tháng|quý)\b)+")
+_DUE_TAIL = re.compile(r"(?:^|\s+)(?:vào|đến|trong|tới)\s+(?:hết\s+)?năm\s+20\d\d$", re.I)
+_NEXT_FIGURE = re.compile(
+    r"\s*(?:[,;]|\bvà\b)\s*(?:(?:" + _FIGURE_WORDS + r")\s*)?\d+(?:[.,]\d+)?\s*(?:%|\s(?=\w))"
 )
 _LEAD_IN_ALONE = re.compile(r"^\s*(?:phấn đấu|bảo đảm|đảm bảo)\s*$", re.I)
 
 
 def _subject(clause: str, figure_start: int, figure_end: int) -> str:
-    after = clause[figure_end:].strip(" :,.")
+    # "8,0 - 8,5%/năm", "7,5%[1]": a rate's period and a footnote mark are not what is measured.
+    after = _RATE_OR_NOTE.sub("", clause[figure_end:]).strip(" :,.")
     before = clause[_LEAD.match(clause).end() : figure_start]  # without "- ", "1.", "a)"
     # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
     lead = re.search(
@@ -166,13 +184,17 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
         )
         if not _LEAD_IN_ALONE.match(what):  # "Phấn đấu đạt 90% …" names nothing
             return what.strip()[:160]
+    # "90% tổng số hộ gia đình được …", "100% số xã đạt …": the households, the communes counted.
+    after = after[_COUNTED.match(after).end() :]
+    # "80% hồ sơ … cấp huyện và 70% hồ sơ … cấp xã": the next figure's words are its own.
+    after = _NEXT_FIGURE.split(after, maxsplit=1)[0]
     if after and not re.match(r"^(?:vào|đến|trong|trở lên|so với|tổng)", after, re.I):
         stop = _SUBJECT_STOP.search(" " + after)
         subject = after[: stop.start() - 1] if stop and stop.start() > 1 else after
         return subject.strip(" ,.")[:160]
     tail = re.split(r"[,:]", before)[-1]
     tail = re.sub(
-        r"\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm|" + _FIGURE_WORDS + r")\s*$",
+        r"(?:\s*(?:đạt|phấn đấu|bảo đảm|đảm bảo|chiếm khoảng|chiếm|" + _FIGURE_WORDS + r"))+\s*$",
         "",
         tail.strip(),
         flags=re.I,
@@ -246,7 +268,12 @@ def find_targets(
             if condition:  # "… đáp ứng các điều kiện sau: sử dụng trên 50% lao động …"
                 clause = clause[: condition.start()]
             for target in _clause_targets(
-                clause, clause_offset, section, default_due, _context(paragraph)
+                clause,
+                clause_offset,
+                section,
+                default_due,
+                _context(paragraph),
+                bare_counts=in_target_section,
             ):
                 targets.append(target)
                 found_here = True
@@ -276,8 +303,16 @@ def find_targets(
 
 
 def _clause_targets(
-    clause: str, offset: int, section: str, default_due: str | None, context: str
+    clause: str,
+    offset: int,
+    section: str,
+    default_due: str | None,
+    context: str,
+    *,
+    bare_counts: bool = False,
 ) -> list[Target]:
+    """The figures of one clause; a count with no quantifier ("Có 10 tổ chức …") only where the
+    plan lists its targets (`bare_counts`): elsewhere "Có 27 đơn vị trực thuộc" describes."""
     found: list[tuple[int, int, str | None, float, float | None, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -308,8 +343,9 @@ def _clause_targets(
         word = (match.group("cmp") or "").lower()
         if b is not None:
             comparator = "range"
-        elif word in ("khoảng",):
-            comparator = "="
+        elif word in ("khoảng", "gần"):  # "gần 14%": about, as "khoảng"; "giảm khoảng 2%" a fall
+            rise_or_fall = _comparator(None, clause[:start])
+            comparator = rise_or_fall if rise_or_fall in ("increase", "decrease") else "="
         elif word == "từ":
             comparator = ">=" if re.match(r"\s*trở lên", clause[match.end() :]) else "="
         else:
@@ -339,7 +375,14 @@ def _clause_targets(
             continue
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
-        word = match.group("cmp").lower()
+        word = (match.group("cmp") or "").lower()
+        if not word and not bare_counts:
+            continue
+        if not word and clause[: match.start()].endswith("và "):
+            if not any(f[5] == "count" and f[1] <= match.start() for f in found):
+                continue  # "… và 7 tổ chức …" only continues a list of counts
+        elif not word and not _PROMISED_HAVE.search(clause[: match.start() - 3]):
+            continue  # "Kế hoạch có 05 nội dung" describes; "- Có 10 tổ chức …" promises
         # "có từ 05 mô hình (trở lên)" is a floor, "có từ 2 - 3 …" a range: "từ" follows "có".
         a, b = float(match.group("a")), _number(match.group("b"))
         comparator = (
@@ -357,6 +400,7 @@ def _clause_targets(
                 "khoảng": "=",
                 "từ": ">=",
                 "thêm": ">=",  # "có thêm 02 xã đạt chuẩn": that many more
+                "": ">=",  # "có 10 tổ chức nghiên cứu": a figure promised is a floor
             }[word]
         )
         number_end = match.end("b") if match.group("b") else match.end("a")
@@ -382,8 +426,15 @@ def _clause_targets(
     ):
         piece = clause[piece_start:piece_end]
         lead = _LEAD.match(piece).end()
+        if piece.startswith("và ", lead):  # "…, 80% hồ sơ cấp huyện và 70% hồ sơ cấp xã"
+            lead += 3
         text = piece[lead:].rstrip(" ,;.")
         subject = _subject(clause, start, end)
+        dated = _DUE_TAIL.sub("", subject)
+        if dated != subject:
+            # "GRDP … đến năm 2025 đạt …, đến năm 2030 đạt …": the year is the due, not the
+            # subject; a figure named by its year alone measures what the one before it does.
+            subject = dated or (targets[-1].subject if targets else "")
         if unit == "rank" or not subject:
             subject = context or subject
         targets.append(

@@ -73,6 +73,15 @@ def test_a_rise_or_fall_is_read_in_the_last_forty_characters_before_the_figure()
         ("- Đến năm 2030: 100% xã, phường có trạm y tế.", "xã, phường"),
         ("- Có ít nhất 05 mô hình điểm về chuyển đổi số.", "mô hình điểm về chuyển đổi số"),
         ("- 100% hồ sơ.", "hồ sơ"),
+        # a share of a count: what is counted, without "(tổng) số (lượng)"
+        ("- 90% tổng số hộ gia đình được sử dụng nước sạch.", "hộ gia đình"),
+        ("- Đến năm 2030, 100% số xã đạt chuẩn nông thôn mới.", "xã"),
+        ("- 80% tổng số doanh nghiệp ứng dụng nền tảng số.", "doanh nghiệp"),
+        ("- Trên 50% tổng số doanh nghiệp nhỏ và vừa trên địa bàn.", "doanh nghiệp nhỏ và vừa"),
+        ("- Có 90% tổng số hộ dân tham gia.", "hộ dân"),
+        ("- 70% số lượng hồ sơ được số hóa.", "hồ sơ"),
+        ("- 100% số hóa hồ sơ lưu trữ.", "số hóa hồ sơ lưu trữ"),  # "số hóa" is a verb
+        ("- Phấn đấu đạt 15% tổng vốn đầu tư.", ""),  # a share of a sum names its base only
         ("- Hồ sơ được xử lý đúng hạn 100%: toàn bộ.", "toàn bộ"),
         # else the words before it, after a comma, without the verb
         ("- Doanh thu tăng 15% so với năm 2025.", "Doanh thu"),
@@ -361,3 +370,79 @@ def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
     from extraction.target_tables import table_columns
 
     assert table_columns(header) == columns
+
+
+def test_shares_listed_in_one_clause_each_keep_their_own_subject_and_text():
+    first, second = targets_of("- 80% hồ sơ công việc tại cấp huyện và 70% hồ sơ tại cấp xã.")
+    assert first.subject == "hồ sơ công việc tại cấp huyện"  # not "… và 70% hồ sơ tại cấp xã"
+    assert (second.text, second.subject) == ("70% hồ sơ tại cấp xã", "hồ sơ tại cấp xã")
+
+
+def test_a_line_cut_inside_a_name_is_joined_to_the_rest_of_the_name():
+    [item] = targets_of(
+        "- Dữ liệu được chia sẻ giữa các cơ quan Đảng, Nhà nước, Mặt trận\n"
+        "Tổ quốc và các tổ chức chính trị - xã hội.\n"
+    )
+    assert item.text.startswith("Dữ liệu được chia sẻ") and "Mặt trận Tổ quốc" in item.text
+
+
+def test_a_year_is_the_due_of_a_figure_not_its_subject():
+    first, second = targets_of(
+        "- Tỷ trọng kinh tế số trong GRDP đến năm 2025 đạt khoảng 30%, đến năm 2030 đạt 40%."
+    )
+    assert (first.subject, first.due) == ("Tỷ trọng kinh tế số trong GRDP", "2025")
+    assert (second.subject, second.due) == ("Tỷ trọng kinh tế số trong GRDP", "2030")
+
+
+@pytest.mark.parametrize(
+    "item, subject",
+    [
+        ("- GRDP giai đoạn 2026-2030 tăng 8,0 - 8,5%/năm.", "GRDP giai đoạn 2026-2030"),
+        ("- Tốc độ tăng trưởng GRDP tăng khoảng 7,5%[1].", "Tốc độ tăng trưởng GRDP"),
+    ],
+)
+def test_a_rate_period_or_a_footnote_mark_after_a_figure_is_not_its_subject(item, subject):
+    [target] = targets_of(item)
+    assert target.subject == subject
+
+
+def test_a_rise_by_a_multiple_is_a_multiple():
+    [target] = targets_of("- Số doanh nghiệp khoa học và công nghệ tăng 1,5 lần so với năm 2020.")
+    assert (target.comparator, target.value, target.unit, target.measure) == (
+        ">=",
+        1.5,
+        "other",
+        "lần",
+    )
+    assert target.subject == "Số doanh nghiệp khoa học và công nghệ"
+
+
+@pytest.mark.parametrize(
+    "item, figures",
+    [
+        ("- Có 10 tổ chức nghiên cứu phát triển.", [(10.0, "tổ chức nghiên cứu phát triển")]),
+        ("- Đến năm 2030 có 12 doanh nghiệp khoa học.", [(12.0, "doanh nghiệp khoa học")]),
+        ("- Phấn đấu có 05 sản phẩm OCOP.", [(5.0, "sản phẩm OCOP")]),
+        (
+            "- Có 10 tổ chức nghiên cứu và 7 tổ chức dịch vụ khoa học.",
+            [(10.0, "tổ chức nghiên cứu"), (7.0, "tổ chức dịch vụ khoa học")],
+        ),
+        ("- Kế hoạch có 05 nội dung chính.", []),  # describes the plan, promises nothing
+        ("- Hỗ trợ 5 dự án và 3 doanh nghiệp.", []),  # "và 3" continues no count
+    ],
+)
+def test_a_bare_count_after_have_is_promised_where_an_item_or_a_year_opens_it(item, figures):
+    found = [(t.value, t.subject) for t in targets_of(item) if t.value is not None]
+    assert found == figures
+    assert all(t.comparator == ">=" for t in targets_of(item) if t.value is not None)
+
+
+def test_a_bare_count_after_a_comma_describes():
+    items = targets_of("- Lào Cai là tỉnh miền núi, có 7 huyện và 152 xã.")
+    assert [t.value for t in items] == [None]
+
+
+def test_a_bare_count_outside_a_part_of_targets_describes():
+    head = HEAD.replace("I. MỤC TIÊU\n", "I. ĐẶC ĐIỂM CHUNG\n")
+    [item] = extract_text(head + "Có 27 đơn vị sự nghiệp trực thuộc Sở.\n").targets or [None]
+    assert item is None or item.value is None
