@@ -31,7 +31,7 @@ _PERCENT = re.compile(
 _COUNT = re.compile(
     r"(?:(?P<cmp>ít nhất|tối thiểu|có trên|trên|hơn|tối đa|không quá|không dưới|khoảng|"
     r"(?<=có )từ|(?<=có )thêm)\s+|(?<=\b[Cc]ó )|(?<=\bvà ))"
-    r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+[^\s,;.]+){0,3})",
+    r"(?P<a>\d+)(?:\s*(?:-|–|đến)\s*(?P<b>\d+))?\s+(?P<noun>[^\s,;.]+(?:\s+(?!và\s+\d|\d)[^\s,;.]+){0,3})",
     re.I,
 )
 # Where a bare "có N …" is a promise: opening an item, after a colon, a lead-in or a year (not
@@ -376,11 +376,11 @@ def _clause_targets(
         if re.match(r"\s*%", clause[match.end("b") if match.group("b") else match.end("a") :]):
             continue
         word = (match.group("cmp") or "").lower()
-        if not word and not bare_counts:
-            continue
         if not word and clause[: match.start()].endswith("và "):
             if not any(f[5] == "count" and f[1] <= match.start() for f in found):
                 continue  # "… và 7 tổ chức …" only continues a list of counts
+        elif not word and not bare_counts:
+            continue
         elif not word and not _PROMISED_HAVE.search(clause[: match.start() - 3]):
             continue  # "Kế hoạch có 05 nội dung" describes; "- Có 10 tổ chức …" promises
         # "có từ 05 mô hình (trở lên)" is a floor, "có từ 2 - 3 …" a range: "từ" follows "có".

@@ -71,8 +71,10 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_full_text_rules.py",
         "extraction/tests/test_round5_rules.py",
         "extraction/tests/test_round6_rules.py",
+        "extraction/tests/test_round7_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
+    "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],
     "extraction/target_tables.py": [
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",

@@ -66,3 +66,13 @@ def test_nearly_or_about_a_figure_is_that_figure_unless_it_is_a_rise_or_a_fall(
 ):
     [target] = extract_text(HEAD + "I. MỤC TIÊU\n" + item + "\n").targets
     assert (target.comparator, target.subject) == (comparator, subject)
+
+
+def test_a_second_count_after_and_is_not_swallowed_by_the_words_of_the_first():
+    found = [
+        (t.value, t.subject)
+        for t in extract_text(
+            HEAD + "I. MỤC TIÊU\n- Có ít nhất 05 mô hình và 2 sản phẩm.\n"
+        ).targets
+    ]
+    assert found == [(5.0, "mô hình"), (2.0, "sản phẩm")]
