@@ -27,7 +27,7 @@ from plans.draft import (
     deadline_end,
     deadline_from_draft,
 )
-from plans.models import Plan, PlanReference
+from plans.models import Plan, PlanReference, PlanText
 
 _DOC_TYPES = {choice.value.upper(): choice.value for choice in Plan.DocType}
 _NUMBER = re.compile(r"^\s*(?P<num>[^/\s]*)\s*/\s*(?P<type>[^-/\s]+)(?:[-/](?P<issuer>.+))?$")
@@ -114,8 +114,9 @@ def plan_import_confirm(
         )
         if source_file is not None:
             plan.source_file = source_file
-        plan.source_text = source_text
-        plan.save(update_fields=["source_file", "source_text"])
+        plan.save(update_fields=["source_file"])
+        if source_text:
+            PlanText.objects.create(plan=plan, text=source_text)
         for reference in parts.references:
             _add_reference(scope, plan, reference, issuer=issuer)
         for order, target in enumerate(parts.targets):

@@ -10,6 +10,7 @@ from plans.models.plans import (
     PlanAward,
     PlanImport,
     PlanReference,
+    PlanText,
     ReportingFrequency,
 )
 from plans.models.targets import (
@@ -34,6 +35,7 @@ __all__ = [
     "PlanAward",
     "PlanImport",
     "PlanReference",
+    "PlanText",
     "ReportingFrequency",
     "Target",
     "TargetUnit",

@@ -87,16 +87,13 @@ class Plan(SearchableModel):
         _("chế độ báo cáo: hạn nộp ngày"), null=True, blank=True
     )
     source_file = models.FileField(_("tệp gốc"), upload_to="plans/%Y/", blank=True)
-    source_text = models.TextField(_("văn bản đã chuẩn hóa"), blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = CompactHistoricalRecords(
-        excluded_fields=["source_text", "search_text"], compact_fields=["title"]
-    )
+    history = CompactHistoricalRecords(excluded_fields=["search_text"], compact_fields=["title"])
 
     search_fields = ("number", "title", "issuer_name")
 
@@ -184,6 +181,21 @@ def _valid_period(value: str) -> bool:
         return 1900 < int(year) < 2200 and 1 <= int(month) <= 12
     except ValueError:
         return False
+
+
+class PlanText(models.Model):
+    """The plan's whole text as imported (normalised), in a table of its own: every page that
+    joins a plan to its rows (a report and its period, a list of targets) would otherwise read
+    the tens of kilobytes of a real plan once a row, and nothing but the import reads it."""
+
+    plan = models.OneToOneField(
+        Plan, on_delete=models.CASCADE, primary_key=True, related_name="source"
+    )
+    text = models.TextField(_("văn bản đã chuẩn hóa"))
+
+    class Meta:
+        verbose_name = _("văn bản kế hoạch")
+        verbose_name_plural = _("văn bản kế hoạch")
 
 
 class PlanReference(models.Model):

@@ -122,7 +122,7 @@ def test_upload_review_confirm_creates_the_plan_with_its_file(coordinator, world
     }
     plan_import.refresh_from_db()
     assert plan_import.status == "confirmed" and plan_import.plan == plan
-    assert plan.source_text.startswith("Số: 15/KH-UBND")
+    assert plan.source.text.startswith("Số: 15/KH-UBND")
 
 
 def test_bad_file_gets_a_message_next_to_the_field_and_nothing_is_kept(coordinator, world):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from movements.models import Movement
 from org.models import Role
 from org.tests.factories import OrgUnitFactory, PersonFactory, user_with_role
-from plans.models import Plan, Target, Task
+from plans.models import Plan, PlanText, Target, Task
 from plans.tests.factories import (
     PlanFactory,
     PlanReferenceFactory,
@@ -394,6 +394,18 @@ def test_query_count_does_not_grow_with_rows(client, world, name, url):
     small, large = count(10), count(200)
     assert large == small, f"{name}: {small} queries with 10 rows, {large} with 200"
     assert large <= 25
+
+
+@pytest.mark.parametrize("name, url", LIST_PAGES, ids=[p[0] for p in LIST_PAGES])
+def test_list_pages_never_read_the_plans_whole_text(client, world, name, url):
+    """A real plan's imported text is tens of kilobytes; a list joining the plan to each of its
+    rows must not carry it once a row (it lives in plans.PlanText, read by nothing here)."""
+    plan = _populate(world, 20)
+    PlanText.objects.create(plan=plan, text="Văn bản kế hoạch. " * 2000)
+    client.force_login(user_with_role(world.commune, Role.COORDINATOR))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url(plan)).status_code == 200
+    assert not [q["sql"] for q in queries if "plantext" in q["sql"] or "source_text" in q["sql"]]
 
 
 def test_task_list_filters_by_plan_and_query_from_the_address(coordinator_client, world):
