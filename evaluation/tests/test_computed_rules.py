@@ -372,3 +372,51 @@ def test_a_task_said_done_counts_only_with_evidence_in_a_report_past_draft(year)
     _done(draft, draft_only, evidence_link=LINK)
     tasks = _scored(scheme, world.commune)["2.2"]
     assert [item["ok"] for item in tasks.basis["items"]] == [False, False]
+
+
+def test_reports_on_time_reads_its_periods_and_reports_in_one_query_each_for_any_units(
+    year, django_assert_num_queries
+):
+    """The module's promise: a province's units in a few queries per criterion, whatever their
+    number (no field of a period or a report read one row at a time)."""
+    world, _plan, schedule, scheme = year
+    d = datetime.date
+    units = [world.commune, world.other_commune]
+    for month in (2, 3):
+        period = _period(schedule, d(2026, month, 1), d(2026, month, 20))
+        for unit in units:
+            _sent(unit, period, d(2026, month, 25), days_late=5)
+    reports = next(c for c in scheme_criteria(scheme) if c.code == "2.3")
+    # The active schedules and their unit types (2), the periods (1), the reports (1).
+    with django_assert_num_queries(4):
+        found = computed.compute(scheme=scheme, criteria=[reports], units=units)
+    assert [item["state"] for item in found[world.commune.pk, reports.pk].basis["items"]] == [
+        "late",
+        "late",
+    ]
+
+
+def test_reports_on_time_lists_the_periods_by_their_start(year):
+    world, _plan, schedule, scheme = year
+    d = datetime.date
+    _period(schedule, d(2026, 3, 1), d(2026, 3, 20))  # made first
+    _period(schedule, d(2026, 2, 1), d(2026, 2, 20))
+    assert _labels(_scored(scheme, world.commune)["2.3"]) == ["Tháng 02/2026", "Tháng 03/2026"]
+
+
+def test_every_computed_criterion_reads_as_many_queries_for_four_units_as_for_one(
+    scoring_round,
+):
+    """Read in bulk: no row of a report, a task's update, its period or an index value is
+    fetched one unit at a time (a province has 1,611 units)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    r = scoring_round
+    criteria = scheme_criteria(r.scheme)
+    counts = []
+    for units in ([r.a], [r.a, r.b, r.c, r.d]):
+        with CaptureQueriesContext(connection) as captured:
+            computed.compute(scheme=r.scheme, criteria=criteria, units=units)
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
