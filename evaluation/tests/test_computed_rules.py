@@ -420,3 +420,42 @@ def test_every_computed_criterion_reads_as_many_queries_for_four_units_as_for_on
             computed.compute(scheme=r.scheme, criteria=criteria, units=units)
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_a_task_in_progress_with_evidence_is_not_done(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    march = _period(schedule, d(2026, 3, 1), d(2026, 3, 20))
+    task = _task(plan, schedule, "Đang làm", d(2026, 3, 31))
+    TaskUpdate.objects.create(
+        report=_sent(world.commune, march, d(2026, 3, 18)),
+        task=task,
+        status=TaskUpdate.Status.IN_PROGRESS,
+        evidence_link=LINK,
+    )
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["kind"], item["ok"]) for item in tasks.basis["items"]] == [("task", False)]
+
+
+def test_the_earliest_period_that_said_done_counts_whatever_order_the_reports_were_made(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    march = _period(schedule, d(2026, 3, 1), d(2026, 3, 20))
+    april = _period(schedule, d(2026, 4, 1), d(2026, 4, 20))
+    task = _task(plan, schedule, "Hạn 31/3", d(2026, 3, 31))
+    in_april = _sent(world.commune, april, d(2026, 4, 18))  # made first
+    in_march = _sent(world.commune, march, d(2026, 3, 18))
+    _done(in_april, task, evidence_link=LINK)
+    _done(in_march, task, evidence_link=LINK)
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["pk"], item["ok"]) for item in tasks.basis["items"]] == [(in_march.pk, True)]
+
+
+def test_a_task_said_done_only_in_a_period_begun_after_the_cutoff_lists_the_task(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    may = _period(schedule, d(2026, 5, 1), d(2026, 5, 20))
+    task = _task(plan, schedule, "Hạn 30/4", CUTOFF)
+    _done(_sent(world.commune, may, d(2026, 4, 30)), task, evidence_link=LINK)
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["kind"], item["pk"]) for item in tasks.basis["items"]] == [("task", task.pk)]
