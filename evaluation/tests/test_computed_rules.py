@@ -298,12 +298,21 @@ def test_a_unit_reads_only_the_active_schedules_of_its_own_unit_type(year):
     assert _labels(_scored(scheme, world.commune)["2.3"]) == ["Tháng 02/2026"]
 
 
-def test_a_scheme_without_a_plan_asks_no_report_nor_task_and_gives_their_full_points(year):
+def test_a_scheme_without_a_plan_asks_no_target_report_nor_task_and_gives_full_points(year):
     world, _plan, schedule, scheme = year
     _period(schedule, datetime.date(2026, 2, 1), datetime.date(2026, 2, 20))
+    Criterion.objects.create(
+        group=scheme.groups.get(),
+        order=1,
+        code="2.1",
+        name="Chỉ tiêu",
+        max_points=30,
+        source=Criterion.Source.TARGETS_MET,
+    )
     scheme.plan = None
     scheme.save()
     scored = _scored(scheme, world.commune)
+    assert (scored["2.1"].points, scored["2.1"].basis) == (Decimal(30), {"good": 0, "of": 0})
     assert scored["2.3"].points == Decimal(10) and scored["2.3"].basis["of"] == 0
     assert scored["2.2"].points == Decimal(20) and scored["2.2"].basis["of"] == 0
 
@@ -459,3 +468,38 @@ def test_a_task_said_done_only_in_a_period_begun_after_the_cutoff_lists_the_task
     _done(_sent(world.commune, may, d(2026, 4, 30)), task, evidence_link=LINK)
     tasks = _scored(scheme, world.commune)["2.2"]
     assert [(item["kind"], item["pk"]) for item in tasks.basis["items"]] == [("task", task.pk)]
+
+
+def test_a_basis_keeps_the_first_200_characters_of_a_long_target_or_task(scoring_round):
+    r = scoring_round
+    long = "Năm 2026, " + "x" * 300
+    Task.objects.filter(pk=r.task.pk).update(title=long)
+    r.scheme.plan.targets.update(text=long)
+    found = _found(r)
+    labels = [item["label"] for code in ("2.1", "2.2") for item in found["a", code][1]["items"]]
+    assert labels == [long[:200]] * 3
+
+
+def test_a_unit_is_judged_on_the_targets_and_levels_it_registered_approved_for_the_year(
+    scoring_round,
+):
+    from registrations.models import RegisteredTarget, Registration
+
+    r = scoring_round
+    online, models = (t for t in r.scheme.plan.targets.order_by("pk"))
+
+    def register(unit, target, value, year=2026, status=Registration.Status.APPROVED):
+        registration = Registration.objects.create(
+            unit=unit, plan=r.scheme.plan, year=year, status=status
+        )
+        RegisteredTarget.objects.create(registration=registration, target=target, value=value)
+
+    register(r.b, online, 45)  # B's 50 % meets the 45 % it committed to; models not registered
+    register(r.c, models, 0, status=Registration.Status.SUBMITTED)  # not approved: ignored
+    register(r.a, online, 99, year=2025)  # another year: ignored
+    found = _found(r)
+    b = found["b", "2.1"]
+    assert (b[0], b[1]["good"], b[1]["of"]) == (Decimal("30.00"), 1, 1)
+    assert [(item["pk"], item["state"]) for item in b[1]["items"]] == [(online.pk, "Đạt")]
+    assert (found["c", "2.1"][0], found["c", "2.1"][1]["of"]) == (Decimal("15.00"), 2)
+    assert (found["a", "2.1"][0], found["a", "2.1"][1]["of"]) == (Decimal("30.00"), 2)
