@@ -13,7 +13,7 @@ from evaluation.models import Criterion, CriterionGroup, EvaluationScheme, Index
 from evaluation.scoring import scheme_criteria
 from evaluation.tests.conftest import TZ
 from plans.models import Task
-from plans.tests.factories import PlanFactory, TaskFactory
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from reporting.models import Report, TaskUpdate, WorkflowStatus
 from reporting.tests.factories import PeriodFactory, ScheduleFactory
 
@@ -490,16 +490,18 @@ def test_a_unit_is_judged_on_the_targets_and_levels_it_registered_approved_for_t
 
     def register(unit, target, value, year=2026, status=Registration.Status.APPROVED):
         registration = Registration.objects.create(
-            unit=unit, plan=r.scheme.plan, year=year, status=status
+            unit=unit, plan=target.plan, year=year, status=status
         )
         RegisteredTarget.objects.create(registration=registration, target=target, value=value)
 
     register(r.b, online, 45)  # B's 50 % meets the 45 % it committed to; models not registered
     register(r.c, models, 0, status=Registration.Status.SUBMITTED)  # not approved: ignored
     register(r.a, online, 99, year=2025)  # another year: ignored
+    register(r.d, TargetFactory(plan=PlanFactory(issuer=r.scheme.issuer), indicator=r.ratio), 1)
     found = _found(r)
     b = found["b", "2.1"]
     assert (b[0], b[1]["good"], b[1]["of"]) == (Decimal("30.00"), 1, 1)
     assert [(item["pk"], item["state"]) for item in b[1]["items"]] == [(online.pk, "Đạt")]
     assert (found["c", "2.1"][0], found["c", "2.1"][1]["of"]) == (Decimal("15.00"), 2)
     assert (found["a", "2.1"][0], found["a", "2.1"][1]["of"]) == (Decimal("30.00"), 2)
+    assert found["d", "2.1"][1]["of"] == 2  # its registration is of another plan
