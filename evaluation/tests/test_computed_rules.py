@@ -505,3 +505,18 @@ def test_a_unit_is_judged_on_the_targets_and_levels_it_registered_approved_for_t
     assert (found["c", "2.1"][0], found["c", "2.1"][1]["of"]) == (Decimal("15.00"), 2)
     assert (found["a", "2.1"][0], found["a", "2.1"][1]["of"]) == (Decimal("30.00"), 2)
     assert found["d", "2.1"][1]["of"] == 2  # its registration is of another plan
+
+
+def test_a_target_of_an_indicator_the_unit_is_not_asked_to_report_is_not_the_units(
+    scoring_round,
+):
+    from reporting.tests.factories import IndicatorFactory, ScheduleIndicatorFactory
+
+    r = scoring_round
+    nobody = TargetFactory(plan=r.scheme.plan, indicator=IndicatorFactory(), value=1)
+    departments = ScheduleFactory(plan=r.scheme.plan, unit_types=[r.scheme.issuer.unit_type])
+    theirs = ScheduleIndicatorFactory(schedule=departments, indicator=IndicatorFactory()).indicator
+    TargetFactory(plan=r.scheme.plan, indicator=theirs, value=1)
+    items = _found(r)["a", "2.1"][1]["items"]
+    assert nobody.pk not in [item["pk"] for item in items]
+    assert len(items) == 2  # the two targets of the communes' own indicators
