@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from evaluation import computed
 from evaluation.models import Criterion, CriterionGroup, EvaluationScheme, IndexValue
@@ -25,7 +26,7 @@ CUTOFF = datetime.date(2026, 4, 30)
 def _found(round_, units=None) -> dict:
     """(unit letter, criterion code) → (points, basis), for the round's computed criteria."""
     units = units or [round_.a, round_.b, round_.c, round_.d]
-    letters = {u.pk: name for u, name in zip(units, "abcd", strict=False)}
+    letters = {getattr(round_, name).pk: name for name in "abcd"}
     criteria = scheme_criteria(round_.scheme)
     codes = {c.pk: c.code for c in criteria}
     found = computed.compute(scheme=round_.scheme, criteria=criteria, units=units)
@@ -179,7 +180,7 @@ def test_a_criterion_scored_by_people_is_skipped_and_the_computed_ones_after_it_
 @pytest.mark.parametrize(
     ("value", "points"),
     [
-        ("45.555", "4.56"),  # to the cent, half up
+        ("45.45", "4.55"),  # to the cent, half up (4.545; half to even would give 4.54)
         ("100", "10.00"),
         ("130", "10"),  # above the scale: the maximum
         ("-5", "0"),  # below zero (a published fall): nothing, not a penalty
@@ -520,3 +521,24 @@ def test_a_target_of_an_indicator_the_unit_is_not_asked_to_report_is_not_the_uni
     items = _found(r)["a", "2.1"][1]["items"]
     assert nobody.pk not in [item["pk"] for item in items]
     assert len(items) == 2  # the two targets of the communes' own indicators
+
+
+def test_an_index_is_read_for_its_own_criterion_and_a_unit_without_one_ends_nothing(
+    scoring_round,
+):
+    r = scoring_round
+    dti = Criterion.objects.create(
+        group=r.pii.group,
+        order=2,
+        code="5.2",
+        name="Chỉ số DTI",
+        max_points=10,
+        source=Criterion.Source.EXTERNAL_INDEX,
+        index_scale=1,
+    )
+    IndexValue.objects.create(
+        criterion=dti, unit=r.c, value=Decimal("0.9"), imported_at=timezone.now()
+    )
+    found = _found(r, [r.c, r.a, r.b])  # C, with no PII, comes first
+    assert [found[unit, "5.1"][0] for unit in "abc"] == [Decimal("6.00"), Decimal("4.55"), 0]
+    assert [found[unit, "5.2"][0] for unit in "abc"] == [0, 0, Decimal("9.00")]
