@@ -208,10 +208,12 @@ def _tasks_on_time(reading: _Reading, criterion: Criterion) -> dict[int, Compute
     year_start = datetime.date(reading.scheme.year, 1, 1)
     per_unit: dict[int, list] = {}
     wanted: set[int] = set()
+    # Each schedule's tasks read once, not once per unit (reporting keeps them only a minute).
+    lines = {schedule.pk: schedule_tasks(schedule) for schedule in reading.schedules}
     for unit in reading.units:
         tasks = {}
         for schedule in _unit_schedules(reading, unit):
-            for task in tasks_for_unit(schedule_tasks(schedule), unit):
+            for task in tasks_for_unit(lines[schedule.pk], unit):
                 if task.due_date and year_start <= task.due_date <= reading.cutoff:
                     tasks[task.pk] = task
         per_unit[unit.pk] = sorted(tasks.values(), key=lambda t: (t.due_date, t.pk))

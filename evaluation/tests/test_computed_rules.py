@@ -7,13 +7,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from evaluation import computed
 from evaluation.models import Criterion, CriterionGroup, EvaluationScheme, IndexValue
 from evaluation.scoring import scheme_criteria
 from evaluation.tests.conftest import TZ
 from plans.models import Task
-from plans.tests.factories import PlanFactory, TaskFactory
+from plans.tests.factories import PlanFactory, TargetFactory, TaskFactory
 from reporting.models import Report, TaskUpdate, WorkflowStatus
 from reporting.tests.factories import PeriodFactory, ScheduleFactory
 
@@ -25,7 +26,7 @@ CUTOFF = datetime.date(2026, 4, 30)
 def _found(round_, units=None) -> dict:
     """(unit letter, criterion code) → (points, basis), for the round's computed criteria."""
     units = units or [round_.a, round_.b, round_.c, round_.d]
-    letters = {u.pk: name for u, name in zip(units, "abcd", strict=False)}
+    letters = {getattr(round_, name).pk: name for name in "abcd"}
     criteria = scheme_criteria(round_.scheme)
     codes = {c.pk: c.code for c in criteria}
     found = computed.compute(scheme=round_.scheme, criteria=criteria, units=units)
@@ -179,7 +180,7 @@ def test_a_criterion_scored_by_people_is_skipped_and_the_computed_ones_after_it_
 @pytest.mark.parametrize(
     ("value", "points"),
     [
-        ("45.555", "4.56"),  # to the cent, half up
+        ("45.45", "4.55"),  # to the cent, half up (4.545; half to even would give 4.54)
         ("100", "10.00"),
         ("130", "10"),  # above the scale: the maximum
         ("-5", "0"),  # below zero (a published fall): nothing, not a penalty
@@ -298,12 +299,21 @@ def test_a_unit_reads_only_the_active_schedules_of_its_own_unit_type(year):
     assert _labels(_scored(scheme, world.commune)["2.3"]) == ["Tháng 02/2026"]
 
 
-def test_a_scheme_without_a_plan_asks_no_report_nor_task_and_gives_their_full_points(year):
+def test_a_scheme_without_a_plan_asks_no_target_report_nor_task_and_gives_full_points(year):
     world, _plan, schedule, scheme = year
     _period(schedule, datetime.date(2026, 2, 1), datetime.date(2026, 2, 20))
+    Criterion.objects.create(
+        group=scheme.groups.get(),
+        order=1,
+        code="2.1",
+        name="Chỉ tiêu",
+        max_points=30,
+        source=Criterion.Source.TARGETS_MET,
+    )
     scheme.plan = None
     scheme.save()
     scored = _scored(scheme, world.commune)
+    assert (scored["2.1"].points, scored["2.1"].basis) == (Decimal(30), {"good": 0, "of": 0})
     assert scored["2.3"].points == Decimal(10) and scored["2.3"].basis["of"] == 0
     assert scored["2.2"].points == Decimal(20) and scored["2.2"].basis["of"] == 0
 
@@ -372,3 +382,219 @@ def test_a_task_said_done_counts_only_with_evidence_in_a_report_past_draft(year)
     _done(draft, draft_only, evidence_link=LINK)
     tasks = _scored(scheme, world.commune)["2.2"]
     assert [item["ok"] for item in tasks.basis["items"]] == [False, False]
+
+
+def test_reports_on_time_reads_its_periods_and_reports_in_one_query_each_for_any_units(
+    year, django_assert_num_queries
+):
+    """The module's promise: a province's units in a few queries per criterion, whatever their
+    number (no field of a period or a report read one row at a time)."""
+    world, _plan, schedule, scheme = year
+    d = datetime.date
+    units = [world.commune, world.other_commune]
+    for month in (2, 3):
+        period = _period(schedule, d(2026, month, 1), d(2026, month, 20))
+        for unit in units:
+            _sent(unit, period, d(2026, month, 25), days_late=5)
+    reports = next(c for c in scheme_criteria(scheme) if c.code == "2.3")
+    # The active schedules and their unit types (2), the periods (1), the reports (1).
+    with django_assert_num_queries(4):
+        found = computed.compute(scheme=scheme, criteria=[reports], units=units)
+    assert [item["state"] for item in found[world.commune.pk, reports.pk].basis["items"]] == [
+        "late",
+        "late",
+    ]
+
+
+def test_reports_on_time_lists_the_periods_by_their_start(year):
+    world, _plan, schedule, scheme = year
+    d = datetime.date
+    _period(schedule, d(2026, 3, 1), d(2026, 3, 20))  # made first
+    _period(schedule, d(2026, 2, 1), d(2026, 2, 20))
+    assert _labels(_scored(scheme, world.commune)["2.3"]) == ["Tháng 02/2026", "Tháng 03/2026"]
+
+
+def test_every_computed_criterion_reads_as_many_queries_for_four_units_as_for_one(
+    scoring_round,
+):
+    """Read in bulk: no row of a report, a task's update, its period or an index value is
+    fetched one unit at a time (a province has 1,611 units)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    r = scoring_round
+    criteria = scheme_criteria(r.scheme)
+    counts = []
+    for units in ([r.a], [r.a, r.b, r.c, r.d]):
+        with CaptureQueriesContext(connection) as captured:
+            computed.compute(scheme=r.scheme, criteria=criteria, units=units)
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
+
+
+def test_a_task_in_progress_with_evidence_is_not_done(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    march = _period(schedule, d(2026, 3, 1), d(2026, 3, 20))
+    task = _task(plan, schedule, "Đang làm", d(2026, 3, 31))
+    TaskUpdate.objects.create(
+        report=_sent(world.commune, march, d(2026, 3, 18)),
+        task=task,
+        status=TaskUpdate.Status.IN_PROGRESS,
+        evidence_link=LINK,
+    )
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["kind"], item["ok"]) for item in tasks.basis["items"]] == [("task", False)]
+
+
+def test_the_earliest_period_that_said_done_counts_whatever_order_the_reports_were_made(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    march = _period(schedule, d(2026, 3, 1), d(2026, 3, 20))
+    april = _period(schedule, d(2026, 4, 1), d(2026, 4, 20))
+    task = _task(plan, schedule, "Hạn 31/3", d(2026, 3, 31))
+    in_april = _sent(world.commune, april, d(2026, 4, 18))  # made first
+    in_march = _sent(world.commune, march, d(2026, 3, 18))
+    _done(in_april, task, evidence_link=LINK)
+    _done(in_march, task, evidence_link=LINK)
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["pk"], item["ok"]) for item in tasks.basis["items"]] == [(in_march.pk, True)]
+
+
+def test_a_task_said_done_only_in_a_period_begun_after_the_cutoff_lists_the_task(year):
+    world, plan, schedule, scheme = year
+    d = datetime.date
+    may = _period(schedule, d(2026, 5, 1), d(2026, 5, 20))
+    task = _task(plan, schedule, "Hạn 30/4", CUTOFF)
+    _done(_sent(world.commune, may, d(2026, 4, 30)), task, evidence_link=LINK)
+    tasks = _scored(scheme, world.commune)["2.2"]
+    assert [(item["kind"], item["pk"]) for item in tasks.basis["items"]] == [("task", task.pk)]
+
+
+def test_a_basis_keeps_the_first_200_characters_of_a_long_target_or_task(scoring_round):
+    r = scoring_round
+    long = "Năm 2026, " + "x" * 300
+    Task.objects.filter(pk=r.task.pk).update(title=long)
+    r.scheme.plan.targets.update(text=long)
+    found = _found(r)
+    labels = [item["label"] for code in ("2.1", "2.2") for item in found["a", code][1]["items"]]
+    assert labels == [long[:200]] * 3
+
+
+def test_a_unit_is_judged_on_the_targets_and_levels_it_registered_approved_for_the_year(
+    scoring_round,
+):
+    from registrations.models import RegisteredTarget, Registration
+
+    r = scoring_round
+    online, models = (t for t in r.scheme.plan.targets.order_by("pk"))
+
+    def register(unit, target, value, year=2026, status=Registration.Status.APPROVED):
+        registration = Registration.objects.create(
+            unit=unit, plan=target.plan, year=year, status=status
+        )
+        RegisteredTarget.objects.create(registration=registration, target=target, value=value)
+
+    register(r.b, online, 45)  # B's 50 % meets the 45 % it committed to; models not registered
+    register(r.c, models, 0, status=Registration.Status.SUBMITTED)  # not approved: ignored
+    register(r.a, online, 99, year=2025)  # another year: ignored
+    register(r.d, TargetFactory(plan=PlanFactory(issuer=r.scheme.issuer), indicator=r.ratio), 1)
+    found = _found(r)
+    b = found["b", "2.1"]
+    assert (b[0], b[1]["good"], b[1]["of"]) == (Decimal("30.00"), 1, 1)
+    assert [(item["pk"], item["state"]) for item in b[1]["items"]] == [(online.pk, "Đạt")]
+    assert (found["c", "2.1"][0], found["c", "2.1"][1]["of"]) == (Decimal("15.00"), 2)
+    assert (found["a", "2.1"][0], found["a", "2.1"][1]["of"]) == (Decimal("30.00"), 2)
+    assert found["d", "2.1"][1]["of"] == 2  # its registration is of another plan
+
+
+def test_a_target_of_an_indicator_the_unit_is_not_asked_to_report_is_not_the_units(
+    scoring_round,
+):
+    from reporting.tests.factories import IndicatorFactory, ScheduleIndicatorFactory
+
+    r = scoring_round
+    nobody = TargetFactory(plan=r.scheme.plan, indicator=IndicatorFactory(), value=1)
+    departments = ScheduleFactory(plan=r.scheme.plan, unit_types=[r.scheme.issuer.unit_type])
+    theirs = ScheduleIndicatorFactory(schedule=departments, indicator=IndicatorFactory()).indicator
+    TargetFactory(plan=r.scheme.plan, indicator=theirs, value=1)
+    items = _found(r)["a", "2.1"][1]["items"]
+    assert nobody.pk not in [item["pk"] for item in items]
+    assert len(items) == 2  # the two targets of the communes' own indicators
+
+
+def test_an_index_is_read_for_its_own_criterion_and_a_unit_without_one_ends_nothing(
+    scoring_round,
+):
+    r = scoring_round
+    dti = Criterion.objects.create(
+        group=r.pii.group,
+        order=2,
+        code="5.2",
+        name="Chỉ số DTI",
+        max_points=10,
+        source=Criterion.Source.EXTERNAL_INDEX,
+        index_scale=1,
+    )
+    IndexValue.objects.create(
+        criterion=dti, unit=r.c, value=Decimal("0.9"), imported_at=timezone.now()
+    )
+    found = _found(r, [r.c, r.a, r.b])  # C, with no PII, comes first
+    assert [found[unit, "5.1"][0] for unit in "abc"] == [Decimal("6.00"), Decimal("4.55"), 0]
+    assert [found[unit, "5.2"][0] for unit in "abc"] == [0, 0, Decimal("9.00")]
+
+
+def test_initiatives_keep_each_recognised_one_and_each_replication_elsewhere(world):
+    from initiatives.models import Replication
+    from initiatives.tests.factories import InitiativeFactory
+
+    scheme = EvaluationScheme.objects.create(
+        issuer=world.province, year=2026, name="Bộ tiêu chí", cutoff=datetime.date(2026, 10, 31)
+    )
+    group = CriterionGroup.objects.create(scheme=scheme, name="Mô hình, sáng kiến")
+    criterion = Criterion.objects.create(
+        group=group, code="4.1", name="Sáng kiến", max_points=10, source="initiatives"
+    )
+    long = "Chợ số " + "x" * 300
+
+    def recognised(level, day, title):
+        return InitiativeFactory(
+            unit=world.commune,
+            status="recognised",
+            level=level,
+            decision_number="12/QĐ-UBND",
+            decision_date=day,
+            title=title,
+        )
+
+    this_year = recognised("co_so", datetime.date(2026, 5, 4), long)
+    last_year = recognised("tinh", datetime.date(2025, 6, 1), "Thôn " + long)
+    Replication.objects.create(
+        initiative=last_year,
+        unit=world.other_commune,
+        started_on=datetime.date(2026, 3, 2),
+        results="Tốt",
+    )
+    found = computed.compute(scheme=scheme, criteria=[criterion], units=[world.commune])
+    result = found[world.commune.pk, criterion.pk]
+    assert result.points == Decimal("7.50")  # half for the base level, a quarter for the spread
+    assert result.basis == {
+        "levels": {"co_so": 1, "tinh": 0},
+        "replications": 1,
+        "items": [
+            {
+                "kind": "initiative",
+                "pk": this_year.pk,
+                "label": long[:200],
+                "state": "Cấp cơ sở, 12/QĐ-UBND (04/05/2026)",
+                "ok": True,
+            },
+            {
+                "kind": "initiative",
+                "pk": last_year.pk,
+                "label": ("Thôn " + long)[:200],
+                "state": "nhân rộng tại UBND xã Bắc Hà từ 02/03/2026",
+                "ok": True,
+            },
+        ],
+    }
