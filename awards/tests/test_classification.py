@@ -18,7 +18,7 @@ from awards.reports import reporting_record, reporting_records
 from evaluation import ranking, scoring
 from evaluation.access import EvaluationAccess
 from evaluation.models import ScoreChange, ScoreSheet
-from org.models import Person, Role
+from org.models import OrgUnit, Person, Role
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, put_in_block, user_with_role
 
@@ -181,7 +181,9 @@ def test_the_page_queries_do_not_grow_with_the_block(
     with django_assert_max_num_queries(30) as few:
         assert client.get(url).status_code == 200
     for n in range(15):
-        unit = OrgUnitFactory(parent=r.a.get_parent(), code=f"P1-Y{n}", unit_type=r.a.unit_type)
+        unit = OrgUnitFactory(
+            parent=OrgUnit.objects.get_parent(r.a), code=f"P1-Y{n}", unit_type=r.a.unit_type
+        )
         put_in_block(unit, r.block)
         head = user_with_role(unit, Role.HEAD, username=f"tt_{n}")
         Person.objects.create(unit=unit, full_name=f"Trưởng {n}", user=head)

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from org.models import Role, RoleAssignment
+from org.models import OrgUnit, Role, RoleAssignment
 from org.scope import user_scope
 from org.tests.factories import OrgUnitFactory, UserFactory, user_with_role
 
@@ -61,7 +61,7 @@ def test_a_unit_moved_retires_every_kept_scope(redis, world):
     before = fresh(user).grants[0].unit_path
     department = type(world.department).objects.get(pk=world.department.pk)
     village = type(world.village).objects.get(pk=world.village.pk)
-    village.move(department, "last-child")
+    OrgUnit.objects.move(village, department, "last-child")
     after = fresh(user).grants[0].unit_path
     assert after != before and after.startswith(department.path)
     OrgUnitFactory(parent=world.province)  # any unit saved also retires them
@@ -78,7 +78,7 @@ def test_the_trees_stamp_never_expires_and_moves_on_from_its_first_value(redis, 
     key = cache.make_key("scope:stamp")
     assert cache._cache.get_client(key).ttl(key) == -1
     village = type(world.village).objects.get(pk=world.village.pk)
-    village.move(type(world.department).objects.get(pk=world.department.pk), "last-child")
+    OrgUnit.objects.move(village, OrgUnit.objects.get(pk=world.department.pk), "last-child")
     assert fresh(user).grants[0].unit_path != before
 
 

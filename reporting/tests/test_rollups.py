@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from org.models import Role
+from org.models import OrgUnit, Role
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans.tests.factories import PlanFactory
@@ -191,7 +191,7 @@ def test_a_unit_moved_to_another_parent_takes_its_figures_along(province, world)
             scope=SUPER, user=None, report=approved(unit, province["periods"][1], province, rng)
         )
     commune = type(world.commune).objects.get(pk=world.commune.pk)
-    commune.move(type(world.department).objects.get(pk=world.department.pk), "last-child")
+    OrgUnit.objects.move(commune, OrgUnit.objects.get(pk=world.department.pk), "last-child")
     incremental = rollup_rows()
     rollup_rebuild()
     assert rollup_rows() == incremental
