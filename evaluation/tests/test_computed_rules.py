@@ -288,7 +288,7 @@ def test_a_report_on_time_counts_only_when_complete_and_not_returned(
     assert reports.points == (Decimal("10.00") if ok else Decimal("0.00"))
 
 
-def test_a_unit_reads_only_the_active_schedules_of_its_own_unit_type(year):
+def test_a_unit_reads_only_the_active_schedules_of_the_plan_for_its_unit_type(year):
     world, plan, schedule, scheme = year
     d = datetime.date
     _period(schedule, d(2026, 2, 1), d(2026, 2, 20))
@@ -296,6 +296,8 @@ def test_a_unit_reads_only_the_active_schedules_of_its_own_unit_type(year):
     _period(others, d(2026, 2, 1), d(2026, 2, 20))
     stopped = ScheduleFactory(plan=plan, unit_types=[world.commune.unit_type], is_active=False)
     _period(stopped, d(2026, 3, 1), d(2026, 3, 20))
+    another_plan = ScheduleFactory(unit_types=[world.commune.unit_type])
+    _period(another_plan, d(2026, 1, 1), d(2026, 1, 20))
     assert _labels(_scored(scheme, world.commune)["2.3"]) == ["Tháng 02/2026"]
 
 
@@ -598,3 +600,9 @@ def test_initiatives_keep_each_recognised_one_and_each_replication_elsewhere(wor
             },
         ],
     }
+
+
+def test_an_initiatives_share_is_rounded_half_up_and_a_level_without_a_share_earns_nothing():
+    assert computed.initiative_points(Decimal("8.5"), [], 1) == Decimal("2.13")  # 2.125
+    assert computed.initiative_points(Decimal(10), ["cap_huyen"]) == 0
+    assert computed.initiative_points(Decimal(10), ["cap_huyen", "co_so"]) == 5
