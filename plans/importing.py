@@ -114,7 +114,7 @@ def plan_import_confirm(
         )
         if source_file is not None:
             plan.source_file = source_file
-        plan.save(update_fields=["source_file"])
+            plan.save(update_fields=["source_file"])
         if source_text:
             PlanText.objects.create(plan=plan, text=source_text)
         for reference in parts.references:
