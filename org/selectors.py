@@ -194,9 +194,14 @@ def units_match_names(*, names: list[str], within: OrgUnit) -> dict[str, OrgUnit
             index.setdefault(key, []).append(unit)
     result = {}
     for name in names:
-        found = index.get(fold(name), [])
+        found = index.get(fold(name), []) or index.get(fold(_WITHOUT_ASIDE.sub("", name)), [])
         result[name] = found[0] if len(found) == 1 else None
     return result
+
+
+# A part of the unit named in brackets after it ("Văn phòng (Bộ phận một cửa)", seed 001): the
+# unit is the one responsible, when the whole name matches none.
+_WITHOUT_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 # Nouns a plan uses for a kind of unit ("các phòng chuyên môn", "Các phòng, ban, trung tâm",

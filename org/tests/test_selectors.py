@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from org.selectors import group_phrase_nouns, units_denoted_by_group
+from org.selectors import group_phrase_nouns, units_denoted_by_group, units_match_names
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,14 @@ def test_a_board_is_not_a_village(board):
     """Compared with diacritics: "ban" (board) and "bản" (village) fold to the same word."""
     assert group_phrase_nouns("các thôn, bản") == ({"thôn", "bản"}, False)
     assert units_denoted_by_group(phrase="các thôn, bản", issuer=board) == []
+
+
+def test_a_unit_named_with_a_part_of_it_in_brackets_is_that_unit(board):
+    """Seed 001 gives a task to "Văn phòng (Bộ phận một cửa)": the office is responsible."""
+    found = units_match_names(
+        names=["Văn phòng (Bộ phận một cửa)", "Phòng Nghiệp vụ (Tổ 2)", "Văn phòng (x) khác"],
+        within=board,
+    )
+    assert found["Văn phòng (Bộ phận một cửa)"].name == "Văn phòng"
+    assert found["Phòng Nghiệp vụ (Tổ 2)"].name == "Phòng Nghiệp vụ"
+    assert found["Văn phòng (x) khác"] is None

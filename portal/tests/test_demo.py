@@ -30,6 +30,9 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     board = Plan.objects.get(number="40/KH-BQLKKTCK")
     assert board.issuer.code == "LSN-BQLKKTCK"
     assert board.tasks.count() == 18
+    # Every task of the seeds that name who leads it has its lead unit ("Văn phòng (Bộ phận một
+    # cửa)" is the board's Văn phòng), so the board's task list names none as "no unit".
+    assert not board.tasks.filter(lead_units__isnull=True).exists()
     assert board.targets.filter(value__isnull=False).count() == 17
     assert {(r.relation, r.referenced.number) for r in board.references.all()} >= {
         ("replaces", "09/KH-BQLKKTCK"),
@@ -41,6 +44,7 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert commune.targets.filter(value__isnull=False).count() == 13
     office = Plan.objects.get(issuer__code="LCH-VPUBND")
     assert office.tasks.count() == 4
+    assert not office.tasks.filter(lead_units__isnull=True).exists()
     lead = office.tasks.get(title="Thi đua chuyển đổi xanh tại công sở").lead_units.get()
     assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
     lao_cai = Plan.objects.get(issuer__code="LCI", status="issued")
