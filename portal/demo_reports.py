@@ -151,7 +151,7 @@ BOARD_NAME = "Báo cáo tháng, trước ngày 20 hằng tháng (KH 40/KH-BQLKKT
 
 
 def _schedule(
-    plan: Plan, indicators, tasks, coordinator, *, name, frequency, until, first=None
+    plan: Plan, indicators, tasks, coordinator, *, name, frequency=None, until, first=None
 ) -> Schedule:
     types = {t.code: t for t in UnitType.objects.all()}
     links = LINKS[plan.issuer.code]
@@ -168,12 +168,9 @@ def _schedule(
         scope=SUPER,
         user=coordinator,
         plan=plan,
-        data={
-            "name": name,
-            "frequency": frequency,
-            "due_day": 20,
-            "jump_warning_percent": 60,
-        },
+        # Without a frequency, the schedule follows the plan's own reporting clause.
+        data={"name": name, "jump_warning_percent": 60}
+        | ({"frequency": frequency, "due_day": 20} if frequency else {}),
         unit_types=[types[c] for c in unit_types],
         items=items,
         tasks=tasks,
@@ -224,8 +221,7 @@ def _board_schedule(today: datetime.date) -> None:
         indicators,
         list(plan.tasks.order_by("order", "pk")),
         get_user_model().objects.get(username="bqlkkt"),
-        name=BOARD_NAME,
-        frequency=Schedule.Frequency.MONTHLY,
+        name=BOARD_NAME,  # monthly, by the 20th: read from the plan (seed 001 §IV)
         until=today,
         first=today.replace(day=1),
     )

@@ -33,6 +33,9 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     # Every task of the seeds that name who leads it has its lead unit ("Văn phòng (Bộ phận một
     # cửa)" is the board's Văn phòng), so the board's task list names none as "no unit".
     assert not board.tasks.filter(lead_units__isnull=True).exists()
+    # Its schedule is the plan's own clause, "trước ngày 20 hằng tháng", as the import read it.
+    assert (board.reporting_frequency, board.reporting_due_day) == ("monthly", 20)
+    assert [(s.frequency, s.due_day) for s in board.schedules.all()] == [("monthly", 20)]
     assert board.targets.filter(value__isnull=False).count() == 17
     assert {(r.relation, r.referenced.number) for r in board.references.all()} >= {
         ("replaces", "09/KH-BQLKKTCK"),
