@@ -49,8 +49,16 @@ EVENT_DATE_FIELDS = {
 }
 
 
+# The hour of the load matters too (a comment period once ended before it began when the demo
+# was loaded in the small hours): two of the days are loaded just after midnight and just before.
+HOURS = {
+    datetime.date(2026, 12, 2): datetime.time(0, 30),
+    datetime.date(2030, 12, 31): datetime.time(23, 50),
+}
+
+
 def _moment(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+    return timezone.make_aware(datetime.datetime.combine(day, HOURS.get(day, datetime.time(17))))
 
 
 def _assert_nothing_after(now: datetime.datetime) -> int:
