@@ -243,6 +243,7 @@ TABLE_ROWS = [
     ("Chỉ số R", "Thứ hạng", "<= 5", [("top", 5.0)]),
     ("Tỷ lệ P", "%", "Theo lộ trình; ≥ 90", [(">=", 90.0)]),  # a part with no figure
     ("Số Q", "Mô hình", "3 lĩnh vực; ≥ 5", [(">=", 5.0)]),  # a part of words
+    ("Điện S", "Điện năng", "≥ 5 kWh", [(">=", 5.0)]),  # a unit in mixed case is no word
 ]
 
 
