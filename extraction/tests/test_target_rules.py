@@ -362,3 +362,15 @@ def test_a_table_of_targets_has_a_target_and_a_value_column(header, columns):
     from extraction.target_tables import table_columns
 
     assert table_columns(header) == columns
+
+
+def test_a_table_of_targets_on_the_very_first_line_is_read():
+    from extraction import tasks
+    from extraction.target_tables import table_targets
+
+    table = "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2026 |\n|---|---|---|---|\n"
+    table += "| 1 | Tỷ lệ C | % | ≥ 90 |\n"
+    lines = [(line, offset) for offset, line in enumerate(table.splitlines())]
+    found, used = table_targets(lines, None, tasks.split_units)
+    assert [(t.text, t.comparator, t.value) for t in found] == [("Tỷ lệ C", ">=", 90.0)]
+    assert used == {0, 1, 2}
