@@ -374,3 +374,19 @@ def test_a_table_of_targets_on_the_very_first_line_is_read():
     found, used = table_targets(lines, None, tasks.split_units)
     assert [(t.text, t.comparator, t.value) for t in found] == [("Tỷ lệ C", ">=", 90.0)]
     assert used == {0, 1, 2}
+
+
+def test_a_table_target_keeps_its_row_as_subject_measure_and_span():
+    from extraction import tasks
+    from extraction.target_tables import table_targets
+
+    row = "| 1 | Tỷ lệ hồ sơ " + "x" * 200 + " | % | ≥ 90 |"
+    table = "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2026 |\n|---|---|---|---|\n" + row
+    lines, offset = [], 100
+    for line in table.splitlines():
+        lines.append((line, offset))
+        offset += len(line) + 1
+    [target], _used = table_targets(lines, None, tasks.split_units)
+    text = "Tỷ lệ hồ sơ " + "x" * 200
+    assert (target.subject, target.measure) == (text[:160], "%")
+    assert target.span == [lines[2][1], lines[2][1] + len(row)]
