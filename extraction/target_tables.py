@@ -57,8 +57,9 @@ def _cell_targets(value: str, measure: str) -> list[tuple[str, float, float | No
         if not match or not match.group("a"):
             continue
         rest = part.strip()[match.end() :].strip()
-        if rest[:1].islower() and not re.match(r"^và\b", rest):
-            continue  # "3 lĩnh vực …": words, not a figure to reach
+        # "3 lĩnh vực …": words, not a figure to reach; "5 kWh" is a figure and its unit.
+        if rest.partition(" ")[0].islower() and not re.match(r"^và\b", rest):
+            continue
         a, b = _number(match.group("a")), _number(match.group("b"))
         word = (match.group("cmp") or "").lower()
         if b is not None:

@@ -253,6 +253,16 @@ def test_one_flag_per_block_a_year(catalogue):
     ]
     free = facts(subject_type=SubjectType.COLLECTIVE, in_block=True)
     assert e.rule_one_per_block(flag, free, policy) == []
+    # Every unit of the block recorded with the flag that year is named.
+    twice = facts(
+        subject_type=SubjectType.COLLECTIVE,
+        in_block=True,
+        block_holders={flag.pk: ["UBND phường Yên Bái", "UBND xã Âu Lâu"]},
+    )
+    assert [f.text for f in e.rule_one_per_block(flag, twice, policy)] == [
+        "khối thi đua đã có UBND phường Yên Bái, UBND xã Âu Lâu nhận Cờ thi đua của UBND tỉnh "
+        "năm 2026"
+    ]
     assert [f.text for f in e.rule_one_per_block(flag, facts(), policy)] == [
         "đơn vị chưa thuộc khối thi đua nào"
     ]
@@ -358,7 +368,7 @@ def test_an_award_already_recorded_for_the_year_is_shown_as_such(catalogue):
         ]
     )
     result = e.verdict(form("lao-dong-tien-tien"), done, EligibilityPolicy())
-    assert result.status == e.AWARDED
+    assert (result.form, result.status) == (form("lao-dong-tien-tien"), e.AWARDED)
     assert result.message == "Đã được tặng năm 2026 (Quyết định số 12/QĐ-UBND ngày 01/12/2026)"
 
 

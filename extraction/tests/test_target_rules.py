@@ -252,6 +252,7 @@ TABLE_ROWS = [
     ("Chỉ số R", "Thứ hạng", "<= 5", [("top", 5.0)]),
     ("Tỷ lệ P", "%", "Theo lộ trình; ≥ 90", [(">=", 90.0)]),  # a part with no figure
     ("Số Q", "Mô hình", "3 lĩnh vực; ≥ 5", [(">=", 5.0)]),  # a part of words
+    ("Điện S", "Điện năng", "≥ 5 kWh", [(">=", 5.0)]),  # a unit in mixed case is no word
 ]
 
 
@@ -446,3 +447,31 @@ def test_a_bare_count_outside_a_part_of_targets_describes():
     head = HEAD.replace("I. MỤC TIÊU\n", "I. ĐẶC ĐIỂM CHUNG\n")
     [item] = extract_text(head + "Có 27 đơn vị sự nghiệp trực thuộc Sở.\n").targets or [None]
     assert item is None or item.value is None
+
+
+def test_a_table_of_targets_on_the_very_first_line_is_read():
+    from extraction import tasks
+    from extraction.target_tables import table_targets
+
+    table = "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2026 |\n|---|---|---|---|\n"
+    table += "| 1 | Tỷ lệ C | % | ≥ 90 |\n"
+    lines = [(line, offset) for offset, line in enumerate(table.splitlines())]
+    found, used = table_targets(lines, None, tasks.split_units)
+    assert [(t.text, t.comparator, t.value) for t in found] == [("Tỷ lệ C", ">=", 90.0)]
+    assert used == {0, 1, 2}
+
+
+def test_a_table_target_keeps_its_row_as_subject_measure_and_span():
+    from extraction import tasks
+    from extraction.target_tables import table_targets
+
+    row = "| 1 | Tỷ lệ hồ sơ " + "x" * 200 + " | % | ≥ 90 |"
+    table = "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2026 |\n|---|---|---|---|\n" + row
+    lines, offset = [], 100
+    for line in table.splitlines():
+        lines.append((line, offset))
+        offset += len(line) + 1
+    [target], _used = table_targets(lines, None, tasks.split_units)
+    text = "Tỷ lệ hồ sơ " + "x" * 200
+    assert (target.subject, target.measure) == (text[:160], "%")
+    assert target.span == [lines[2][1], lines[2][1] + len(row)]
