@@ -123,7 +123,7 @@ def _number(value: Decimal | None) -> str:
 def target_rows(plans: list[PlanTargets]) -> list[dict]:
     return [
         {
-            "plan": item.plan.number or item.plan.title,
+            "plan": item.plan.display_number,
             "issuer": item.plan.issuer.name,
             "target": line.target.text,
             "comparator": line.target.comparator,

@@ -52,6 +52,17 @@ def test_the_public_page_needs_no_login_and_shows_published_data(client, publish
     assert page.count('data-testid="award-row"') == 1  # the award of another movement is not
 
 
+def test_a_plan_without_a_number_is_named_by_its_type_issuer_and_date(client, published):
+    movement, r = published
+    Plan.objects.filter(pk=r.scheme.plan_id).update(number="")
+    name = Plan.objects.get(pk=r.scheme.plan_id).display_number
+    assert "(chưa có số)" in name
+    page = client.get(reverse("opendata:movement", args=[movement.pk])).content.decode()
+    assert f"— {name}</h3>" in page
+    data = client.get(reverse("opendata:json", args=[movement.pk, "chi-tieu"])).json()
+    assert {row["plan"] for row in data["rows"]} == {name}
+
+
 def test_working_scores_after_the_freeze_never_appear(client, published):
     movement, r = published
     before = client.get(reverse("opendata:json", args=[movement.pk, "xep-hang"])).json()
