@@ -76,6 +76,7 @@ class PlanDraft:
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     milestones: list[dict] = field(default_factory=list)
+    phases: list[dict] = field(default_factory=list)  # name, start, end, text, description
     awards: list[str] = field(default_factory=list)
     reporting: dict = field(default_factory=dict)
     signature: Signature = field(default_factory=Signature)

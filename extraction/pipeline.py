@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import doubts, header, target_tables, targets, tasks
+from extraction import doubts, header, phases, target_tables, targets, tasks
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
@@ -92,6 +92,7 @@ def run(raw: str) -> PlanDraft:
     _mark_done(draft, lines_marked_done(raw))
     doubts.assess(draft.targets, draft.tasks, text)
     draft.milestones = _milestones(body)
+    draft.phases = phases.find_phases(body)
     draft.awards = sorted({m.group(1).strip() for m in _AWARDS.finditer(text)})
     draft.reporting = _reporting(text)
     draft.warnings = _warnings(draft)

@@ -34,3 +34,25 @@ def test_qualitative_targets_found_and_no_scope_or_pointer_taken_as_target(repor
 def test_metadata_references_and_signature_on_all_five(report):
     for key in ("metadata_ok", "references_ok", "signature_ok"):
         assert report["summary"][key] == "5/5", key
+
+
+def test_phases_of_seeds_003_and_004_and_none_elsewhere():
+    from extraction import extract_file
+
+    found = {
+        path.name[:3]: [(p["name"], p["start"], p["end"]) for p in extract_file(path).phases]
+        for path in sorted(SEEDS_DIR.glob("*.txt"))
+    }
+    assert found == {
+        "000": [],
+        "001": [],
+        "002": [],
+        "003": [
+            ("Giai đoạn 1", "2026-01-01", "2028-06-11"),
+            ("Giai đoạn 2", "2028-07-01", "2030-12-31"),
+        ],
+        "004": [
+            ("Giai đoạn 1", "2026-05-01", "2027-12-31"),
+            ("Giai đoạn 2", "2028-01-01", "2030-12-31"),
+        ],
+    }
