@@ -96,6 +96,38 @@ class TestMilestonesAndPhases:
             (2, "Giai đoạn 2", datetime.date(2028, 1, 1), datetime.date(2030, 12, 31)),
         ]
 
+    def test_phases_the_extractor_reads_are_stored_with_their_dates_and_line(self, world):
+        from extraction import extract_text
+
+        text = (
+            "ỦY BAN NHÂN DÂN XÃ X\nSố: 15/KH-UBND\nX, ngày 10 tháng 8 năm 2026\n"
+            "KẾ HOẠCH\nTriển khai phong trào thi đua giai đoạn 2026 - 2030\n"
+            "I. THỜI GIAN THỰC HIỆN\n"
+            "Phong trào thi đua được triển khai thực hiện từ năm 2026 đến năm 2030:\n"
+            "- Giai đoạn 01 (từ năm 2026 đến ngày 11/6/2028).\n"
+            "- Giai đoạn 02 (từ tháng 7/2028 đến năm 2030).\n"
+            "II. TỔ CHỨC THỰC HIỆN\n"
+        )
+        plan = confirm(world, extract_text(text).to_dict())
+        assert [
+            (p.order, p.name, p.start_date, p.end_date, p.label) for p in plan.phases.all()
+        ] == [
+            (
+                1,
+                "Giai đoạn 1",
+                datetime.date(2026, 1, 1),
+                datetime.date(2028, 6, 11),
+                "- Giai đoạn 01 (từ năm 2026 đến ngày 11/6/2028).",
+            ),
+            (
+                2,
+                "Giai đoạn 2",
+                datetime.date(2028, 7, 1),
+                datetime.date(2030, 12, 31),
+                "- Giai đoạn 02 (từ tháng 7/2028 đến năm 2030).",
+            ),
+        ]
+
     def test_a_draft_without_the_new_parts_still_imports(self, world):
         plan = confirm(world, {"document": {"title": "Kế hoạch"}})
         assert (plan.milestones.count(), plan.phases.count(), plan.awards.count()) == (0, 0, 0)
