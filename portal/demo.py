@@ -26,7 +26,7 @@ from org.models import (
     UnitType,
 )
 from org.scope import UserScope
-from plans.models import Milestone, Phase, Plan, PlanReference, Target
+from plans.models import Milestone, Plan, PlanReference, Target
 from portal.clock import clock_at
 from portal.demo_adhoc_round import load_adhoc_round
 from portal.demo_awards import load_awards
@@ -367,27 +367,7 @@ def load_milestones(movement: Movement) -> None:
         kind=Milestone.Kind.FINAL,
         defaults={"label": "Quý IV/2030", "due_date": datetime.date(2030, 12, 31)},
     )
-    # Seed 004 §IV: two phases.
-    Phase.objects.get_or_create(
-        movement=movement,
-        plan=plan,
-        order=1,
-        defaults={
-            "name": "Giai đoạn 1",
-            "start_date": datetime.date(2026, 5, 1),
-            "end_date": datetime.date(2027, 12, 31),
-        },
-    )
-    Phase.objects.get_or_create(
-        movement=movement,
-        plan=plan,
-        order=2,
-        defaults={
-            "name": "Giai đoạn 2",
-            "start_date": datetime.date(2028, 1, 1),
-            "end_date": datetime.date(2030, 12, 31),
-        },
-    )
+    # Its two phases (§IV, 05/2026–12/2027 and 01/2028–12/2030) come with its import.
 
 
 @transaction.atomic

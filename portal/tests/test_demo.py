@@ -1,5 +1,6 @@
 """The demo data: three provinces, the seed plans loaded through the extractor, idempotent."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -7,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from org.models import EmulationBlock, OrgUnit
-from plans.models import Plan, Target, Task
+from plans.models import Phase, Plan, Target, Task
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,7 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
         Plan.objects.count(),
         Target.objects.count(),
         Task.objects.count(),
+        Phase.objects.count(),
     )
     call_command("load_demo")
     assert (
@@ -25,6 +27,7 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
         Plan.objects.count(),
         Target.objects.count(),
         Task.objects.count(),
+        Phase.objects.count(),
     ) == counts
 
     board = Plan.objects.get(number="40/KH-BQLKKTCK")
@@ -52,6 +55,30 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
     lao_cai = Plan.objects.get(issuer__code="LCI", status="issued")
     assert lao_cai.targets.count() >= 42
+    # The phases of seeds 003 and 004 (§IV) as their import read them, on the movement.
+    phases = [
+        (p.plan.issuer.code, p.name, p.start_date, p.end_date, p.movement_id)
+        for p in Phase.objects.order_by("plan__issuer__code", "order")
+    ]
+    movement_id = lao_cai.movement_id
+    assert phases == [
+        (
+            "LCH-VPUBND",
+            "Giai đoạn 1",
+            datetime.date(2026, 1, 1),
+            datetime.date(2028, 6, 11),
+            movement_id,
+        ),
+        (
+            "LCH-VPUBND",
+            "Giai đoạn 2",
+            datetime.date(2028, 7, 1),
+            datetime.date(2030, 12, 31),
+            movement_id,
+        ),
+        ("LCI", "Giai đoạn 1", datetime.date(2026, 5, 1), datetime.date(2027, 12, 31), movement_id),
+        ("LCI", "Giai đoạn 2", datetime.date(2028, 1, 1), datetime.date(2030, 12, 31), movement_id),
+    ]
     # Seed 004 is an unsigned draft: imported as one, then issued — in that order, after its day.
     steps = list(lao_cai.history.order_by("history_date"))
     assert (steps[0].history_type, steps[0].status, steps[-1].status) == ("+", "draft", "issued")
