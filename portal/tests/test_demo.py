@@ -48,6 +48,13 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     province_plan = commune.references.get().referenced
     assert (province_plan.number, province_plan.issuer.code) == ("160/KH-UBND", "LSN")
     assert commune.targets.filter(value__isnull=False).count() == 13
+    # Every seed is loaded in full: its targets and contents as the extractor reads them.
+    first_board = Plan.objects.get(issuer__code="LSN-BQLKKTCK", status="draft")  # seed 000
+    assert (first_board.targets.count(), first_board.tasks.count()) == (4, 5)
+    assert commune.tasks.count() == 6  # seed 002's six contents
+    # Seed 001 reports two tasks done in its footnotes: done, at 100 %, never overdue.
+    done = list(board.tasks.filter(status="done"))
+    assert [(t.progress, t.is_overdue) for t in done] == [(100, False), (100, False)]
     office = Plan.objects.get(issuer__code="LCH-VPUBND")
     assert office.tasks.count() == 4
     assert not office.tasks.filter(lead_units__isnull=True).exists()
@@ -55,6 +62,7 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
     assert lead.code == "LCH-VP-HCQT"  # "Phòng Hành chính – Quản trị" matched to the unit
     lao_cai = Plan.objects.get(issuer__code="LCI", status="issued")
     assert lao_cai.targets.count() >= 42
+    assert lao_cai.tasks.count() == 7  # seed 004's seven groups of contents
     # The phases of seeds 003 and 004 (§IV) as their import read them, on the movement.
     phases = [
         (p.plan.issuer.code, p.name, p.start_date, p.end_date, p.movement_id)
