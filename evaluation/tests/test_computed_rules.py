@@ -606,3 +606,23 @@ def test_an_initiatives_share_is_rounded_half_up_and_a_level_without_a_share_ear
     assert computed.initiative_points(Decimal("8.5"), [], 1) == Decimal("2.13")  # 2.125
     assert computed.initiative_points(Decimal(10), ["cap_huyen"]) == 0
     assert computed.initiative_points(Decimal(10), ["cap_huyen", "co_so"]) == 5
+
+
+def test_targets_met_judges_the_schemes_year_on_its_level_of_the_targets_yearly_path(
+    scoring_round,
+):
+    """Seed 004 §I.2 "đánh giá theo từng năm": a target due in 2030 is judged in 2026 on its
+    2026 level, the plan's own (yearly_values) or else the straight line from the baseline."""
+    r = scoring_round
+    online = r.scheme.plan.targets.order_by("pk").first()
+    online.due_year, online.baseline_year, online.baseline_value = 2030, 2025, 40
+    online.save()
+
+    def b_online():
+        points, basis = _found(r)["b", "2.1"]
+        return next(i for i in basis["items"] if i["pk"] == online.pk)
+
+    assert b_online()["ok"] is True  # 50 % meets the straight line's 2026 level (40 → 90: 50)
+    online.yearly_values = {"2026": "60"}
+    online.save()
+    assert b_online()["ok"] is False  # the plan's own 2026 level, 60 %, is not met by 50 %
