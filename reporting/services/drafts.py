@@ -300,11 +300,10 @@ def _save_files(*, report, user, task_lines, files, changes, result, partial) ->
             changes.setdefault(f"task-{task_id}", {}).setdefault("files", []).append(upload.name)
 
 
-@transaction.atomic
-@transaction.atomic
 def evidence_check_caps(*, report: Report, files: dict) -> None:
     """Refuse new evidence files beyond the caps of settings: per task of the report, per
-    report, and bytes in total per unit."""
+    report, and bytes in total per unit. It only reads: the save that calls it holds the
+    report's row locked (it was wrapped in two transactions, two savepoints on every save)."""
     if not files:
         return
     on_report = Evidence.objects.filter(task_update__report=report)

@@ -381,6 +381,16 @@ class TestAutosave:
         answer = response.json()
         assert answer["ok"] and answer["version"] == 2 and answer["completeness"] == "100,0"
 
+    def test_an_autosave_opens_no_savepoint_it_does_not_use(self, client, setup):
+        """Each savepoint is a round trip on every autosave of every reporter (bench/README.md):
+        the evidence caps, which only read, once opened two around nothing."""
+        login(client, setup, Role.REPORTER)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post(self.url(setup), page_post(setup)).status_code == 200
+        sql = [q["sql"].split()[0].upper() for q in queries]
+        empty = [i for i in range(len(sql) - 1) if (sql[i], sql[i + 1]) == ("SAVEPOINT", "RELEASE")]
+        assert not empty, [q["sql"] for q in queries]
+
     def test_a_stale_autosave_is_refused_with_409_and_keeps_the_first_figures(self, client, setup):
         login(client, setup, Role.REPORTER)
         stale = page_post(setup)
