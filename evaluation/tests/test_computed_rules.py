@@ -546,68 +546,6 @@ def test_an_index_is_read_for_its_own_criterion_and_a_unit_without_one_ends_noth
     assert [found[unit, "5.2"][0] for unit in "abc"] == [0, 0, Decimal("9.00")]
 
 
-def test_initiatives_keep_each_recognised_one_and_each_replication_elsewhere(world):
-    from initiatives.models import Replication
-    from initiatives.tests.factories import InitiativeFactory
-
-    scheme = EvaluationScheme.objects.create(
-        issuer=world.province, year=2026, name="Bộ tiêu chí", cutoff=datetime.date(2026, 10, 31)
-    )
-    group = CriterionGroup.objects.create(scheme=scheme, name="Mô hình, sáng kiến")
-    criterion = Criterion.objects.create(
-        group=group, code="4.1", name="Sáng kiến", max_points=10, source="initiatives"
-    )
-    long = "Chợ số " + "x" * 300
-
-    def recognised(level, day, title):
-        return InitiativeFactory(
-            unit=world.commune,
-            status="recognised",
-            level=level,
-            decision_number="12/QĐ-UBND",
-            decision_date=day,
-            title=title,
-        )
-
-    this_year = recognised("co_so", datetime.date(2026, 5, 4), long)
-    last_year = recognised("tinh", datetime.date(2025, 6, 1), "Thôn " + long)
-    Replication.objects.create(
-        initiative=last_year,
-        unit=world.other_commune,
-        started_on=datetime.date(2026, 3, 2),
-        results="Tốt",
-    )
-    found = computed.compute(scheme=scheme, criteria=[criterion], units=[world.commune])
-    result = found[world.commune.pk, criterion.pk]
-    assert result.points == Decimal("7.50")  # half for the base level, a quarter for the spread
-    assert result.basis == {
-        "levels": {"co_so": 1, "tinh": 0},
-        "replications": 1,
-        "items": [
-            {
-                "kind": "initiative",
-                "pk": this_year.pk,
-                "label": long[:200],
-                "state": "Cấp cơ sở, 12/QĐ-UBND (04/05/2026)",
-                "ok": True,
-            },
-            {
-                "kind": "initiative",
-                "pk": last_year.pk,
-                "label": ("Thôn " + long)[:200],
-                "state": "nhân rộng tại UBND xã Bắc Hà từ 02/03/2026",
-                "ok": True,
-            },
-        ],
-    }
-
-
-def test_an_initiatives_share_is_rounded_half_up_and_a_level_without_a_share_earns_nothing():
-    assert computed.initiative_points(Decimal("8.5"), [], 1) == Decimal("2.13")  # 2.125
-    assert computed.initiative_points(Decimal(10), ["cap_huyen"]) == 0
-    assert computed.initiative_points(Decimal(10), ["cap_huyen", "co_so"]) == 5
-
-
 def test_targets_met_judges_the_schemes_year_on_its_level_of_the_targets_yearly_path(
     scoring_round,
 ):
