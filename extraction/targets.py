@@ -87,7 +87,7 @@ _TARGET_HEADINGS = re.compile(
 )
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|PHẦN|Phần|Nhóm)\s*\S", re.I)
 _SUBJECT_STOP = re.compile(
-    r"\s(?:được|có|đạt|thực hiện|sử dụng|hoạt động|tham gia|biết|làm chủ|xử lý|ứng dụng|"
+    r"\s(?:được|có|đạt|thực hiện|sử dụng|hoạt động|tham gia|tiếp tục|biết(?! chữ)|làm chủ|xử lý|ứng dụng|"
     r"hoàn thành|vận hành|kết nối|gắn với|phi tiếp xúc|tiếp cận|cài đặt|khai thác|quán triệt|"
     r"tạo lập|trên|vào|trong|dưới)\b",
     re.I,
@@ -109,6 +109,13 @@ def _number(text: str | None) -> float | None:
 def _comparator(word: str | None, before: str) -> str | None:
     words = " ".join(filter(None, [before.strip().lower(), (word or "").strip().lower()]))
     tail = words[-40:]
+    # "giảm tỷ lệ … xuống dưới 1%", "giảm còn 5%", "tăng lên 50%": a level to reach, not a change.
+    level = re.search(r"\b(xuống|còn|lên)(?:\s+mức)?(?:\s+\S+){0,2}$", tail)
+    if level:
+        for pattern, comparator in _COMPARATOR_WORDS:
+            if re.search(r"(?:^|\s)(?:" + pattern + r")\s*$", words):
+                return comparator
+        return ">=" if level.group(1) == "lên" else "<="
     if re.search(r"\bgiảm\b", tail):
         return "decrease"
     if re.search(r"\btăng\b(?!\s+cường)", tail) and not re.search(r"tỷ lệ|đạt", tail):
@@ -164,7 +171,8 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
     before = clause[_LEAD.match(clause).end() : figure_start]  # without "- ", "1.", "a)"
     # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
     lead = re.search(
-        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)\s*(?:đạt|chiếm|là|ở mức)?"
+        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)"
+        r"\s*(?:đạt|chiếm|là|ở mức|xuống|còn|lên)?"
         r"\s*(?:" + _FIGURE_WORDS + r")?\s*$",
         before,
         re.I,
@@ -284,7 +292,7 @@ def find_targets(
         ):
             label = re.match(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))?\s*", paragraph).end()
             text = paragraph[label:].strip()
-            if len(text) > 15 and not _CROSS_REFERENCE.match(text):
+            if len(text) > 15 and not _CROSS_REFERENCE.match(text) and not _AIM_LABEL.match(text):
                 start = offset + label
                 targets.append(
                     Target(
@@ -466,6 +474,33 @@ def _split_by_figures(clause: str, spans: list[tuple[int, int]]) -> list[tuple[i
         cuts.append(end_a + comma + 1 if comma >= 0 else start_b)
     cuts.append(len(clause))
     return [(cuts[i], cuts[i + 1]) for i in range(len(spans))]
+
+
+# "a) Mục tiêu 1: Phòng ngừa …" heads the targets under it: a label, not a target itself.
+_AIM_LABEL = re.compile(r"^(?:mục tiêu|chỉ tiêu)\s+(?:\d+|[IVX]+)\s*:", re.I)
+# "1. Mục tiêu chung", "1. Mục tiêu tổng quát": the aims in words, not targets.
+_GENERAL_AIMS = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*mục tiêu\s+(?:chung|tổng quát|tổng thể)\b", re.I
+)
+
+
+def is_general_aims_heading(line: str) -> bool:
+    return bool(_GENERAL_AIMS.match(line))
+
+
+def drop_general_aims(
+    found: list[Target], paragraphs: list[tuple[str, int]], in_general: list[bool]
+) -> list[Target]:
+    """An item with no figure under "Mục tiêu chung" states an aim, not a target; a figure
+    there ("Phấn đấu đến năm 2030, GRDP tăng 8%") is still a target."""
+    ranges = [
+        (offset, offset + len(text))
+        for (text, offset), general in zip(paragraphs, in_general, strict=True)
+        if general
+    ]
+    return [
+        t for t in found if t.value is not None or not any(a <= t.span[0] < b for a, b in ranges)
+    ]
 
 
 _NOT_TARGET_HEADING = re.compile(

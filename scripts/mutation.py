@@ -72,6 +72,7 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round5_rules.py",
         "extraction/tests/test_round6_rules.py",
         "extraction/tests/test_round7_rules.py",
+        "extraction/tests/test_round8_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
     "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],

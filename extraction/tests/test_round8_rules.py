@@ -46,3 +46,56 @@ def test_the_plan_a_decision_approves_in_its_first_article_is_a_reference():
         ("692/QĐ-TTg", "2013-05-04"),
         ("1376/KH-SGDĐT", "2013-10-28"),
     ]
+
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN TỈNH X\nSố: 10/KH-UBND\nX, ngày 01 tháng 02 năm 2026\n"
+    "KẾ HOẠCH\nPhòng ngừa lao động trẻ em giai đoạn 2026 - 2030\n"
+)
+
+
+def targets(body: str):
+    return extract_text(HEAD + body).targets
+
+
+def test_an_aim_in_words_under_muc_tieu_chung_is_not_a_target_but_a_figure_there_is():
+    found = targets(
+        "I. MỤC TIÊU\n1. Mục tiêu chung\n- Đẩy mạnh nghiên cứu, phát triển và ứng dụng trí tuệ "
+        "nhân tạo trên địa bàn tỉnh.\n- Phấn đấu đến năm 2030, GRDP tăng bình quân 8%.\n"
+        "2. Mục tiêu cụ thể\n- Nâng cao nhận thức của cán bộ về trí tuệ nhân tạo.\n"
+    )
+    assert [(t.text[:20], t.value) for t in found] == [
+        ("Phấn đấu đến năm 203", 8.0),
+        ("Nâng cao nhận thức c", None),
+    ]
+
+
+def test_a_labelled_aim_heading_the_targets_under_it_is_not_a_target():
+    found = targets(
+        "I. MỤC TIÊU\n1. Mục tiêu\na) Mục tiêu 1: Phòng ngừa, phát hiện, hỗ trợ trẻ em lao động "
+        "trái quy định của pháp luật.\n- Trên 90% trẻ em có nguy cơ được tiếp cận giáo dục.\n"
+    )
+    assert [t.text for t in found] == ["Trên 90% trẻ em có nguy cơ được tiếp cận giáo dục"]
+
+
+def test_a_fall_or_a_rise_to_a_level_is_that_level_not_a_change():
+    found = targets(
+        "I. MỤC TIÊU\n- Giảm tỷ lệ hộ nghèo xuống dưới 2%.\n- Giảm tỷ lệ bỏ học còn 1%.\n"
+        "- Tăng tỷ lệ che phủ rừng lên 45%.\n- Giảm tỷ lệ tai nạn 5%.\n"
+    )
+    assert [(t.comparator, t.value, t.subject) for t in found] == [
+        ("<", 2.0, "tỷ lệ hộ nghèo"),
+        ("<=", 1.0, "tỷ lệ bỏ học"),
+        (">=", 45.0, "tỷ lệ che phủ rừng"),
+        ("decrease", 5.0, "tỷ lệ tai nạn"),
+    ]
+
+
+def test_people_who_can_read_are_one_noun_the_verb_after_them_is_not():
+    (target,) = targets("I. MỤC TIÊU\n- Có 90% số người mới biết chữ tiếp tục tham gia học tập.\n")
+    assert target.subject == "người mới biết chữ"
+
+
+def test_a_place_name_with_a_hyphen_cut_before_its_date_is_read_whole():
+    text = HEAD.replace("X, ngày", "Bà Rịa - Vũng\nTàu, ngày")
+    assert extract_text(text).document.place == "Bà Rịa - Vũng Tàu"
