@@ -8,6 +8,7 @@ under a heading of targets or expected results that carry no figure are qualitat
 
 import re
 
+from extraction import bare_figures
 from extraction.model import Target
 
 NUM = r"\d+(?:[.,]\d+)?"
@@ -125,6 +126,11 @@ def _comparator(word: str | None, before: str) -> str | None:
             return comparator
     # A plan promises to reach a figure ("100% hồ sơ", "đạt 90%"): a floor, not an exact value.
     return ">="
+
+
+def _about_or(word: str | None, before: str) -> str | None:
+    """ "khoảng 20 nghìn", "gần 10 bác sĩ/10.000 dân": about that figure (=)."""
+    return "=" if (word or "").lower() in ("khoảng", "gần") else _comparator(word, before)
 
 
 # A clause ends at ";" or at the end of a sentence: "… cực tăng trưởng mới. Phấn đấu đến năm 2025,
@@ -378,6 +384,17 @@ def _clause_targets(
         found.append((start, match.end(), comparator, a, b, "other"))
         measures[start] = match.group("measure").lower().replace("²", "2").replace("³", "3")
         taken.append((start, match.end()))
+    for start, end, word, a, measure in bare_figures.ratios(clause):
+        if free(start, end) and bare_counts:  # "đạt 10 bác sĩ/10.000 dân"
+            found.append((start, end, _about_or(word, clause[:start]), a, None, "other"))
+            measures[start] = measure
+        taken.append((start, end))  # never "trên 10 bác sĩ/10" as a count
+    for start, end, word, a, b in bare_figures.large_counts(clause):
+        # "việc làm cho 300.000 lượt người", "4,5 - 5 triệu lượt khách": bare only in targets.
+        if free(start, end) and (word or bare_counts):
+            comparator = "range" if b is not None else _about_or(word, clause[:start])
+            found.append((start, end, comparator, a, b, "count"))
+        taken.append((start, end))
     for match in _COUNT.finditer(clause):
         if not free(*match.span()) or _TIME_NOUNS.match(match.group("noun")):
             continue
@@ -443,6 +460,9 @@ def _clause_targets(
             # "GRDP … đến năm 2025 đạt …, đến năm 2030 đạt …": the year is the due, not the
             # subject; a figure named by its year alone measures what the one before it does.
             subject = dated or (targets[-1].subject if targets else "")
+        ratio = measures.get(start, "")
+        if "/" in ratio and (not subject or re.search(r"\d", subject)):
+            subject = ratio.split("/")[0]  # "đạt 10 bác sĩ/10.000 dân": the doctors
         if unit == "rank" or not subject:
             subject = context or subject
         targets.append(

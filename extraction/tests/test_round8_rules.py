@@ -99,3 +99,38 @@ def test_people_who_can_read_are_one_noun_the_verb_after_them_is_not():
 def test_a_place_name_with_a_hyphen_cut_before_its_date_is_read_whole():
     text = HEAD.replace("X, ngày", "Bà Rịa - Vũng\nTàu, ngày")
     assert extract_text(text).document.place == "Bà Rịa - Vũng Tàu"
+
+
+def test_ratio_to_population_in_a_part_of_targets_is_a_target_with_its_measure():
+    found = targets(
+        "I. MỤC TIÊU\n- Đạt 10 bác sĩ/10.000 dân và 32 giường bệnh/10.000 dân.\n"
+        "- Tỷ lệ bác sĩ đạt 12/10.000 người.\n- Khoảng 2 dược sĩ/vạn dân.\n"
+    )
+    assert [(t.comparator, t.value, t.unit, t.measure, t.subject) for t in found] == [
+        (">=", 10.0, "other", "bác sĩ/10.000 dân", "bác sĩ"),
+        (">=", 32.0, "other", "giường bệnh/10.000 dân", "giường bệnh"),
+        (">=", 12.0, "other", "/10.000 người", "Tỷ lệ bác sĩ"),
+        ("=", 2.0, "other", "dược sĩ/vạn dân", "dược sĩ"),
+    ]
+
+
+def test_ratio_to_population_outside_a_part_of_targets_describes_and_is_no_count():
+    body = "I. TÌNH HÌNH\nToàn tỉnh có 8 bác sĩ/10.000 dân, trên 20 giường bệnh/10.000 dân.\n"
+    assert targets(body) == []
+
+
+def test_large_count_without_quantifier_in_a_part_of_targets_is_a_floor_and_elsewhere_not():
+    described = targets("I. TÌNH HÌNH\nTỉnh có 1,3 triệu dân và 300.000 hộ gia đình.\n")
+    money = targets("I. MỤC TIÊU\n- Thu hút 300.000 tỷ đồng vốn đầu tư; 2.000 ha rừng.\n")
+    assert described == []
+    assert [(t.value, t.unit) for t in money] == [(2000.0, "other")]  # an area, no count
+    found = targets(
+        "I. MỤC TIÊU\n- Giải quyết việc làm cho 300.000 lượt người.\n"
+        "- Đón 4,5 - 5 triệu lượt khách du lịch.\n"
+        "- Đào tạo nghề cho khoảng 20 nghìn lao động nông thôn.\n"
+    )
+    assert [(t.comparator, t.value, t.value_max, t.unit, t.subject) for t in found] == [
+        (">=", 300000.0, None, "count", "lượt người"),
+        ("range", 4500000.0, 5000000.0, "count", "lượt khách du lịch"),
+        ("=", 20000.0, None, "count", "lao động nông thôn"),
+    ]
