@@ -28,6 +28,7 @@ LARGE_COUNT = re.compile(
     r"\s+(?P<noun>(?!đồng\b|USD\b|tỷ\b|ha\b|km|m2|m3|năm\b|tuổi\b)[^\W\d][^\s,;.]*)",
     re.I,
 )
+_THOUSANDS = re.compile(r"\d\.\d{3}|triệu|nghìn|ngàn", re.I)
 _SCALE = {"triệu": 1_000_000, "nghìn": 1_000, "ngàn": 1_000}
 
 
@@ -41,7 +42,9 @@ def _value(text: str | None, scale: int = 1) -> float | None:
 
 def ratios(clause: str) -> list[tuple[int, int, str | None, float, str]]:
     """(start, end, comparator word, value, measure) of each ratio to population."""
-    out = []
+    out: list[tuple[int, int, str | None, float, str]] = []
+    if "dân" not in clause and "người" not in clause:
+        return out  # most clauses: no population, no ratio to read
     for match in RATIO.finditer(clause):
         per = re.sub(r"\s+", " ", match.group("per"))
         noun = (match.group("noun") or "").strip()
@@ -53,7 +56,9 @@ def ratios(clause: str) -> list[tuple[int, int, str | None, float, str]]:
 
 def large_counts(clause: str) -> list[tuple[int, int, str | None, float, float | None]]:
     """(start, end of the figure, comparator word, value, value_max) of each count in thousands."""
-    out = []
+    out: list[tuple[int, int, str | None, float, float | None]] = []
+    if not _THOUSANDS.search(clause):
+        return out
     for match in LARGE_COUNT.finditer(clause):
         scale = _SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("a"):
