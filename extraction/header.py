@@ -184,6 +184,11 @@ def _in_capitals(line: str) -> bool:
     return bool(line.strip()) and not any(c.islower() for c in letters)
 
 
+_CONTENTS_FOLLOW = re.compile(
+    r"(?:nội dung(?: chủ yếu)?(?: như)? sau|gồm \d+ nội dung)\s*:\s*$", re.I
+)
+
+
 def parse_references(lines: list[str], start: int, title: str | None) -> list[Reference]:
     """What the plan implements: documents cited in its title and in the opening paragraphs
     ("Thực hiện...", "Căn cứ..."), until the first section heading; "thay thế" marks a replaced one."""
@@ -194,6 +199,9 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
         line = lines[i]
         if re.match(r"^(?:Theo|Xét)\s+đề nghị\b", line, re.I):
             continue  # the proposal that asked for the document (Tờ trình, công văn), not a base
+        if i >= start and _CONTENTS_FOLLOW.search(line) and not line.startswith("Căn cứ"):
+            sources.append(line)
+            break  # "… với các nội dung sau:": what follows is the plan's content, not its bases
         if re.match(r"^Điều 1\.", line):
             # A decision names in its first article the plan it approves: "Điều 1. Phê duyệt Kế
             # hoạch …" / "(Kèm theo Kế hoạch số 1376/KH-SGDĐT, ngày 28/10/2013 …)".

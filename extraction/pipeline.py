@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import doubts, header, phases, target_tables, targets, tasks
+from extraction import doubts, header, phases, target_tables, targets, tasks, web_copy
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
@@ -38,6 +38,10 @@ def run(raw: str) -> PlanDraft:
     lines = [p for p, _ in paragraphs]
     draft = PlanDraft(text=text)
     draft.document, body_start = header.parse_document(lines)
+    if draft.document.type is None and draft.document.number is None:
+        published = web_copy.headline_document(lines)  # a department's web page of its plan
+        if published:
+            draft.document, body_start = published
     draft.references = [  # a web page's headline may cite the plan itself: not a reference
         ref
         for ref in header.parse_references(lines, body_start, draft.document.title)

@@ -90,6 +90,7 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",
         "extraction/tests/test_full_text_rules.py",
+        "extraction/tests/test_round8_rules.py",
     ],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).

@@ -134,3 +134,68 @@ def test_large_count_without_quantifier_in_a_part_of_targets_is_a_floor_and_else
         ("range", 4500000.0, 5000000.0, "count", "lượt khách du lịch"),
         ("=", 20000.0, None, "count", "lao động nông thôn"),
     ]
+
+
+WEB_PAGE = (
+    "Trang chủ >> Tin KH&CN trong tỉnh\n\n"
+    "Kế hoạch tổ chức các hoạt động chào mừng Ngày Khoa học và Công nghệ Việt Nam 18-5\n\n"
+    "Thực hiện Công văn số 1607/UBND-KGVX ngày 11/5/2020 của UBND tỉnh. Sở Khoa học và Công "
+    "nghệ vừa ban hành Kế hoạch số 20/KH-SKHCN ngày 12/5/2020 về tổ chức các hoạt động gồm "
+    "3 nội dung:\n\n"
+    "1. Sở Khoa học và Công nghệ và các đơn vị trực thuộc treo băng rôn khẩu hiệu tại cơ quan "
+    "(từ ngày 14 - 19/5/2020).\n\n"
+    "2. Trung tâm Nghiên cứu, Ứng dụng và Dịch vụ khoa học và công nghệ chủ trì, phối hợp các "
+    "phòng, đơn vị liên quan:\n\n"
+    "+ Xuất bản Ấn phẩm khoa học và công nghệ (trước ngày 14/5/2020).\n\n"
+    "+ Phối hợp với Đài Phát thanh - Truyền hình tỉnh xây dựng chuyên mục phát sóng trong "
+    "tháng 5/2020.\n\n"
+    "3. Tiếp tục quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị.\n"
+)
+
+
+def test_a_departments_web_page_of_its_plan_names_the_plan_in_its_headline_and_first_sentence():
+    draft = extract_text(WEB_PAGE)
+    document = draft.document
+    assert (document.type, document.number, document.issuer_code, document.date) == (
+        "KH",
+        "20/KH-SKHCN",
+        "SKHCN",
+        "2020-05-12",
+    )
+    assert document.title.startswith("tổ chức các hoạt động chào mừng")
+    # The plan's own number is not a reference, nor a directive its contents cite.
+    assert [r.number for r in draft.references] == ["1607/UBND-KGVX"]
+
+
+def test_contents_after_a_lead_in_are_tasks_with_doers_partners_and_dates_in_prose():
+    tasks = extract_text(WEB_PAGE).tasks
+    centre = ["Trung tâm Nghiên cứu, Ứng dụng và Dịch vụ khoa học và công nghệ"]
+    assert [
+        (t.title[:20], t.lead_units, t.coordinating_units, [(d.kind, d.value) for d in t.deadlines])
+        for t in tasks
+    ] == [
+        (
+            "Sở Khoa học và Công ",
+            ["Sở Khoa học và Công nghệ", "các đơn vị trực thuộc"],
+            [],
+            [("date", "2020-05-19")],
+        ),
+        (
+            "Xuất bản Ấn phẩm kho",
+            centre,
+            ["các phòng, đơn vị liên quan"],
+            [("before", "2020-05-14")],
+        ),
+        (
+            "Phối hợp với Đài Phá",
+            centre,
+            ["các phòng, đơn vị liên quan", "Đài Phát thanh - Truyền hình tỉnh"],
+            [("month", "2020-05")],
+        ),
+        ("Tiếp tục quán triệt ", [], [], []),
+    ]
+
+
+def test_bullets_after_a_lead_in_are_contents_too():
+    text = WEB_PAGE.replace("gồm 3 nội dung:", "với các nội dung sau:").replace("3. Tiếp", "- Tiếp")
+    assert extract_text(text).tasks[-1].title.startswith("Tiếp tục quán triệt")
