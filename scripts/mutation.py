@@ -77,6 +77,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],
     "extraction/bare_figures.py": ["extraction/tests/test_round8_rules.py"],
+    "extraction/web_copy.py": ["extraction/tests/test_round8_rules.py"],
     "extraction/target_tables.py": [
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",
