@@ -62,6 +62,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=20, help="reports per path")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--save", action="store_true", help="also write bench/out/profile-<path>.prof (pstats)"
+    )
     args = parser.parse_args()
     province.django_setup()
     province.check_database()
@@ -160,6 +163,8 @@ def main() -> None:
                 for kind, (c, s) in sorted(clock.by_kind.items())
             )
         )
+        if args.save:
+            profile.dump_stats(province.ROOT / "bench" / "out" / f"profile-{name}.prof")
         for key in ("cumulative", "tottime"):
             out = io.StringIO()
             stats = pstats.Stats(profile, stream=out)

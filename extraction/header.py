@@ -60,6 +60,8 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
     title_at = None
     for i, line in enumerate(head):
         if document.number is None and document.type is None:
+            if re.fullmatch(r"Số\s*:?", line.strip(" |")) and i + 1 < len(head):
+                line = f"Số: {head[i + 1]}"  # "Số:" / "1825/QĐ-UBND": one cell per line
             match = _NUMBER_LINE.search(line)
             if match:
                 rest = match.group("rest") or match.group("party")
@@ -127,9 +129,10 @@ def parse_document(lines: list[str]) -> tuple[Document, int]:
 
 # The authority that issues a decision, printed in capitals under its title ("CHỦ TỊCH ỦY BAN
 # NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "BỘ TRƯỞNG BỘ …"): not part of the title.
+# The older spelling puts the tone mark on the Y ("UỶ BAN").
 _ISSUING_AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN)?\s*"
-    r"(?:[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|BỘ|SỞ|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)\b"
+    r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|BỘ|SỞ|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)\b"
 )
 
 
@@ -181,6 +184,11 @@ def _in_capitals(line: str) -> bool:
     return bool(line.strip()) and not any(c.islower() for c in letters)
 
 
+_CONTENTS_FOLLOW = re.compile(
+    r"(?:nội dung(?: chủ yếu)?(?: như)? sau|gồm \d+ nội dung)\s*:\s*$", re.I
+)
+
+
 def parse_references(lines: list[str], start: int, title: str | None) -> list[Reference]:
     """What the plan implements: documents cited in its title and in the opening paragraphs
     ("Thực hiện...", "Căn cứ..."), until the first section heading; "thay thế" marks a replaced one."""
@@ -191,6 +199,17 @@ def parse_references(lines: list[str], start: int, title: str | None) -> list[Re
         line = lines[i]
         if re.match(r"^(?:Theo|Xét)\s+đề nghị\b", line, re.I):
             continue  # the proposal that asked for the document (Tờ trình, công văn), not a base
+        if i >= start and _CONTENTS_FOLLOW.search(line) and not line.startswith("Căn cứ"):
+            sources.append(line)
+            break  # "… với các nội dung sau:": what follows is the plan's content, not its bases
+        if re.match(r"^Điều 1\.", line):
+            # A decision names in its first article the plan it approves: "Điều 1. Phê duyệt Kế
+            # hoạch …" / "(Kèm theo Kế hoạch số 1376/KH-SGDĐT, ngày 28/10/2013 …)".
+            sources.append(line)
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if re.match(r"^\(\s*(?:Ban hành\s+)?kèm theo\b", nxt, re.I):
+                sources.append(nxt)
+            break
         if re.match(r"^(?:[IVX]+\.|PHẦN|Phần|Chương|Điều)\s", line):
             # A first part "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" lists the bases: read it to its end.
             if re.match(r"^(?:[IVX]+\.|PHẦN\s+[IVX]+\.?)\s*(?:CĂN CỨ|Căn cứ)", line):
@@ -357,12 +376,35 @@ def parse_closing(lines: list[str]) -> tuple[Signature, list[str], int]:
         while start > 0 and len(lines) - start < 5 and _signature_like(lines[start - 1]):
             start -= 1
         sign_lines = lines[start:]
+        block = None if sign_lines else _signature_before_attached_header(lines)
+        if block:
+            start, end = block
+            sign_lines = lines[start:end]
     if early:
         start = len(lines)  # the attached plan after the closing is the body
     return _sane(parse_signature(sign_lines)), [r.rstrip(";,.") for r in recipients], start
 
 
 _ATTACHED = re.compile(r"^\((?:Ban hành )?kèm theo\b", re.I)
+_NATIONAL_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ|CỘNG HOÀ XÃ|Độc lập - Tự do)", re.I)
+
+
+def _signature_before_attached_header(lines: list[str]) -> tuple[int, int] | None:
+    """A decision approving a plan printed after it, with no "Nơi nhận": the signature
+    ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / the name), then the plan's own header ("UBND TỈNH …" /
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO" beside the national motto). Returns where the signature starts and
+    ends (after the name)."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        if not _SIGN_AUTHORITY.match(lines[i]):
+            continue
+        k = i + 1
+        while k < len(lines) and k - i < 6 and lines[k].isupper() and _signature_like(lines[k]):
+            k += 1  # the position, or an authority wrapped over two lines
+        if k < len(lines) and not lines[k].isupper() and _signature_like(lines[k]):
+            if any(_NATIONAL_MOTTO.match(x) for x in lines[k + 1 : k + 9]):
+                return i, k + 1
+        return None  # only the last authority line is the signature's
+    return None
 
 
 def _closing_before_attachment(lines: list[str]) -> tuple[int, int] | None:
@@ -508,7 +550,8 @@ def parse_signature(lines: list[str]) -> Signature:
 
 
 _AUTHORITY_HEADS = (
-    r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|TRƯỞNG PHÒNG|ỦY BAN NHÂN DÂN|UBND)"
+    r"(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|TRƯỞNG PHÒNG|ỦY BAN NHÂN DÂN|"
+    r"UỶ BAN NHÂN DÂN|UBND)"
 )
 
 

@@ -353,8 +353,12 @@ def _continues(previous: str, line: str, blank_before: bool) -> bool:
 
 
 def _capitalised_words(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in ("phố", "xã") for w in words)
+    words = text.split()  # "Bà Rịa - Vũng" / "Tàu, ngày …": a hyphen inside the name
+    return (
+        0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in ("phố", "xã", "-", "–") for w in words)
+    )
 
 
 def _join(previous: str, line: str) -> str:

@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import doubts, header, phases, target_tables, targets, tasks
+from extraction import doubts, header, phases, target_tables, targets, tasks, web_copy
 from extraction.errors import ExtractionError
 from extraction.model import PlanDraft
 from extraction.normalize import lines_marked_done, normalize
@@ -38,6 +38,10 @@ def run(raw: str) -> PlanDraft:
     lines = [p for p, _ in paragraphs]
     draft = PlanDraft(text=text)
     draft.document, body_start = header.parse_document(lines)
+    if draft.document.type is None and draft.document.number is None:
+        published = web_copy.headline_document(lines)  # a department's web page of its plan
+        if published:
+            draft.document, body_start = published
     draft.references = [  # a web page's headline may cite the plan itself: not a reference
         ref
         for ref in header.parse_references(lines, body_start, draft.document.title)
@@ -51,7 +55,7 @@ def run(raw: str) -> PlanDraft:
         body_start,
     )
     body = paragraphs[first_heading:closing]
-    sections, in_targets, in_awards, heading_years = [], [], [], []
+    sections, in_targets, in_awards, heading_years, in_general = [], [], [], [], []
     current = ""
     stack: list[tuple[int, str]] = []
     for line, _ in body:
@@ -67,6 +71,7 @@ def run(raw: str) -> PlanDraft:
             and not any(targets.ends_target_section(h) for _, h in stack)
         )
         in_awards.append(any(targets.is_awards_heading(h) for _, h in stack))
+        in_general.append(any(targets.is_general_aims_heading(h) for _, h in stack))
         heading_years.append(
             next(filter(None, (targets.heading_due(h) for _, h in reversed(stack))), None)
         )
@@ -85,6 +90,7 @@ def run(raw: str) -> PlanDraft:
     reported = situation_flags(lines[body_start:closing])[first_heading - body_start :]
     dropped = [awards or situation for awards, situation in zip(in_awards, reported, strict=True)]
     draft.targets = targets.drop_award_figures(draft.targets, body, dropped)
+    draft.targets = targets.drop_general_aims(draft.targets, body, in_general)
     draft.targets = sorted(draft.targets + from_tables, key=lambda t: t.span[0])
     draft.tasks = tasks.find_tasks(body, sections)
     draft.tasks += tasks.content_tasks(body, draft.tasks)

@@ -8,6 +8,7 @@ under a heading of targets or expected results that carry no figure are qualitat
 
 import re
 
+from extraction import bare_figures
 from extraction.model import Target
 
 NUM = r"\d+(?:[.,]\d+)?"
@@ -87,7 +88,7 @@ _TARGET_HEADINGS = re.compile(
 )
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|PHẦN|Phần|Nhóm)\s*\S", re.I)
 _SUBJECT_STOP = re.compile(
-    r"\s(?:được|có|đạt|thực hiện|sử dụng|hoạt động|tham gia|biết|làm chủ|xử lý|ứng dụng|"
+    r"\s(?:được|có|đạt|thực hiện|sử dụng|hoạt động|tham gia|tiếp tục|biết(?! chữ)|làm chủ|xử lý|ứng dụng|"
     r"hoàn thành|vận hành|kết nối|gắn với|phi tiếp xúc|tiếp cận|cài đặt|khai thác|quán triệt|"
     r"tạo lập|trên|vào|trong|dưới)\b",
     re.I,
@@ -109,6 +110,13 @@ def _number(text: str | None) -> float | None:
 def _comparator(word: str | None, before: str) -> str | None:
     words = " ".join(filter(None, [before.strip().lower(), (word or "").strip().lower()]))
     tail = words[-40:]
+    # "giảm tỷ lệ … xuống dưới 1%", "giảm còn 5%", "tăng lên 50%": a level to reach, not a change.
+    level = re.search(r"\b(xuống|còn|lên)(?:\s+mức)?(?:\s+\S+){0,2}$", tail)
+    if level:
+        for pattern, comparator in _COMPARATOR_WORDS:
+            if re.search(r"(?:^|\s)(?:" + pattern + r")\s*$", words):
+                return comparator
+        return ">=" if level.group(1) == "lên" else "<="
     if re.search(r"\bgiảm\b", tail):
         return "decrease"
     if re.search(r"\btăng\b(?!\s+cường)", tail) and not re.search(r"tỷ lệ|đạt", tail):
@@ -118,6 +126,11 @@ def _comparator(word: str | None, before: str) -> str | None:
             return comparator
     # A plan promises to reach a figure ("100% hồ sơ", "đạt 90%"): a floor, not an exact value.
     return ">="
+
+
+def _about_or(word: str | None, before: str) -> str | None:
+    """ "khoảng 20 nghìn", "gần 10 bác sĩ/10.000 dân": about that figure (=)."""
+    return "=" if (word or "").lower() in ("khoảng", "gần") else _comparator(word, before)
 
 
 # A clause ends at ";" or at the end of a sentence: "… cực tăng trưởng mới. Phấn đấu đến năm 2025,
@@ -164,7 +177,8 @@ def _subject(clause: str, figure_start: int, figure_end: int) -> str:
     before = clause[_LEAD.match(clause).end() : figure_start]  # without "- ", "1.", "a)"
     # "Tỷ lệ X đạt ≥ 90%": the subject is what stands before the figure.
     lead = re.search(
-        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)\s*(?:đạt|chiếm|là|ở mức)?"
+        r"(tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|số lượng)\s+(?P<what>[^;:≥≤%]*?)"
+        r"\s*(?:đạt|chiếm|là|ở mức|xuống|còn|lên)?"
         r"\s*(?:" + _FIGURE_WORDS + r")?\s*$",
         before,
         re.I,
@@ -284,7 +298,7 @@ def find_targets(
         ):
             label = re.match(r"^(?:[-+•–]|\d+(?:\.\d+)*\.|[a-zđ]\))?\s*", paragraph).end()
             text = paragraph[label:].strip()
-            if len(text) > 15 and not _CROSS_REFERENCE.match(text):
+            if len(text) > 15 and not _CROSS_REFERENCE.match(text) and not _AIM_LABEL.match(text):
                 start = offset + label
                 targets.append(
                     Target(
@@ -370,6 +384,17 @@ def _clause_targets(
         found.append((start, match.end(), comparator, a, b, "other"))
         measures[start] = match.group("measure").lower().replace("²", "2").replace("³", "3")
         taken.append((start, match.end()))
+    for start, end, word, a, measure in bare_figures.ratios(clause):
+        if free(start, end) and bare_counts:  # "đạt 10 bác sĩ/10.000 dân"
+            found.append((start, end, _about_or(word, clause[:start]), a, None, "other"))
+            measures[start] = measure
+        taken.append((start, end))  # never "trên 10 bác sĩ/10" as a count
+    for start, end, word, a, b in bare_figures.large_counts(clause):
+        # "việc làm cho 300.000 lượt người", "4,5 - 5 triệu lượt khách": bare only in targets.
+        if free(start, end) and (word or bare_counts):
+            comparator = "range" if b is not None else _about_or(word, clause[:start])
+            found.append((start, end, comparator, a, b, "count"))
+        taken.append((start, end))
     for match in _COUNT.finditer(clause):
         if not free(*match.span()) or _TIME_NOUNS.match(match.group("noun")):
             continue
@@ -435,6 +460,9 @@ def _clause_targets(
             # "GRDP … đến năm 2025 đạt …, đến năm 2030 đạt …": the year is the due, not the
             # subject; a figure named by its year alone measures what the one before it does.
             subject = dated or (targets[-1].subject if targets else "")
+        ratio = measures.get(start, "")
+        if "/" in ratio and (not subject or re.search(r"\d", subject)):
+            subject = ratio.split("/")[0]  # "đạt 10 bác sĩ/10.000 dân": the doctors
         if unit == "rank" or not subject:
             subject = context or subject
         targets.append(
@@ -466,6 +494,33 @@ def _split_by_figures(clause: str, spans: list[tuple[int, int]]) -> list[tuple[i
         cuts.append(end_a + comma + 1 if comma >= 0 else start_b)
     cuts.append(len(clause))
     return [(cuts[i], cuts[i + 1]) for i in range(len(spans))]
+
+
+# "a) Mục tiêu 1: Phòng ngừa …" heads the targets under it: a label, not a target itself.
+_AIM_LABEL = re.compile(r"^(?:mục tiêu|chỉ tiêu)\s+(?:\d+|[IVX]+)\s*:", re.I)
+# "1. Mục tiêu chung", "1. Mục tiêu tổng quát": the aims in words, not targets.
+_GENERAL_AIMS = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*mục tiêu\s+(?:chung|tổng quát|tổng thể)\b", re.I
+)
+
+
+def is_general_aims_heading(line: str) -> bool:
+    return bool(_GENERAL_AIMS.match(line))
+
+
+def drop_general_aims(
+    found: list[Target], paragraphs: list[tuple[str, int]], in_general: list[bool]
+) -> list[Target]:
+    """An item with no figure under "Mục tiêu chung" states an aim, not a target; a figure
+    there ("Phấn đấu đến năm 2030, GRDP tăng 8%") is still a target."""
+    ranges = [
+        (offset, offset + len(text))
+        for (text, offset), general in zip(paragraphs, in_general, strict=True)
+        if general
+    ]
+    return [
+        t for t in found if t.value is not None or not any(a <= t.span[0] < b for a, b in ranges)
+    ]
 
 
 _NOT_TARGET_HEADING = re.compile(

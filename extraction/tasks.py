@@ -295,6 +295,10 @@ def _table_task(cells: list[str], columns: dict[str, int], group: str, start: in
 _CONTENT_PART = re.compile(r"^[IVXLC]+\.\s+.*(?:NỘI DUNG|NHIỆM VỤ)", re.I)
 _PART = re.compile(r"^[IVXLC]+\.\s")
 _CONTENT_ITEM = re.compile(r"^(?P<label>\d+)\.\s+(?P<body>\S.*)$")
+_BULLET_ITEM = re.compile(r"^(?P<label>[-–•])\s+(?P<body>\S.*)$")
+_LEAD_IN_CONTENTS = re.compile(
+    r"(?:nội dung(?: chủ yếu)?(?: như)? sau|gồm \d+ nội dung)\s*:\s*$", re.I
+)
 _NOT_CONTENT = re.compile(
     r"^(?:Tiêu chí|Tiêu chuẩn|Hình thức|Các hình thức|Đối tượng|Khen thưởng|Thời gian|Phạm vi|"
     r"Kinh phí|Chế độ|Mục đích|Yêu cầu|Mục tiêu|Chỉ tiêu)",
@@ -318,7 +322,7 @@ def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Ta
         found = [t for t in existing if part_start <= t.span[0] < end]
         for item in items:
             if not found:
-                out.append(_content_task(item, part))
+                out.extend(_group_tasks(item, part) or [_content_task(item, part)])
                 continue
             # Beside tasks with attribute lines, an item outside them that names its lead in
             # the sentence ("2. Sở Tư pháp chủ trì, phối hợp với …; hoàn thành …") is a task too.
@@ -329,16 +333,21 @@ def content_tasks(lines: list[tuple[str, int]], existing: list[Task]) -> list[Ta
             if task.lead_units:
                 out.append(task)
 
+    lead_in = False
     for line, offset in lines:
         if _PART.match(line):
             close(offset)
             items = []
             part_start = offset if _CONTENT_PART.match(line) else None
-            part = line
+            part, lead_in = line, False
+            continue
+        if part_start is None and _LEAD_IN_CONTENTS.search(line):
+            # "… gồm 4 nội dung:", "… với các nội dung sau:": a short plan's contents follow.
+            part_start, part, lead_in = offset, line, True
             continue
         if part_start is None:
             continue
-        match = _CONTENT_ITEM.match(line)
+        match = _CONTENT_ITEM.match(line) or (lead_in and _BULLET_ITEM.match(line))
         if match:
             items.append([(match.group("body"), offset + match.start("body"))])
         elif items:
@@ -357,11 +366,71 @@ _LEAD_IN_PROSE = re.compile(
 
 def units_in_prose(text: str) -> tuple[list[str], list[str]]:
     """Lead and coordinating units named in one sentence, in that order (never swapped)."""
-    match = _LEAD_IN_PROSE.search(text)
+    match = _LEAD_IN_PROSE.search(units.protect(text))
     if not match:
         return [], []
-    lead = re.sub(r"^(?:Giao|Đề nghị)\s+", "", match.group("lead").strip())
-    return split_units(lead), split_units(match.group("coord") or "")
+    lead = re.sub(r"^(?:Giao|Đề nghị)\s+", "", units.restore(match.group("lead").strip()))
+    return split_units(lead), split_units(units.restore(match.group("coord") or ""))
+
+
+# "Sở Khoa học và Công nghệ và các đơn vị trực thuộc treo băng rôn …": the doers open the item.
+_DOERS_FIRST = re.compile(
+    r"^(?P<who>(?:Sở|Phòng|Trung tâm|UBND|Ủy ban|Văn phòng|Ban|Công an|Đoàn|Hội|Các|các)\s"
+    r"[^,;:.()]{2,80}?)\s+(?:treo|tổ chức|thực hiện|triển khai|xây dựng|tham mưu|hướng dẫn|"
+    r"tuyên truyền|rà soát|báo cáo|ban hành|phát động|đăng tải|cử)\b"
+)
+# "Phối hợp với Đài Phát thanh - Truyền hình tỉnh xây dựng …": an activity's own partner.
+_OWN_PARTNER = re.compile(
+    r"^Phối hợp với\s+(?P<who>[^,;:.()]{3,80}?)\s+(?:xây dựng|tổ chức|thực hiện)\b"
+)
+# When an activity written in prose takes place: "(trước ngày 14/5/2020)", "(từ ngày 14 -
+# 19/5/2020)": due its last day, "phát sóng trong tháng 5/2020".
+_WHEN_IN_PROSE = re.compile(
+    r"\((?P<before>trước ngày\s+\d{1,2}/\d{1,2}/\d{4})\)"
+    r"|\(từ ngày\s+\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến(?: ngày)?)\s*(?P<end>\d{1,2}/\d{1,2}/\d{4})\)"
+    r"|\btrong (?P<month>tháng\s+\d{1,2}/\d{4})",
+    re.I,
+)
+
+
+def _when(text: str) -> list:
+    due = _DUE_IN_PROSE.search(text)
+    if due:
+        return parse_deadlines(due.group("when"))
+    when = _WHEN_IN_PROSE.search(text)
+    if not when:
+        return []
+    return parse_deadlines(when.group("before") or when.group("end") or when.group("month"))
+
+
+def _group_tasks(item: list[tuple[str, int]], part: str) -> list[Task]:
+    """ "2. Trung tâm … chủ trì, phối hợp các phòng, đơn vị liên quan:" over "+ …" activities:
+    each activity is a task with the group's lead and partners (and its own partner)."""
+    first = item[0][0]
+    if not first.rstrip().endswith(":"):
+        return []
+    lead, coordinating = units_in_prose(first)
+    activities = [(line, at) for line, at in item[1:] if re.match(r"^[+\-–]\s", line)]
+    if not lead or not activities:
+        return []
+    out = []
+    for line, at in activities:
+        body = line[2:].strip()
+        partner = _OWN_PARTNER.match(body)
+        own = split_units(partner.group("who")) if partner else []
+        out.append(
+            Task(
+                title=_first_sentence(body),
+                text=body,
+                section=part,
+                product="",
+                deadlines=_when(body),
+                lead_units=lead,
+                coordinating_units=coordinating + [u for u in own if u not in coordinating],
+                span=[at + 2, at + len(line)],
+            )
+        )
+    return out
 
 
 # "…; hoàn thành trong Quý II/2026", "thời gian hoàn thành: trước ngày 30/6/2026": the deadline
@@ -386,13 +455,15 @@ def _content_task(item: list[tuple[str, int]], part: str) -> Task:
         lead, coordinating = units_in_prose(line)
         if lead:
             break
-    when = _DUE_IN_PROSE.search(text)
+    doers = None if lead or heading else _DOERS_FIRST.match(first)
+    if doers:
+        lead = split_units(doers.group("who"))
     return Task(
         title=title,
         text=text,
         section=part,
         product="",
-        deadlines=parse_deadlines(when.group("when")) if when else [],
+        deadlines=_when(text),
         lead_units=lead,
         coordinating_units=coordinating,
         span=[start, last_offset + len(last)],

@@ -48,6 +48,9 @@ STANDARD_NAMES = [
     "Hội Liên hiệp Phụ nữ",
     "Liên minh Hợp tác xã",
     "Trung tâm Phục vụ hành chính công",
+    # the public centre of a Sở Khoa học và Công nghệ
+    "Trung tâm Nghiên cứu, Ứng dụng và Dịch vụ khoa học và công nghệ",
+    "Trung tâm Nghiên cứu, Ứng dụng và Dịch vụ KH&CN",
     "Trung tâm Văn hóa, Thể thao và Truyền thông",
     "Trung tâm Văn hóa - Thông tin và Thể thao",
 ]

@@ -1,12 +1,15 @@
-"""Demo: xã Thống Nhất's own 2026 registration round (issue #14, Demo).
+"""Demo: xã Thống Nhất's own registration round of the year (issue #14, Demo).
 
-The commune's coordinator (xa) opens the yearly registration under the commune's plan early in
-August 2026 with a deadline of 17/08/2026, before the first day the demo can be loaded
-(21/08/2026), so the round reads the same on any day: its villages and offices register (one
-approved after the deadline, one returned, one never registered), the cooperatives and
-enterprises their participation plans, households their commitments (seed 002 §V.1c) and the
-commune's officers and village heads the titles they aim for (one returned). Every step goes
-through the services a person uses, at its own moment (portal.clock). Choices of the demo.
+The commune's coordinator (xa) opens the yearly registration under the commune's plan: in 2026
+early in August with a deadline of 17/08/2026 (the plan is dated 07/2026), in the later years
+of the movement early in February with a deadline of 16/02, once the commune itself has
+registered for the year (portal/demo_reports.py, in January). The round shown is the last one
+over by the day the demo is loaded (issue #10 §2: nothing after now), so it reads the same on
+any day: its villages and offices register (one approved after the deadline, one returned, one
+never registered), the cooperatives and enterprises their participation plans, households their
+commitments (seed 002 §V.1c) and the commune's officers and village heads the titles they aim
+for (one returned). Every step goes through the services a person uses, at its own moment
+(portal.clock). Choices of the demo.
 """
 
 import datetime
@@ -18,15 +21,15 @@ from org.models import Enterprise, Household, OrgUnit, Person
 from org.scope import UserScope, user_scope
 from plans.models import Plan
 from portal.clock import clock_at
+from portal.demo_reports import FIRST_YEAR, latest_year_over
 from registrations import services, subjects
 from registrations.models import RegistrationRound
 from registrations.selectors import round_units
 from registrations.titles import individual_titles
 
 SUPER = UserScope(user_id=None, is_superuser=True)
-YEAR = 2026
-OPENED = datetime.date(2026, 8, 3)
-DEADLINE = datetime.date(2026, 8, 17)
+# The late approval comes this long after the deadline: the round's last step.
+LATE_APPROVAL = datetime.timedelta(days=2)
 # By the position, in tree order, of the units with a reporter and a head account (the four
 # villages; the commune's offices have none and show as not registered); the others are
 # approved on time.
@@ -39,9 +42,21 @@ COMMITMENTS = {
     Household.Kind.WORKER: "Hoàn thành tốt công việc; tham gia tổ công nghệ số cộng đồng.",
 }
 ENTERPRISE_PLAN = (
-    "Xây dựng kế hoạch tham gia phong trào năm 2026: số hóa sổ sách, truy xuất nguồn gốc "
+    "Xây dựng kế hoạch tham gia phong trào năm {year}: số hóa sổ sách, truy xuất nguồn gốc "
     "sản phẩm bằng mã QR, thanh toán không dùng tiền mặt."
 )
+
+
+def round_dates(year: int) -> tuple[datetime.date, datetime.date]:
+    """When the commune's round of `year` opens and its deadline."""
+    if year == FIRST_YEAR:
+        return datetime.date(year, 8, 3), datetime.date(year, 8, 17)
+    return datetime.date(year, 2, 2), datetime.date(year, 2, 16)
+
+
+def round_year(today: datetime.date) -> int:
+    """The year of the commune's last round over by `today`, its late approval included."""
+    return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
 
 
 def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
@@ -56,15 +71,17 @@ def load_commune_round(*, now: datetime.datetime) -> RegistrationRound | None:
         .exclude(status=Plan.Status.PLACEHOLDER)
         .first()
     )
-    if plan is None or RegistrationRound.objects.filter(plan=plan, year=YEAR).exists():
+    year = round_year(timezone.localdate(now))
+    if plan is None or RegistrationRound.objects.filter(plan=plan, year=year).exists():
         return None
     User = get_user_model()
     coordinator = User.objects.get(username="xa")
     head = User.objects.get(username="thutruong")
-    with clock_at(_at(OPENED, 9, now)):
+    opened, deadline = round_dates(year)
+    with clock_at(_at(opened, 9, now)):
         round_ = services.round_open(
-            scope=user_scope(coordinator), user=coordinator, plan=plan, year=YEAR,
-            deadline=DEADLINE,
+            scope=user_scope(coordinator), user=coordinator, plan=plan, year=year,
+            deadline=deadline,
         )  # fmt: skip
     usernames = set(User.objects.values_list("username", flat=True))
     units = [
@@ -84,7 +101,8 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
     unit_head = User.objects.filter(username=f"tt.{unit.code.lower()}").first()
     if fate == "missing" or reporter is None or unit_head is None:
         return
-    opened = OPENED + datetime.timedelta(days=1 + index % 5)
+    round_opened, deadline = round_dates(round_.year)
+    opened = round_opened + datetime.timedelta(days=1 + index % 5)
     with clock_at(_at(opened, 8, now)):
         registration = services.registration_open(
             scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
@@ -116,7 +134,7 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
         return
     approved = sent + datetime.timedelta(days=1)
     if fate == "approved_late":
-        approved = DEADLINE + datetime.timedelta(days=2)
+        approved = deadline + LATE_APPROVAL
     with clock_at(_at(approved, 14, now)):
         services.registration_approve(scope=SUPER, user=unit_head, registration=registration)
 
@@ -125,8 +143,9 @@ def _register_subjects(round_, commune, coordinator, head, now) -> None:
     """Cooperatives and enterprises, households and people of the commune, each recorded then
     decided a day or two later."""
     under = {"unit__path__startswith": commune.path}
-    recorded = OPENED + datetime.timedelta(days=4)
-    decided = OPENED + datetime.timedelta(days=6)
+    opened, _deadline = round_dates(round_.year)
+    recorded = opened + datetime.timedelta(days=4)
+    decided = opened + datetime.timedelta(days=6)
     xa = user_scope(coordinator)
     titles = dict(individual_titles())
     done = []
@@ -138,7 +157,7 @@ def _register_subjects(round_, commune, coordinator, head, now) -> None:
                     user=coordinator,
                     round_=round_,
                     enterprise=enterprise,
-                    participation_plan=ENTERPRISE_PLAN,
+                    participation_plan=ENTERPRISE_PLAN.format(year=round_.year),
                     commitments=f"{enterprise.name}: doanh thu bán hàng trực tuyến đạt 20%.",
                 )  # fmt: skip
             )

@@ -1,16 +1,19 @@
-"""Demo of Lào Cai's initiatives and models of 2026 (issue #14 §3), at every stage of their life:
-draft, sent, under review, returned, not recognised, recognised at the province's level and at
+"""Demo of Lào Cai's initiatives and models of the year (issue #14 §3), at every stage of their
+life: draft, sent, under review, returned, not recognised, recognised at the province's level and at
 the unit's own, one of them replicated by another commune; one registered by a person. Sở KH&CN
 leads science, innovation and digital transformation, Sở NN&MT the green transition (seed 004
 §V.2b–c); the account `khcn` is Sở KH&CN's field lead. xã Si Ma Cai, which never registered for
-2026 (portal/demo_registrations.py), has none: the coordinator sees it under "chưa có".
+the year (portal/demo_registrations.py), has none: the coordinator sees it under "chưa có".
 
-Every step goes through the services a person uses, at its own moment (portal.clock), between
-20/07 and 18/08/2026 — before the earliest day the demo may be loaded (21/08/2026), so the demo
-reads the same on any day. Idempotent: skipped once Sở KH&CN leads its fields.
+Every step goes through the services a person uses, at its own moment (portal.clock): in 2026
+between 20/07 and 18/08 (the province's plan came out at the end of May), in the later years of
+the movement the same steps from 12/01 to 10/02. The year shown is the last whose steps are all
+over by the day the demo is loaded (issue #10 §2: nothing after now), so the demo reads the
+same on any day. Idempotent: skipped once Sở KH&CN leads its fields.
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -21,9 +24,9 @@ from org.models import OrgUnit, Person, Role, RoleAssignment
 from org.scope import UserScope
 from plans.models import Plan
 from portal.clock import clock_at
+from portal.demo_reports import FIRST_YEAR, latest_year_over
 
 SUPER = UserScope(user_id=None, is_superuser=True)
-YEAR = 2026
 FIELD_LEADS = {"LCI-SKHCN": ("khcn", "dmst", "cds"), "LCI-SNNMT": ("cdx",)}
 LEAD_ACCOUNT = ("khcn", "Đặng Minh Khoa", "LCI-SKHCN")
 
@@ -98,12 +101,28 @@ RETURN_REASON = "Bổ sung số liệu diện tích, số hộ tham gia và biê
 REFUSE_REASON = "Là nhiệm vụ thường xuyên của cơ quan, chưa có tính mới và khả năng nhân rộng."
 REPLICATING_UNIT = "LCI-XMK"
 
-DRAFTED = datetime.date(2026, 7, 20)
-SENT = datetime.date(2026, 7, 27)
-REVIEWED = datetime.date(2026, 7, 30)
-DECIDED = datetime.date(2026, 8, 5)
-REPLICATED_FROM = datetime.date(2026, 8, 10)
-REPLICATION_RECORDED = datetime.date(2026, 8, 18)
+
+class Steps(NamedTuple):
+    """The days of a year's steps, the replication recorded last."""
+
+    year: int
+    drafted: datetime.date
+    sent: datetime.date
+    reviewed: datetime.date
+    decided: datetime.date
+    replicated_from: datetime.date
+    replication_recorded: datetime.date
+
+
+def steps(year: int) -> Steps:
+    first = datetime.date(year, 7, 20) if year == FIRST_YEAR else datetime.date(year, 1, 12)
+    after = (0, 7, 10, 16, 21, 29)  # days after the first draft
+    return Steps(year, *(first + datetime.timedelta(days=days) for days in after))
+
+
+def initiatives_year(today: datetime.date) -> int:
+    """The last year whose initiatives' steps are all over by `today`."""
+    return latest_year_over(today, lambda year: steps(year).replication_recorded)
 
 
 def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
@@ -148,10 +167,11 @@ def load_initiatives(*, now: datetime.datetime) -> int:
         return 0
     if _reporter("LCI-XBH") is None:
         return 0
+    days = steps(initiatives_year(timezone.localdate(now)))
     for code, fields in FIELD_LEADS.items():
         for field in fields:
             FieldLead.objects.get_or_create(unit=OrgUnit.objects.get(code=code), field=field)
-    with clock_at(_at(DRAFTED, 8, now)):
+    with clock_at(_at(days.drafted, 8, now)):
         _lead_account(timezone.now())
     coordinator = get_user_model().objects.get(username="tinh")
     created = 0
@@ -160,19 +180,21 @@ def load_initiatives(*, now: datetime.datetime) -> int:
         reporter = _reporter(code)
         if reporter is None:
             continue
-        _story(unit, reporter, coordinator, stage, field, title, description, effect, index, now)
+        _story(
+            unit, reporter, coordinator, stage, field, title, description, effect, index, days, now
+        )
         created += 1
     code, title, description, effect = PERSON_STORY
     unit = OrgUnit.objects.get(code=code)
     reporter = _reporter(code)
     person = Person.objects.filter(user=reporter).first()
     if reporter is not None and person is not None:
-        with clock_at(_at(DRAFTED, 10, now)):
+        with clock_at(_at(days.drafted, 10, now)):
             initiative = services.initiative_create(
                 scope=SUPER,
                 user=reporter,
                 unit=unit,
-                year=YEAR,
+                year=days.year,
                 data={
                     "title": title,
                     "field": "khcn",
@@ -187,19 +209,19 @@ def load_initiatives(*, now: datetime.datetime) -> int:
                 initiative=initiative,
                 link="https://sokhcn.laocai.gov.vn/phan-mem-quan-ly-nhiem-vu",
             )
-        with clock_at(_at(SENT, 9, now)):
+        with clock_at(_at(days.sent, 9, now)):
             services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
         created += 1
     return created
 
 
-def _story(unit, reporter, coordinator, stage, field, title, description, effect, index, now):
-    with clock_at(_at(DRAFTED + datetime.timedelta(days=index % 3), 9, now)):
+def _story(unit, reporter, coordinator, stage, field, title, description, effect, index, days, now):
+    with clock_at(_at(days.drafted + datetime.timedelta(days=index % 3), 9, now)):
         initiative = services.initiative_create(
             scope=SUPER,
             user=reporter,
             unit=unit,
-            year=YEAR,
+            year=days.year,
             data={
                 "title": title,
                 "field": field,
@@ -214,13 +236,13 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
             scope=SUPER,
             user=reporter,
             initiative=initiative,
-            link=f"https://{unit.code.lower()}.laocai.gov.vn/sang-kien-{YEAR}",
+            link=f"https://{unit.code.lower()}.laocai.gov.vn/sang-kien-{days.year}",
         )
-    with clock_at(_at(SENT, 9 + index % 5, now)):
+    with clock_at(_at(days.sent, 9 + index % 5, now)):
         services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
     if stage == "submitted":
         return initiative
-    with clock_at(_at(REVIEWED, 10, now)):
+    with clock_at(_at(days.reviewed, 10, now)):
         if stage == "returned":
             return services.initiative_return(
                 scope=SUPER, user=coordinator, initiative=initiative, reason=RETURN_REASON
@@ -228,7 +250,7 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
         services.initiative_take_for_review(scope=SUPER, user=coordinator, initiative=initiative)
     if stage == "under_review":
         return initiative
-    with clock_at(_at(DECIDED, 15, now)):
+    with clock_at(_at(days.decided, 15, now)):
         if stage == "not_recognised":
             return services.initiative_refuse(
                 scope=SUPER, user=coordinator, initiative=initiative, reason=REFUSE_REASON
@@ -241,17 +263,17 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
             level=level,
             influence="Toàn tỉnh" if level == Initiative.Level.PROVINCE else unit.name,
             decision_number=f"{1180 + index}/QĐ-UBND",
-            decision_date=DECIDED,
+            decision_date=days.decided,
         )
     if stage == "recognised_tinh":
         replicating = OrgUnit.objects.get(code=REPLICATING_UNIT)
-        with clock_at(_at(REPLICATION_RECORDED, 9, now)):
+        with clock_at(_at(days.replication_recorded, 9, now)):
             services.replication_record(
                 scope=SUPER,
                 user=_reporter(REPLICATING_UNIT),
                 initiative=initiative,
                 unit=replicating,
-                started_on=REPLICATED_FROM,
+                started_on=days.replicated_from,
                 results="Chợ trung tâm xã Mường Khương: 140 tiểu thương nhận thanh toán mã QR.",
             )
     return initiative

@@ -1,11 +1,14 @@
-"""Demo: Lào Cai's 2026 registration round (issue #14 item 1).
+"""Demo: Lào Cai's registration round of the year (issue #14 item 1).
 
-The coordinator (tinh) opens the yearly registration under the province's plan early in June
-2026 with a deadline of 15/07/2026; the units of the province's emulation blocks register
-through the same services a person uses, each step at its own moment (portal.clock), so that
-on any day the demo can be loaded (from 21/08/2026) the round is over and reads the same: most
-units approved on time, one approved after the deadline, one waiting for its head, one
-returned by the coordinator, one still in draft and two that never registered.
+The coordinator (tinh) opens the yearly registration under the province's plan: in 2026 early in
+June with a deadline of 15/07/2026 (the plan was issued on 29/05/2026), in the later years of
+the movement early in January with a deadline of 15/02, as units register their aims at the
+start of a year. The round shown is the last one over by the day the demo is loaded (issue #10
+§2: nothing after now): 2026's from 21/08/2026, 2027's from 23/02/2027. The units of the
+province's emulation blocks register through the same services a person uses, each step at its
+own moment (portal.clock), and the round reads the same on any day: most units approved on
+time, one approved after the deadline, one waiting for its head, one returned by the
+coordinator, one still in draft and two that never registered.
 """
 
 import datetime
@@ -17,14 +20,14 @@ from org.models import OrgUnit, Role
 from org.scope import UserScope
 from plans.models import Plan
 from portal.clock import clock_at
+from portal.demo_reports import FIRST_YEAR, latest_year_over
 from registrations import services
 from registrations.models import RegistrationRound
 from registrations.selectors import round_units
 
 SUPER = UserScope(user_id=None, is_superuser=True)
-YEAR = 2026
-OPENED = datetime.date(2026, 6, 3)
-DEADLINE = datetime.date(2026, 7, 15)
+# The late approval comes this long after the deadline: the round's last step.
+LATE_APPROVAL = datetime.timedelta(days=7)
 RETURN_REASON = (
     "Chưa đăng ký mô hình chuyển đổi xanh; đề nghị bổ sung ít nhất 01 mô hình trong lĩnh vực này."
 )
@@ -52,6 +55,18 @@ INITIATIVES = [
 ]
 
 
+def round_dates(year: int) -> tuple[datetime.date, datetime.date]:
+    """When the round of `year` opens and its deadline."""
+    if year == FIRST_YEAR:
+        return datetime.date(year, 6, 3), datetime.date(year, 7, 15)
+    return datetime.date(year, 1, 5), datetime.date(year, 2, 15)
+
+
+def round_year(today: datetime.date) -> int:
+    """The year of the last round over by `today`, its late approval included."""
+    return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
+
+
 def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 10)))
     return min(moment, now)
@@ -70,16 +85,19 @@ def _people(unit: OrgUnit):
 
 
 def load_registration_round(*, now: datetime.datetime) -> RegistrationRound | None:
-    """The 2026 round of Lào Cai and its units' registrations; None when already loaded or when
-    the province's plan has no reporting schedule (the reports' demo was not loaded)."""
+    """Lào Cai's round of the year (round_year) and its units' registrations; None when already
+    loaded or when the province's plan has no reporting schedule (the reports' demo was not
+    loaded)."""
     province = OrgUnit.objects.get(code="LCI")
     plan = Plan.objects.filter(issuer=province, schedules__isnull=False).first()
-    if plan is None or RegistrationRound.objects.filter(plan=plan, year=YEAR).exists():
+    year = round_year(timezone.localdate(now))
+    if plan is None or RegistrationRound.objects.filter(plan=plan, year=year).exists():
         return None
     coordinator = get_user_model().objects.get(username="tinh")
-    with clock_at(_at(OPENED, 9, now)):
+    opened, deadline = round_dates(year)
+    with clock_at(_at(opened, 9, now)):
         round_ = services.round_open(
-            scope=SUPER, user=coordinator, plan=plan, year=YEAR, deadline=DEADLINE
+            scope=SUPER, user=coordinator, plan=plan, year=year, deadline=deadline
         )
     units = list(
         round_units(round_, timezone.localdate(now))
@@ -98,10 +116,11 @@ def _register(round_, unit, index, fate, people, coordinator, now) -> None:
     if fate == "missing":
         return
     reporter, head = people[Role.REPORTER], people[Role.HEAD]
-    # Spread over June: a unit opens its registration some days after the round opened.
-    opened = OPENED + datetime.timedelta(days=3 + index % 12)
+    round_opened, deadline = round_dates(round_.year)
+    # Spread over the round: a unit opens its registration some days after the round opened.
+    opened = round_opened + datetime.timedelta(days=3 + index % 12)
     if fate in ("approved_late", "submitted", "draft"):
-        opened = DEADLINE - datetime.timedelta(days=5)
+        opened = deadline - datetime.timedelta(days=5)
     field, title, effect = INITIATIVES[index % len(INITIATIVES)]
     with clock_at(_at(opened, 8, now)):
         registration = services.registration_open(
@@ -135,6 +154,6 @@ def _register(round_, unit, index, fate, people, coordinator, now) -> None:
     # On time the head approves the next day; late, a week after the deadline.
     approved = sent + datetime.timedelta(days=1)
     if fate == "approved_late":
-        approved = DEADLINE + datetime.timedelta(days=7)
+        approved = deadline + LATE_APPROVAL
     with clock_at(_at(approved, 14, now)):
         services.registration_approve(scope=SUPER, user=head, registration=registration)

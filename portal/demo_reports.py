@@ -188,6 +188,14 @@ def last_due_month(today: datetime.date, due_day: int = 20) -> datetime.date:
     return min(month, datetime.date(LAST_YEAR, 12, 1))
 
 
+def latest_year_over(today: datetime.date, last_day) -> int:
+    """The latest year of the movement whose yearly story (a registration round, the year's
+    initiatives), ending on `last_day(year)`, is over by `today`: the story the demo shows, so
+    that nothing in it happens after now. The first year's ends before EARLIEST_DAY."""
+    over = [year for year in range(FIRST_YEAR + 1, LAST_YEAR + 1) if last_day(year) < today]
+    return max(over, default=FIRST_YEAR)
+
+
 def window_start(plan: Plan, today: datetime.date) -> datetime.date:
     """The first month the demo has reports for: HISTORY_MONTHS before the last month due, not
     before the plan's first reporting month."""

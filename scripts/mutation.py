@@ -72,9 +72,12 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round5_rules.py",
         "extraction/tests/test_round6_rules.py",
         "extraction/tests/test_round7_rules.py",
+        "extraction/tests/test_round8_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
     "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],
+    "extraction/bare_figures.py": ["extraction/tests/test_round8_rules.py"],
+    "extraction/web_copy.py": ["extraction/tests/test_round8_rules.py"],
     "extraction/target_tables.py": [
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",
@@ -89,6 +92,7 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",
         "extraction/tests/test_full_text_rules.py",
+        "extraction/tests/test_round8_rules.py",
     ],
 }
 # What a mutant's test process needs besides the module (mutmut copies these into mutants/).

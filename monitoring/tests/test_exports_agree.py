@@ -21,9 +21,13 @@ from docx import Document
 from openpyxl import load_workbook
 
 from core.formats import parse_number_vi
-from indicators.models import Indicator
 from monitoring.status import Status
 from monitoring.tests.helpers import export, month_starts
+from monitoring.tests.random_reports import (
+    indicators_of_each_kind,
+    months_reported,
+    random_figure,
+)
 from org.models import Role
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory, user_with_role
 from plans.models import Comparator
@@ -46,20 +50,6 @@ LABELS = {str(label): code for code, label in Status.LABELS.items()}
 TOLERANCE = Decimal("0.051")  # a page's one decimal against a file's two
 
 
-def _indicators() -> dict[str, Indicator]:
-    return {
-        "count": IndicatorFactory(temporal=Indicator.Temporal.CUMULATIVE),
-        "ratio": RatioIndicatorFactory(),
-        "stock": IndicatorFactory(temporal=Indicator.Temporal.LATEST, unit="người"),
-        "rank": IndicatorFactory(
-            kind=Indicator.Kind.RANK, direction=Indicator.Direction.LOWER, unit="bậc"
-        ),
-        "percent": IndicatorFactory(
-            kind=Indicator.Kind.AMOUNT, temporal=Indicator.Temporal.LATEST, unit="%"
-        ),
-    }
-
-
 SPECS = [
     ("count", Comparator.GTE, 12, "count", False, "Số hồ sơ"),
     ("count", Comparator.GTE, 1, "count", True, "Hằng năm, mỗi xã ít nhất 01 mô hình"),
@@ -71,19 +61,6 @@ SPECS = [
 ]
 
 
-def _value(rng: random.Random, key: str, month: int) -> dict:
-    if key == "ratio":
-        denominator = rng.randint(1, 40)
-        return {"numerator": rng.randint(0, denominator), "denominator": denominator}
-    if key == "count":
-        return {"value": rng.choice([0, 0, 1, 2, 3])}
-    if key == "stock":
-        return {"value": rng.randint(10, 40) + month}
-    if key == "rank":
-        return {"value": max(1, rng.randint(5, 30) - month // 6)}
-    return {"value": Decimal(rng.randint(600, 950)) / 10}
-
-
 def _world(seed: int):
     """Four communes reporting monthly, some accepted, some only sent, some months skipped; the
     roll-ups rebuilt from the accepted reports as reporting does."""
@@ -93,7 +70,7 @@ def _world(seed: int):
     units = [OrgUnitFactory(parent=province, unit_type=xa, name=f"Xã {n}") for n in range(4)]
     plan = PlanFactory(issuer=province)
     schedule = ScheduleFactory(plan=plan, unit_types=[xa])
-    indicators = _indicators()
+    indicators = indicators_of_each_kind()
     for indicator in indicators.values():
         ScheduleIndicatorFactory(schedule=schedule, indicator=indicator)
     periods = [
@@ -115,18 +92,14 @@ def _world(seed: int):
     ]
     reports, values = [], []
     for unit in units:
-        start = rng.randint(0, MONTHS - 1)
-        stop = rng.choice([rng.randint(start, MONTHS), MONTHS, MONTHS])
-        gaps = rng.choice([0.0, 0.2, 0.5])
-        for month, period in enumerate(periods):
-            if not start <= month < stop or rng.random() < gaps:
-                continue
+        for month in months_reported(rng, MONTHS):
+            period = periods[month]
             status = rng.choice([WorkflowStatus.ACCEPTED] * 4 + [WorkflowStatus.SUBMITTED])
             report = Report(unit=unit, period=period, status=status)
             reports.append(report)
             for key, indicator in indicators.items():
                 if rng.random() >= 0.15:
-                    values.append((report, indicator, _value(rng, key, month)))
+                    values.append((report, indicator, random_figure(rng, key, month)))
     Report.objects.bulk_create(reports)
     ReportValue.objects.bulk_create(
         ReportValue(report=report, indicator=indicator, **fields)

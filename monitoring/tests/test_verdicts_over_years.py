@@ -17,19 +17,21 @@ import pytest
 
 from evaluation.computed import compute
 from evaluation.models import Criterion, CriterionGroup, EvaluationScheme
-from indicators.models import Indicator
 from monitoring import selectors
 from monitoring.status import Status
 from monitoring.tests.helpers import month_starts
+from monitoring.tests.random_reports import (
+    indicators_of_each_kind,
+    months_reported,
+    random_figure,
+)
 from org.scope import UserScope
 from org.tests.factories import OrgUnitFactory, UnitTypeFactory
 from plans.models import Comparator
 from plans.tests.factories import PlanFactory, TargetFactory
 from reporting.models import IndicatorRollup
 from reporting.tests.factories import (
-    IndicatorFactory,
     PeriodFactory,
-    RatioIndicatorFactory,
     ScheduleFactory,
     ScheduleIndicatorFactory,
 )
@@ -39,25 +41,6 @@ SUPER = UserScope(user_id=None, is_superuser=True)
 FIRST_MONTH = datetime.date(2023, 1, 1)
 MONTHS = 48  # January 2023 to December 2026
 SEEDS = range(12)
-
-
-def _indicators() -> dict[str, Indicator]:
-    return {
-        # A flow: added up within the year, from zero each January.
-        "count": IndicatorFactory(temporal=Indicator.Temporal.CUMULATIVE),
-        # A share of sums, read at the latest period.
-        "ratio": RatioIndicatorFactory(),
-        # A stock read at the latest period (models in use, people trained).
-        "stock": IndicatorFactory(temporal=Indicator.Temporal.LATEST, unit="người"),
-        # A rank: the unit's own, lower is better.
-        "rank": IndicatorFactory(
-            kind=Indicator.Kind.RANK, direction=Indicator.Direction.LOWER, unit="bậc"
-        ),
-        # A figure entered in % that is not a ratio of sums (a score, a satisfaction index).
-        "percent": IndicatorFactory(
-            kind=Indicator.Kind.AMOUNT, temporal=Indicator.Temporal.LATEST, unit="%"
-        ),
-    }
 
 
 def _targets(rng: random.Random, plan, indicators) -> list:
@@ -94,35 +77,19 @@ def _targets(rng: random.Random, plan, indicators) -> list:
     return targets
 
 
-def _value(rng: random.Random, key: str, month: int) -> dict:
-    if key == "ratio":
-        denominator = rng.randint(0, 40)
-        return {"numerator_sum": rng.randint(0, denominator), "denominator_sum": denominator}
-    if key == "count":
-        return {"value_sum": rng.choice([0, 0, 1, 2, 3])}
-    if key == "stock":
-        return {"value_sum": rng.randint(10, 40) + month}
-    if key == "rank":
-        return {"value_sum": max(1, rng.randint(5, 30) - month // 6)}
-    return {"value_sum": Decimal(rng.randint(600, 950)) / 10}
-
-
 def _report(rng: random.Random, units, periods, indicators) -> None:
-    """Each unit reports from some month to some month (some fell silent years ago), skipping
-    months now and then; each figure is present or not on its own."""
+    """Each unit reports in some months (months_reported); each figure is present or not on
+    its own, and a ratio's denominator may be zero."""
     rows = []
     for unit in units:
-        start = rng.randint(0, MONTHS - 1)
-        stop = rng.choice([rng.randint(start, MONTHS), MONTHS, MONTHS])
-        gaps = rng.choice([0.0, 0.2, 0.5])
-        for month, period in enumerate(periods):
-            if not start <= month < stop or rng.random() < gaps:
-                continue
+        for month in months_reported(rng, MONTHS):
+            period = periods[month]
             for key, indicator in indicators.items():
                 if rng.random() < 0.15:
                     continue
                 fields = {"value_sum": 0, "numerator_sum": 0, "denominator_sum": 0}
-                fields.update(_value(rng, key, month))
+                figure = random_figure(rng, key, month, min_denominator=0)
+                fields.update({f"{name}_sum": value for name, value in figure.items()})
                 rows.append(
                     IndicatorRollup(
                         unit=unit, period=period, indicator=indicator, value_count=1, **fields
@@ -138,7 +105,7 @@ def _world(seed: int):
     units = [OrgUnitFactory(parent=province, unit_type=xa, name=f"Xã {n}") for n in range(4)]
     plan = PlanFactory(issuer=province)
     schedule = ScheduleFactory(plan=plan, unit_types=[xa])
-    indicators = _indicators()
+    indicators = indicators_of_each_kind()
     for indicator in indicators.values():
         ScheduleIndicatorFactory(schedule=schedule, indicator=indicator)
     periods = [

@@ -34,6 +34,16 @@ DAYS = {
     datetime.date(2028, 3, 1): "2028-02",
     datetime.date(2030, 12, 31): "2030-12",
 }
+# The day the demo is loaded -> the year of its registration rounds and initiatives: the last
+# year whose round (and initiatives) are over by that day; 2026's until they are in January and
+# February 2027.
+YEARS = {
+    datetime.date(2026, 12, 2): 2026,
+    datetime.date(2027, 1, 5): 2026,
+    datetime.date(2027, 7, 20): 2027,
+    datetime.date(2028, 3, 1): 2028,
+    datetime.date(2030, 12, 31): 2030,
+}
 # Dates that record something done (the others — due dates, period bounds, deadlines, validity
 # of units — are the plans' and schedules' future, not events).
 EVENT_DATE_FIELDS = {
@@ -284,16 +294,19 @@ def _assert_the_word_report_quotes_no_later_day(now) -> None:
             assert datetime.date(int(year), int(month), int(day)) <= today, (issuer, day, month)
 
 
-def _assert_the_registration_round_holds(now, client) -> None:
-    """Lào Cai's 2026 round is over on any day the demo loads: every standing appears, one
-    registration was returned by the coordinator, and the units not approved by 15/07/2026 are
-    shown as late on the coordinator's page."""
+def _assert_the_registration_round_holds(now, year, client) -> None:
+    """Lào Cai's round of the year is over on any day the demo loads: every standing appears,
+    one registration was returned by the coordinator, and the units not approved by its
+    deadline are shown as late on the coordinator's page."""
     from registrations.models import RegistrationRound
     from registrations.selectors import Standing, round_board
 
-    round_ = RegistrationRound.objects.get(plan__issuer__code="LCI", year=2026)
+    today = timezone.localdate(now)
+    round_ = RegistrationRound.objects.get(plan__issuer__code="LCI")
+    assert round_.year == year and round_.deadline.year == year
+    assert timezone.localdate(round_.opened_at) < round_.deadline < today
     tinh = User.objects.get(username="tinh")
-    board = round_board(scope=user_scope(tinh), round_=round_, today=timezone.localdate(now))
+    board = round_board(scope=user_scope(tinh), round_=round_, today=today)
     assert len(board.groups) >= 7 and len(board.rows) >= 18
     assert {row.standing for row in board.rows} == set(Standing.ORDER)
     returned = [row for row in board.rows if row.standing == Standing.RETURNED]
@@ -301,9 +314,30 @@ def _assert_the_registration_round_holds(now, client) -> None:
     late = {row.unit.code for row in board.rows if row.late}
     approved_late = [r for r in board.rows if r.standing == Standing.APPROVED and r.late]
     assert len(approved_late) == 1 and len(late) == board.late >= 6
-    client.force_login(tinh)
-    page = client.get(reverse("registrations:round", args=[round_.pk])).content.decode()
-    assert page.count('data-late="1"') == len(late) and "15/07/2026" in page
+    assert Registration.objects.filter(plan=round_.plan).exclude(year=year).count() == 0
+    with clock_at(now):
+        client.force_login(tinh)
+        page = client.get(reverse("registrations:round", args=[round_.pk])).content.decode()
+    assert page.count('data-late="1"') == len(late) and f"{round_.deadline:%d/%m/%Y}" in page
+
+
+def _assert_the_commune_round_and_initiatives_are_of_the_year(now, year) -> None:
+    """xã Thống Nhất's own round and Lào Cai's initiatives are of the year shown, every step of
+    them before now: its deadline passed, the initiatives decided and replicated that year."""
+    from initiatives.models import Initiative, Replication
+    from registrations.models import RegistrationRound, SubjectRegistration
+
+    today = timezone.localdate(now)
+    commune = RegistrationRound.objects.get(plan__issuer__code="LSN-XTN")
+    assert commune.year == year and commune.deadline.year == year and commune.deadline < today
+    assert SubjectRegistration.objects.filter(round=commune, status="approved").exists()
+    initiatives = Initiative.objects.filter(unit__code__startswith="LCI-")
+    assert set(initiatives.values_list("year", flat=True)) == {year}
+    assert set(initiatives.values_list("status", flat=True)) == set(Initiative.Status.values)
+    decided = initiatives.exclude(decision_date=None).values_list("decision_date", flat=True)
+    assert decided and {day.year for day in decided} == {year}
+    replication = Replication.objects.get()
+    assert replication.started_on.year == year and replication.started_on < today
 
 
 def _assert_the_year_end_round_took_its_time(now) -> None:
@@ -330,7 +364,8 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_dashboards_have_figures(now)
     _assert_every_target_is_monitored_or_its_source_named(now, client)
     _assert_the_word_report_quotes_no_later_day(now)
-    _assert_the_registration_round_holds(now, client)
+    _assert_the_registration_round_holds(now, YEARS[day], client)
+    _assert_the_commune_round_and_initiatives_are_of_the_year(now, YEARS[day])
     _assert_the_year_end_round_took_its_time(now)
     _assert_the_tour_holds(now, DAYS[day], client)
 

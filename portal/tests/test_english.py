@@ -128,3 +128,21 @@ def test_the_login_page_offers_the_switch(client):
 def test_an_unknown_language_in_the_cookie_is_vietnamese(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
     assert '<html lang="vi">' in client.get(reverse("login")).content.decode()
+
+
+def test_the_rows_of_a_report_read_in_the_language_of_each_request(client, reporter):
+    """The report page's rows are written in Python with their words looked up once per
+    language; a request in one language must never get the other's words."""
+    user, report = reporter
+    client.force_login(user)
+    url = reverse("reporting:detail", args=[report.pk])
+    row_words = {
+        "en": ('data-label="Previous period"', 'data-label="This period"', "Condition"),
+        "vi": ('data-label="Kỳ trước"', 'data-label="Kỳ này"', "Tình trạng"),
+    }
+    for language in ("en", "vi", "en"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = client.get(url).content.decode()
+        other = "vi" if language == "en" else "en"
+        assert all(word in html for word in row_words[language]), language
+        assert not [word for word in row_words[other][:2] if word in html], language
