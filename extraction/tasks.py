@@ -231,7 +231,9 @@ def _table(lines, i, sections):
     header = _cells(rows[0][0])
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
-        for key in ("coordinating", "lead", "deadline", "product", "title"):
+        # Deadline and product before lead: "Thời gian thực hiện", "Kết quả thực hiện" name
+        # the time and the result, not who does the work.
+        for key in ("coordinating", "deadline", "product", "lead", "title"):
             if key not in columns and _HEADER_KEYS[key].search(cell):
                 if key == "lead" and _HEADER_KEYS["coordinating"].search(cell):
                     continue

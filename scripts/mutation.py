@@ -85,6 +85,7 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round5_rules.py",
         "extraction/tests/test_round6_rules.py",
         "extraction/tests/test_target_rules.py",
+        "extraction/tests/test_target_table_rules.py",
     ],
     "extraction/tasks.py": [
         "extraction/tests/test_task_rules.py",
