@@ -78,3 +78,17 @@ def test_a_table_that_is_not_of_targets_does_not_end_the_reading_of_the_next():
     )
     assert [t.text for t in found] == ["Tỷ lệ C"]
     assert used == {3, 4}
+
+
+def test_a_cell_whose_first_word_after_the_figure_is_in_lower_case_is_words_whatever_follows():
+    found, _used = read(
+        HEADER,
+        "| 1 | Số huyện | Huyện | 5 huyện | |",
+        "| 2 | Số lĩnh vực | Lĩnh vực | 3 lĩnh vực Kinh tế số | |",
+        "| 3 | Điện năng | Điện | 5 kWh mỗi hộ | |",
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("Số huyện", None),
+        ("Số lĩnh vực", None),
+        ("Điện năng", 5.0),
+    ]
