@@ -75,7 +75,10 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round8_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
-    "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],
+    "extraction/situation.py": [
+        "extraction/tests/test_round7_rules.py",
+        "extraction/tests/test_situation_rules.py",
+    ],
     "extraction/bare_figures.py": ["extraction/tests/test_round8_rules.py"],
     "extraction/web_copy.py": ["extraction/tests/test_round8_rules.py"],
     "extraction/target_tables.py": [
