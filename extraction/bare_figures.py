@@ -64,11 +64,11 @@ def large_counts(clause: str) -> list[tuple[int, int, str | None, float, float |
     if not _THOUSANDS.search(clause):
         return out
     for match in LARGE_COUNT.finditer(clause):
-        scale = _SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("a"):
             a, b, end = _value(match.group("a")), _value(match.group("b")), match.end("a")
             end = match.end("b") if match.group("b") else end
-        else:
+        else:  # "4,5 - 5 triệu": the scale is part of the match
+            scale = _SCALE[match.group("scale").lower()]
             a, b = _value(match.group("sa"), scale), _value(match.group("sb"), scale)
             end = match.end("scale")
         word = _WORD_BEFORE.search(clause, max(0, match.start() - 14), match.start())
