@@ -83,7 +83,10 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round8_rules.py",
         "extraction/tests/test_bare_figure_rules.py",
     ],
-    "extraction/web_copy.py": ["extraction/tests/test_round8_rules.py"],
+    "extraction/web_copy.py": [
+        "extraction/tests/test_round8_rules.py",
+        "extraction/tests/test_web_copy_rules.py",
+    ],
     "extraction/phases.py": ["extraction/tests/test_phase_rules.py"],
     "extraction/target_tables.py": [
         "extraction/tests/test_rules.py",
