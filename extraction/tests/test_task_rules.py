@@ -482,3 +482,67 @@ def test_an_item_keeps_attributes_after_six_lines_of_its_paragraph_not_after_sev
     assert [t.title for t in six] == ["Rà soát hồ sơ"]
     assert " ".join(PARAGRAPH[:6]) in six[0].text
     assert all("Rà soát hồ sơ" not in t.text for t in seven)
+
+
+GROUP = [
+    CONTENT,
+    "1. Phòng Nội vụ chủ trì, phối hợp các phòng liên quan: ",
+    "+ Tổ chức tập huấn (trước ngày 14/5/2026).",
+    "- Phối hợp với Đài Truyền thanh xã xây dựng chuyên mục.",
+]
+
+
+def test_each_activity_under_a_group_line_is_a_task_with_the_groups_lead_and_partners():
+    lines = numbered(*GROUP)
+    text = "\n".join(GROUP)
+    first, second = content_tasks(lines, [])
+    assert [(t.title, t.text, t.section, t.product) for t in (first, second)] == [
+        (
+            "Tổ chức tập huấn (trước ngày 14/5/2026)",
+            "Tổ chức tập huấn (trước ngày 14/5/2026).",
+            CONTENT,
+            "",
+        ),
+        (
+            "Phối hợp với Đài Truyền thanh xã xây dựng chuyên mục",
+            "Phối hợp với Đài Truyền thanh xã xây dựng chuyên mục.",
+            CONTENT,
+            "",
+        ),
+    ]
+    assert [(t.lead_units, t.coordinating_units) for t in (first, second)] == [
+        (["Phòng Nội vụ"], ["các phòng liên quan"]),
+        (["Phòng Nội vụ"], ["các phòng liên quan", "Đài Truyền thanh xã"]),
+    ]
+    assert [text[t.span[0] : t.span[1]] for t in (first, second)] == [
+        GROUP[2][2:],
+        GROUP[3][2:],
+    ]
+
+
+def test_a_line_ending_in_a_colon_that_names_no_lead_over_activities_is_one_content_task():
+    lines = numbered(
+        CONTENT, "1. Tuyên truyền trên các phương tiện:", "+ Tổ chức tập huấn.", "+ Treo băng rôn."
+    )
+    assert [(t.title, t.lead_units) for t in content_tasks(lines, [])] == [
+        ("Tuyên truyền trên các phương tiện:", [])
+    ]
+
+
+def test_a_content_heading_opening_with_a_unit_names_no_doer_its_paragraphs_may():
+    lines = numbered(CONTENT, "1. Sở Tư pháp tổ chức tập huấn", "Nội dung tập huấn về pháp luật.")
+    assert [(t.title, t.lead_units) for t in content_tasks(lines, [])] == [
+        ("Sở Tư pháp tổ chức tập huấn", [])
+    ]
+
+
+def test_bullets_right_after_a_lead_in_to_the_contents_are_each_a_task():
+    lines = numbered(
+        "Sở Nội vụ ban hành Kế hoạch với các nội dung sau:",
+        "- Tuyên truyền về phong trào thi đua",
+        "- Tập huấn nghiệp vụ thi đua",
+    )
+    assert [t.title for t in content_tasks(lines, [])] == [
+        "Tuyên truyền về phong trào thi đua",
+        "Tập huấn nghiệp vụ thi đua",
+    ]
