@@ -24,6 +24,27 @@ def test_a_report_update_that_contradicts_its_progress_is_refused_by_the_databas
     TaskUpdate.objects.create(report=setup.report, task=setup.task, status="overdue", progress=40)
 
 
+@pytest.mark.django_db
+def test_the_database_checks_a_report_update_by_the_plans_rule_on_every_pair(setup):
+    from plans.models import task_progress_error
+
+    outcomes = set()
+    for status in TaskUpdate.Status.values:
+        for progress in (0, 1, 50, 99, 100, 101):
+            try:
+                with transaction.atomic():
+                    TaskUpdate.objects.create(
+                        report=setup.report, task=setup.task, status=status, progress=progress
+                    )
+                TaskUpdate.objects.filter(report=setup.report).delete()
+                stored = True
+            except IntegrityError:
+                stored = False
+            assert stored == (task_progress_error(status, progress) is None), (status, progress)
+            outcomes.add(stored)
+    assert outcomes == {True, False}
+
+
 def _migrate(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
