@@ -180,7 +180,7 @@ def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026(
     assert {s.criterion.source for s in scores} == {"initiatives"}
     assert not scores.filter(self_points__isnull=False).exists()
     by_unit = {s.sheet.unit.code: s for s in scores}
-    province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised")
+    province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised", year=2026)
     # Recognised by the province: the full 15 points; by the unit's own body: half.
     assert by_unit["LCI-XBH"].points == Decimal(15)
     # Listed twice: once as recognised, once as replicated by xã Mường Khương (from 10/08/2026).
