@@ -475,3 +475,62 @@ def test_a_table_target_keeps_its_row_as_subject_measure_and_span():
     text = "Tỷ lệ hồ sơ " + "x" * 200
     assert (target.subject, target.measure) == (text[:160], "%")
     assert target.span == [lines[2][1], lines[2][1] + len(row)]
+
+
+@pytest.mark.parametrize(
+    "item, comparator, value",
+    [
+        ("- Đón gần 300.000 lượt khách du lịch.", "=", 300000.0),
+        ("- Đón trên 300.000 lượt khách du lịch.", ">", 300000.0),
+        ("- Thu hút trên 50 doanh nghiệp tham gia.", ">", 50.0),
+        ("- Doanh thu tăng khoảng 15% so với năm 2025.", "increase", 15.0),
+    ],
+)
+def test_about_over_and_a_rise_of_about_keep_their_comparator_on_every_kind_of_figure(
+    item, comparator, value
+):
+    [target] = targets_of(item)
+    assert (target.comparator, target.value) == (comparator, value)
+
+
+@pytest.mark.parametrize("when", ["Đến năm 2030", "Vào năm 2030"])
+def test_a_figure_followed_by_its_year_in_capitals_takes_the_words_before_it_as_subject(when):
+    [target] = targets_of(f"- Độ che phủ rừng 45%, {when}.")
+    assert target.subject == "Độ che phủ rừng"
+
+
+def test_targets_of_paragraphs_without_heading_dues_take_the_plans_due_and_their_section():
+    from extraction.targets import find_targets
+
+    found = find_targets(
+        [("- Tỷ lệ hồ sơ đạt 90%.", 0)],
+        ["I. MỤC TIÊU"],
+        default_due="2026",
+        target_sections=[True],
+    )
+    assert [(t.text, t.section, t.due) for t in found] == [
+        ("Tỷ lệ hồ sơ đạt 90%", "I. MỤC TIÊU", "2026")
+    ]
+
+
+@pytest.mark.parametrize(
+    "item, texts",
+    [
+        # no marker: the first piece keeps its first letter
+        ("Tỷ lệ hồ sơ đạt 90%, tỷ lệ xã đạt 80%.", ["Tỷ lệ hồ sơ đạt 90%", "tỷ lệ xã đạt 80%"]),
+        # the last comma between two figures cuts, not the first
+        (
+            "- 90% xã có chợ, trường, trạm, 100% hồ sơ được số hóa.",
+            ["90% xã có chợ, trường, trạm", "100% hồ sơ được số hóa"],
+        ),
+        # "và" cuts where there is no comma, the last "và" before the next figure
+        (
+            "- 80% hồ sơ cấp huyện và cấp tỉnh và 70% hồ sơ cấp xã.",
+            ["80% hồ sơ cấp huyện và cấp tỉnh", "70% hồ sơ cấp xã"],
+        ),
+    ],
+)
+def test_several_figures_of_a_clause_each_take_the_piece_up_to_the_last_cut_before_the_next(
+    item, texts
+):
+    assert [t.text for t in targets_of(item)] == texts
