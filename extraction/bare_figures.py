@@ -11,14 +11,14 @@ _GROUPED = r"\d{1,3}(?:\.\d{3})+"  # 300.000
 
 # "10 bác sĩ/10.000 dân", "10/10.000 người", "32 giường bệnh trên 10.000 dân", "2 bác sĩ/vạn dân".
 RATIO = re.compile(
-    r"(?:(?P<cmp>" + _WORDS + r")\s+)?(?<![\d.,/])(?P<a>" + _NUM + r")\s*"
+    r"(?<![\d.,/])(?P<a>" + _NUM + r")\s*"
     r"(?P<noun>[^\W\d][^\W\d]*(?:\s+[^\W\d]+){0,3}?)?\s*(?:/|\btrên\s+)\s*"
     r"(?P<per>" + _GROUPED + r"|\d+\s+vạn|\d+|vạn)\s+(?P<pop>dân số|người dân|dân|người)\b",
     re.I,
 )
 # "300.000 lượt người", "4,5 - 5 triệu lượt khách", "20 nghìn lao động": a count in thousands.
 LARGE_COUNT = re.compile(
-    r"(?:(?P<cmp>" + _WORDS + r")\s+)?(?<![\d.,/])"
+    r"(?<![\d.,/])"
     r"(?:(?P<a>" + _GROUPED + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + _GROUPED + r"))?"
     r"|(?P<sa>"
     + _NUM
@@ -28,6 +28,8 @@ LARGE_COUNT = re.compile(
     r"\s+(?P<noun>(?!đồng\b|USD\b|tỷ\b|ha\b|km|m2|m3|năm\b|tuổi\b)[^\W\d][^\s,;.]*)",
     re.I,
 )
+# The quantifier just before a figure (matched apart: a pattern that opens on a digit is fast).
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<cmp>" + _WORDS + r")\s+$", re.I)
 _THOUSANDS = re.compile(r"\d\.\d{3}|triệu|nghìn|ngàn", re.I)
 _SCALE = {"triệu": 1_000_000, "nghìn": 1_000, "ngàn": 1_000}
 
@@ -49,8 +51,10 @@ def ratios(clause: str) -> list[tuple[int, int, str | None, float, str]]:
         per = re.sub(r"\s+", " ", match.group("per"))
         noun = (match.group("noun") or "").strip()
         measure = f"{noun}/{per} {match.group('pop')}".strip()
-        start = match.start("cmp") if match.group("cmp") else match.start("a")
-        out.append((start, match.end(), match.group("cmp"), _value(match.group("a")), measure))
+        word = _WORD_BEFORE.search(clause, max(0, match.start() - 14), match.start())
+        start = word.start("cmp") if word else match.start()
+        value = _value(match.group("a"))
+        out.append((start, match.end(), word and word.group("cmp"), value, measure))
     return out
 
 
@@ -60,13 +64,14 @@ def large_counts(clause: str) -> list[tuple[int, int, str | None, float, float |
     if not _THOUSANDS.search(clause):
         return out
     for match in LARGE_COUNT.finditer(clause):
-        scale = _SCALE.get((match.group("scale") or "").lower(), 1)
         if match.group("a"):
             a, b, end = _value(match.group("a")), _value(match.group("b")), match.end("a")
             end = match.end("b") if match.group("b") else end
-        else:
+        else:  # "4,5 - 5 triệu": the scale is part of the match
+            scale = _SCALE[match.group("scale").lower()]
             a, b = _value(match.group("sa"), scale), _value(match.group("sb"), scale)
             end = match.end("scale")
-        start = match.start("cmp") if match.group("cmp") else match.start()
-        out.append((start, end, match.group("cmp"), a, b))
+        word = _WORD_BEFORE.search(clause, max(0, match.start() - 14), match.start())
+        start = word.start("cmp") if word else match.start()
+        out.append((start, end, word and word.group("cmp"), a, b))
     return out

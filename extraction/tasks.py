@@ -366,6 +366,8 @@ _LEAD_IN_PROSE = re.compile(
 
 def units_in_prose(text: str) -> tuple[list[str], list[str]]:
     """Lead and coordinating units named in one sentence, in that order (never swapped)."""
+    if "chủ trì" not in text:
+        return [], []  # most lines: no lead named, and no need to guard the standard names
     match = _LEAD_IN_PROSE.search(units.protect(text))
     if not match:
         return [], []

@@ -28,7 +28,7 @@ def headline_document(lines: list[str]) -> tuple[Document, int] | None:
             if named:
                 number, _, issuer = clean_number(named.group("number"))
                 document.number, document.issuer_code = number, issuer
-                document.date = find_date("ngày " + named.group("date"))
+                document.date = find_date(named.group("date"))
                 break
         return document, i + 1
     return None

@@ -181,6 +181,7 @@ def draft_phases(draft: dict) -> list[dict]:
                 "start_date": period_bound(item.get("start") or item.get("from"), end=False),
                 "end_date": period_bound(item.get("end") or item.get("to"), end=True),
                 "label": text[:300],
+                "description": str(item.get("description") or "").strip(),
             }
         )
     return phases

@@ -288,6 +288,11 @@ class PhaseRowForm(_LabelledRowForm):
     needed = ("name",)
     start = forms.CharField(label=_("Từ (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
     end = forms.CharField(label=_("Đến (dd/mm/yyyy, mm/yyyy, yyyy)"), required=False)
+    description = forms.CharField(
+        label=_("Nội dung giai đoạn"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
     text = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_start(self):

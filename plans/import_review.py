@@ -121,6 +121,7 @@ def review_initial(draft: dict, *, text: str = "") -> dict:
                 "name": p["name"],
                 "start": _date_display(p["start_date"]),
                 "end": _date_display(p["end_date"]),
+                "description": p["description"],
                 "text": p["label"],
             }
             for p in draft_phases(draft)
@@ -209,7 +210,13 @@ def reviewed_draft(
             for m in kept(milestones)
         ],
         "phases": [
-            {"name": p["name"], "start": p["start"], "end": p["end"], "text": p["text"]}
+            {
+                "name": p["name"],
+                "start": p["start"],
+                "end": p["end"],
+                "text": p["text"],
+                "description": p["description"],
+            }
             for p in kept(phases)
         ],
         "awards": [

@@ -165,9 +165,17 @@ def plan_milestone_add(*, plan: Plan, kind: str, label: str, due_date=None) -> M
 
 @transaction.atomic
 def plan_phase_add(
-    *, plan: Plan, name: str, order: int, start_date=None, end_date=None, label: str = ""
+    *,
+    plan: Plan,
+    name: str,
+    order: int,
+    start_date=None,
+    end_date=None,
+    label: str = "",
+    description: str = "",
 ) -> Phase:
-    """A phase the plan divides its movement into (seed 004 §IV: 05/2026–12/2027, 2028–2030)."""
+    """A phase the plan divides its movement into (seed 004 §IV: 05/2026–12/2027, 2028–2030),
+    with what the plan sets it to do."""
     phase = Phase(
         movement=plan.movement,
         plan=plan,
@@ -176,6 +184,7 @@ def plan_phase_add(
         start_date=start_date,
         end_date=end_date,
         label=label[:300],
+        description=description,
     )
     phase.full_clean()
     phase.save()

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import WorkflowEvent
+from plans.models import task_progress_agrees
 
 
 class Schedule(models.Model):
@@ -282,7 +283,11 @@ class TaskUpdate(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["report", "task"], name="one_update_per_task")
+            models.UniqueConstraint(fields=["report", "task"], name="one_update_per_task"),
+            # The plan's rule, from the same table (plans.models.tasks.PROGRESS_BOUNDS).
+            models.CheckConstraint(
+                condition=task_progress_agrees(), name="task_update_status_agrees_with_progress"
+            ),
         ]
 
 

@@ -75,9 +75,19 @@ MODULES: dict[str, list[str]] = {
         "extraction/tests/test_round8_rules.py",
         "extraction/tests/test_target_rules.py",
     ],
-    "extraction/situation.py": ["extraction/tests/test_round7_rules.py"],
-    "extraction/bare_figures.py": ["extraction/tests/test_round8_rules.py"],
-    "extraction/web_copy.py": ["extraction/tests/test_round8_rules.py"],
+    "extraction/situation.py": [
+        "extraction/tests/test_round7_rules.py",
+        "extraction/tests/test_situation_rules.py",
+    ],
+    "extraction/bare_figures.py": [
+        "extraction/tests/test_round8_rules.py",
+        "extraction/tests/test_bare_figure_rules.py",
+    ],
+    "extraction/web_copy.py": [
+        "extraction/tests/test_round8_rules.py",
+        "extraction/tests/test_web_copy_rules.py",
+    ],
+    "extraction/phases.py": ["extraction/tests/test_phase_rules.py"],
     "extraction/target_tables.py": [
         "extraction/tests/test_rules.py",
         "extraction/tests/test_layout_rules.py",

@@ -354,7 +354,7 @@ def _objects(unit):
         unit=unit, period=period, status="submitted", results="Kết quả bí mật của đơn vị khác"
     )
     report.values.create(indicator=item.indicator, value=7)
-    update = TaskUpdate.objects.create(report=report, task=task, status="in_progress")
+    update = TaskUpdate.objects.create(report=report, task=task, status="in_progress", progress=40)
     evidence = Evidence.objects.create(
         task_update=update, file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"), name="bb.pdf"
     )

@@ -342,7 +342,7 @@ def test_tasks_counted_are_due_from_the_first_day_of_the_year_to_the_cutoff_by_d
 
 def _done(report, task, **fields):
     return TaskUpdate.objects.create(
-        report=report, task=task, status=TaskUpdate.Status.DONE, **fields
+        report=report, task=task, status=TaskUpdate.Status.DONE, progress=100, **fields
     )
 
 
@@ -443,6 +443,7 @@ def test_a_task_in_progress_with_evidence_is_not_done(year):
         report=_sent(world.commune, march, d(2026, 3, 18)),
         task=task,
         status=TaskUpdate.Status.IN_PROGRESS,
+        progress=60,
         evidence_link=LINK,
     )
     tasks = _scored(scheme, world.commune)["2.2"]

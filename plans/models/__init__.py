@@ -19,15 +19,18 @@ from plans.models.targets import (
     TargetUnit,
 )
 from plans.models.tasks import (
+    PROGRESS_BOUNDS,
     Task,
     TaskDeadline,
     TaskStatus,
+    task_progress_agrees,
     task_progress_error,
     task_status_of,
 )
 from plans.models.timeline import Milestone, Phase
 
 __all__ = [
+    "PROGRESS_BOUNDS",
     "Comparator",
     "Milestone",
     "Phase",
@@ -42,6 +45,7 @@ __all__ = [
     "Task",
     "TaskDeadline",
     "TaskStatus",
+    "task_progress_agrees",
     "task_progress_error",
     "task_status_of",
 ]

@@ -21,24 +21,48 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Hoàn thành")
 
 
+# The progress each status allows, lowest and highest %: one table that both the words of
+# task_progress_error and the database's check (task_progress_agrees) are built from. "overdue"
+# is a report's "quá hạn" (reporting.TaskUpdate): a task not done by its deadline.
+PROGRESS_BOUNDS = {
+    TaskStatus.NOT_STARTED: (0, 0),
+    TaskStatus.IN_PROGRESS: (1, 99),
+    TaskStatus.DONE: (100, 100),
+    "overdue": (0, 99),
+}
+_PROGRESS_WORDS = {
+    TaskStatus.NOT_STARTED: _(
+        "Nhiệm vụ chưa thực hiện thì tiến độ là 0%; đã làm thì chọn “Đang thực hiện”."
+    ),
+    TaskStatus.IN_PROGRESS: _("Nhiệm vụ đang thực hiện thì tiến độ từ 1 đến 99%."),
+    TaskStatus.DONE: _("Nhiệm vụ hoàn thành thì tiến độ là 100%."),
+    "overdue": _("Nhiệm vụ đạt 100% là đã hoàn thành, không còn quá hạn."),
+}
+
+
 def task_progress_error(status: str, progress: int | None) -> str | None:
     """A task's status and its progress never contradict each other (issue 10 §4): not started
     is 0 %, in progress is 1-99 %, done is 100 %; "quá hạn", a report's word for a task not done
     by its deadline, is below 100 %. Plans, reports, the Excel reader and the task board all
-    follow this one rule."""
+    follow this one rule, and the database checks it (task_progress_agrees)."""
     if progress is None:
         progress = 0
     if not 0 <= progress <= 100:
         return _("Tiến độ phải từ 0 đến 100%.")
-    if status == TaskStatus.NOT_STARTED and progress != 0:
-        return _("Nhiệm vụ chưa thực hiện thì tiến độ là 0%; đã làm thì chọn “Đang thực hiện”.")
-    if status == TaskStatus.IN_PROGRESS and not 0 < progress < 100:
-        return _("Nhiệm vụ đang thực hiện thì tiến độ từ 1 đến 99%.")
-    if status == TaskStatus.DONE and progress != 100:
-        return _("Nhiệm vụ hoàn thành thì tiến độ là 100%.")
-    if status == "overdue" and progress == 100:
-        return _("Nhiệm vụ đạt 100% là đã hoàn thành, không còn quá hạn.")
+    low, high = PROGRESS_BOUNDS.get(status, (0, 100))
+    if not low <= progress <= high:
+        return _PROGRESS_WORDS[status]
     return None
+
+
+def task_progress_agrees() -> models.Q:
+    """task_progress_error's rule as a condition the database checks on every row that stores
+    a status with a progress (a plan's task, a report's task update), built from the same table.
+    A status outside the table is its field's choices' concern, as it is for the rule."""
+    agrees = ~models.Q(status__in=list(PROGRESS_BOUNDS))
+    for status, bounds in PROGRESS_BOUNDS.items():
+        agrees |= models.Q(status=status, progress__range=bounds)
+    return models.Q(progress__range=(0, 100)) & agrees
 
 
 def task_status_of(progresses: list[int]) -> str | None:
@@ -119,6 +143,11 @@ class Task(SearchableModel):
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=task_progress_agrees(), name="task_status_agrees_with_progress"
+            )
+        ]
 
     def __str__(self):
         return self.title[:120]

@@ -29,6 +29,8 @@ class Phase(models.Model):
     label = models.CharField(_("như văn bản ghi"), max_length=300, blank=True)
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    # What the plan sets the phase to do, as written under its heading (seed 004 §IV).
+    description = models.TextField(_("nội dung giai đoạn"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:

@@ -246,6 +246,7 @@ def test_review_shows_milestones_awards_and_the_reporting_clause_and_confirm_kee
             "phase-0-name": "Giai đoạn 1",
             "phase-0-start": "5/2026",
             "phase-0-end": "12/2027",
+            "phase-0-description": "Phát động; các đơn vị đăng ký thi đua.",
             "award-0-recipients": "tập thể",
             "task-0-status": "done",  # and says the plan gives the task as done
         }
@@ -256,9 +257,16 @@ def test_review_shows_milestones_awards_and_the_reporting_clause_and_confirm_kee
     assert [(m.kind, m.due_date) for m in plan.milestones.all()] == [
         ("so_ket", datetime.date(2027, 12, 31))
     ]
-    assert [(p.name, p.start_date, p.end_date) for p in plan.phases.all()] == [
-        ("Giai đoạn 1", datetime.date(2026, 5, 1), datetime.date(2027, 12, 31))
+    assert [(p.name, p.start_date, p.end_date, p.description) for p in plan.phases.all()] == [
+        (
+            "Giai đoạn 1",
+            datetime.date(2026, 5, 1),
+            datetime.date(2027, 12, 31),
+            "Phát động; các đơn vị đăng ký thi đua.",
+        )
     ]
+    detail = coordinator.get(response["Location"]).content.decode()
+    assert "Phát động; các đơn vị đăng ký thi đua." in detail
     award = plan.awards.get()
     assert (award.form, award.recipients) == (
         "Giấy khen của Chủ tịch UBND xã cho các tập thể tiêu biểu",

@@ -128,6 +128,25 @@ class TestMilestonesAndPhases:
             ),
         ]
 
+    def test_what_the_plan_sets_a_phase_to_do_is_kept_with_it(self, world):
+        from extraction import extract_text
+
+        text = (
+            "ỦY BAN NHÂN DÂN XÃ X\nSố: 15/KH-UBND\nX, ngày 10 tháng 8 năm 2026\n"
+            "KẾ HOẠCH\nTriển khai phong trào thi đua giai đoạn 2026 - 2030\n"
+            "IV. THỜI GIAN THỰC HIỆN\n"
+            "1. Giai đoạn 1 (từ tháng 5/2026 đến tháng 12/2027)\n"
+            "Tổ chức phát động phong trào; các đơn vị đăng ký thi đua.\n"
+            "2. Giai đoạn 2 (từ năm 2028 đến năm 2030)\n"
+            "Sơ kết, nhân rộng mô hình hiệu quả.\n"
+            "V. TỔ CHỨC THỰC HIỆN\n"
+        )
+        plan = confirm(world, extract_text(text).to_dict())
+        assert [(p.name, p.description) for p in plan.phases.all()] == [
+            ("Giai đoạn 1", "Tổ chức phát động phong trào; các đơn vị đăng ký thi đua."),
+            ("Giai đoạn 2", "Sơ kết, nhân rộng mô hình hiệu quả."),
+        ]
+
     def test_a_draft_without_the_new_parts_still_imports(self, world):
         plan = confirm(world, {"document": {"title": "Kế hoạch"}})
         assert (plan.milestones.count(), plan.phases.count(), plan.awards.count()) == (0, 0, 0)

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from plans.models import Comparator, Plan, Target, TaskDeadline
 from plans.tests.factories import PlanFactory, TaskFactory
@@ -202,6 +203,32 @@ class TestTaskStatusAndProgress:
         from plans.models import task_progress_error
 
         assert words in str(task_progress_error(status, progress))
+
+    def test_the_database_checks_the_same_rule_on_every_status_and_progress(self):
+        """Every (status, progress) of the grid is stored exactly when the rule lets it pass: the
+        check (task_progress_agrees) and the words (task_progress_error) are one rule."""
+        from plans.models import PROGRESS_BOUNDS, Task, task_progress_error
+
+        plan = PlanFactory()
+        outcomes = set()
+        for status in [*PROGRESS_BOUNDS, "postponed"]:  # and one outside the table
+            for progress in (0, 1, 50, 99, 100, 101):
+                try:
+                    with transaction.atomic():
+                        Task.objects.create(plan=plan, title="t", status=status, progress=progress)
+                    stored = True
+                except IntegrityError:
+                    stored = False
+                allowed = task_progress_error(status, progress) is None
+                assert stored == allowed, (status, progress)
+                outcomes.add(stored)
+        assert outcomes == {True, False}
+
+    def test_a_task_saved_not_started_at_90_percent_is_refused_by_the_database(self):
+        task = TaskFactory(status="in_progress", progress=90)
+        task.status = "not_started"  # past clean() and the services: a direct write
+        with pytest.raises(IntegrityError), transaction.atomic():
+            task.save()
 
     def test_the_status_of_several_units_follows_their_progress(self):
         from plans.models import task_status_of

@@ -66,7 +66,11 @@ class TestFilters:
         plan = PlanFactory(issuer=world.province)
         overdue = TaskFactory(plan=plan, due_date=datetime.date(2025, 3, 1), section="Nhóm 1")
         done = TaskFactory(
-            plan=plan, due_date=datetime.date(2025, 3, 1), status="done", section="Nhóm 2"
+            plan=plan,
+            due_date=datetime.date(2025, 3, 1),
+            status="done",
+            progress=100,
+            section="Nhóm 2",
         )
         later = TaskFactory(plan=plan, due_date=datetime.date(2030, 3, 1), section="Nhóm 1")
         led = TaskFactory(plan=plan)

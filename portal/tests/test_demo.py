@@ -87,6 +87,12 @@ def test_demo_loads_the_five_seed_plans_through_the_extractor_and_twice_changes_
         ("LCI", "Giai đoạn 1", datetime.date(2026, 5, 1), datetime.date(2027, 12, 31), movement_id),
         ("LCI", "Giai đoạn 2", datetime.date(2028, 1, 1), datetime.date(2030, 12, 31), movement_id),
     ]
+    # What seed 004 sets each phase to do is kept with it (seed 003 writes none).
+    described = [p.description[:40] for p in lao_cai.phases.order_by("order")]
+    assert described == [
+        "a) Ban hành kế hoạch, văn bản hướng dẫn,",
+        "a) Tiếp tục triển khai sâu rộng, nâng ca",
+    ]
     # Seed 004 is an unsigned draft: imported as one, then issued — in that order, after its day.
     steps = list(lao_cai.history.order_by("history_date"))
     assert (steps[0].history_type, steps[0].status, steps[-1].status) == ("+", "draft", "issued")
@@ -174,7 +180,7 @@ def test_demo_criterion_4_1_is_computed_from_the_initiatives_recognised_in_2026(
     assert {s.criterion.source for s in scores} == {"initiatives"}
     assert not scores.filter(self_points__isnull=False).exists()
     by_unit = {s.sheet.unit.code: s for s in scores}
-    province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised")
+    province_level = Initiative.objects.get(unit__code="LCI-XBH", status="recognised", year=2026)
     # Recognised by the province: the full 15 points; by the unit's own body: half.
     assert by_unit["LCI-XBH"].points == Decimal(15)
     # Listed twice: once as recognised, once as replicated by xã Mường Khương (from 10/08/2026).

@@ -331,12 +331,14 @@ def _assert_the_commune_round_and_initiatives_are_of_the_year(now, year) -> None
     commune = RegistrationRound.objects.get(plan__issuer__code="LSN-XTN")
     assert commune.year == year and commune.deadline.year == year and commune.deadline < today
     assert SubjectRegistration.objects.filter(round=commune, status="approved").exists()
-    initiatives = Initiative.objects.filter(unit__code__startswith="LCI-")
-    assert set(initiatives.values_list("year", flat=True)) == {year}
+    # The year's initiatives, and 2026's beside them: the demo's evaluation scores 2026.
+    every_year = Initiative.objects.filter(unit__code__startswith="LCI-")
+    assert set(every_year.values_list("year", flat=True)) == {2026, year}
+    initiatives = every_year.filter(year=year)
     assert set(initiatives.values_list("status", flat=True)) == set(Initiative.Status.values)
     decided = initiatives.exclude(decision_date=None).values_list("decision_date", flat=True)
     assert decided and {day.year for day in decided} == {year}
-    replication = Replication.objects.get()
+    replication = Replication.objects.get(initiative__year=year)
     assert replication.started_on.year == year and replication.started_on < today
 
 

@@ -84,3 +84,13 @@ def test_the_round_page_fits_a_phone(browser, live_server, round_):
     page.goto(live_server.url + f"/bao-cao/dang-ky/dot/{round_.pk}/")
     expect(page.get_by_test_id("round-summary")).to_be_visible()
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    # Each unit is one block within the screen, not a table row scrolled inside its card: the
+    # late mark and the date of approval are seen without swiping.
+    rows = page.get_by_test_id("round-row")
+    assert rows.count() == 2
+    for row in rows.all():
+        box = row.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+    late = page.locator('[data-testid="round-row"][data-late="1"] .badge.text-bg-danger')
+    box = late.bounding_box()
+    assert box["x"] + box["width"] <= 360, box
