@@ -376,9 +376,12 @@ def units_in_prose(text: str) -> tuple[list[str], list[str]]:
 
 
 # "Sở Khoa học và Công nghệ và các đơn vị trực thuộc treo băng rôn …": the doers open the item.
+# "Các" opens a group of units ("Các sở, ngành …"), not any plural ("Các nội dung thực hiện").
 _DOERS_FIRST = re.compile(
-    r"^(?P<who>(?:Sở|Phòng|Trung tâm|UBND|Ủy ban|Văn phòng|Ban|Công an|Đoàn|Hội|Các|các)\s"
-    r"[^,;:.()]{2,80}?)\s+(?:treo|tổ chức|thực hiện|triển khai|xây dựng|tham mưu|hướng dẫn|"
+    r"^(?P<who>(?:(?:Sở|Phòng|Trung tâm|UBND|Ủy ban|Văn phòng|Ban|Công an|Đoàn|Hội)\s"
+    r"|[Cc]ác\s+(?:sở|phòng|ban|đơn vị|cơ quan|xã|phường|trung tâm|tổ chức|hội|đoàn thể|ngành|"
+    r"địa phương|huyện|trường)\b)"
+    r"[^,;:.()]{0,80}?)\s+(?:treo|tổ chức|thực hiện|triển khai|xây dựng|tham mưu|hướng dẫn|"
     r"tuyên truyền|rà soát|báo cáo|ban hành|phát động|đăng tải|cử)\b"
 )
 # "Phối hợp với Đài Phát thanh - Truyền hình tỉnh xây dựng …": an activity's own partner.

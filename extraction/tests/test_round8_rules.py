@@ -199,3 +199,17 @@ def test_contents_after_a_lead_in_are_tasks_with_doers_partners_and_dates_in_pro
 def test_bullets_after_a_lead_in_are_contents_too():
     text = WEB_PAGE.replace("gồm 3 nội dung:", "với các nội dung sau:").replace("3. Tiếp", "- Tiếp")
     assert extract_text(text).tasks[-1].title.startswith("Tiếp tục quán triệt")
+
+
+def test_a_plural_that_names_no_unit_is_no_doer():
+    """ "Các" opens the doers only when a group of units follows ("Các sở, ngành …"): "Các nội
+    dung thực hiện như sau" is a heading of contents, with no lead."""
+    text = WEB_PAGE.replace(
+        "1. Sở Khoa học và Công nghệ và các đơn vị trực thuộc treo",
+        "1. Các nội dung thực hiện như sau: treo",
+    )
+    assert extract_text(text).tasks[0].lead_units == []
+    text = WEB_PAGE.replace(
+        "1. Sở Khoa học và Công nghệ và các đơn vị trực thuộc treo", "1. Các đơn vị trực thuộc treo"
+    )
+    assert extract_text(text).tasks[0].lead_units == ["Các đơn vị trực thuộc"]
