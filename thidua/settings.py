@@ -134,9 +134,7 @@ DATABASE_ROUTERS = ["monitoring.routers.DashboardReplicaRouter"]
 # measured +13 % submissions a second with it (bench/README.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SCOPE_CACHE_SECONDS = 600 if REDIS_URL else 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

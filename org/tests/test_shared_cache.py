@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def redis(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/9",
             "KEY_PREFIX": "thidua-test",
         }
