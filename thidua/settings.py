@@ -133,8 +133,18 @@ DATABASE_ROUTERS = ["monitoring.routers.DashboardReplicaRouter"]
 # either; a change of roles or of the tree clears them at once (org/signals.py). The benchmark
 # measured +13 % submissions a second with it (bench/README.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Parts of a page that are the same for everyone of a language, e.g. the menu's links
+    # (templates/base.html): kept in each process, never shared, never stale past a restart.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": None,
+    },
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES["default"] = {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SCOPE_CACHE_SECONDS = 600 if REDIS_URL else 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

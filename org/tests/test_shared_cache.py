@@ -16,11 +16,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def redis(settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "core.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/9",
             "KEY_PREFIX": "thidua-test",
-        }
+        },
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.SCOPE_CACHE_SECONDS = 600

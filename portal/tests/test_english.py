@@ -146,3 +146,25 @@ def test_the_rows_of_a_report_read_in_the_language_of_each_request(client, repor
         other = "vi" if language == "en" else "en"
         assert all(word in html for word in row_words[language]), language
         assert not [word for word in row_words[other][:2] if word in html], language
+
+
+def test_the_menu_kept_for_each_language_shows_the_catalogue_only_to_staff(client, reporter):
+    """The menu's links are rendered once per process (CACHES["fragments"]) for each language
+    and each kind of person: whatever order the pages come in, a person reads their own."""
+    user, report = reporter
+    staff = user_with_role(report.unit, Role.COORDINATOR, username="dieuphoi_en")
+    staff.is_staff = True
+    staff.save()
+    seen = []
+    for person, language in ((staff, "vi"), (user, "vi"), (user, "en"), (staff, "en")):
+        client.force_login(person)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        menu = nav(client.get(reverse("home")).content.decode())
+        catalogue = "Catalogue" if language == "en" else "Danh mục"
+        seen.append((person.is_staff, language, catalogue in menu, "Plans" in menu))
+    assert seen == [
+        (True, "vi", True, False),
+        (False, "vi", False, False),
+        (False, "en", False, True),
+        (True, "en", True, True),
+    ]
