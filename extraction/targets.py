@@ -513,14 +513,22 @@ def drop_general_aims(
 ) -> list[Target]:
     """An item with no figure under "Mục tiêu chung" states an aim, not a target; a figure
     there ("Phấn đấu đến năm 2030, GRDP tăng 8%") is still a target."""
-    ranges = [
-        (offset, offset + len(text))
-        for (text, offset), general in zip(paragraphs, in_general, strict=True)
-        if general
-    ]
+    spans = _flagged_spans(paragraphs, in_general)
+    return [t for t in found if t.value is not None or not _within(t, spans)]
+
+
+def _flagged_spans(paragraphs: list[tuple[str, int]], flags: list[bool]) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph whose flag is set; one flag a paragraph."""
     return [
-        t for t in found if t.value is not None or not any(a <= t.span[0] < b for a, b in ranges)
+        (offset, offset + len(text))
+        for (text, offset), flagged in zip(paragraphs, flags, strict=True)
+        if flagged
     ]
+
+
+def _within(target: Target, spans: list[tuple[int, int]]) -> bool:
+    """The target starts inside one of the spans."""
+    return any(start <= target.span[0] < end for start, end in spans)
 
 
 _NOT_TARGET_HEADING = re.compile(
@@ -576,12 +584,8 @@ def drop_award_figures(
     found: list[Target], paragraphs: list[tuple[str, int]], in_awards: list[bool]
 ) -> list[Target]:
     """Targets standing under an awards heading are dropped."""
-    ranges = [
-        (offset, offset + len(text))
-        for (text, offset), awards in zip(paragraphs, in_awards, strict=True)
-        if awards
-    ]
-    return [t for t in found if not any(a <= t.span[0] < b for a, b in ranges)]
+    spans = _flagged_spans(paragraphs, in_awards)
+    return [t for t in found if not _within(t, spans)]
 
 
 def ends_target_section(line: str) -> bool:

@@ -11,6 +11,8 @@ import contextlib
 import datetime
 from unittest import mock
 
+from django.utils import timezone
+
 
 @contextlib.contextmanager
 def clock_at(moment: datetime.datetime):
@@ -20,3 +22,12 @@ def clock_at(moment: datetime.datetime):
         raise ValueError("clock_at needs an aware datetime")
     with mock.patch("django.utils.timezone.now", return_value=moment):
         yield
+
+
+def moment_by(
+    day: datetime.date, hour: int, now: datetime.datetime, *, minute: int = 0
+) -> datetime.datetime:
+    """``day`` at ``hour:minute`` local time, or ``now`` where that is after ``now``: a step of
+    the demo's history is never recorded after the moment the demo is loaded."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+    return min(moment, now)

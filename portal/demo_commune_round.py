@@ -20,7 +20,7 @@ from django.utils import timezone
 from org.models import Enterprise, Household, OrgUnit, Person
 from org.scope import UserScope, user_scope
 from plans.models import Plan
-from portal.clock import clock_at
+from portal.clock import clock_at, moment_by
 from portal.demo_reports import FIRST_YEAR, latest_year_over
 from registrations import services, subjects
 from registrations.models import RegistrationRound
@@ -59,11 +59,6 @@ def round_year(today: datetime.date) -> int:
     return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
 
 
-def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 20)))
-    return min(moment, now)
-
-
 def load_commune_round(*, now: datetime.datetime) -> RegistrationRound | None:
     commune = OrgUnit.objects.filter(code="LSN-XTN").first()
     plan = (
@@ -78,7 +73,7 @@ def load_commune_round(*, now: datetime.datetime) -> RegistrationRound | None:
     coordinator = User.objects.get(username="xa")
     head = User.objects.get(username="thutruong")
     opened, deadline = round_dates(year)
-    with clock_at(_at(opened, 9, now)):
+    with clock_at(moment_by(opened, 9, now, minute=20)):
         round_ = services.round_open(
             scope=user_scope(coordinator), user=coordinator, plan=plan, year=year,
             deadline=deadline,
@@ -103,7 +98,7 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
         return
     round_opened, deadline = round_dates(round_.year)
     opened = round_opened + datetime.timedelta(days=1 + index % 5)
-    with clock_at(_at(opened, 8, now)):
+    with clock_at(moment_by(opened, 8, now, minute=20)):
         registration = services.registration_open(
             scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
         )
@@ -122,12 +117,12 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
             ],
         )
     sent = opened + datetime.timedelta(days=1)
-    with clock_at(_at(sent, 10, now)):
+    with clock_at(moment_by(sent, 10, now, minute=20)):
         registration = services.registration_submit(
             scope=SUPER, user=reporter, registration=registration
         )
     if fate == "returned":
-        with clock_at(_at(sent + datetime.timedelta(days=1), 15, now)):
+        with clock_at(moment_by(sent + datetime.timedelta(days=1), 15, now, minute=20)):
             services.registration_return(
                 scope=SUPER, user=coordinator, registration=registration, reason=RETURN_REASON
             )
@@ -135,7 +130,7 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
     approved = sent + datetime.timedelta(days=1)
     if fate == "approved_late":
         approved = deadline + LATE_APPROVAL
-    with clock_at(_at(approved, 14, now)):
+    with clock_at(moment_by(approved, 14, now, minute=20)):
         services.registration_approve(scope=SUPER, user=unit_head, registration=registration)
 
 
@@ -149,7 +144,7 @@ def _register_subjects(round_, commune, coordinator, head, now) -> None:
     xa = user_scope(coordinator)
     titles = dict(individual_titles())
     done = []
-    with clock_at(_at(recorded, 9, now)):
+    with clock_at(moment_by(recorded, 9, now, minute=20)):
         for enterprise in Enterprise.objects.filter(**under).order_by("pk"):
             done.append(
                 subjects.subject_register(
@@ -197,7 +192,7 @@ def _register_subjects(round_, commune, coordinator, head, now) -> None:
     }
     people_done = [r for r in done if r.person_id]
     returned = people_done[3].pk if len(people_done) > 3 else 0
-    with clock_at(_at(decided, 15, now)):
+    with clock_at(moment_by(decided, 15, now, minute=20)):
         for registration in done:
             if registration.pk in waiting:
                 continue

@@ -22,7 +22,7 @@ from evaluation.models import (
 from org.models import OrgUnit, Role, RoleAssignment
 from org.scope import UserScope, user_scope
 from plans.models import Plan
-from portal.clock import clock_at
+from portal.clock import clock_at, moment_by
 
 SUPER = UserScope(user_id=None, is_superuser=True)
 SCHEME_NAME = "Bộ tiêu chí chấm điểm thi đua năm 2026 đối với tập thể (khối thi đua)"
@@ -69,11 +69,6 @@ LEADER_UNIT = "LCI-PYB"  # phường Yên Bái leads block 05
 ADJUSTED_UNIT = "LCI-PLC"
 
 
-def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-    return min(moment, now)
-
-
 def load_evaluation(*, now: datetime.datetime) -> None:
     province = OrgUnit.objects.filter(code="LCI").first()
     plan = Plan.objects.filter(issuer=province).exclude(status=Plan.Status.PLACEHOLDER).first()
@@ -87,7 +82,7 @@ def load_evaluation(*, now: datetime.datetime) -> None:
     # place in that week, never after now; with a cutoff of yesterday it all fell on one moment
     # and the list read "công khai từ 02:53 đến 02:53".
     cutoff = min(datetime.date(2026, 12, 31), today - ROUND_WEEK)
-    with clock_at(_at(cutoff - datetime.timedelta(days=20), 8, now)):
+    with clock_at(moment_by(cutoff - datetime.timedelta(days=20), 8, now)):
         scheme = EvaluationScheme.objects.create(
             issuer=province,
             plan=plan,
@@ -124,7 +119,7 @@ def load_evaluation(*, now: datetime.datetime) -> None:
                 )
     access = EvaluationAccess(SUPER, scheme)
     human = list(Criterion.objects.filter(group__scheme=scheme, source=S.HUMAN))
-    with clock_at(_at(cutoff - datetime.timedelta(days=10), 9, now)):
+    with clock_at(moment_by(cutoff - datetime.timedelta(days=10), 9, now)):
         for sheet in ScoreSheet.objects.filter(scheme=scheme).select_related("unit"):
             reporter = User.objects.filter(username=f"bc.{sheet.unit.code.lower()}").first()
             rng = random.Random(sheet.unit.code)
@@ -144,7 +139,7 @@ def load_evaluation(*, now: datetime.datetime) -> None:
     leader = User.objects.filter(username=f"tt.{LEADER_UNIT.lower()}").first() or coordinator
     adjusted = ScoreSheet.objects.filter(scheme=scheme, unit__code=ADJUSTED_UNIT).first()
     if adjusted is not None:
-        with clock_at(_at(cutoff - datetime.timedelta(days=5), 10, now)):
+        with clock_at(moment_by(cutoff - datetime.timedelta(days=5), 10, now)):
             RoleAssignment.objects.get_or_create(
                 user=leader, unit=leader_unit, role=Role.BLOCK_LEADER
             )
@@ -159,6 +154,6 @@ def load_evaluation(*, now: datetime.datetime) -> None:
                 user=leader,
                 stage=ScoreChange.Stage.BLOCK,
             )
-    with clock_at(_at(cutoff + datetime.timedelta(days=1), 10, now)):
+    with clock_at(moment_by(cutoff + datetime.timedelta(days=1), 10, now)):
         scoring.rescore(scheme=scheme, user=coordinator)
         ranking.ranking_freeze(scheme=scheme, user=coordinator)

@@ -24,7 +24,7 @@ from initiatives.models import FieldLead, Initiative
 from org.models import OrgUnit, Person, Role, RoleAssignment
 from org.scope import UserScope
 from plans.models import Plan
-from portal.clock import clock_at
+from portal.clock import clock_at, moment_by
 from portal.demo_reports import FIRST_YEAR, latest_year_over
 
 SUPER = UserScope(user_id=None, is_superuser=True)
@@ -126,11 +126,6 @@ def initiatives_year(today: datetime.date) -> int:
     return latest_year_over(today, lambda year: steps(year).replication_recorded)
 
 
-def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 20)))
-    return min(moment, now)
-
-
 def _reporter(code: str):
     return get_user_model().objects.filter(username=f"bc.{code.lower()}").first()
 
@@ -172,7 +167,7 @@ def load_initiatives(*, now: datetime.datetime) -> int:
     for code, fields in FIELD_LEADS.items():
         for field in fields:
             FieldLead.objects.get_or_create(unit=OrgUnit.objects.get(code=code), field=field)
-    with clock_at(_at(steps(years[0]).drafted, 8, now)):
+    with clock_at(moment_by(steps(years[0]).drafted, 8, now, minute=20)):
         _lead_account(timezone.now())
     return sum(_load_year(steps(year), now) for year in years)
 
@@ -195,7 +190,7 @@ def _load_year(days: Steps, now: datetime.datetime) -> int:
     reporter = _reporter(code)
     person = Person.objects.filter(user=reporter).first()
     if reporter is not None and person is not None:
-        with clock_at(_at(days.drafted, 10, now)):
+        with clock_at(moment_by(days.drafted, 10, now, minute=20)):
             initiative = services.initiative_create(
                 scope=SUPER,
                 user=reporter,
@@ -215,14 +210,14 @@ def _load_year(days: Steps, now: datetime.datetime) -> int:
                 initiative=initiative,
                 link="https://sokhcn.laocai.gov.vn/phan-mem-quan-ly-nhiem-vu",
             )
-        with clock_at(_at(days.sent, 9, now)):
+        with clock_at(moment_by(days.sent, 9, now, minute=20)):
             services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
         created += 1
     return created
 
 
 def _story(unit, reporter, coordinator, stage, field, title, description, effect, index, days, now):
-    with clock_at(_at(days.drafted + datetime.timedelta(days=index % 3), 9, now)):
+    with clock_at(moment_by(days.drafted + datetime.timedelta(days=index % 3), 9, now, minute=20)):
         initiative = services.initiative_create(
             scope=SUPER,
             user=reporter,
@@ -244,11 +239,11 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
             initiative=initiative,
             link=f"https://{unit.code.lower()}.laocai.gov.vn/sang-kien-{days.year}",
         )
-    with clock_at(_at(days.sent, 9 + index % 5, now)):
+    with clock_at(moment_by(days.sent, 9 + index % 5, now, minute=20)):
         services.initiative_submit(scope=SUPER, user=reporter, initiative=initiative)
     if stage == "submitted":
         return initiative
-    with clock_at(_at(days.reviewed, 10, now)):
+    with clock_at(moment_by(days.reviewed, 10, now, minute=20)):
         if stage == "returned":
             return services.initiative_return(
                 scope=SUPER, user=coordinator, initiative=initiative, reason=RETURN_REASON
@@ -256,7 +251,7 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
         services.initiative_take_for_review(scope=SUPER, user=coordinator, initiative=initiative)
     if stage == "under_review":
         return initiative
-    with clock_at(_at(days.decided, 15, now)):
+    with clock_at(moment_by(days.decided, 15, now, minute=20)):
         if stage == "not_recognised":
             return services.initiative_refuse(
                 scope=SUPER, user=coordinator, initiative=initiative, reason=REFUSE_REASON
@@ -273,7 +268,7 @@ def _story(unit, reporter, coordinator, stage, field, title, description, effect
         )
     if stage == "recognised_tinh":
         replicating = OrgUnit.objects.get(code=REPLICATING_UNIT)
-        with clock_at(_at(days.replication_recorded, 9, now)):
+        with clock_at(moment_by(days.replication_recorded, 9, now, minute=20)):
             services.replication_record(
                 scope=SUPER,
                 user=_reporter(REPLICATING_UNIT),

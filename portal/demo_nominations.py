@@ -1,5 +1,5 @@
-"""Demo of Lào Cai's 2026 year-end award round, done end to end, and its 2027 sơ kết round open
-for nominations (issue #15).
+"""Demo of Lào Cai's 2026 year-end award round, done end to end, and its 2027 sơ kết round, open
+for nominations until its deadline and closed by the daily job after it (issue #15).
 
 Every step happens between the freeze of the 2026 ranking (portal/demo_evaluation.py) and the
 moment the demo is loaded, each at its own moment (portal.clock), in order: the heads of the
@@ -25,9 +25,10 @@ from evaluation.models import EvaluationScheme, RankingEntry, RankingVersion
 from nominations import rounds, services
 from nominations.access import RoundAccess
 from nominations.models import AwardRound, Nomination
+from nominations.tasks import close_expired_rounds
 from org.models import OrgUnit, Person, Role, RoleAssignment
 from org.scope import user_scope
-from portal.clock import clock_at
+from portal.clock import clock_at, moment_by
 
 ROUND_NAME = "Khen thưởng tổng kết năm 2026 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
 NEXT_ROUND_NAME = "Khen thưởng sơ kết năm 2027 phong trào thi đua đổi mới sáng tạo, chuyển đổi số"
@@ -247,7 +248,21 @@ def load_nominations(*, now: datetime.datetime) -> None:
             user=office,
         )
         decision_services.decision_issue(access=office_access, decision=decision, user=office)
-    with clock_at(t_next):
+    _midterm_round(office, province, {flag: len(leaders)}, scheme.movement_of, t_next, now)
+
+
+def _midterm_round(office, province, quotas, movement, opened, now) -> None:
+    """The 2027 sơ kết round. Loaded by its deadline, it is open, for 60 days at least (a
+    deadline is the future's). Loaded later, it was opened before its deadline, kept it, and
+    the daily job closed it the night after (nominations.tasks), as it would any round: the
+    product's rule (AwardRound.nominations_open) shows it closed, never open in 2028."""
+    today = timezone.localdate(now)
+    if today <= NEXT_DEADLINE:
+        deadline = max(NEXT_DEADLINE, today + datetime.timedelta(days=60))
+    else:
+        deadline = NEXT_DEADLINE
+        opened = min(opened, moment_by(NEXT_DEADLINE - datetime.timedelta(days=60), 9, now))
+    with clock_at(opened):
         rounds.round_create(
             scope=user_scope(office),
             unit=province,
@@ -255,10 +270,11 @@ def load_nominations(*, now: datetime.datetime) -> None:
             award_kind=AwardKind.objects.get(code="tong-ket"),
             year=2027,
             name=NEXT_ROUND_NAME,
-            # A due date, like the plans' targets: the round is open until then — and still
-            # open when the demo is loaded later than that (a deadline is the future's).
-            deadline=max(NEXT_DEADLINE, timezone.localdate(now) + datetime.timedelta(days=60)),
+            deadline=deadline,
             user=office,
-            quotas={flag: len(leaders)},
-            movement=scheme.movement_of,  # the sơ kết of the same movement
+            quotas=quotas,
+            movement=movement,  # the sơ kết of the same movement
         )
+    if deadline < today:
+        with clock_at(moment_by(deadline + datetime.timedelta(days=1), 0, now, minute=5)):
+            close_expired_rounds()

@@ -19,7 +19,7 @@ from django.utils import timezone
 from org.models import OrgUnit, Role
 from org.scope import UserScope
 from plans.models import Plan
-from portal.clock import clock_at
+from portal.clock import clock_at, moment_by
 from portal.demo_reports import FIRST_YEAR, latest_year_over
 from registrations import services
 from registrations.models import RegistrationRound
@@ -67,11 +67,6 @@ def round_year(today: datetime.date) -> int:
     return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
 
 
-def _at(day: datetime.date, hour: int, now: datetime.datetime) -> datetime.datetime:
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 10)))
-    return min(moment, now)
-
-
 def _people(unit: OrgUnit):
     """The unit's reporter and head (demo accounts bc.<code>, tt.<code>, made with its
     reports' schedule)."""
@@ -95,7 +90,7 @@ def load_registration_round(*, now: datetime.datetime) -> RegistrationRound | No
         return None
     coordinator = get_user_model().objects.get(username="tinh")
     opened, deadline = round_dates(year)
-    with clock_at(_at(opened, 9, now)):
+    with clock_at(moment_by(opened, 9, now, minute=10)):
         round_ = services.round_open(
             scope=SUPER, user=coordinator, plan=plan, year=year, deadline=deadline
         )
@@ -122,7 +117,7 @@ def _register(round_, unit, index, fate, people, coordinator, now) -> None:
     if fate in ("approved_late", "submitted", "draft"):
         opened = deadline - datetime.timedelta(days=5)
     field, title, effect = INITIATIVES[index % len(INITIATIVES)]
-    with clock_at(_at(opened, 8, now)):
+    with clock_at(moment_by(opened, 8, now, minute=10)):
         registration = services.registration_open(
             scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
         )
@@ -139,14 +134,14 @@ def _register(round_, unit, index, fate, people, coordinator, now) -> None:
     if fate == "draft":
         return
     sent = opened + datetime.timedelta(days=1)
-    with clock_at(_at(sent, 10, now)):
+    with clock_at(moment_by(sent, 10, now, minute=10)):
         registration = services.registration_submit(
             scope=SUPER, user=reporter, registration=registration
         )
     if fate == "submitted":
         return
     if fate == "returned":
-        with clock_at(_at(sent + datetime.timedelta(days=2), 15, now)):
+        with clock_at(moment_by(sent + datetime.timedelta(days=2), 15, now, minute=10)):
             services.registration_return(
                 scope=SUPER, user=coordinator, registration=registration, reason=RETURN_REASON
             )
@@ -155,5 +150,5 @@ def _register(round_, unit, index, fate, people, coordinator, now) -> None:
     approved = sent + datetime.timedelta(days=1)
     if fate == "approved_late":
         approved = deadline + LATE_APPROVAL
-    with clock_at(_at(approved, 14, now)):
+    with clock_at(moment_by(approved, 14, now, minute=10)):
         services.registration_approve(scope=SUPER, user=head, registration=registration)

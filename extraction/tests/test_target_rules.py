@@ -5,7 +5,8 @@ its subject, where a clause ends."""
 import pytest
 
 from extraction import extract_text
-from extraction.targets import _comparator
+from extraction.model import Target
+from extraction.targets import _comparator, drop_award_figures, drop_general_aims
 
 HEAD = (
     "ỦY BAN NHÂN DÂN TỈNH X\nSố: 10/KH-UBND\nX, ngày 01 tháng 02 năm 2026\n"
@@ -534,3 +535,41 @@ def test_several_figures_of_a_clause_each_take_the_piece_up_to_the_last_cut_befo
     item, texts
 ):
     assert [t.text for t in targets_of(item)] == texts
+
+
+def test_an_item_opening_its_paragraph_under_an_awards_or_general_aims_heading_is_dropped():
+    """A flagged paragraph's span begins where the paragraph begins: an item without a marker
+    starts there and is dropped with it."""
+    aims = targets_of(
+        "1. Mục tiêu chung\nĐẩy mạnh nghiên cứu, phát triển và ứng dụng trí tuệ nhân tạo trên "
+        "địa bàn tỉnh.\n2. Mục tiêu cụ thể\n- Nâng cao nhận thức của cán bộ về trí tuệ nhân tạo."
+    )
+    assert [t.text[:20] for t in aims] == ["Nâng cao nhận thức c"]
+    awards = targets_of(
+        "- Tỷ lệ hồ sơ trực tuyến đạt 80%.\nII. TIÊU CHUẨN KHEN THƯỞNG\n"
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%."
+    )
+    assert [t.value for t in awards] == [80.0]
+
+
+def _target_at(start: int, value: float | None) -> Target:
+    return Target("x", "", "", None, value, None, None, None, [start, start + 1])
+
+
+def test_a_flagged_paragraph_ends_where_the_next_paragraph_begins():
+    """Spans are half-open: a target starting at a flagged paragraph's end offset is in the
+    paragraph after it (here one that follows with no separator) and is kept."""
+    paragraphs = [("Tiêu chuẩn", 0), ("Tỷ lệ đạt", 10)]
+    figures = drop_award_figures(
+        [_target_at(0, 1.0), _target_at(10, 1.0)], paragraphs, [True, False]
+    )
+    aims = drop_general_aims([_target_at(0, None), _target_at(10, None)], paragraphs, [True, False])
+    assert [t.span[0] for t in figures] == [t.span[0] for t in aims] == [10]
+
+
+def test_a_flag_missing_for_a_paragraph_is_an_error_not_a_shorter_list():
+    paragraphs = [("Tiêu chuẩn", 0), ("Tỷ lệ đạt", 10)]
+    with pytest.raises(ValueError):
+        drop_award_figures([_target_at(10, 1.0)], paragraphs, [True])
+    with pytest.raises(ValueError):
+        drop_general_aims([_target_at(10, None)], paragraphs, [True])

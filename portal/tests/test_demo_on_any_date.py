@@ -353,6 +353,30 @@ def _assert_the_year_end_round_took_its_time(now) -> None:
     assert award_round.comments_until - award_round.published_at >= datetime.timedelta(hours=12)
 
 
+def _assert_the_midterm_round_is_of_the_day(now, client) -> None:
+    """Lào Cai's 2027 sơ kết round takes proposals until its deadline (30/11/2027, later when
+    the demo is loaded close to it); loaded after that, it kept its deadline and the daily job
+    closed it the night after, as the product does (AwardRound.nominations_open,
+    nominations.tasks.close_expired_rounds): never open in 2028 and after."""
+    from nominations.models import AwardRound
+    from portal.demo_nominations import NEXT_DEADLINE, NEXT_ROUND_NAME
+
+    today = timezone.localdate(now)
+    midterm = AwardRound.objects.get(name=NEXT_ROUND_NAME)
+    assert midterm.year == 2027 and midterm.created_at <= now
+    if today <= NEXT_DEADLINE:
+        assert midterm.nominations_open(today) and midterm.deadline >= NEXT_DEADLINE
+        return
+    assert midterm.deadline == NEXT_DEADLINE and not midterm.nominations_open(today)
+    assert midterm.closed_by is None  # by the system
+    assert midterm.created_at < midterm.closed_at <= now
+    assert timezone.localdate(midterm.closed_at) == NEXT_DEADLINE + datetime.timedelta(days=1)
+    with clock_at(now):
+        client.force_login(User.objects.get(username="tinh"))
+        page = client.get(reverse("nominations:round", args=[midterm.pk])).content.decode()
+    assert 'data-testid="round-closed"' in page and f"{NEXT_DEADLINE:%d/%m/%Y}" in page
+
+
 @pytest.mark.parametrize("day", list(DAYS), ids=[d.isoformat() for d in DAYS])
 def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     now = _moment(day)
@@ -369,6 +393,7 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_the_registration_round_holds(now, YEARS[day], client)
     _assert_the_commune_round_and_initiatives_are_of_the_year(now, YEARS[day])
     _assert_the_year_end_round_took_its_time(now)
+    _assert_the_midterm_round_is_of_the_day(now, client)
     _assert_the_tour_holds(now, DAYS[day], client)
 
 
