@@ -43,6 +43,16 @@ def test_server_starts_with_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+def test_a_started_server_keeps_what_it_loaded_out_of_the_garbage_collectors_way():
+    """thidua/wsgi.py freezes what is loaded at start: a full collection then scans what the
+    requests made, not the whole of Django and the apps (bench/README.md)."""
+    code = "import gc, thidua.wsgi; print(gc.get_freeze_count(), len(gc.get_objects()))"
+    result = run(["-c", code], PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    frozen, still_watched = map(int, result.stdout.split())
+    assert frozen > 100_000 and still_watched < frozen / 10, (frozen, still_watched)
+
+
 def test_check_deploy_is_clean_in_the_documented_production_settings():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
