@@ -137,8 +137,10 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Parts of a page that are the same for everyone of a language, e.g. the menu's links
     # (templates/base.html): kept in each process, never shared, never stale past a restart.
+    # Not kept under DEBUG, where a template edited shows at the next request.
     "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends."
+        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
         "LOCATION": "fragments",
         "TIMEOUT": None,
     },
