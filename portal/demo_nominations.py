@@ -1,10 +1,12 @@
 """Demo of Lào Cai's 2026 year-end award round, done end to end, and its 2027 sơ kết round, open
 for nominations until its deadline and closed by the daily job after it (issue #15).
 
-Every step happens between the freeze of the 2026 ranking (portal/demo_evaluation.py) and the
-moment the demo is loaded, each at its own moment (portal.clock), in order: the heads of the
-units leading their blocks propose them for the Cờ thi đua, the runners-up of three blocks and an
-officer of Sở Khoa học và Công nghệ for a Bằng khen; Sở Nội vụ checks the dossiers (one is
+Every step happens on the day a real office would take it, in January 2027 (YEAR_END_STEPS), or,
+when the demo is loaded before that day, between the freeze of the 2026 ranking
+(portal/demo_evaluation.py) and the moment of the load; each at its own moment (portal.clock),
+never after the load, in order: the heads of the units leading their blocks propose them for the
+Cờ thi đua, the runners-up of three blocks and an officer of Sở Khoa học và Công nghệ for a
+Bằng khen; Sở Nội vụ checks the dossiers (one is
 returned and corrected), publishes the list, two comments come in, the period closes; the
 council of seven meets and votes by secret ballot (one flag falls short of 80 %); the decision
 is issued and its awardees enter the registry.
@@ -78,10 +80,43 @@ def council_members(province: OrgUnit) -> list[Person]:
     return people
 
 
+# The days and hours a real office takes the 2026 year-end round through, once the ranking is
+# frozen on 01/01/2027: the round opens on the first working day, the units propose in that
+# week, Sở Nội vụ checks on the 12th (the returned dossier comes back on the 13th and is checked
+# on the 14th), publishes the list for a week from the 15th, the council meets on the 26th and
+# the decision is issued on the 29th, before Tết — as the yearly rounds of 2023–2025 were
+# decided in January of the following year (portal/demo_awards.ROUND_DAY).
+YEAR_END_STEPS = [
+    (datetime.date(2027, 1, 4), 8, 0),  # the round is opened
+    (datetime.date(2027, 1, 6), 9, 0),  # the units propose
+    (datetime.date(2027, 1, 8), 15, 0),  # and send their dossiers
+    (datetime.date(2027, 1, 12), 9, 0),  # checked (one returned); the deadline
+    (datetime.date(2027, 1, 15), 9, 0),  # published for comment
+    (datetime.date(2027, 1, 18), 9, 0),  # comments come in
+    (datetime.date(2027, 1, 26), 9, 0),  # the council meets (comments closed on the 22nd)
+    (datetime.date(2027, 1, 26), 10, 30),  # and votes
+    (datetime.date(2027, 1, 26), 11, 30),  # the session is closed
+    (datetime.date(2027, 1, 29), 15, 0),  # the decision is issued
+]
+
+
 def _moments(start: datetime.datetime, now: datetime.datetime, count: int):
     """`count` moments in order from `start` to `now` (equal when there is no time between)."""
     span = max(now - start, datetime.timedelta(0))
     return [start + span * (i + 1) / (count + 1) for i in range(count)]
+
+
+def _year_end_moments(frozen: datetime.datetime, now: datetime.datetime):
+    """The moments of the round's steps (YEAR_END_STEPS) and of the opening of the next round:
+    each step at its day, or earlier where the demo is loaded before that day — then the steps
+    fall in order between the freeze and now, as they would for a round done in a hurry. The
+    element-wise minimum of two increasing sequences increases, so the steps stay in order."""
+    spread = _moments(frozen, now, len(YEAR_END_STEPS) + 1)
+    steps = [
+        min(moment_by(day, hour, now, minute=minute), even)
+        for (day, hour, minute), even in zip(YEAR_END_STEPS, spread, strict=False)
+    ]
+    return [*steps, spread[-1]]
 
 
 def load_nominations(*, now: datetime.datetime) -> None:
@@ -96,7 +131,7 @@ def load_nominations(*, now: datetime.datetime) -> None:
     flag = AwardForm.objects.get(code="co-thi-dua-ubnd-tinh")
     merit = AwardForm.objects.get(code="bang-khen-chu-tich-tinh")
     (t_round, t_nominate, t_submit, t_check, t_publish, t_comment, t_session, t_vote, t_close,
-     t_issue, t_next) = _moments(version.frozen_at, now, 11)  # fmt: skip
+     t_issue, t_next) = _year_end_moments(version.frozen_at, now)  # fmt: skip
     leaders = list(
         RankingEntry.objects.filter(version=version, rank=1)
         .select_related("unit", "block")

@@ -353,6 +353,28 @@ def _assert_the_year_end_round_took_its_time(now) -> None:
     assert award_round.comments_until - award_round.published_at >= datetime.timedelta(hours=12)
 
 
+def _assert_the_year_end_round_kept_its_days(now) -> None:
+    """The 2026 year-end round is decided in the first weeks of 2027, as an office does it (the
+    2023–2025 rounds were decided in January of the following year), however late the demo is
+    loaded; loaded before that, every step of it is still before now."""
+    from council.models import CouncilSession
+    from decisions.models import Decision
+    from nominations.models import AwardRound, NominationEvent
+    from portal.demo_nominations import ROUND_NAME
+
+    decided_by = datetime.date(2027, 2, 5)  # Tết Đinh Mùi falls on 06/02/2027
+    today = timezone.localdate(now)
+    award_round = AwardRound.objects.get(name=ROUND_NAME)
+    decision = Decision.objects.get(round=award_round)
+    session = CouncilSession.objects.get(round=award_round)
+    assert session.held_on <= decision.date <= min(decided_by, today)
+    assert timezone.localdate(decision.issued_at) == decision.date and decision.issued_at <= now
+    last_step = NominationEvent.objects.filter(nomination__round=award_round).aggregate(
+        last=Max("at")
+    )["last"]
+    assert last_step <= now and timezone.localdate(last_step) <= decided_by
+
+
 def _assert_the_midterm_round_is_of_the_day(now, client) -> None:
     """Lào Cai's 2027 sơ kết round takes proposals until its deadline (30/11/2027, later when
     the demo is loaded close to it); loaded after that, it kept its deadline and the daily job
@@ -393,6 +415,7 @@ def test_demo_loaded_on_any_day_is_true_on_that_day(day, client, settings):
     _assert_the_registration_round_holds(now, YEARS[day], client)
     _assert_the_commune_round_and_initiatives_are_of_the_year(now, YEARS[day])
     _assert_the_year_end_round_took_its_time(now)
+    _assert_the_year_end_round_kept_its_days(now)
     _assert_the_midterm_round_is_of_the_day(now, client)
     _assert_the_tour_holds(now, DAYS[day], client)
 
