@@ -18,23 +18,29 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from org.models import Enterprise, Household, OrgUnit, Person
-from org.scope import UserScope, user_scope
+from org.scope import user_scope
 from plans.models import Plan
-from portal.clock import clock_at, moment_by
-from portal.demo_reports import FIRST_YEAR, latest_year_over
+from portal.clock import clock_at
+from portal.demo_yearly_round import YearlyRound, register_unit
 from registrations import services, subjects
 from registrations.models import RegistrationRound
 from registrations.selectors import round_units
 from registrations.titles import individual_titles
 
-SUPER = UserScope(user_id=None, is_superuser=True)
-# The late approval comes this long after the deadline: the round's last step.
-LATE_APPROVAL = datetime.timedelta(days=2)
+# Opened early in August 2026 (the plan is dated 07/2026), later early in February; the late
+# approval comes two days after the deadline.
+CALENDAR = YearlyRound(
+    first_year=((8, 3), (8, 17)),
+    later_years=((2, 2), (2, 16)),
+    late_approval=datetime.timedelta(days=2),
+    returned_after=datetime.timedelta(days=1),
+    minute=20,
+    return_reason="Bổ sung mô hình chuyển đổi số của thôn (ít nhất 01 mô hình).",
+)
 # By the position, in tree order, of the units with a reporter and a head account (the four
 # villages; the commune's offices have none and show as not registered); the others are
 # approved on time.
 FATES = {1: "approved_late", 2: "returned", 3: "missing"}
-RETURN_REASON = "Bổ sung mô hình chuyển đổi số của thôn (ít nhất 01 mô hình)."
 PERSON_RETURN_REASON = "Bổ sung sáng kiến được công nhận để đăng ký Chiến sĩ thi đua cơ sở."
 COMMITMENTS = {
     Household.Kind.HOUSEHOLD: "Gia đình văn hóa; 100% thành viên dùng dịch vụ công trực tuyến.",
@@ -47,18 +53,6 @@ ENTERPRISE_PLAN = (
 )
 
 
-def round_dates(year: int) -> tuple[datetime.date, datetime.date]:
-    """When the commune's round of `year` opens and its deadline."""
-    if year == FIRST_YEAR:
-        return datetime.date(year, 8, 3), datetime.date(year, 8, 17)
-    return datetime.date(year, 2, 2), datetime.date(year, 2, 16)
-
-
-def round_year(today: datetime.date) -> int:
-    """The year of the commune's last round over by `today`, its late approval included."""
-    return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
-
-
 def load_commune_round(*, now: datetime.datetime) -> RegistrationRound | None:
     commune = OrgUnit.objects.filter(code="LSN-XTN").first()
     plan = (
@@ -66,14 +60,14 @@ def load_commune_round(*, now: datetime.datetime) -> RegistrationRound | None:
         .exclude(status=Plan.Status.PLACEHOLDER)
         .first()
     )
-    year = round_year(timezone.localdate(now))
+    year = CALENDAR.year_shown(timezone.localdate(now))
     if plan is None or RegistrationRound.objects.filter(plan=plan, year=year).exists():
         return None
     User = get_user_model()
     coordinator = User.objects.get(username="xa")
     head = User.objects.get(username="thutruong")
-    opened, deadline = round_dates(year)
-    with clock_at(moment_by(opened, 9, now, minute=20)):
+    opened, deadline = CALENDAR.dates(year)
+    with clock_at(CALENDAR.moment(opened, 9, now)):
         round_ = services.round_open(
             scope=user_scope(coordinator), user=coordinator, plan=plan, year=year,
             deadline=deadline,
@@ -94,57 +88,37 @@ def _register_unit(round_, unit, index, fate, coordinator, now) -> None:
     User = get_user_model()
     reporter = User.objects.filter(username=f"bc.{unit.code.lower()}").first()
     unit_head = User.objects.filter(username=f"tt.{unit.code.lower()}").first()
-    if fate == "missing" or reporter is None or unit_head is None:
+    if reporter is None or unit_head is None:
         return
-    round_opened, deadline = round_dates(round_.year)
-    opened = round_opened + datetime.timedelta(days=1 + index % 5)
-    with clock_at(moment_by(opened, 8, now, minute=20)):
-        registration = services.registration_open(
-            scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
-        )
-        registration = services.registration_save(
-            scope=SUPER,
-            user=reporter,
-            registration=registration,
-            expected_version=registration.version,
-            targets={},
-            initiatives=[
-                {
-                    "title": f"Tổ công nghệ số cộng đồng của {unit.name}",
-                    "field": "cds",
-                    "expected_result": "Mỗi hộ có ít nhất 01 người dùng dịch vụ công trực tuyến",
-                }
-            ],
-        )
-    sent = opened + datetime.timedelta(days=1)
-    with clock_at(moment_by(sent, 10, now, minute=20)):
-        registration = services.registration_submit(
-            scope=SUPER, user=reporter, registration=registration
-        )
-    if fate == "returned":
-        with clock_at(moment_by(sent + datetime.timedelta(days=1), 15, now, minute=20)):
-            services.registration_return(
-                scope=SUPER, user=coordinator, registration=registration, reason=RETURN_REASON
-            )
-        return
-    approved = sent + datetime.timedelta(days=1)
-    if fate == "approved_late":
-        approved = deadline + LATE_APPROVAL
-    with clock_at(moment_by(approved, 14, now, minute=20)):
-        services.registration_approve(scope=SUPER, user=unit_head, registration=registration)
+    register_unit(
+        CALENDAR,
+        round_,
+        unit,
+        fate=fate,
+        opened=CALENDAR.dates(round_.year)[0] + datetime.timedelta(days=1 + index % 5),
+        initiative={
+            "title": f"Tổ công nghệ số cộng đồng của {unit.name}",
+            "field": "cds",
+            "expected_result": "Mỗi hộ có ít nhất 01 người dùng dịch vụ công trực tuyến",
+        },
+        reporter=reporter,
+        head=unit_head,
+        coordinator=coordinator,
+        now=now,
+    )
 
 
 def _register_subjects(round_, commune, coordinator, head, now) -> None:
     """Cooperatives and enterprises, households and people of the commune, each recorded then
     decided a day or two later."""
     under = {"unit__path__startswith": commune.path}
-    opened, _deadline = round_dates(round_.year)
+    opened, _deadline = CALENDAR.dates(round_.year)
     recorded = opened + datetime.timedelta(days=4)
     decided = opened + datetime.timedelta(days=6)
     xa = user_scope(coordinator)
     titles = dict(individual_titles())
     done = []
-    with clock_at(moment_by(recorded, 9, now, minute=20)):
+    with clock_at(CALENDAR.moment(recorded, 9, now)):
         for enterprise in Enterprise.objects.filter(**under).order_by("pk"):
             done.append(
                 subjects.subject_register(
@@ -192,7 +166,7 @@ def _register_subjects(round_, commune, coordinator, head, now) -> None:
     }
     people_done = [r for r in done if r.person_id]
     returned = people_done[3].pk if len(people_done) > 3 else 0
-    with clock_at(moment_by(decided, 15, now, minute=20)):
+    with clock_at(CALENDAR.moment(decided, 15, now)):
         for registration in done:
             if registration.pk in waiting:
                 continue

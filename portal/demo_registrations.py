@@ -17,19 +17,23 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from org.models import OrgUnit, Role
-from org.scope import UserScope
 from plans.models import Plan
-from portal.clock import clock_at, moment_by
-from portal.demo_reports import FIRST_YEAR, latest_year_over
+from portal.clock import clock_at
+from portal.demo_yearly_round import SUPER, YearlyRound, register_unit
 from registrations import services
 from registrations.models import RegistrationRound
 from registrations.selectors import round_units
 
-SUPER = UserScope(user_id=None, is_superuser=True)
-# The late approval comes this long after the deadline: the round's last step.
-LATE_APPROVAL = datetime.timedelta(days=7)
-RETURN_REASON = (
-    "Chưa đăng ký mô hình chuyển đổi xanh; đề nghị bổ sung ít nhất 01 mô hình trong lĩnh vực này."
+# Opened in early June 2026 (the plan was issued on 29/05/2026), later early in January; the late
+# approval comes a week after the deadline.
+CALENDAR = YearlyRound(
+    first_year=((6, 3), (7, 15)),
+    later_years=((1, 5), (2, 15)),
+    late_approval=datetime.timedelta(days=7),
+    returned_after=datetime.timedelta(days=2),
+    minute=10,
+    return_reason="Chưa đăng ký mô hình chuyển đổi xanh; đề nghị bổ sung ít nhất 01 mô hình "
+    "trong lĩnh vực này.",
 )
 
 # What each unit of the blocks did, by its position in the round (block order, then tree
@@ -55,18 +59,6 @@ INITIATIVES = [
 ]
 
 
-def round_dates(year: int) -> tuple[datetime.date, datetime.date]:
-    """When the round of `year` opens and its deadline."""
-    if year == FIRST_YEAR:
-        return datetime.date(year, 6, 3), datetime.date(year, 7, 15)
-    return datetime.date(year, 1, 5), datetime.date(year, 2, 15)
-
-
-def round_year(today: datetime.date) -> int:
-    """The year of the last round over by `today`, its late approval included."""
-    return latest_year_over(today, lambda year: round_dates(year)[1] + LATE_APPROVAL)
-
-
 def _people(unit: OrgUnit):
     """The unit's reporter and head (demo accounts bc.<code>, tt.<code>, made with its
     reports' schedule)."""
@@ -80,17 +72,17 @@ def _people(unit: OrgUnit):
 
 
 def load_registration_round(*, now: datetime.datetime) -> RegistrationRound | None:
-    """Lào Cai's round of the year (round_year) and its units' registrations; None when already
-    loaded or when the province's plan has no reporting schedule (the reports' demo was not
-    loaded)."""
+    """Lào Cai's round of the year (CALENDAR.year_shown) and its units' registrations; None when
+    already loaded or when the province's plan has no reporting schedule (the reports' demo was
+    not loaded)."""
     province = OrgUnit.objects.get(code="LCI")
     plan = Plan.objects.filter(issuer=province, schedules__isnull=False).first()
-    year = round_year(timezone.localdate(now))
+    year = CALENDAR.year_shown(timezone.localdate(now))
     if plan is None or RegistrationRound.objects.filter(plan=plan, year=year).exists():
         return None
     coordinator = get_user_model().objects.get(username="tinh")
-    opened, deadline = round_dates(year)
-    with clock_at(moment_by(opened, 9, now, minute=10)):
+    opened, deadline = CALENDAR.dates(year)
+    with clock_at(CALENDAR.moment(opened, 9, now)):
         round_ = services.round_open(
             scope=SUPER, user=coordinator, plan=plan, year=year, deadline=deadline
         )
@@ -108,47 +100,25 @@ def load_registration_round(*, now: datetime.datetime) -> RegistrationRound | No
 
 
 def _register(round_, unit, index, fate, people, coordinator, now) -> None:
-    if fate == "missing":
-        return
-    reporter, head = people[Role.REPORTER], people[Role.HEAD]
-    round_opened, deadline = round_dates(round_.year)
+    round_opened, deadline = CALENDAR.dates(round_.year)
     # Spread over the round: a unit opens its registration some days after the round opened.
     opened = round_opened + datetime.timedelta(days=3 + index % 12)
     if fate in ("approved_late", "submitted", "draft"):
         opened = deadline - datetime.timedelta(days=5)
     field, title, effect = INITIATIVES[index % len(INITIATIVES)]
-    with clock_at(moment_by(opened, 8, now, minute=10)):
-        registration = services.registration_open(
-            scope=SUPER, unit=unit, plan=round_.plan, year=round_.year
-        )
-        registration = services.registration_save(
-            scope=SUPER,
-            user=reporter,
-            registration=registration,
-            expected_version=registration.version,
-            targets={},
-            initiatives=[
-                {"title": title.format(unit=unit.name), "field": field, "expected_result": effect}
-            ],
-        )
-    if fate == "draft":
-        return
-    sent = opened + datetime.timedelta(days=1)
-    with clock_at(moment_by(sent, 10, now, minute=10)):
-        registration = services.registration_submit(
-            scope=SUPER, user=reporter, registration=registration
-        )
-    if fate == "submitted":
-        return
-    if fate == "returned":
-        with clock_at(moment_by(sent + datetime.timedelta(days=2), 15, now, minute=10)):
-            services.registration_return(
-                scope=SUPER, user=coordinator, registration=registration, reason=RETURN_REASON
-            )
-        return
-    # On time the head approves the next day; late, a week after the deadline.
-    approved = sent + datetime.timedelta(days=1)
-    if fate == "approved_late":
-        approved = deadline + LATE_APPROVAL
-    with clock_at(moment_by(approved, 14, now, minute=10)):
-        services.registration_approve(scope=SUPER, user=head, registration=registration)
+    register_unit(
+        CALENDAR,
+        round_,
+        unit,
+        fate=fate,
+        opened=opened,
+        initiative={
+            "title": title.format(unit=unit.name),
+            "field": field,
+            "expected_result": effect,
+        },
+        reporter=people[Role.REPORTER],
+        head=people[Role.HEAD],
+        coordinator=coordinator,
+        now=now,
+    )
