@@ -48,9 +48,10 @@ TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM = "application/x-www-form-urlencoded"
 
 
-def drive(cycles: int, pages_only: bool, warm_up: int = 0) -> dict:
-    """The child run under valgrind: `cycles` report cycles of the load plan's accounts; the
-    CPU seconds of this process and of its PostgreSQL backend over those after `warm_up`."""
+def drive(cycles: int, pages_only: bool, timed_after: int | None = None) -> dict:
+    """`cycles` report cycles of the load plan's accounts (the child run under valgrind); with
+    `timed_after`, the CPU seconds of this process and of its PostgreSQL backend over the
+    cycles after that many."""
     province.django_setup()
     from django.conf import settings
     from django.contrib.auth import get_user_model
@@ -65,8 +66,9 @@ def drive(cycles: int, pages_only: bool, warm_up: int = 0) -> dict:
         [u["username"] for u in users[:cycles]], field_name="username"
     )
     client = Client(enforce_csrf_checks=True, headers={"accept-encoding": "gzip"})
+    started = None
     for n in range(cycles):
-        if n == warm_up:
+        if n == timed_after:
             started = time.process_time(), backend_cpu()
         account = users[n % len(users)]
         report_id = account["reports"][n // len(users)]
@@ -92,6 +94,8 @@ def drive(cycles: int, pages_only: bool, warm_up: int = 0) -> dict:
             content_type=FORM,
         )
         assert sent.status_code == 302, sent.content[:300]
+    if started is None:
+        return {}
     return {
         "python_cpu_seconds": time.process_time() - started[0],
         "database_cpu_seconds": backend_cpu() - started[1],
@@ -126,7 +130,7 @@ def reset() -> None:
 
 def instructions(cycles: int, pages_only: bool) -> int:
     """Instructions of a child process running `cycles` cycles, counted by cachegrind."""
-    subprocess.run([sys.executable, __file__, "--reset"], check=True)
+    reset()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "cachegrind.out"
         command = [
@@ -162,17 +166,13 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--drive", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--reset", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.reset:
-        reset()
-        return
     if args.drive is not None:
         drive(args.drive, args.pages_only)
         return
     if args.database_cpu:
         reset()
-        spent = drive(args.warm_up + args.database_cpu, args.pages_only, args.warm_up)
+        spent = drive(args.warm_up + args.database_cpu, args.pages_only, timed_after=args.warm_up)
         reset()
         each = {k.replace("seconds", "ms"): v * 1000 / args.database_cpu for k, v in spent.items()}
         print(json.dumps(each) if args.json else each)
@@ -181,7 +181,7 @@ def main() -> None:
         sys.exit("valgrind is needed: apt-get install valgrind")
     warm = instructions(args.warm_up, args.pages_only)
     total = instructions(args.warm_up + args.cycles, args.pages_only)
-    subprocess.run([sys.executable, __file__, "--reset"], check=True)
+    reset()
     each = (total - warm) / args.cycles
     result = {
         "what": "report page" if args.pages_only else "report cycle (page, autosave, submit)",
